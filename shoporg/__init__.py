@@ -1,0 +1,47 @@
+"""shoporg: design the staff organization of an online shop.
+
+Templates made from Chinese staffing documents, a design model with pay rules,
+the hierarchy as a networkx graph, and pandas tables for every result.
+
+>>> import shoporg
+>>> d = shoporg.load_template("seed-14-basic-22")
+>>> len(d.roles), d.headcount
+(11, Decimal('22'))
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+__version__ = "0.1.0"
+
+# Public name -> module. Imported on first use, so `import shoporg` stays fast.
+_EXPORTS = {
+    "OrgDesign": "model", "Role": "model", "Duty": "model", "Requirement": "model",
+    "Department": "model", "Text": "model",
+    "ShopOrgError": "errors", "DesignFileError": "errors", "DesignValidationError": "errors",
+    "UnknownTemplateError": "errors", "UnknownRoleError": "errors",
+    "FileExistsRefusedError": "errors", "Problem": "errors",
+    "read_design": "io.yaml_io", "write_design": "io.yaml_io",
+    "list_templates": "templates", "load_template": "templates", "templates_dir": "templates",
+    "to_graph": "hierarchy", "layers": "hierarchy", "span_of_control": "hierarchy",
+    "headcount_rollup": "hierarchy", "is_valid_hierarchy": "hierarchy",
+    "hierarchy_table": "hierarchy",
+    "role_table": "tables", "pay_summary": "tables",
+    "duty_areas": "catalogue",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'shoporg' has no attribute {name!r}")
+    value = getattr(import_module(f"shoporg.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

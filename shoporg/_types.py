@@ -1,0 +1,118 @@
+"""Small validated value types shared by the model and the pay components."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+
+__all__ = ["Frozen", "Text", "RoleId", "DesignId", "DriverName", "AreaCode", "Expr",
+           "Money", "Amount", "Rate", "to_decimal"]
+
+
+class Frozen(BaseModel):
+    """Base of every model object: immutable, unknown keys rejected."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def _text_from_str(value: Any) -> Any:
+    return {"zh": value} if isinstance(value, str) else value
+
+
+class _TextModel(Frozen):
+    zh: Annotated[str, StringConstraints(min_length=1)]
+    en: Annotated[str, StringConstraints(min_length=1)] | None = None
+
+    def get(self, lang: str = "zh") -> str:
+        """The text in ``lang`` ('zh' or 'en'), falling back to Chinese.
+
+        >>> Text(zh="司库", en="Storekeeper").get("en")
+        'Storekeeper'
+        >>> Text(zh="司库").get("en")
+        '司库'
+        """
+        if lang not in ("zh", "en"):
+            raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+        return (self.en or self.zh) if lang == "en" else self.zh
+
+    def __str__(self) -> str:
+        return self.zh
+
+
+class Text(_TextModel):
+    """A bilingual text: Chinese (the source language) and an optional English rendering.
+
+    A plain string is read as Chinese only.
+
+    >>> Text.model_validate("店长").zh
+    '店长'
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler):
+        from pydantic_core import core_schema
+        return core_schema.no_info_before_validator_function(_text_from_str, handler(source))
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        obj = handler.resolve_ref_schema(handler(core_schema))
+        return {"oneOf": [{"type": "string", "minLength": 1, "description": "Chinese only"}, obj]}
+
+
+RoleId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+DesignId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
+DriverName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+AreaCode = Annotated[str, StringConstraints(pattern=r"^[a-z]+(\.[a-z_]+)+$", max_length=64)]
+Expr = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+def to_decimal(value: Any, *, places: int | None = 2, minimum: Decimal | int | None = 0) -> Decimal:
+    """Read a number exactly (floats through their shortest repr), checking sign and places.
+
+    >>> to_decimal(0.1) + to_decimal(0.2)
+    Decimal('0.3')
+    >>> to_decimal("1500")
+    Decimal('1500')
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise ValueError(f"must be a number, got {value!r}")
+    try:
+        d = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValueError(f"must be a number, got {value!r}") from None
+    if not d.is_finite():
+        raise ValueError(f"must be a finite number, got {value!r}")
+    if minimum is not None and d < minimum:
+        raise ValueError(f"must be >= {minimum}, got {value!r}")
+    if places is not None and d != d.quantize(Decimal(1).scaleb(-places)):
+        raise ValueError(f"must have at most {places} decimal places, got {value!r}")
+    # 4000.0 and 4000 are the same amount; keep integers integral so files stay tidy.
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+
+
+def _money(value: Any) -> Decimal:
+    return to_decimal(value, places=2)
+
+
+def _amount(value: Any) -> Decimal | tuple[Decimal, Decimal]:
+    if isinstance(value, (list, tuple)):
+        if len(value) != 2:
+            raise ValueError(f"a range is [min, max], got {len(value)} values")
+        lo, hi = _money(value[0]), _money(value[1])
+        if lo > hi:
+            raise ValueError(f"range min must not exceed max, got [{value[0]}, {value[1]}]")
+        return (lo, hi)
+    try:
+        return _money(value)
+    except ValueError as e:
+        raise ValueError(f"{e}; allowed: an amount in yuan (e.g. 4000) or a range [min, max]") from None
+
+
+_NUMBER_SCHEMA = {"type": "number", "minimum": 0}
+Money = Annotated[Decimal, BeforeValidator(_money), WithJsonSchema(_NUMBER_SCHEMA)]
+Amount = Annotated[Any, BeforeValidator(_amount), WithJsonSchema({
+    "oneOf": [_NUMBER_SCHEMA, {"type": "array", "items": _NUMBER_SCHEMA, "minItems": 2, "maxItems": 2}]})]
+Rate = Annotated[Decimal, BeforeValidator(lambda v: to_decimal(v, places=6)),
+                 Field(le=1), WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1})]

@@ -1,0 +1,277 @@
+"""Read and write design files (YAML, schema ``shoporg/design-v1``).
+
+Reading uses PyYAML's safe loader only (python tags are refused, nothing runs),
+rejects duplicate keys, checks the structure with pydantic and the meaning with
+:mod:`shoporg.validation`; each problem names the file, the key path and the line.
+Writing is atomic and refuses to overwrite unless asked.
+
+>>> import tempfile, pathlib
+>>> from shoporg import load_template
+>>> d = load_template("seed-14-basic-22")
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "d14.yaml"
+>>> _ = write_design(d, p)
+>>> read_design(p) == d
+True
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from ..errors import DesignFileError, DesignValidationError, FileExistsRefusedError, Problem
+
+__all__ = ["read_design", "write_design", "design_from_dict", "design_to_dict", "load_yaml",
+           "dump_yaml", "atomic_write_text"]
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """The safe loader, refusing duplicate keys (a typo must not silently win)."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
+    keys: dict[Any, yaml.Node] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be a plain value", key_node.start_mark) from None
+        if key in keys:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (first on line {keys[key].start_mark.line + 1})",
+                key_node.start_mark)
+        keys[key] = key_node
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _read_text(path: Path) -> str:
+    if not path.exists():
+        raise DesignFileError("no such file", file=str(path))
+    if path.is_dir():
+        raise DesignFileError("is a directory, not a design file; give a .yaml file "
+                              "(`shoporg validate` accepts folders)", file=str(path))
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        try:
+            raw.decode("gb18030")
+            hint = "it looks like GBK/GB18030 (common from Chinese Windows editors); save it as UTF-8"
+        except UnicodeDecodeError:
+            hint = "save it as UTF-8 text"
+        line = raw[: e.start].count(b"\n") + 1
+        raise DesignFileError(f"not UTF-8 text (byte {e.start}); {hint}", file=str(path), line=line) from None
+
+
+def load_yaml(path: str | os.PathLike, text: str | None = None) -> Any:
+    """Parse a YAML file safely (no python tags, no duplicate keys); errors name the line."""
+    path = Path(path)
+    text = _read_text(path) if text is None else text
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.constructor.ConstructorError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        problem = e.problem or str(e)
+        if "could not determine a constructor" in problem:
+            tag = problem.split("tag", 1)[-1].strip(" '!")
+            problem = (f"tag {tag!r} is not allowed: design files are plain data "
+                       "(no python/ or other custom tags); nothing was executed")
+        raise DesignFileError(problem, file=str(path), line=line) from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        what = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise DesignFileError(f"not valid YAML: {what}", file=str(path), line=line) from None
+
+
+def _line_index(text: str) -> dict[str, int]:
+    """Map dotted key paths (``roles[4].pay[1].rate``) to 1-based line numbers."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    index: dict[str, int] = {}
+
+    def walk(node: yaml.Node, path: str) -> None:
+        index.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                sub = f"{path}.{k.value}" if path else str(k.value)
+                index[sub] = k.start_mark.line + 1
+                walk(v, sub)
+                index[sub] = k.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                walk(v, f"{path}[{i}]")
+
+    if root is not None:
+        walk(root, "")
+    return index
+
+
+def _nearest_line(lines: dict[str, int], location: str) -> int | None:
+    loc = location
+    while loc:
+        if loc in lines:
+            return lines[loc]
+        cut = max(loc.rfind("."), loc.rfind("["))
+        loc = loc[:cut] if cut > 0 else ""
+    return None
+
+
+def design_from_dict(data: Any, file: str | None = None, text: str | None = None):
+    """Build an :class:`~shoporg.model.OrgDesign` from plain data, with located errors."""
+    from ..model import SCHEMA_ID, OrgDesign
+    from ..validation import problems_from_pydantic
+
+    lines = _line_index(text) if text else {}
+    if data is None:
+        raise DesignFileError("the file is empty; a design needs at least schema, id, name and roles",
+                              file=file)
+    if not isinstance(data, dict):
+        raise DesignFileError(f"a design file must be a mapping (key: value) at the top, "
+                              f"got a {type(data).__name__}", file=file, line=1)
+    if data.get("schema") != SCHEMA_ID:
+        raise DesignValidationError([Problem(
+            "schema", f"got {data.get('schema')!r}; allowed: {SCHEMA_ID!r}",
+            file=file, line=lines.get("schema", 1))])
+    try:
+        return OrgDesign.model_validate(data)
+    except ValidationError as e:
+        problems = problems_from_pydantic(e, OrgDesign)
+        raise DesignValidationError([p.at(file, _nearest_line(lines, p.location)) for p in problems]) from None
+
+
+def read_design(path: str | os.PathLike):
+    """Read and check one design file.
+
+    Raises
+    ------
+    DesignFileError
+        The file is missing, a directory, not UTF-8, empty, not YAML, or uses tags.
+    DesignValidationError
+        The structure or meaning is wrong; ``.problems`` lists each located problem.
+    """
+    path = Path(path)
+    text = _read_text(path)
+    data = load_yaml(path, text)
+    return design_from_dict(data, file=str(path), text=text)
+
+
+# -- writing -----------------------------------------------------------------------
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def design_to_dict(design) -> dict[str, Any]:
+    """The design as plain data in file order, leaving out values equal to their defaults.
+
+    Parameters that are missing in the source (``rate: null``) are kept.
+    """
+    def dump(model) -> Any:
+        from pydantic import BaseModel
+        if isinstance(model, BaseModel):
+            out = {}
+            nullable = getattr(model, "NULLABLE", ())
+            for name, field in type(model).model_fields.items():
+                value = getattr(model, name)
+                required = field.is_required()
+                if not required and name not in nullable and value == field.get_default(call_default_factory=True):
+                    if name != "schema_id":
+                        continue
+                out[field.alias or name] = dump(value)
+            return out
+        if isinstance(model, (list, tuple)):
+            return [dump(v) for v in model]
+        return _plain(model)
+
+    return dump(design)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, but short flat mappings (``{zh: ..., en: ...}``) inline."""
+
+
+def _represent_dict(dumper: _Dumper, data: dict):
+    flat = all(not isinstance(v, (dict, list)) for v in data.values())
+    short = sum(len(str(k)) + len(str(v)) for k, v in data.items()) < 100
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=flat and short)
+
+
+def _represent_list(dumper: _Dumper, data: list):
+    flat = all(isinstance(v, (int, float)) for v in data) and len(data) <= 4
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flat)
+
+
+_Dumper.add_representer(dict, _represent_dict)
+_Dumper.add_representer(list, _represent_list)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text with Chinese written as Chinese (not ``\\u`` escapes), keys in given order."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def atomic_write_text(path: str | os.PathLike, text: str, *, overwrite: bool = False) -> Path:
+    """Write ``text`` to a temporary file beside ``path`` and rename it into place.
+
+    A reader never sees a half-written file, and an existing file is replaced only
+    with ``overwrite=True``.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise DesignFileError("is a directory; give a file name", file=str(path))
+    if path.exists() and not overwrite:
+        raise FileExistsRefusedError(f"{path}: already exists; pass overwrite=True "
+                                     "(CLI: --overwrite) to replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            # link() fails if the name appeared meanwhile: never clobber a file
+            # another process wrote after our check.
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise FileExistsRefusedError(f"{path}: already exists; pass overwrite=True") from None
+            except OSError:
+                os.replace(tmp, path)  # file systems without hard links
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def write_design(design, path: str | os.PathLike, *, overwrite: bool = False) -> Path:
+    """Write ``design`` as YAML, atomically; return the path written.
+
+    Raises :class:`~shoporg.errors.FileExistsRefusedError` if ``path`` exists and
+    ``overwrite`` is false.
+    """
+    header = "# shoporg design file — check it with `shoporg validate`\n"
+    return atomic_write_text(path, header + dump_yaml(design_to_dict(design)), overwrite=overwrite)

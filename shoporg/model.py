@@ -1,0 +1,269 @@
+"""The design model: roles with duties and pay, grouped into an immutable OrgDesign.
+
+An :class:`OrgDesign` never changes; every edit returns a new design, so undo,
+compare and diff need no bookkeeping. Every design is checked when it is built:
+the structure by pydantic, the meaning (one root, no cycle, known managers, KPI
+weights, known duty areas) by :mod:`shoporg.validation`.
+
+>>> from shoporg import load_template
+>>> d = load_template("seed-14-basic-22")
+>>> d2 = d.with_headcount("sales_cs", 6)
+>>> d.role("sales_cs").headcount, d2.role("sales_cs").headcount, d2 is d
+(Decimal('5'), Decimal('6'), False)
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Iterator, Literal
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+
+from ._types import AreaCode, DesignId, Frozen, RoleId, Text, to_decimal
+from .errors import DesignValidationError, UnknownRoleError
+from .pay.components import PayComponent
+
+__all__ = ["SCHEMA_ID", "Text", "Duty", "Requirement", "Department", "Source", "RoleSource",
+           "Role", "OrgDesign"]
+
+SCHEMA_ID = "shoporg/design-v1"
+
+Headcount = Annotated[Decimal, Field(json_schema_extra={"type": "number", "minimum": 0})]
+
+
+class Duty(Frozen):
+    """One duty (职责) of a role, mapped to an area of the duty catalogue.
+
+    ``weight`` is the duty's KPI weight in percent, when the source gives one.
+    """
+
+    area: AreaCode
+    zh: Annotated[str, Field(min_length=1)]
+    en: str | None = None
+    group: Text | None = None
+    """The heading the duty stands under in the source (工作统筹, 职责一...)."""
+    weight: Decimal | None = Field(None, ge=0, le=100)
+    note: Text | None = None
+
+    def text(self, lang: str = "zh") -> str:
+        return Text(zh=self.zh, en=self.en).get(lang)
+
+
+class Requirement(Frozen):
+    """A requirement for holding a role (任职要求): education, experience, skills..."""
+
+    kind: Literal["education", "experience", "skill", "software", "ability", "trait", "other"]
+    zh: Annotated[str, Field(min_length=1)]
+    en: str | None = None
+
+    def text(self, lang: str = "zh") -> str:
+        return Text(zh=self.zh, en=self.en).get(lang)
+
+
+class Department(Frozen):
+    id: RoleId
+    name: Text
+    note: Text | None = None
+
+
+class RoleSource(Frozen):
+    """Where a role stands in the source document (``岗位9``, a heading, a reading note)."""
+
+    label: str | None = None
+    heading: str | None = None
+    note: Text | None = None
+
+
+class Source(Frozen):
+    """The source document and heading a design was made from."""
+
+    document: str
+    heading: str
+    note: Text | None = None
+
+
+class Role(Frozen):
+    """A position (岗位): who holds it, whom it reports to, what it does and how it is paid.
+
+    ``headcount`` is in FTE: 0.5 means one person holding this role half time.
+    ``headcount_assumed`` marks a headcount the source does not give;
+    ``reports_to_inferred`` marks a reporting line the source does not draw.
+    """
+
+    id: RoleId
+    name: Text
+    department: RoleId | None = None
+    reports_to: RoleId | None = None
+    reports_to_inferred: bool = False
+    dotted_line: tuple[RoleId, ...] = ()
+    headcount: Headcount = Decimal(1)
+    headcount_assumed: bool = False
+    vacancies: int = Field(0, ge=0)
+    pay_structure: Text | None = None
+    """工资构成 as the source words it (e.g. 底薪 + 营业额奖金)."""
+    pay_method: Text | None = None
+    """计算方式 as the source words it."""
+    pay: tuple[PayComponent, ...] = ()
+    duties: tuple[Duty, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    notes: tuple[Text, ...] = ()
+    source: RoleSource | None = None
+
+    @field_validator("headcount", mode="before")
+    @classmethod
+    def _headcount(cls, v: Any) -> Decimal:
+        d = to_decimal(v, places=2)
+        if d > 100_000:
+            raise ValueError(f"must be <= 100000, got {v!r}")
+        return d
+
+    def label(self, lang: str = "zh") -> str:
+        return self.name.get(lang)
+
+
+class OrgDesign(Frozen):
+    """An org design: roles in a hierarchy (one root, or a forest if ``forest: true``)."""
+
+    schema_id: Literal["shoporg/design-v1"] = Field(SCHEMA_ID, alias="schema")
+    id: DesignId
+    name: Text
+    description: Text | None = None
+    source: Source | None = None
+    currency: Literal["CNY"] = "CNY"
+    forest: bool = False
+    departments: tuple[Department, ...] = ()
+    roles: tuple[Role, ...] = Field(min_length=1)
+    notes: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_meaning(self) -> "OrgDesign":
+        from .validation import check_design
+        problems = check_design(self)
+        if problems:
+            raise DesignValidationError(problems)
+        return self
+
+    # -- reading ---------------------------------------------------------
+    def role(self, role_id: str) -> Role:
+        """The role with this id; :class:`UnknownRoleError` lists the known ids otherwise."""
+        for r in self.roles:
+            if r.id == role_id:
+                return r
+        raise UnknownRoleError(f"unknown role {role_id!r} in design {self.id!r}; "
+                               f"known: {', '.join(self.role_ids)}")
+
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.roles)
+
+    @property
+    def headcount(self) -> Decimal:
+        """Total FTE of the design."""
+        return sum((r.headcount for r in self.roles), Decimal(0))
+
+    def department(self, dep_id: str | None) -> Department | None:
+        return next((d for d in self.departments if d.id == dep_id), None)
+
+    def reports(self, role_id: str) -> tuple[Role, ...]:
+        """The roles that report directly to ``role_id``, in file order."""
+        self.role(role_id)
+        return tuple(r for r in self.roles if r.reports_to == role_id)
+
+    def __iter__(self) -> Iterator[Role]:  # type: ignore[override]
+        return iter(self.roles)
+
+    def __len__(self) -> int:
+        return len(self.roles)
+
+    # -- editing: each returns a new, checked design ------------------------
+    def replace(self, **changes: Any) -> "OrgDesign":
+        """A copy with ``changes`` applied and checked again (like ``dataclasses.replace``)."""
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        unknown = set(changes) - set(data)
+        if unknown:
+            raise TypeError(f"unknown design field(s) {sorted(unknown)}; allowed: {sorted(data)}")
+        data.update(changes)
+        return _build(OrgDesign, data)
+
+    def with_role(self, role: Role, *, after: str | None = None) -> "OrgDesign":
+        """Add ``role``, or replace the role with the same id in place.
+
+        >>> from shoporg import load_template
+        >>> d = load_template("seed-14-basic-22")
+        >>> r = Role(id="live_host", name={"zh": "主播", "en": "Live-stream host"},
+        ...          reports_to="promo_manager", headcount=2)
+        >>> d.with_role(r).headcount - d.headcount
+        Decimal('2')
+        """
+        roles = list(self.roles)
+        ids = self.role_ids
+        if role.id in ids:
+            roles[ids.index(role.id)] = role
+        elif after is not None:
+            self.role(after)
+            roles.insert(ids.index(after) + 1, role)
+        else:
+            roles.append(role)
+        return self.replace(roles=tuple(roles))
+
+    def without_role(self, role_id: str) -> "OrgDesign":
+        """Remove a role; its direct reports move up to its manager, dotted lines to it go.
+
+        >>> from shoporg import load_template
+        >>> d = load_template("seed-14-basic-22").without_role("cs_manager")
+        >>> d.role("sales_cs").reports_to
+        'director'
+        """
+        gone = self.role(role_id)
+        roles = []
+        for r in self.roles:
+            if r.id == role_id:
+                continue
+            changes: dict[str, Any] = {}
+            if r.reports_to == role_id:
+                changes["reports_to"] = gone.reports_to
+                changes["reports_to_inferred"] = True
+            if role_id in r.dotted_line:
+                changes["dotted_line"] = tuple(x for x in r.dotted_line if x != role_id)
+            roles.append(_edit(r, changes) if changes else r)
+        return self.replace(roles=tuple(roles))
+
+    def with_headcount(self, role_id: str, headcount: float | int | str | Decimal) -> "OrgDesign":
+        """Set a role's headcount (FTE)."""
+        return self.with_role_changes(role_id, headcount=headcount, headcount_assumed=False)
+
+    def move_role(self, role_id: str, new_manager: str | None) -> "OrgDesign":
+        """Make ``role_id`` report to ``new_manager`` (``None``: a top role)."""
+        return self.with_role_changes(role_id, reports_to=new_manager, reports_to_inferred=False)
+
+    def with_role_changes(self, role_id: str, **changes: Any) -> "OrgDesign":
+        """A copy in which one role's fields are changed.
+
+        >>> from shoporg import load_template
+        >>> d = load_template("seed-14-basic-22").with_role_changes("picker", vacancies=1)
+        >>> d.role("picker").vacancies
+        1
+        """
+        return self.with_role(_edit(self.role(role_id), changes))
+
+    def renamed(self, role_id: str, zh: str, en: str | None = None) -> "OrgDesign":
+        """Give a role a new bilingual name."""
+        return self.with_role_changes(role_id, name=Text(zh=zh, en=en))
+
+
+def _edit(role: Role, changes: dict[str, Any]) -> Role:
+    unknown = set(changes) - set(Role.model_fields)
+    if unknown:
+        raise TypeError(f"unknown role field(s) {sorted(unknown)}; allowed: {sorted(Role.model_fields)}")
+    data = {name: getattr(role, name) for name in Role.model_fields}
+    data.update(changes)
+    return _build(Role, data)
+
+
+def _build(cls, data: dict[str, Any]):
+    """Validate ``data`` into ``cls``, turning pydantic errors into located shoporg errors."""
+    try:
+        return cls.model_validate(data)
+    except ValidationError as e:
+        from .validation import problems_from_pydantic
+        raise DesignValidationError(problems_from_pydantic(e, cls)) from None

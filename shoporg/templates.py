@@ -1,0 +1,69 @@
+"""The template library: designs made from the source documents, in ``templates/``.
+
+>>> ids = list_templates()["id"].tolist()
+>>> len(ids), ids[-1]
+(14, 'seed-14-basic-22')
+>>> load_template("seed-14-basic-22").headcount
+Decimal('22')
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import UnknownTemplateError
+
+__all__ = ["templates_dir", "template_path", "list_templates", "load_template"]
+
+
+def templates_dir() -> Path:
+    """The templates folder: ``$SHOPORG_TEMPLATES``, the copy inside an installed wheel,
+    or ``templates/`` beside the package in a source checkout."""
+    env = os.environ.get("SHOPORG_TEMPLATES")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_templates", here.parent / "templates"):
+        if (candidate / "duty_areas.yaml").is_file():
+            return candidate
+    raise FileNotFoundError(f"no templates folder found beside {here}; set SHOPORG_TEMPLATES")
+
+
+def _design_files() -> list[Path]:
+    return sorted(p for p in templates_dir().glob("*.yaml") if p.name != "duty_areas.yaml")
+
+
+def template_path(template_id: str) -> Path:
+    """The file of a template, by id (the file name without ``.yaml``)."""
+    path = templates_dir() / f"{template_id}.yaml"
+    if path.name == "duty_areas.yaml" or not path.is_file():
+        known = [p.stem for p in _design_files()]
+        raise UnknownTemplateError(f"unknown template {template_id!r}; known: {', '.join(known)}")
+    return path
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: Path, mtime: float):
+    from .io.yaml_io import read_design
+    return read_design(path)
+
+
+def load_template(template_id: str):
+    """Load a template design by id (see :func:`list_templates`)."""
+    path = template_path(template_id)
+    return _load_cached(path, path.stat().st_mtime)
+
+
+def list_templates():
+    """One row per template: id, Chinese and English name, roles, people, source heading."""
+    import pandas as pd
+
+    rows = []
+    for path in _design_files():
+        d = _load_cached(path, path.stat().st_mtime)
+        rows.append({"id": d.id, "name_zh": d.name.zh, "name_en": d.name.en, "roles": len(d.roles),
+                     "headcount": float(d.headcount),
+                     "heading": d.source.heading if d.source else None})
+    return pd.DataFrame(rows, columns=["id", "name_zh", "name_en", "roles", "headcount", "heading"])

@@ -1,0 +1,239 @@
+"""Checks of a design's meaning, and pydantic errors rewritten as located problems.
+
+Structure (types, required and unknown keys) is pydantic's job; this module checks
+what a schema cannot: ids unique, every manager and department known, no cycle,
+one top role (unless ``forest: true``), KPI weights, duty areas in the catalogue.
+
+>>> from shoporg import load_template
+>>> check_design(load_template("seed-14-basic-22"))
+[]
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DesignValidationError, Problem
+
+__all__ = ["check_design", "problems_from_pydantic", "format_path"]
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def check_design(design) -> list[Problem]:
+    """Every problem with the meaning of ``design``, in file order (empty when valid)."""
+    from .catalogue import duty_area_ids
+
+    problems: list[Problem] = []
+    add = lambda loc, msg: problems.append(Problem(loc, msg))  # noqa: E731
+
+    dep_ids = [d.id for d in design.departments]
+    for i, (dep, n) in enumerate(zip(design.departments, map(dep_ids.count, dep_ids))):
+        if n > 1 and dep_ids.index(dep.id) != i:
+            add(f"departments[{i}].id", f"duplicate department id {dep.id!r}; ids must be unique")
+
+    ids = [r.id for r in design.roles]
+    seen: set[str] = set()
+    for i, r in enumerate(design.roles):
+        if r.id in seen:
+            add(f"roles[{i}].id", f"duplicate role id {r.id!r}; ids must be unique")
+        seen.add(r.id)
+    known = set(ids)
+    areas = duty_area_ids()
+
+    for i, r in enumerate(design.roles):
+        here = f"roles[{i}]"
+        if r.reports_to is not None:
+            if r.reports_to == r.id:
+                add(f"{here}.reports_to", f"role {r.id!r} cannot report to itself")
+            elif r.reports_to not in known:
+                add(f"{here}.reports_to", f"unknown manager {r.reports_to!r}{_suggest(r.reports_to, known)}; "
+                    f"allowed: a role id of this design ({', '.join(ids)}) or null")
+        for j, m in enumerate(r.dotted_line):
+            if m not in known or m == r.id or m == r.reports_to:
+                why = ("unknown role" if m not in known else
+                       "a role cannot have a dotted line to itself" if m == r.id else
+                       "already the solid-line manager")
+                add(f"{here}.dotted_line[{j}]", f"{why}: {m!r}")
+        if design.departments and r.department is not None and r.department not in dep_ids:
+            add(f"{here}.department", f"unknown department {r.department!r}{_suggest(r.department, dep_ids)}; "
+                f"allowed: {', '.join(dep_ids)}")
+        if r.vacancies > r.headcount:
+            add(f"{here}.vacancies", f"vacancies ({r.vacancies}) exceed headcount ({r.headcount})")
+        for j, duty in enumerate(r.duties):
+            if duty.area not in areas:
+                add(f"{here}.duties[{j}].area", f"unknown duty area {duty.area!r}{_suggest(duty.area, areas)}; "
+                    "allowed: an id of templates/duty_areas.yaml")
+        weights = [d.weight for d in r.duties]
+        given = [w for w in weights if w is not None]
+        total = sum(given, Decimal(0))
+        if total > 100:
+            add(f"{here}.duties", f"KPI weights sum to {total}%, more than 100%")
+        elif given and len(given) == len(weights) and total != 100:
+            add(f"{here}.duties", f"KPI weights sum to {total}%; when every duty has a weight they must sum to 100")
+
+    problems.extend(_hierarchy_problems(design, known))
+    return problems
+
+
+def _hierarchy_problems(design, known: set[str]) -> list[Problem]:
+    problems = []
+    manager = {r.id: r.reports_to for r in design.roles if r.reports_to in known and r.reports_to != r.id}
+    index = {r.id: i for i, r in reversed(list(enumerate(design.roles)))}
+    reported: set[str] = set()
+    for start in manager:
+        path, node = [start], manager[start]
+        while node is not None and node not in path:
+            path.append(node)
+            node = manager.get(node)
+        if node is not None:  # came back to a role already on the path: a cycle
+            cycle = path[path.index(node):]
+            key = frozenset(cycle)
+            if key not in reported:
+                reported.add(key)
+                first = min(cycle, key=index.__getitem__)
+                ring = cycle[cycle.index(first):] + cycle[:cycle.index(first)] + [first]
+                problems.append(Problem(f"roles[{index[first]}].reports_to",
+                                        "reporting lines form a cycle: " + " → ".join(ring)))
+    roots = [r.id for r in design.roles if r.reports_to is None]
+    if not design.forest and len(roots) > 1:
+        problems.append(Problem("roles", f"{len(roots)} roles have no manager ({', '.join(roots)}); "
+                                "a design has one top role, or set `forest: true` for several"))
+    if not roots and not problems:
+        problems.append(Problem("roles", "no top role: every role reports to another"))
+    return problems
+
+
+# -- pydantic errors -> problems ---------------------------------------------------------
+
+def format_path(loc: tuple[Any, ...]) -> str:
+    """``('roles', 4, 'pay', 1, 'rate')`` → ``'roles[4].pay[1].rate'``.
+
+    >>> format_path(('roles', 4, 'pay', 1, 'rate'))
+    'roles[4].pay[1].rate'
+    """
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseModel] | None, tuple]:
+    """Follow ``loc`` through the model classes; return the innermost model and a clean loc.
+
+    pydantic puts the discriminator tag of a tagged union into ``loc``
+    (``roles.0.pay.1.base.monthly``); the clean loc drops it.
+    """
+    from .pay.components import PAY_KINDS
+
+    model: Any = root
+    clean: list[Any] = []
+    pending: Any = None  # the annotation of a field whose value is a list or a union
+    for part in loc:
+        if pending is not None:
+            if isinstance(part, int):
+                clean.append(part)
+                args = typing.get_args(pending)
+                pending = args[0] if args else None
+                model = _as_model(pending)
+                if model is not None:
+                    pending = None
+                continue
+            if part in PAY_KINDS:
+                model, pending = PAY_KINDS[part], None
+                continue
+            if part in ("function-before", "function-after") or str(part).startswith("function"):
+                continue
+        clean.append(part)
+        fields = getattr(model, "model_fields", None)
+        if not fields or part not in _field_names(model):
+            model, pending = None, None
+            continue
+        ann = fields[_field_names(model)[part]].annotation
+        inner = _as_model(ann)
+        if inner is not None:
+            model, pending = inner, None
+        else:
+            model, pending = None, ann
+    return (model if pending is None else None), tuple(clean)
+
+
+def _field_names(model) -> dict[str, str]:
+    """Map of the keys a file may use (aliases included) to field names."""
+    return {(f.alias or n): n for n, f in model.model_fields.items()} | {n: n for n in model.model_fields}
+
+
+def _as_model(ann: Any):
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    args = [a for a in typing.get_args(ann) if a is not type(None)]
+    if typing.get_origin(ann) in (typing.Union, getattr(__import__("types"), "UnionType", None)) and len(args) == 1:
+        return _as_model(args[0])
+    return None
+
+
+def _file_keys(model) -> list[str]:
+    return [f.alias or n for n, f in model.model_fields.items()]
+
+
+def problems_from_pydantic(error: ValidationError, root: type[BaseModel]) -> list[Problem]:
+    """Turn a pydantic ``ValidationError`` into located, plain-worded problems."""
+    from .pay.components import PAY_KINDS
+
+    problems: list[Problem] = []
+    for err in error.errors():
+        loc = tuple(err["loc"])
+        kind, msg, value = err["type"], err["msg"], err.get("input")
+        ctx = err.get("ctx") or {}
+        inner = ctx.get("error")
+        if isinstance(inner, DesignValidationError):
+            prefix = format_path(_model_at(root, loc)[1])
+            for p in inner.problems:
+                problems.append(Problem(f"{prefix}.{p.location}" if prefix else p.location, p.message))
+            continue
+        if kind == "extra_forbidden":
+            parent, clean = _model_at(root, loc[:-1])
+            allowed = ", ".join(sorted(_file_keys(parent))) if parent else "see the schema"
+            key = loc[-1]
+            hint = _suggest(key, _file_keys(parent)) if parent else ""
+            problems.append(Problem(format_path(clean + (key,)), f"unknown key {key!r}{hint}; allowed: {allowed}"))
+            continue
+        _, clean = _model_at(root, loc)
+        path = format_path(clean)
+        if kind == "missing":
+            problems.append(Problem(path, "required key is missing"))
+        elif kind == "union_tag_invalid":
+            problems.append(Problem(path + ".kind" if path else "kind",
+                                    f"unknown pay kind {ctx.get('tag')!r}{_suggest(ctx.get('tag'), PAY_KINDS)}; "
+                                    f"allowed: {', '.join(sorted(PAY_KINDS))}"))
+        elif kind == "union_tag_not_found":
+            problems.append(Problem(path + ".kind" if path else "kind",
+                                    f"a pay component needs a 'kind'; allowed: {', '.join(sorted(PAY_KINDS))}"))
+        elif kind == "literal_error":
+            problems.append(Problem(path, f"got {value!r}; allowed: {ctx.get('expected')}"))
+        elif kind in ("model_type", "model_attributes_type", "dict_type"):
+            problems.append(Problem(path, f"must be a mapping (key: value), got {_show(value)}"))
+        elif kind in ("tuple_type", "list_type"):
+            problems.append(Problem(path, f"must be a list, got {_show(value)}"))
+        elif kind == "value_error":
+            problems.append(Problem(path, msg.removeprefix("Value error, ")))
+        elif kind == "string_pattern_mismatch":
+            problems.append(Problem(path, f"{value!r} is not allowed here; allowed: text matching "
+                                          f"{ctx.get('pattern')} (lower-case letters, digits, _)"))
+        else:
+            problems.append(Problem(path, f"{msg[0].lower()}{msg[1:]}, got {_show(value)}"))
+    return problems
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
