@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Iterator, Literal
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, WithJsonSchema, field_validator, model_validator
 
 from ._types import AreaCode, DesignId, Frozen, RoleId, Text, to_decimal
 from .errors import DesignValidationError, UnknownRoleError
@@ -28,7 +28,8 @@ __all__ = ["SCHEMA_ID", "Text", "Duty", "Requirement", "Department", "Source", "
 
 SCHEMA_ID = "shoporg/design-v1"
 
-Headcount = Annotated[Decimal, Field(json_schema_extra={"type": "number", "minimum": 0})]
+Headcount = Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100000})]
+Weight = Annotated[Decimal, Field(ge=0, le=100), WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
 
 
 class Duty(Frozen):
@@ -42,7 +43,7 @@ class Duty(Frozen):
     en: str | None = None
     group: Text | None = None
     """The heading the duty stands under in the source (工作统筹, 职责一...)."""
-    weight: Decimal | None = Field(None, ge=0, le=100)
+    weight: Weight | None = None
     note: Text | None = None
 
     def text(self, lang: str = "zh") -> str:

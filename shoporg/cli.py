@@ -1,0 +1,155 @@
+"""The ``shoporg`` command line (also ``python -m shoporg``).
+
+    shoporg templates                       list the template designs
+    shoporg validate PATH...                check design files or folders of them
+    shoporg show PATH|TEMPLATE_ID [--lang zh|en] [--format table|csv|json]
+
+Exit status: 0 on success, 2 when any input is invalid (one located message per
+problem on standard error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_INVALID = 0, 2
+
+
+def _design_files(path: Path) -> list[Path]:
+    """The design files a path stands for: the file itself, or the designs in a folder."""
+    if not path.is_dir():
+        return [path]
+    from .io.yaml_io import load_yaml
+    out = []
+    for p in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")):
+        try:
+            data = load_yaml(p)
+        except Exception:  # unreadable: let validation report it
+            out.append(p)
+            continue
+        schema = data.get("schema") if isinstance(data, dict) else None
+        if isinstance(schema, str) and schema.startswith("shoporg/") and schema != "shoporg/design-v1":
+            continue  # another kind of shoporg file (duty-area catalogue, scenario...)
+        out.append(p)
+    return out
+
+
+def _cmd_validate(args) -> int:
+    from .errors import ShopOrgError
+    from .io.yaml_io import read_design
+
+    bad = 0
+    files = [f for p in args.paths for f in _design_files(Path(p))]
+    if not files:
+        print("no design files found in " + ", ".join(args.paths), file=sys.stderr)
+        return EXIT_INVALID
+    for f in files:
+        try:
+            d = read_design(f)
+        except ShopOrgError as e:
+            bad += 1
+            for p in getattr(e, "problems", [e]):
+                print(str(p) if str(p).startswith(str(f)) else f"{f}: {p}", file=sys.stderr)
+            continue
+        if not args.quiet:
+            print(f"ok  {f}  ({len(d.roles)} roles, {d.headcount.normalize():f} people)")
+    if bad:
+        print(f"{bad} of {len(files)} file(s) invalid", file=sys.stderr)
+    return EXIT_INVALID if bad else EXIT_OK
+
+
+def _cmd_templates(args) -> int:
+    from .templates import list_templates
+    from .textable import render
+
+    df = list_templates()
+    name = "name_zh" if args.lang == "zh" else "name_en"
+    headers = (["编号", "名称", "岗位数", "人数"] if args.lang == "zh" else ["id", "name", "roles", "headcount"])
+    rows = df[["id", name, "roles", "headcount"]].values.tolist()
+    if args.format == "table":
+        print(render(rows, headers, max_width=44))
+    else:
+        _print_frame(df, args.format)
+    return EXIT_OK
+
+
+def _load(target: str):
+    from .io.yaml_io import read_design
+    from .templates import load_template
+
+    path = Path(target)
+    if path.exists() or target.endswith((".yaml", ".yml")) or "/" in target:
+        return read_design(path)
+    return load_template(target)
+
+
+def _print_frame(df, fmt: str) -> None:
+    if fmt == "csv":
+        sys.stdout.write(df.to_csv(index=False))
+    else:
+        print(json.dumps(df.to_dict(orient="records"), ensure_ascii=False, indent=2, default=str))
+
+
+def _cmd_show(args) -> int:
+    from .tables import COLUMNS, role_table
+    from .textable import render
+
+    design = _load(args.design)
+    df = role_table(design, lang=args.lang)
+    if args.format != "table":
+        _print_frame(df, args.format)
+        return EXIT_OK
+    zh = args.lang == "zh"
+    print(f"{design.name.get(args.lang)}  [{design.id}]")
+    table = df.copy()
+    table["duties"] = [f"{len(r.duties)} 项" if zh else f"{len(r.duties)}" for r in design.roles]
+    headers = [COLUMNS[c][args.lang] for c in table.columns]
+    print(render(table.values.tolist(), headers, max_width=40))
+    people = f"{design.headcount.normalize():f}"
+    print(f"\n{len(design.roles)} 个岗位，{people} 人" if zh else f"\n{len(design.roles)} roles, {people} people")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="shoporg", description="Design the staff organization of online shops.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('shoporg').__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("templates", help="list the template designs")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(func=_cmd_templates)
+
+    p = sub.add_parser("validate", help="check design files (or folders of them)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("show", help="print a design's role table")
+    p.add_argument("design", metavar="PATH|TEMPLATE_ID")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(func=_cmd_show)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .errors import ShopOrgError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ShopOrgError as e:
+        print(f"shoporg: {e}", file=sys.stderr)
+        return EXIT_INVALID
+    except BrokenPipeError:  # `shoporg show ... | head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
