@@ -1,0 +1,78 @@
+"""The command line, run as a user runs it (a subprocess) and in-process."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from shoporg.cli import main
+
+from .conftest import TEMPLATES
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "shoporg", *args], capture_output=True, text=True,
+                          encoding="utf-8")
+
+
+def test_validate_all_templates():
+    r = run("validate", str(TEMPLATES))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("ok  ") == 14
+    assert "duty_areas" not in r.stdout
+
+
+def test_validate_reports_each_problem_with_its_place(write):
+    bad = write("schema: shoporg/design-v1\nid: x\nname: 店\nroles:\n  - id: a\n    name: 甲\n    headcount: -1\n"
+                "  - id: b\n    name: 乙\n    reports_to: c\n")
+    r = run("validate", str(bad))
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert f"{bad}:7: roles[0].headcount: must be >= 0, got -1" in lines
+    assert lines[-1] == "1 of 1 file(s) invalid"
+
+
+def test_validate_mixed_good_and_unreadable(write, capsys):
+    good = TEMPLATES / "seed-14-basic-22.yaml"
+    bad = write("a: [", name="broken.yaml")
+    assert main(["validate", str(good), str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:2: not valid YAML" in err or f"{bad}:1: not valid YAML" in err
+
+
+def test_show_design_14_lists_11_positions_and_22_people():
+    r = run("show", str(TEMPLATES / "seed-14-basic-22.yaml"))
+    assert r.returncode == 0, r.stderr
+    assert "11 个岗位，22 人" in r.stdout
+    assert "电商总监" in r.stdout and "司库" in r.stdout
+    en = run("show", "seed-14-basic-22", "--lang", "en")
+    assert "11 roles, 22 people" in en.stdout and "Storekeeper" in en.stdout
+
+
+def test_show_csv_and_json(capsys):
+    assert main(["show", "seed-14-basic-22", "--format", "json", "--lang", "en"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 11 and sum(r["headcount"] for r in rows) == 22
+    assert rows[0]["id"] == "director" and rows[0]["duties"].startswith("1. ")
+    assert main(["show", "seed-14-basic-22", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "id,name,department,reports_to,headcount,pay,duties"
+    assert "捡单员" in out
+
+
+def test_templates_lists_all(capsys):
+    assert main(["templates"]) == 0
+    out = capsys.readouterr().out
+    assert "seed-14-basic-22" in out and out.count("seed-") == 14
+
+
+def test_unknown_template_is_a_clear_error(capsys):
+    assert main(["show", "seed-99"]) == 2
+    assert "unknown template 'seed-99'; known: seed-01" in capsys.readouterr().err
+
+
+def test_bad_arguments_exit_2():
+    with pytest.raises(SystemExit) as e:
+        main(["show", "seed-14-basic-22", "--lang", "fr"])
+    assert e.value.code == 2
