@@ -31,7 +31,11 @@ __all__ = ["read_design", "write_design", "design_from_dict", "design_to_dict", 
            "dump_yaml", "atomic_write_text"]
 
 
-class _StrictLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (much faster); the safe constructor either way.
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_SafeBase):
     """The safe loader, refusing duplicate keys (a typo must not silently win)."""
 
 
@@ -49,7 +53,7 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
                 None, None, f"duplicate key {key!r} (first on line {keys[key].start_mark.line + 1})",
                 key_node.start_mark)
         keys[key] = key_node
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    return _SafeBase.construct_mapping(loader, node, deep=deep)
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -99,7 +103,7 @@ def load_yaml(path: str | os.PathLike, text: str | None = None) -> Any:
 def _line_index(text: str) -> dict[str, int]:
     """Map dotted key paths (``roles[4].pay[1].rate``) to 1-based line numbers."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_SafeBase)
     except yaml.YAMLError:
         return {}
     index: dict[str, int] = {}
@@ -136,7 +140,6 @@ def design_from_dict(data: Any, file: str | None = None, text: str | None = None
     from ..model import SCHEMA_ID, OrgDesign
     from ..validation import problems_from_pydantic
 
-    lines = _line_index(text) if text else {}
     if data is None:
         raise DesignFileError("the file is empty; a design needs at least schema, id, name and roles",
                               file=file)
@@ -144,14 +147,14 @@ def design_from_dict(data: Any, file: str | None = None, text: str | None = None
         raise DesignFileError(f"a design file must be a mapping (key: value) at the top, "
                               f"got a {type(data).__name__}", file=file, line=1)
     if data.get("schema") != SCHEMA_ID:
-        raise DesignValidationError([Problem(
-            "schema", f"got {data.get('schema')!r}; allowed: {SCHEMA_ID!r}",
-            file=file, line=lines.get("schema", 1))])
-    try:
-        return OrgDesign.model_validate(data)
-    except ValidationError as e:
-        problems = problems_from_pydantic(e, OrgDesign)
-        raise DesignValidationError([p.at(file, _nearest_line(lines, p.location)) for p in problems]) from None
+        problems = [Problem("schema", f"got {data.get('schema')!r}; allowed: {SCHEMA_ID!r}")]
+    else:
+        try:
+            return OrgDesign.model_validate(data)
+        except ValidationError as e:
+            problems = problems_from_pydantic(e, OrgDesign)
+    lines = _line_index(text) if text else {}  # parsed again only when there is an error
+    raise DesignValidationError([p.at(file, _nearest_line(lines, p.location) or 1) for p in problems])
 
 
 def read_design(path: str | os.PathLike):
@@ -207,7 +210,7 @@ def design_to_dict(design) -> dict[str, Any]:
     return dump(design)
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Block style, but short flat mappings (``{zh: ..., en: ...}``) inline."""
 
 
