@@ -1,0 +1,54 @@
+"""The workbook command starts JupyterLab and serves the notebooks."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from .conftest import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str):
+    with urllib.request.urlopen(url, timeout=5) as r:
+        return r.status, r.read().decode("utf-8")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="scripts/workbook is a POSIX shell script")
+def test_workbook_opens_jupyterlab_on_the_notebooks(tmp_path):
+    port, token = free_port(), "shoporg-test-token"
+    env = dict(os.environ, SHOPORG_VENV=sys.prefix, JUPYTER_RUNTIME_DIR=str(tmp_path), JUPYTER_CONFIG_DIR=str(tmp_path / "cfg"))
+    proc = subprocess.Popen(
+        [str(ROOT / "scripts" / "workbook"), "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+         f"--IdentityProvider.token={token}", "--LabApp.news_url=None", "--ServerApp.port_retries=0"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status, body = get(f"http://127.0.0.1:{port}/api/contents?token={token}")
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("JupyterLab did not start:\n" + (proc.stderr.read() if proc.poll() is not None else ""))
+                time.sleep(0.3)
+        names = [item["name"] for item in json.loads(body)["content"]]
+        assert "01_templates.ipynb" in names
+        status, page = get(f"http://127.0.0.1:{port}/lab?token={token}")
+        assert status == 200 and "JupyterLab" in page
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
