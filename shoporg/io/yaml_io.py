@@ -82,8 +82,9 @@ def load_yaml(path: str | os.PathLike, text: str | None = None) -> Any:
     """Parse a YAML file safely (no python tags, no duplicate keys); errors name the line."""
     path = Path(path)
     text = _read_text(path) if text is None else text
+    loader = _StrictLoader(text)  # the safe loader: plain data only, no tags run
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        return loader.get_single_data()
     except yaml.constructor.ConstructorError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
@@ -98,6 +99,8 @@ def load_yaml(path: str | os.PathLike, text: str | None = None) -> Any:
         line = mark.line + 1 if mark else None
         what = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise DesignFileError(f"not valid YAML: {what}", file=str(path), line=line) from None
+    finally:
+        loader.dispose()
 
 
 def _line_index(text: str) -> dict[str, int]:
