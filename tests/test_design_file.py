@@ -34,7 +34,10 @@ roles:
 
 def edit(text: str, old: str, new: str) -> str:
     assert old in text, old
-    return text.replace(old, new, 1)
+    text = text.replace(old, new, 1)
+    if "department: sales" in new:  # a design that declares its departments
+        text = text.replace("roles:\n", "departments:\n  - {id: sale, name: 销售}\nroles:\n", 1)
+    return text
 
 
 def problems(path):
@@ -72,6 +75,18 @@ def test_good_file_reads(write):
      "unknown key 'fr'; allowed: en, zh", 3),
     ("roles:\n", "forest: maybe\nroles:\n", "forest", "valid boolean", 4),
     ("reports_to: manager", "reports_to: cs", "roles[1].reports_to", "cannot report to itself", 12),
+    ("    headcount: 2\n", "    headcount: 2\n    vacancies: 3\n", "roles[1].vacancies",
+     "vacancies (3) exceed headcount (2)", 14),
+    ("    headcount: 2\n", "    headcount: 2\n    dotted_line: [ghost]\n", "roles[1].dotted_line[0]",
+     "unknown role: 'ghost'", 14),
+    ("    headcount: 2\n", "    headcount: 2\n    dotted_line: [manager]\n", "roles[1].dotted_line[0]",
+     "already the solid-line manager", 14),
+    ("reports_to: manager", "reports_to: manager\n    department: sales", "roles[1].department",
+     "unknown department 'sales' (did you mean 'sale'?); allowed: sale", 15),
+    ("{kind: piece_rate, driver: orders, rate: 2}", "{kind: piece_rate, driver: Orders!, rate: 2}",
+     "roles[1].pay[1].driver", "'Orders!' is not allowed here", 16),
+    ("{kind: base, monthly: [1600, 2000]}", "{kind: base, monthly: [1600, 2000, 2400]}",
+     "roles[1].pay[0].monthly", "a range is [min, max], got 3 values", 15),
 ])
 def test_bad_input_is_located(write, old, new, location, message, line):
     found = problems(write(edit(GOOD, old, new)))
@@ -92,6 +107,13 @@ def test_several_problems_reported_at_once(write):
     text = edit(edit(GOOD, "headcount: 2", "headcount: -2"), "reports_to: manager", "reports_to: boss")
     locations = {p.location for p in problems(write(text))}
     assert {"roles[1].headcount"} <= locations
+
+
+def test_forest_needs_saying(write):
+    text = edit(GOOD, "    reports_to: manager\n", "")
+    (p,) = problems(write(text))
+    assert p.location == "roles" and "2 roles have no manager (manager, cs)" in p.message
+    assert read_design(write(text.replace("roles:\n", "forest: true\nroles:\n"))).forest
 
 
 def test_missing_required_top_keys(write):
