@@ -29,6 +29,8 @@ _EXPORTS = {
     "hierarchy_table": "hierarchy",
     "role_table": "tables", "pay_summary": "tables",
     "duty_areas": "catalogue",
+    "Scenario": "scenario", "read_scenario": "scenario", "ScenarioError": "scenario",
+    "payroll": "pay.engine", "Payroll": "pay.engine", "PayrollError": "pay.engine",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

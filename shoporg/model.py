@@ -19,12 +19,12 @@ from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import Field, ValidationError, WithJsonSchema, field_validator, model_validator
 
-from ._types import AreaCode, DesignId, Frozen, RoleId, Text, to_decimal
+from ._types import AreaCode, DesignId, Frozen, Money, Rate, RoleId, Text, to_decimal
 from .errors import DesignValidationError, UnknownRoleError
 from .pay.components import PayComponent
 
 __all__ = ["SCHEMA_ID", "Text", "Duty", "Requirement", "Department", "Source", "RoleSource",
-           "Role", "OrgDesign"]
+           "Role", "OnCost", "OrgDesign"]
 
 SCHEMA_ID = "shoporg/design-v1"
 
@@ -122,6 +122,27 @@ class Role(Frozen):
         return self.name.get(lang)
 
 
+class OnCost(Frozen):
+    """Employer on-cost (social insurance and housing fund) as a rate on gross pay.
+
+    The contribution base is each person's monthly gross pay, clamped to
+    ``[base_floor, base_cap]``. Rates and bounds differ by city and year: set them from
+    the client's local rules; shoporg ships no city presets.
+    """
+
+    rate: Rate
+    base_floor: Money | None = None
+    base_cap: Money | None = None
+    label: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "OnCost":
+        if self.base_floor is not None and self.base_cap is not None and self.base_floor > self.base_cap:
+            raise ValueError(f"base_floor ({self.base_floor}) must not exceed base_cap ({self.base_cap})")
+        return self
+
+
 class OrgDesign(Frozen):
     """An org design: roles in a hierarchy (one root, or a forest if ``forest: true``)."""
 
@@ -132,6 +153,7 @@ class OrgDesign(Frozen):
     source: Source | None = None
     currency: Literal["CNY"] = "CNY"
     forest: bool = False
+    on_cost: OnCost | None = None
     departments: tuple[Department, ...] = ()
     roles: tuple[Role, ...] = Field(min_length=1)
     notes: tuple[Text, ...] = ()
@@ -246,6 +268,35 @@ class OrgDesign(Frozen):
         1
         """
         return self.with_role(_edit(self.role(role_id), changes))
+
+    def only(self, role_ids) -> "OrgDesign":
+        """The design cut down to ``role_ids`` (a department, a few roles to cost).
+
+        A kept role whose manager is dropped reports to its nearest kept superior, or
+        becomes a top role; with several top roles the result is a forest.
+
+        >>> from shoporg import load_template
+        >>> d = load_template("seed-14-basic-22").only(["director", "picker", "shipper"])
+        >>> [(r.id, r.reports_to) for r in d.roles]
+        [('director', None), ('picker', 'director'), ('shipper', 'director')]
+        """
+        keep = list(dict.fromkeys(role_ids))
+        for rid in keep:
+            self.role(rid)
+        manager = {r.id: r.reports_to for r in self.roles}
+        roles = []
+        for r in self.roles:
+            if r.id not in keep:
+                continue
+            up = r.reports_to
+            while up is not None and up not in keep:
+                up = manager[up]
+            changes: dict[str, Any] = {"dotted_line": tuple(m for m in r.dotted_line if m in keep)}
+            if up != r.reports_to:
+                changes.update(reports_to=up, reports_to_inferred=True)
+            roles.append(_edit(r, changes))
+        forest = self.forest or sum(r.reports_to is None for r in roles) > 1
+        return self.replace(roles=tuple(roles), forest=forest)
 
     def renamed(self, role_id: str, zh: str, en: str | None = None) -> "OrgDesign":
         """Give a role a new bilingual name."""

@@ -1,0 +1,341 @@
+"""The payroll engine: pay rules × a scenario → one line per month, role, person, component.
+
+Money is counted in whole fen (int64). Each component's amount for one person in one
+month is rounded half up to the fen once, where it is computed; everything after that
+(quarterly settlements, totals, summaries) adds whole fen, so totals equal the sum of
+their lines exactly. ``accrued`` is what a person earned in the month, ``paid`` what
+left the bank in the month; deferred allowances show in both, months apart.
+
+How each kind is computed for person p of a role with headcount H (FTE share f_p, the
+people being ceil(H), each 1.0 FTE but the last, which holds the remainder):
+
+- ``base``: the monthly amount (low, mid or high end of a range) × f_p.
+- ``piece_rate``: ``pooled``: rate × the role's driver, one pool per month shared by FTE;
+  ``per_person``: rate × the person's own driver value (a 12 × people array in the
+  scenario, or one value each). Pools are rounded once and shared to the fen exactly
+  (largest remainder), so a 80 元 pool for three people pays 26.67 + 26.67 + 26.66.
+- ``revenue_bonus``: rate × revenue, in months where ``gate`` holds for the person;
+  ``shop``: the shop's revenue (each person, × f_p); ``team`` and ``personal``: the role's
+  revenue, a pool shared by FTE, unless the scenario gives each person's revenue.
+- ``team_bonus``: amount in months where ``when`` holds; ``pool``: shared by FTE;
+  ``per_person``: each person × f_p.
+- ``allowance``: monthly × f_p in months where ``when`` holds (for the person); paid at the
+  end of its settlement period (month, calendar quarter, year) plus ``pay_lag_months``.
+- ``deduction``: −(rate × the person's driver) or −amount, in months where ``when`` holds.
+- ``on_cost`` (employer social insurance and housing fund, when the design sets
+  ``on_cost``): rate × the person's accrued gross pay clamped to [base_floor, base_cap].
+
+>>> from shoporg import load_template, Scenario
+>>> d = load_template("seed-14-basic-22")
+>>> s = Scenario.from_profile({"orders": 3000, "orders_picked": 3000, "orders_shipped": 3000,
+...     "revenue": 600000, "complaints": 40, "reviews_reversed": 6, "review_followups": 300,
+...     "negative_reviews": 2, "store_incidents": 0, "attainment": 1.1})
+>>> blanks = {"director.pay[1].rate": 0.002, "promo_manager.pay[1].rate": 0.001,
+...           "cs_manager.pay[1].rate": 0.001, "sales_cs.pay[1].rate": 0.003}
+>>> pr = payroll(d, s, supply=blanks, base_level="low")
+>>> keeper = pr.by_role().loc["storekeeper"]
+>>> float(keeper["accrued"]), float(keeper["paid"]), pr.carried_over
+(66000.0, 61500.0, 4500.0)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+import numpy as np
+
+from ..errors import ShopOrgError
+from ..scenario import MONTHS, Scenario, ScenarioError
+
+__all__ = ["PayrollError", "Payroll", "payroll", "people_shares", "split_pool", "to_fen", "BASE_LEVELS"]
+
+BASE_LEVELS = ("low", "mid", "high")
+
+
+class PayrollError(ShopOrgError):
+    """A payroll that cannot be computed as asked (a missing parameter, a driver the scenario lacks...)."""
+
+
+def people_shares(headcount: Decimal) -> np.ndarray:
+    """FTE of each person of a role: ``2.5`` → ``[1, 1, 0.5]``; ``0`` → no one.
+
+    >>> people_shares(Decimal("2.5")).tolist()
+    [1.0, 1.0, 0.5]
+    """
+    n = math.ceil(headcount)
+    shares = np.ones(n)
+    if n and headcount != n:
+        shares[-1] = float(headcount - (n - 1))
+    return shares
+
+
+def to_fen(yuan: np.ndarray) -> np.ndarray:
+    """Yuan to whole fen, rounding half up (away from zero for negatives).
+
+    The tiny guard absorbs binary noise such as 1.005 * 100 = 100.49999999999999.
+
+    >>> to_fen(np.array([0.125, 1.005, -0.125, 2.675])).tolist()
+    [13, 101, -13, 268]
+    """
+    cents = np.asarray(yuan, dtype=float) * 100
+    return (np.sign(cents) * np.floor(np.abs(cents) + 0.5 + 1e-6)).astype(np.int64)
+
+
+def split_pool(pool_fen: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """Share whole-fen pools (one per month) among people by FTE, to the fen exactly.
+
+    Each person gets the floor of their share; the fen left over go one each to the
+    largest remainders (the first person on ties), so the parts add up to the pool.
+
+    >>> split_pool(np.array([8000]), np.array([1.0, 1.0, 1.0])).tolist()
+    [[2667, 2667, 2666]]
+    """
+    pool = np.asarray(pool_fen, dtype=np.int64)[:, None]
+    weights = shares / shares.sum()
+    exact = pool * weights[None, :]
+    base = np.floor(exact + 1e-9).astype(np.int64)
+    left = (pool[:, 0] - base.sum(axis=1)).astype(np.int64)
+    order = np.argsort(-(exact - base), axis=1, kind="stable")
+    ranks = np.argsort(order, axis=1, kind="stable")
+    return base + (ranks < left[:, None]).astype(np.int64)
+
+
+@dataclass(frozen=True)
+class _Line:
+    role: str
+    kind: str
+    index: int
+    label_zh: str
+    label_en: str
+    accrued: np.ndarray  # int64 fen, shape (12, people)
+    paid: np.ndarray     # int64 fen, shape (12, people)
+    carried_over: np.ndarray  # int64 fen per person: accrued in the plan, paid after it
+
+
+class Payroll:
+    """The result of :func:`payroll`: ``lines`` (a tidy DataFrame) and summaries.
+
+    Amounts in the frames are yuan; ``accrued_fen`` and ``paid_fen`` hold the exact
+    whole-fen integers every summary is added up from.
+    """
+
+    def __init__(self, design, scenario: Scenario, lines: list[_Line], base_level: str):
+        import pandas as pd
+
+        self.design, self.scenario, self.base_level = design, scenario, base_level
+        months = scenario.months
+        dept = {r.id: r.department or "" for r in design.roles}
+        rows = {k: [] for k in ("month", "role", "department", "person", "kind", "component",
+                                "component_en", "accrued_fen", "paid_fen")}
+        carried = 0
+        for ln in lines:
+            n = ln.accrued.shape[1]
+            rows["month"] += [m for m in months for _ in range(n)]
+            rows["role"] += [ln.role] * (MONTHS * n)
+            rows["department"] += [dept[ln.role]] * (MONTHS * n)
+            rows["person"] += list(range(1, n + 1)) * MONTHS
+            rows["kind"] += [ln.kind] * (MONTHS * n)
+            rows["component"] += [ln.label_zh] * (MONTHS * n)
+            rows["component_en"] += [ln.label_en] * (MONTHS * n)
+            rows["accrued_fen"] += ln.accrued.ravel().tolist()
+            rows["paid_fen"] += ln.paid.ravel().tolist()
+            carried += int(ln.carried_over.sum())
+        df = pd.DataFrame(rows)
+        df["accrued_fen"] = df["accrued_fen"].astype("int64")
+        df["paid_fen"] = df["paid_fen"].astype("int64")
+        df["accrued"] = df["accrued_fen"] / 100
+        df["paid"] = df["paid_fen"] / 100
+        self.lines = df
+        self.carried_over_fen = carried
+        #: nothing accrued before the plan is paid in it (the plan starts from a clean slate)
+        self.carried_in_fen = 0
+
+    def __repr__(self) -> str:
+        return (f"<Payroll {self.design.id} × {self.scenario.id}, {self.scenario.months[0]}–"
+                f"{self.scenario.months[-1]}: accrued ¥{self.total('accrued'):,.2f}, paid ¥{self.total('paid'):,.2f}>")
+
+    def _sum(self, by: list[str]):
+        g = self.lines.groupby(by, sort=False)[["accrued_fen", "paid_fen"]].sum()
+        out = g.assign(accrued=g["accrued_fen"] / 100, paid=g["paid_fen"] / 100)
+        return out[["accrued", "paid", "accrued_fen", "paid_fen"]]
+
+    def by_month(self):
+        """Totals per month (accrued and paid)."""
+        return self._sum(["month"])
+
+    def by_role(self):
+        """Totals per role over the plan."""
+        return self._sum(["role"])
+
+    def by_department(self):
+        return self._sum(["department"])
+
+    def by_component(self):
+        return self._sum(["role", "kind", "component"])
+
+    def total(self, view: str = "accrued") -> float:
+        """The plan's total in yuan, ``accrued`` or ``paid``."""
+        if view not in ("accrued", "paid"):
+            raise ValueError(f"view must be 'accrued' or 'paid', got {view!r}")
+        return int(self.lines[f"{view}_fen"].sum()) / 100
+
+    @property
+    def carried_over(self) -> float:
+        """Earned within the plan but paid after it (e.g. Q4's quarterly allowance)."""
+        return self.carried_over_fen / 100
+
+
+def _env(scenario: Scenario, role_id: str, names, people: int) -> dict:
+    env = {}
+    for name in names:
+        try:
+            v = scenario.driver(name, role_id)
+        except ScenarioError as e:
+            raise PayrollError(f"role {role_id!r} needs driver {name!r}: {e}") from None
+        env[name] = v if v.ndim == 2 else v[:, None]
+        if env[name].shape[1] not in (1, people):
+            raise PayrollError(f"scenario gives {env[name].shape[1]} people's {name!r} for role {role_id!r}, "
+                               f"which has {people}")
+    return env
+
+
+def _condition(text, where: str, env_for) -> np.ndarray:
+    """A rule's condition as a (12, 1 or people) boolean array; no condition: always true."""
+    from .expr import parse_expression
+    if not text:
+        return np.ones((MONTHS, 1), dtype=bool)
+    expr = parse_expression(text, where=where)
+    value = np.asarray(expr.evaluate(env_for(expr.names)), dtype=bool)
+    if value.ndim == 0:
+        return np.full((MONTHS, 1), bool(value))
+    return value[:, None] if value.ndim == 1 else value
+
+
+def _settle(accrued: np.ndarray, settle: str, lag: int, start_month: int) -> tuple[np.ndarray, np.ndarray]:
+    """Move accrued amounts to the month they are paid; return (paid, carried over)."""
+    paid = np.zeros_like(accrued)
+    carried = np.zeros(accrued.shape[1], dtype=np.int64)
+    for m in range(MONTHS):
+        cal = (start_month + m) % 12  # 0 = January
+        if settle == "monthly":
+            end = m
+        elif settle == "quarterly":
+            end = m + (2 - cal % 3)
+        else:
+            end = m + (11 - cal)
+        when = end + lag
+        if when < MONTHS:
+            paid[when] += accrued[m]
+        else:
+            carried += accrued[m]
+    return paid, carried
+
+
+def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict | None = None) -> Payroll:
+    """Compute every role's pay for the 12 months of ``scenario``.
+
+    Parameters
+    ----------
+    base_level : 'low', 'mid' or 'high'
+        Which end of a base-pay range to use.
+    supply : dict, optional
+        Values for parameters the source leaves blank, keyed by
+        ``"<role id>.pay[<i>].<parameter>"`` (e.g. ``{"director.pay[1].rate": 0.005}``).
+
+    Raises
+    ------
+    PayrollError
+        A blank parameter not supplied, a driver the scenario lacks, a bad expression.
+    """
+    if base_level not in BASE_LEVELS:
+        raise ValueError(f"base_level must be one of {', '.join(BASE_LEVELS)}, got {base_level!r}")
+    supply = dict(supply or {})
+    start_month = int(scenario.start[5:7]) - 1
+    lines: list[_Line] = []
+    for ri, role in enumerate(design.roles):
+        shares = people_shares(role.headcount)
+        n = len(shares)
+        if n == 0:
+            continue
+        f = shares[None, :]
+        env_for = lambda names, _r=role.id, _n=n: _env(scenario, _r, names, _n)  # noqa: E731
+        for ci, c in enumerate(role.pay):
+            where = f"roles[{ri}].pay[{ci}]"
+            key = f"{role.id}.pay[{ci}]"
+
+            def param(name, _c=c, _key=key, _where=where):
+                value = getattr(_c, name)
+                if value is None:
+                    if f"{_key}.{name}" in supply:
+                        return float(supply[f"{_key}.{name}"])
+                    label = _c.label.zh if _c.label else _c.kind
+                    raise PayrollError(
+                        f"{_where}.{name}: the {name} of {label} ({_c.kind}) of role {role.id!r} is missing "
+                        f"(left blank in the source); supply it, e.g. payroll(..., supply={{'{_key}.{name}': ...}})")
+                return float(value)
+
+            cond = getattr(c, "gate", None) or getattr(c, "when", None)
+            when = _condition(cond, f"{where}.{'gate' if getattr(c, 'gate', None) else 'when'}", env_for)
+            pool = None  # a role-wide amount (12,) in yuan, to be shared by FTE
+            if c.kind == "base":
+                lo, hi = c.monthly if isinstance(c.monthly, tuple) else (c.monthly, c.monthly)
+                amount = {"low": lo, "high": hi, "mid": (lo + hi) / 2}[base_level]
+                yuan = float(amount) * f
+            elif c.kind == "piece_rate":
+                units = env_for([c.driver])[c.driver]
+                if c.basis == "pooled" and units.shape[1] == 1:
+                    pool = param("rate") * units[:, 0]
+                else:
+                    yuan = param("rate") * units
+            elif c.kind == "revenue_bonus":
+                rev = env_for([c.driver])[c.driver]
+                if c.scope == "shop":
+                    yuan = param("rate") * scenario.driver(c.driver)[:, None] * f
+                elif rev.shape[1] == 1:
+                    pool = param("rate") * rev[:, 0]
+                else:
+                    yuan = param("rate") * rev
+            elif c.kind == "team_bonus":
+                if c.split == "pool":
+                    pool = np.full(MONTHS, param("amount"))
+                else:
+                    yuan = param("amount") * f
+            elif c.kind == "allowance":
+                yuan = float(c.monthly) * f
+            else:  # deduction
+                if c.driver is not None:
+                    yuan = -param("rate") * env_for([c.driver])[c.driver]
+                else:
+                    yuan = -float(c.amount) * f
+            if pool is not None:
+                fen = split_pool(to_fen(pool), shares)
+            else:
+                fen = to_fen(np.broadcast_to(yuan, (MONTHS, n)))
+            accrued = np.where(np.broadcast_to(when, (MONTHS, n)), fen, 0).astype(np.int64)
+            if c.kind == "allowance":
+                paid, carried = _settle(accrued, c.settle, c.pay_lag_months, start_month)
+            else:
+                paid, carried = accrued.copy(), np.zeros(n, dtype=np.int64)
+            label = c.label or None
+            lines.append(_Line(role.id, c.kind, ci, label.zh if label else c.kind,
+                               (label.en or label.zh) if label else c.kind, accrued, paid, carried))
+        if design.on_cost is not None and role.pay:
+            lines.append(_on_cost_line(design.on_cost, role.id, [ln for ln in lines if ln.role == role.id]))
+    return Payroll(design, scenario, lines, base_level)
+
+
+def _on_cost_line(on_cost, role_id: str, role_lines: list[_Line]) -> _Line:
+    """Employer on-cost: rate × each person's gross pay for the month, clamped to the base range.
+
+    Gross pay is what the person earned that month (deductions do not lower it).
+    """
+    gross = sum(np.maximum(ln.accrued, 0) for ln in role_lines) / 100
+    lo = float(on_cost.base_floor) if on_cost.base_floor is not None else 0.0
+    hi = float(on_cost.base_cap) if on_cost.base_cap is not None else np.inf
+    fen = to_fen(float(on_cost.rate) * np.clip(gross, lo, hi))
+    label = on_cost.label
+    return _Line(role_id, "on_cost", -1, label.zh if label else "单位社保公积金",
+                 (label.en or label.zh) if label else "Employer social insurance and housing fund",
+                 fen, fen.copy(), np.zeros(fen.shape[1], dtype=np.int64))

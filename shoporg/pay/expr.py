@@ -1,0 +1,389 @@
+"""A tiny, safe expression language for pay conditions and amounts.
+
+Design files write conditions and amounts as short expressions, e.g.
+``store_incidents == 0`` or ``min(orders * 0.5, 3000)``. The text is parsed with
+:mod:`ast` and every node is checked against an allow-list; it is never handed to
+``eval``. A small tree-walking interpreter then computes it over numpy arrays.
+
+Grammar (everything else is rejected with a message naming the construct):
+
+- numbers (``3``, ``0.5``), ``True``, ``False``, and driver names in lower-case
+  snake_case (``orders``, ``store_incidents``);
+- unary ``-`` ``+``; binary ``+ - * /``; parentheses;
+- comparisons ``== != < <= > >=``, chained as in ``0 < x <= 5``;
+- ``and``, ``or``, ``not`` (elementwise on arrays, so both sides are always computed);
+- ``min(a, b, ...)``, ``max(a, b, ...)`` (two or more arguments) and ``round(x)`` /
+  ``round(x, n)`` with ``n`` a whole number from -6 to 10, rounding halves away from zero.
+
+All arithmetic is float64. Drivers may be scalars or arrays; results broadcast.
+Division by zero, overflow and NaN/inf drivers are :class:`ExpressionError`.
+
+>>> e = parse_expression("negative_reviews == 0 and complaints < 50")
+>>> sorted(e.names), e.is_condition()
+(['complaints', 'negative_reviews'], True)
+>>> e.evaluate({"negative_reviews": 0, "complaints": np.array([10, 60])}).tolist()
+[True, False]
+>>> parse_expression("round(revenue * 0.01, 2)").evaluate({"revenue": 12345})
+123.45
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import heapq
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import reduce
+from typing import Mapping
+
+import numpy as np
+
+from ..errors import Problem, ShopOrgError
+
+__all__ = ["ExpressionError", "Expression", "parse_expression", "evaluation_order",
+           "evaluate_rules"]
+
+MAX_LENGTH = 500
+_NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")
+_FUNCS = ("min", "max", "round")
+_BINOPS = {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide}
+_CMPOPS = {ast.Eq: np.equal, ast.NotEq: np.not_equal, ast.Lt: np.less, ast.LtE: np.less_equal,
+           ast.Gt: np.greater, ast.GtE: np.greater_equal}
+_BAD_OPS = {ast.Pow: "'**' (power)", ast.FloorDiv: "'//' (floor division)",
+            ast.Mod: "'%' (remainder)", ast.MatMult: "'@' (matrix multiplication)",
+            ast.BitAnd: "bitwise operator '&'", ast.BitOr: "bitwise operator '|'",
+            ast.BitXor: "bitwise operator '^'", ast.LShift: "bitwise operator '<<'",
+            ast.RShift: "bitwise operator '>>'", ast.Invert: "bitwise operator '~'",
+            ast.In: "'in' tests", ast.NotIn: "'not in' tests", ast.Is: "'is' tests",
+            ast.IsNot: "'is not' tests"}
+_BAD_NODES = {ast.Attribute: "attribute access (x.y)", ast.Subscript: "subscripts (x[...])",
+              ast.Lambda: "lambda", ast.JoinedStr: "f-strings", ast.IfExp:
+              "conditional expressions (a if b else c)", ast.NamedExpr: "walrus ':='",
+              ast.ListComp: "comprehensions", ast.SetComp: "comprehensions",
+              ast.DictComp: "comprehensions", ast.GeneratorExp: "comprehensions",
+              ast.List: "lists", ast.Tuple: "tuples", ast.Dict: "dicts", ast.Set: "sets",
+              ast.Starred: "starred arguments (*x)", ast.Await: "await",
+              ast.Yield: "yield", ast.YieldFrom: "yield"}
+
+
+class ExpressionError(ShopOrgError):
+    """A pay expression that cannot be parsed or evaluated; ``problem`` says where and why."""
+
+    def __init__(self, message: str, where: str = ""):
+        self.problem = Problem(where, message)
+        self.problems = [self.problem]
+        super().__init__(str(self.problem))
+
+
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A checked expression: its ``text``, the driver ``names`` it reads, and ``where`` it is.
+
+    Examples
+    --------
+    >>> e = parse_expression("min(orders * 0.5, 3000)", where="roles[3].pay[1].amount")
+    >>> e.evaluate({"orders": np.array([100, 9000])}).tolist()
+    [50.0, 3000.0]
+    >>> e.evaluate({"ordrs": 1})
+    Traceback (most recent call last):
+    ...
+    shoporg.pay.expr.ExpressionError: roles[3].pay[1].amount: unknown name 'orders' in 'min(orders * 0.5, 3000)' (did you mean 'ordrs'?); known: ordrs
+    """
+
+    text: str
+    names: frozenset[str]
+    where: str = ""
+    _tree: ast.Expression | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self._tree is None:  # built by hand: check the text like parse_expression does
+            parsed = parse_expression(self.text, self.where)
+            object.__setattr__(self, "_tree", parsed._tree)
+            object.__setattr__(self, "names", parsed.names)
+
+    def _error(self, message: str) -> ExpressionError:
+        return ExpressionError(message, self.where)
+
+    def is_condition(self) -> bool:
+        """Whether the top of the expression is a comparison, ``and``/``or``/``not`` or a bool."""
+        top = self._tree.body
+        return (isinstance(top, (ast.Compare, ast.BoolOp))
+                or (isinstance(top, ast.UnaryOp) and isinstance(top.op, ast.Not))
+                or (isinstance(top, ast.Constant) and isinstance(top.value, bool)))
+
+    def evaluate(self, env: Mapping[str, float | np.ndarray]) -> np.ndarray | float | bool:
+        """Compute the expression with driver values from ``env`` (scalars or arrays).
+
+        A scalar result is a Python ``float`` or ``bool``; otherwise a numpy array.
+        """
+        q = _quote(self.text)
+        values = {}
+        for name in sorted(self.names):
+            if name not in env:
+                close = difflib.get_close_matches(name, list(env), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                known = ", ".join(sorted(env)) or "(none)"
+                raise self._error(f"unknown name {name!r} in {q}{hint}; known: {known}")
+            try:
+                values[name] = np.asarray(env[name], dtype=float)
+            except (TypeError, ValueError):
+                raise self._error(f"driver {name!r} is not a number in {q}") from None
+            if not np.all(np.isfinite(values[name])):
+                raise self._error(f"driver {name!r} has a NaN or infinite value in {q}")
+        try:
+            with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
+                out = np.asarray(self._eval(self._tree.body, values))
+        except ExpressionError:
+            raise
+        except FloatingPointError:
+            raise self._error(f"number too large in {q}") from None
+        except ValueError as e:  # shapes that do not broadcast
+            raise self._error(f"drivers' shapes do not fit together in {q}: {e}") from None
+        if out.dtype != bool and not np.all(np.isfinite(out)):
+            raise self._error(f"number too large in {q}")
+        return out.item() if out.ndim == 0 else out
+
+    def _eval(self, node: ast.AST, values: dict) -> np.ndarray:
+        ev = lambda n: self._eval(n, values)  # noqa: E731
+        num = lambda n: np.asarray(ev(n), dtype=float)  # noqa: E731
+        if isinstance(node, ast.Constant):
+            return np.asarray(node.value if isinstance(node.value, bool) else float(node.value))
+        if isinstance(node, ast.Name):
+            return values[node.id]
+        if isinstance(node, ast.UnaryOp):
+            if isinstance(node.op, ast.Not):
+                return np.logical_not(ev(node.operand))
+            return -num(node.operand) if isinstance(node.op, ast.USub) else num(node.operand)
+        if isinstance(node, ast.BinOp):
+            left, right = num(node.left), num(node.right)
+            if isinstance(node.op, ast.Div) and np.any(right == 0):
+                raise self._error(f"division by zero in {_quote(self.text)}")
+            return _BINOPS[type(node.op)](left, right)
+        if isinstance(node, ast.BoolOp):
+            op = np.logical_and if isinstance(node.op, ast.And) else np.logical_or
+            return reduce(op, [ev(v) for v in node.values])
+        if isinstance(node, ast.Compare):
+            sides = [ev(node.left)] + [ev(c) for c in node.comparators]
+            return reduce(np.logical_and, [_CMPOPS[type(op)](a, b) for op, a, b
+                                           in zip(node.ops, sides, sides[1:])])
+        assert isinstance(node, ast.Call), node  # _check lets nothing else through
+        if node.func.id == "round":
+            return _round_half_up(num(node.args[0]), _round_digits(node))
+        return reduce(np.minimum if node.func.id == "min" else np.maximum, map(num, node.args))
+
+
+def _round_digits(call: ast.Call) -> int:
+    if len(call.args) == 1:
+        return 0
+    n = call.args[1]
+    if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub):
+        return -n.operand.value
+    return n.value
+
+
+def _round_half_up(x: np.ndarray, n: int) -> np.ndarray:
+    """Round halves away from zero (四舍五入), as Decimal's ROUND_HALF_UP does.
+
+    ``x * 10**n`` is nudged up by a relative 1e-12 before flooring, so a decimal
+    half stored slightly low (1.005 is 1.00499999999999989...) still rounds up.
+
+    >>> _round_half_up(np.array([2.5, -2.5, 0.125, 1.005]), 2).tolist()
+    [2.5, -2.5, 0.13, 1.01]
+    >>> _round_half_up(np.array([2.5, 3.5, 1250.0]), 0).tolist(), float(_round_half_up(1250.0, -2))
+    ([3.0, 4.0, 1250.0], 1300.0)
+    """
+    scaled = np.abs(x) * 10.0 ** n if n >= 0 else np.abs(x) / 10.0 ** -n
+    whole = np.floor(scaled + 0.5 + scaled * 1e-12)
+    return np.sign(x) * (whole / 10.0 ** n if n >= 0 else whole * 10.0 ** -n) + 0.0  # no -0.0
+
+
+def parse_expression(text: str, where: str = "") -> Expression:
+    """Parse ``text`` and check every node against the allow-list.
+
+    Raises
+    ------
+    ExpressionError
+        Empty or too long text, a syntax error (with its column), or a construct
+        outside the grammar, named in the message.
+
+    Examples
+    --------
+    >>> parse_expression("attainment >= 1").names
+    frozenset({'attainment'})
+    >>> parse_expression("orders ** 2", where="roles[0].pay[2].when")
+    Traceback (most recent call last):
+    ...
+    shoporg.pay.expr.ExpressionError: roles[0].pay[2].when: '**' (power) is not allowed in 'orders ** 2'
+    """
+    def fail(message: str) -> ExpressionError:
+        return ExpressionError(message, where)
+
+    if not isinstance(text, str):
+        raise fail(f"an expression must be text, got {type(text).__name__}")
+    if not text.strip():
+        raise fail("empty expression")
+    if len(text) > MAX_LENGTH:
+        raise fail(f"expression {_quote(text)} is {len(text)} characters long; "
+                   f"at most {MAX_LENGTH} are allowed")
+    body = text.strip()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(body, mode="eval")
+    except SyntaxError as e:
+        lines = body.splitlines() or [""]
+        line = min(max(e.lineno or 1, 1), len(lines))
+        col = e.offset if e.offset and e.offset > 0 else len(lines[line - 1]) + 1
+        if line == 1:
+            col += len(text) - len(text.lstrip())
+        at = f"column {col}" if len(lines) == 1 else f"line {line}, column {col}"
+        raise fail(f"syntax error at {at} of {_quote(text)}: {e.msg}") from None
+    except (ValueError, RecursionError, MemoryError) as e:
+        raise fail(f"cannot parse {_quote(text)}: {e}") from None
+    names: set[str] = set()
+    try:
+        _check(tree.body, names, lambda what: fail(f"{what} is not allowed in {_quote(text)}"))
+    except RecursionError:
+        raise fail(f"expression {_quote(text)} is nested too deeply") from None
+    return Expression(text, frozenset(names), where, tree)
+
+
+def _check(node: ast.AST, names: set[str], reject) -> None:
+    """Raise ``reject(what)`` for the first node outside the grammar; collect names read."""
+    if type(node) in _BAD_NODES:
+        raise reject(_BAD_NODES[type(node)])
+    if isinstance(node, ast.Constant):
+        v = node.value
+        if isinstance(v, str):
+            raise reject(f"strings ({v[:20]!r})")
+        if not isinstance(v, (bool, int, float)):
+            raise reject(f"{type(v).__name__} values ({v!r})")
+        if not isinstance(v, bool):
+            try:
+                if not np.isfinite(float(v)):
+                    raise OverflowError
+            except OverflowError:
+                raise reject("a number this large") from None
+        return
+    if isinstance(node, ast.Name):
+        if node.id.startswith("__"):
+            raise reject(f"dunder name {node.id!r}")
+        if not _NAME.match(node.id):
+            raise reject(f"name {node.id!r} (names are lower-case snake_case)")
+        if node.id in _FUNCS:
+            raise reject(f"{node.id!r} without a call (write {node.id}(...))")
+        names.add(node.id)
+        return
+    ops = [getattr(node, "op", None)] + list(getattr(node, "ops", []))
+    bad = [_BAD_OPS[type(op)] for op in ops if type(op) in _BAD_OPS]
+    if bad:
+        raise reject(bad[0])
+    if isinstance(node, ast.Call):
+        func = node.func
+        if not isinstance(func, ast.Name):
+            _check(func, names, reject)  # an attribute, subscript... names itself
+            raise reject("calling the result of an expression")
+        if func.id not in _FUNCS:
+            raise reject(f"calling function {func.id!r} (only min, max and round)")
+        if node.keywords:
+            raise reject(f"keyword arguments in {func.id}() ({node.keywords[0].arg or '**'}=...)")
+        for arg in node.args:
+            _check(arg, names, reject)
+        n = len(node.args)
+        if func.id in ("min", "max") and n < 2:
+            raise reject(f"{func.id}() with {n} argument{'s' * (n != 1)} (it needs 2 or more)")
+        if func.id == "round":
+            if n not in (1, 2):
+                raise reject(f"round() with {n} arguments (it takes x or x, digits)")
+            if n == 2 and not (-6 <= _literal_int(node.args[1]) <= 10):
+                raise reject("round() digits other than a whole number from -6 to 10")
+        return
+    if not isinstance(node, (ast.UnaryOp, ast.BinOp, ast.BoolOp, ast.Compare)):
+        raise reject(f"{type(node).__name__} expressions")
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, (ast.operator, ast.unaryop, ast.cmpop, ast.boolop)):
+            _check(child, names, reject)
+
+
+def _literal_int(node: ast.AST) -> int | float:
+    """The value of a (possibly negated) int literal; NaN for anything else."""
+    sign = 1
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node, sign = node.operand, -1
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return sign * node.value
+    return float("nan")
+
+
+def evaluation_order(rules: Mapping[str, Expression | str]) -> list[str]:
+    """Rule names in dependency order: each after every rule it reads.
+
+    Among rules whose inputs are ready, the one given first goes first, so rules
+    already in a workable order keep it. A rule reading its own name is a cycle.
+
+    Examples
+    --------
+    >>> evaluation_order({"capped": "min(bonus_pool, 3000)", "bonus_pool": "revenue * 0.01"})
+    ['bonus_pool', 'capped']
+    >>> evaluation_order({"a": "b + 1", "b": "a * 2"})
+    Traceback (most recent call last):
+    ...
+    shoporg.pay.expr.ExpressionError: rules refer to each other in a cycle: a → b → a
+    """
+    exprs = _as_expressions(rules)
+    index = {name: i for i, name in enumerate(exprs)}
+    reads = {name: sorted((n for n in e.names if n in index), key=index.get)
+             for name, e in exprs.items()}
+    waiting = {name: len(deps) for name, deps in reads.items()}
+    readers: dict[str, list[str]] = {name: [] for name in exprs}
+    for name, deps in reads.items():
+        for dep in deps:
+            readers[dep].append(name)
+    ready = [index[name] for name, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        name = list(exprs)[heapq.heappop(ready)]
+        order.append(name)
+        for reader in readers[name]:
+            waiting[reader] -= 1
+            if waiting[reader] == 0:
+                heapq.heappush(ready, index[reader])
+    if len(order) < len(exprs):  # walk unresolved reads from the first stuck rule
+        path = [next(name for name in exprs if waiting[name])]
+        while True:
+            nxt = next(dep for dep in reads[path[-1]] if waiting[dep])
+            if nxt in path:
+                cycle = path[path.index(nxt):] + [nxt]
+                raise ExpressionError("rules refer to each other in a cycle: " + " → ".join(cycle))
+            path.append(nxt)
+    return order
+
+
+def evaluate_rules(rules: Mapping[str, Expression | str], env: Mapping[str, object]) -> dict:
+    """Evaluate ``rules`` in :func:`evaluation_order`, each result readable by later rules.
+
+    Returns the results keyed by rule name, in the order the rules were given.
+    A rule given as a string is parsed with its name as the location.
+
+    >>> out = evaluate_rules({"capped": "min(bonus_pool, 3000)", "bonus_pool": "revenue * 0.01"},
+    ...                      {"revenue": np.array([100_000, 500_000])})
+    >>> {k: v.tolist() for k, v in out.items()}
+    {'capped': [1000.0, 3000.0], 'bonus_pool': [1000.0, 5000.0]}
+    """
+    exprs = _as_expressions(rules)
+    scope = dict(env)
+    for name in evaluation_order(exprs):
+        scope[name] = exprs[name].evaluate(scope)
+    return {name: scope[name] for name in exprs}
+
+
+def _as_expressions(rules: Mapping[str, Expression | str]) -> dict[str, Expression]:
+    return {name: e if isinstance(e, Expression) else parse_expression(e, where=name)
+            for name, e in rules.items()}

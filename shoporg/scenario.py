@@ -1,0 +1,238 @@
+"""Scenarios: the business volume of each month of a 12-month plan.
+
+A scenario holds drivers (``orders``, ``revenue``, ``consultations``, ``complaints``,
+``reviews_reversed``, ``review_followups``, ``negative_reviews``, ``store_incidents``,
+``attainment`` ...) as arrays of 12 monthly values, optionally per role and per person
+(``attainment`` of each of five sales agents). Build one month by month, or from a
+monthly base and a seasonality profile with 双11 / 618 / 年货节 peaks.
+
+>>> s = Scenario.from_profile({"orders": 3000}, profile="double11", start="2026-01")
+>>> s.months[10], int(s.driver("orders")[10]), int(s.driver("orders")[0])
+('2026-11', 7500, 3000)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ._types import Text
+from .errors import DesignFileError, DesignValidationError, Problem, ShopOrgError
+
+__all__ = ["MONTHS", "PROFILES", "Scenario", "ScenarioError", "read_scenario", "month_labels"]
+
+MONTHS = 12
+
+#: Seasonality presets: a factor per calendar month (Jan..Dec) on the monthly base.
+#: These are illustrative shapes, not measured data: 年货节 lifts January before the
+#: Spring Festival and drops February, 618 lifts June, 双11 lifts November and 双12
+#: December. Replace them with the client's own history where there is one.
+PROFILES: dict[str, tuple[float, ...]] = {
+    "flat": (1,) * 12,
+    "double11": (1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2.5, 1),
+    "618": (1, 1, 1, 1, 1, 1.8, 1, 1, 1, 1, 1, 1),
+    "new_year": (1.5, 0.7, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1),
+    "tmall_year": (1.3, 0.7, 0.9, 0.9, 1.1, 1.8, 0.9, 0.9, 1.0, 1.1, 2.5, 1.4),
+}
+
+#: Drivers that are rates or flags, not volumes: a seasonality profile leaves them alone.
+NOT_SCALED = frozenset({"attainment", "store_incidents", "negative_reviews"})
+
+
+class ScenarioError(ShopOrgError):
+    """A scenario that is malformed or lacks what a rule needs."""
+
+
+def month_labels(start: str, n: int = MONTHS) -> list[str]:
+    """``n`` consecutive months from ``start`` as ``YYYY-MM``.
+
+    >>> month_labels("2026-11", 3)
+    ['2026-11', '2026-12', '2027-01']
+    """
+    m = re.fullmatch(r"(\d{4})-(\d{2})", str(start))
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise ScenarioError(f"start must be a month written YYYY-MM, got {start!r}")
+    y, mo = int(m.group(1)), int(m.group(2)) - 1
+    return [f"{y + (mo + i) // 12:04d}-{(mo + i) % 12 + 1:02d}" for i in range(n)]
+
+
+def _series(name: str, values: Any, where: str, persons: bool = False) -> np.ndarray:
+    """Check one driver's values: 12 months (each a number, or a list per person)."""
+    arr = np.asarray(values, dtype=float) if not isinstance(values, (int, float)) else np.full(MONTHS, float(values))
+    if arr.ndim == 0:
+        arr = np.full(MONTHS, float(arr))
+    if persons and arr.ndim == 2 and arr.shape[0] == 1:  # one row of per-person values: every month
+        arr = np.repeat(arr, MONTHS, axis=0)
+    if arr.shape[0] != MONTHS or arr.ndim > (2 if persons else 1):
+        raise ScenarioError(f"{where}: driver {name!r} needs {MONTHS} monthly values"
+                            + (" (each a number or a list per person)" if persons else "")
+                            + f", got shape {arr.shape}")
+    if not np.isfinite(arr).all():
+        raise ScenarioError(f"{where}: driver {name!r} has a value that is not a finite number")
+    if (arr < 0).any():
+        i = int(np.argwhere(arr < 0)[0][0])
+        raise ScenarioError(f"{where}: driver {name!r} is negative in month {i + 1} "
+                            f"({arr.flat[np.flatnonzero(arr < 0)[0]]:g}); drivers are counts and amounts >= 0")
+    return arr
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Twelve months of business drivers, shop-wide and optionally per role.
+
+    ``drivers[name]`` is an array of 12 floats. ``roles[role_id][name]`` overrides a
+    driver for one role, as 12 values, a 12 × persons array (per-person attainment),
+    or one row ``[[p1, p2, ...]]`` that holds for every month.
+    """
+
+    start: str
+    drivers: Mapping[str, np.ndarray]
+    roles: Mapping[str, Mapping[str, np.ndarray]] = field(default_factory=dict)
+    name: Text = field(default_factory=lambda: Text(zh="情景", en="Scenario"))
+    id: str = "scenario"
+
+    def __post_init__(self):
+        month_labels(self.start)
+        drivers = {k: _series(k, v, "drivers") for k, v in self.drivers.items()}
+        roles = {r: {k: _series(k, v, f"roles.{r}", persons=True) for k, v in d.items()}
+                 for r, d in self.roles.items()}
+        object.__setattr__(self, "drivers", drivers)
+        object.__setattr__(self, "roles", roles)
+
+    # -- building -----------------------------------------------------------------
+    @classmethod
+    def from_months(cls, months: Sequence[Mapping[str, float]], start: str = "2026-01",
+                    roles: Mapping[str, Mapping[str, Any]] | None = None, **kw) -> "Scenario":
+        """From a list of 12 dicts of driver values, one per month.
+
+        >>> s = Scenario.from_months([{"orders": 100 * (i + 1)} for i in range(12)])
+        >>> s.driver("orders")[:3].tolist()
+        [100.0, 200.0, 300.0]
+        """
+        if len(months) != MONTHS:
+            raise ScenarioError(f"a scenario covers {MONTHS} months, got {len(months)}")
+        names = sorted({k for m in months for k in m})
+        for i, m in enumerate(months):
+            missing = [n for n in names if n not in m]
+            if missing:
+                raise ScenarioError(f"months[{i}] ({month_labels(start)[i]}) lacks {', '.join(missing)}; "
+                                    "give every driver in every month")
+        return cls(start=start, drivers={n: [m[n] for m in months] for n in names}, roles=roles or {}, **kw)
+
+    @classmethod
+    def from_profile(cls, base: Mapping[str, float], profile: str | Sequence[float] = "flat",
+                     start: str = "2026-01", fixed: Mapping[str, float] | None = None,
+                     roles: Mapping[str, Mapping[str, Any]] | None = None,
+                     overrides: Mapping[str, Mapping[str, float]] | None = None, **kw) -> "Scenario":
+        """A monthly ``base`` shaped by a seasonality ``profile`` (a preset name or 12 factors
+        by calendar month); ``fixed`` drivers (and rates such as ``attainment``) are not scaled.
+        ``overrides`` sets single months: ``{"store_incidents": {"2026-02": 1}}``.
+
+        >>> s = Scenario.from_profile({"store_incidents": 0}, overrides={"store_incidents": {"2026-02": 1}})
+        >>> s.driver("store_incidents")[:3].tolist()
+        [0.0, 1.0, 0.0]
+        """
+        factors = _profile(profile)
+        first = int(start[5:7]) - 1 if re.fullmatch(r"\d{4}-\d{2}", str(start)) else 0
+        shaped = np.array([factors[(first + i) % 12] for i in range(MONTHS)])
+        drivers = {k: (np.full(MONTHS, float(v)) if k in NOT_SCALED else np.round(float(v) * shaped, 2))
+                   for k, v in base.items()}
+        drivers.update({k: np.full(MONTHS, float(v)) for k, v in (fixed or {}).items()})
+        labels = month_labels(start)
+        for name, by_month in (overrides or {}).items():
+            if name not in drivers:
+                raise ScenarioError(f"overrides.{name}: not a driver of this scenario; "
+                                    f"drivers: {', '.join(sorted(drivers))}")
+            for month, value in by_month.items():
+                if str(month) not in labels:
+                    raise ScenarioError(f"overrides.{name}: month {month!r} is not in the plan "
+                                        f"({labels[0]} to {labels[-1]})")
+                drivers[name][labels.index(str(month))] = float(value)
+        return cls(start=start, drivers=drivers, roles=roles or {}, **kw)
+
+    # -- reading ------------------------------------------------------------------
+    @property
+    def months(self) -> list[str]:
+        return month_labels(self.start)
+
+    @property
+    def names(self) -> list[str]:
+        """Every driver name the scenario gives, shop-wide or for a role."""
+        return sorted(set(self.drivers) | {k for d in self.roles.values() for k in d})
+
+    def driver(self, name: str, role: str | None = None) -> np.ndarray:
+        """A driver's 12 monthly values (for ``role`` when it has its own)."""
+        if role is not None and name in self.roles.get(role, {}):
+            return self.roles[role][name]
+        if name not in self.drivers:
+            hint = difflib.get_close_matches(name, self.names, n=1)
+            raise ScenarioError(f"scenario {self.id!r} has no driver {name!r}"
+                                + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                                + f"; it gives: {', '.join(self.names) or 'none'}")
+        return self.drivers[name]
+
+    def with_drivers(self, **changes: Any) -> "Scenario":
+        """A copy with some shop-wide drivers replaced (12 values or one for every month)."""
+        drivers = dict(self.drivers)
+        drivers.update(changes)
+        return Scenario(start=self.start, drivers=drivers, roles=self.roles, name=self.name, id=self.id)
+
+    def table(self):
+        """The shop-wide drivers as a DataFrame, one row per month."""
+        import pandas as pd
+        return pd.DataFrame({k: v for k, v in sorted(self.drivers.items())}, index=pd.Index(self.months, name="month"))
+
+
+def _profile(profile: str | Sequence[float]) -> tuple[float, ...]:
+    if isinstance(profile, str):
+        if profile not in PROFILES:
+            raise ScenarioError(f"unknown seasonality profile {profile!r}; allowed: {', '.join(PROFILES)}, "
+                                "or a list of 12 factors")
+        return PROFILES[profile]
+    factors = tuple(float(f) for f in profile)
+    if len(factors) != 12 or any(f < 0 for f in factors):
+        raise ScenarioError(f"a seasonality profile is 12 factors >= 0 (Jan..Dec), got {len(factors)}")
+    return factors
+
+
+def read_scenario(path) -> Scenario:
+    """Read a scenario file (YAML, schema ``shoporg/scenario-v1``).
+
+    Either ``base`` (+ ``profile``, ``fixed``) or ``months`` (a list of 12 driver
+    mappings); ``roles`` gives per-role (and per-person) drivers.
+    """
+    from .io.yaml_io import load_yaml
+
+    path = Path(path)
+    data = load_yaml(path)
+    where = str(path)
+    if not isinstance(data, dict):
+        raise DesignFileError("a scenario file must be a mapping at the top", file=where)
+    allowed = {"schema", "id", "name", "description", "start", "base", "profile", "fixed", "overrides",
+               "months", "roles", "notes"}
+    problems = [Problem(k, f"unknown key {k!r}; allowed: {', '.join(sorted(allowed))}", file=where)
+                for k in data if k not in allowed]
+    if data.get("schema") != "shoporg/scenario-v1":
+        problems.append(Problem("schema", f"got {data.get('schema')!r}; allowed: 'shoporg/scenario-v1'", file=where))
+    if ("base" in data) == ("months" in data):
+        problems.append(Problem("", "give either 'base' (with an optional 'profile') or 'months', not both",
+                                file=where))
+    if problems:
+        raise DesignValidationError(problems)
+    kw = {"start": str(data.get("start", "2026-01")), "roles": data.get("roles") or {},
+          "id": str(data.get("id", path.stem)), "name": Text.model_validate(data.get("name", path.stem))}
+    try:
+        if "months" in data:
+            return Scenario.from_months(data["months"], **kw)
+        return Scenario.from_profile(data["base"], profile=data.get("profile", "flat"),
+                                     fixed=data.get("fixed"), overrides=data.get("overrides"), **kw)
+    except ScenarioError as e:
+        raise ScenarioError(f"{where}: {e}") from None
+    except (TypeError, ValueError, AttributeError) as e:
+        raise ScenarioError(f"{where}: malformed scenario ({e})") from None
