@@ -72,6 +72,11 @@ def check_design(design) -> list[Problem]:
             if duty.area not in areas:
                 add(f"{here}.duties[{j}].area", f"unknown duty area {duty.area!r}{_suggest(duty.area, areas)}; "
                     "allowed: an id of templates/duty_areas.yaml")
+        for j, c in enumerate(r.pay):
+            for key in ("when", "gate"):
+                text = getattr(c, key, None)
+                if text:
+                    problems.extend(_expression_problems(text, f"{here}.pay[{j}].{key}"))
         weights = [d.weight for d in r.duties]
         given = [w for w in weights if w is not None]
         total = sum(given, Decimal(0))
@@ -82,6 +87,15 @@ def check_design(design) -> list[Problem]:
 
     problems.extend(_hierarchy_problems(design, known))
     return problems
+
+
+def _expression_problems(text: str, where: str) -> list[Problem]:
+    from .pay.expr import ExpressionError, parse_expression
+    try:
+        parse_expression(text, where=where)
+    except ExpressionError as e:
+        return [Problem(where, e.problem.message)]
+    return []
 
 
 def _hierarchy_problems(design, known: set[str]) -> list[Problem]:

@@ -85,6 +85,9 @@ def test_good_file_reads(write):
      "unknown department 'sales' (did you mean 'sale'?); allowed: sale", 15),
     ("{kind: piece_rate, driver: orders, rate: 2}", "{kind: piece_rate, driver: Orders!, rate: 2}",
      "roles[1].pay[1].driver", "'Orders!' is not allowed here", 16),
+    ("rate: 2}", "rate: 2, when: \"orders.real > 0\"}", "roles[1].pay[1].when", "attribute access", 16),
+    ("rate: 2}", "rate: 2, when: \"__import__('os')\"}", "roles[1].pay[1].when", "'__import__'", 16),
+    ("rate: 2}", "rate: 2, when: \"orders >\"}", "roles[1].pay[1].when", "orders >", 16),
     ("{kind: base, monthly: [1600, 2000]}", "{kind: base, monthly: [1600, 2000, 2400]}",
      "roles[1].pay[0].monthly", "a range is [min, max], got 3 values", 15),
 ])

@@ -46,6 +46,7 @@ __all__ = ["ExpressionError", "Expression", "parse_expression", "evaluation_orde
            "evaluate_rules"]
 
 MAX_LENGTH = 500
+MAX_DEPTH = 250  # room for a sum of 250 terms, the most 500 characters can hold
 _NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")
 _FUNCS = ("min", "max", "round")
 _BINOPS = {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide}
@@ -90,10 +91,10 @@ class Expression:
     >>> e = parse_expression("min(orders * 0.5, 3000)", where="roles[3].pay[1].amount")
     >>> e.evaluate({"orders": np.array([100, 9000])}).tolist()
     [50.0, 3000.0]
-    >>> e.evaluate({"ordrs": 1})
+    >>> parse_expression("ordrs * 2").evaluate({"orders": 1, "revenue": 2})
     Traceback (most recent call last):
     ...
-    shoporg.pay.expr.ExpressionError: roles[3].pay[1].amount: unknown name 'orders' in 'min(orders * 0.5, 3000)' (did you mean 'ordrs'?); known: ordrs
+    shoporg.pay.expr.ExpressionError: unknown name 'ordrs' in 'ordrs * 2' (did you mean 'orders'?); known: orders, revenue
     """
 
     text: str
@@ -141,6 +142,8 @@ class Expression:
                 out = np.asarray(self._eval(self._tree.body, values))
         except ExpressionError:
             raise
+        except RecursionError:
+            raise self._error(f"{q} is nested too deeply") from None
         except FloatingPointError:
             raise self._error(f"number too large in {q}") from None
         except ValueError as e:  # shapes that do not broadcast
@@ -150,32 +153,37 @@ class Expression:
         return out.item() if out.ndim == 0 else out
 
     def _eval(self, node: ast.AST, values: dict) -> np.ndarray:
-        ev = lambda n: self._eval(n, values)  # noqa: E731
-        num = lambda n: np.asarray(ev(n), dtype=float)  # noqa: E731
+        ev = self._eval  # one frame per level: deep expressions stay far from the recursion limit
         if isinstance(node, ast.Constant):
             return np.asarray(node.value if isinstance(node.value, bool) else float(node.value))
         if isinstance(node, ast.Name):
             return values[node.id]
         if isinstance(node, ast.UnaryOp):
             if isinstance(node.op, ast.Not):
-                return np.logical_not(ev(node.operand))
-            return -num(node.operand) if isinstance(node.op, ast.USub) else num(node.operand)
+                return np.logical_not(ev(node.operand, values))
+            x = _num(ev(node.operand, values))
+            return -x if isinstance(node.op, ast.USub) else x
         if isinstance(node, ast.BinOp):
-            left, right = num(node.left), num(node.right)
+            left, right = _num(ev(node.left, values)), _num(ev(node.right, values))
             if isinstance(node.op, ast.Div) and np.any(right == 0):
                 raise self._error(f"division by zero in {_quote(self.text)}")
             return _BINOPS[type(node.op)](left, right)
         if isinstance(node, ast.BoolOp):
             op = np.logical_and if isinstance(node.op, ast.And) else np.logical_or
-            return reduce(op, [ev(v) for v in node.values])
+            return reduce(op, [ev(v, values) for v in node.values])
         if isinstance(node, ast.Compare):
-            sides = [ev(node.left)] + [ev(c) for c in node.comparators]
+            sides = [ev(n, values) for n in [node.left, *node.comparators]]
             return reduce(np.logical_and, [_CMPOPS[type(op)](a, b) for op, a, b
                                            in zip(node.ops, sides, sides[1:])])
         assert isinstance(node, ast.Call), node  # _check lets nothing else through
+        args = [_num(ev(a, values)) for a in node.args]
         if node.func.id == "round":
-            return _round_half_up(num(node.args[0]), _round_digits(node))
-        return reduce(np.minimum if node.func.id == "min" else np.maximum, map(num, node.args))
+            return _round_half_up(args[0], _round_digits(node))
+        return reduce(np.minimum if node.func.id == "min" else np.maximum, args)
+
+
+def _num(x) -> np.ndarray:
+    return np.asarray(x, dtype=float)  # booleans take part in arithmetic as 0 and 1
 
 
 def _round_digits(call: ast.Call) -> int:
@@ -250,12 +258,14 @@ def parse_expression(text: str, where: str = "") -> Expression:
     try:
         _check(tree.body, names, lambda what: fail(f"{what} is not allowed in {_quote(text)}"))
     except RecursionError:
-        raise fail(f"expression {_quote(text)} is nested too deeply") from None
+        raise fail(f"nesting more than {MAX_DEPTH} levels deep is not allowed in {_quote(text)}") from None
     return Expression(text, frozenset(names), where, tree)
 
 
-def _check(node: ast.AST, names: set[str], reject) -> None:
+def _check(node: ast.AST, names: set[str], reject, depth: int = 0) -> None:
     """Raise ``reject(what)`` for the first node outside the grammar; collect names read."""
+    if depth > MAX_DEPTH:
+        raise reject(f"nesting more than {MAX_DEPTH} levels deep")
     if type(node) in _BAD_NODES:
         raise reject(_BAD_NODES[type(node)])
     if isinstance(node, ast.Constant):
@@ -287,14 +297,14 @@ def _check(node: ast.AST, names: set[str], reject) -> None:
     if isinstance(node, ast.Call):
         func = node.func
         if not isinstance(func, ast.Name):
-            _check(func, names, reject)  # an attribute, subscript... names itself
+            _check(func, names, reject, depth + 1)  # an attribute, subscript... names itself
             raise reject("calling the result of an expression")
         if func.id not in _FUNCS:
             raise reject(f"calling function {func.id!r} (only min, max and round)")
         if node.keywords:
             raise reject(f"keyword arguments in {func.id}() ({node.keywords[0].arg or '**'}=...)")
         for arg in node.args:
-            _check(arg, names, reject)
+            _check(arg, names, reject, depth + 1)
         n = len(node.args)
         if func.id in ("min", "max") and n < 2:
             raise reject(f"{func.id}() with {n} argument{'s' * (n != 1)} (it needs 2 or more)")
@@ -308,7 +318,7 @@ def _check(node: ast.AST, names: set[str], reject) -> None:
         raise reject(f"{type(node).__name__} expressions")
     for child in ast.iter_child_nodes(node):
         if not isinstance(child, (ast.operator, ast.unaryop, ast.cmpop, ast.boolop)):
-            _check(child, names, reject)
+            _check(child, names, reject, depth + 1)
 
 
 def _literal_int(node: ast.AST) -> int | float:
