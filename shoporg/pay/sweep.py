@@ -77,6 +77,18 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
             env[name] = cache[key]
         return env
 
+    conditions: dict[tuple, np.ndarray] = {}
+
+    def _condition(text, where, role_id):
+        # the same rule over the same drivers is evaluated once for the whole sweep
+        expr = parse_expression(text, where=where)
+        env = drivers(expr.names, role_id)
+        key = (text, tuple(id(env[n]) for n in sorted(env)))
+        if key not in conditions:
+            conditions[key] = np.broadcast_to(np.asarray(expr.evaluate(env), dtype=bool), (S, MONTHS))
+        return conditions[key]
+
+    need_people = design.on_cost is not None
     roles = design.roles
     if progress:
         from tqdm.auto import tqdm
@@ -101,12 +113,7 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
                                    f"(left blank in the source); supply it, e.g. supply={{'{key}': ...}}")
 
             cond_text = getattr(c, "gate", None) or getattr(c, "when", None)
-            if cond_text:
-                expr = parse_expression(cond_text, where=where)
-                cond = np.broadcast_to(np.asarray(expr.evaluate(drivers(expr.names, role.id)), dtype=bool),
-                                       (S, MONTHS))
-            else:
-                cond = np.ones((S, MONTHS), dtype=bool)
+            cond = _condition(cond_text, where, role.id) if cond_text else None
             # per_person[p] is person p's amount as an (S, 12) or scalar fen array
             if c.kind == "base":
                 lo, hi = c.monthly if isinstance(c.monthly, tuple) else (c.monthly, c.monthly)
@@ -115,7 +122,7 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
             elif c.kind == "piece_rate":
                 units = drivers([c.driver], role.id)[c.driver]
                 if c.basis == "pooled":
-                    people = _pool(to_fen(param("rate") * units), shares)
+                    people = _pool(to_fen(param("rate") * units), shares, need_people)
                 else:
                     people = [to_fen(param("rate") * units)] * len(shares)
             elif c.kind == "revenue_bonus":
@@ -123,7 +130,7 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
                 if c.scope == "shop":
                     people = [to_fen(param("rate") * rev * f) for f in shares]
                 else:
-                    people = _pool(to_fen(param("rate") * rev), shares)
+                    people = _pool(to_fen(param("rate") * rev), shares, need_people)
             elif c.kind == "team_bonus":
                 if c.split == "pool":
                     people = list(split_pool(np.array([to_fen(param("amount"))]), shares)[0])
@@ -137,7 +144,8 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
                     people = [to_fen(-param("rate") * units)] * len(shares)
                 else:
                     people = [to_fen(-float(c.amount) * f) for f in shares]
-            total = np.where(cond, sum(np.broadcast_to(p, (S, MONTHS)) for p in people), 0)
+            summed = sum(people) if len(people) > 1 else people[0]
+            total = np.broadcast_to(summed, (S, MONTHS)) if cond is None else np.where(cond, summed, 0)
             acc += total
             if c.kind == "allowance":
                 paid += total * _payable(c.settle, c.pay_lag_months, start_month)
@@ -145,7 +153,8 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
                 paid += total
             if gross_people is not None:
                 for k, p in enumerate(people):
-                    gross_people[:, :, k] += np.where(cond, np.maximum(np.broadcast_to(p, (S, MONTHS)), 0), 0)
+                    earned = np.maximum(np.broadcast_to(p, (S, MONTHS)), 0)
+                    gross_people[:, :, k] += earned if cond is None else np.where(cond, earned, 0)
         if gross_people is not None:
             oc = design.on_cost
             lo = float(oc.base_floor) if oc.base_floor is not None else 0.0
@@ -172,9 +181,13 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
     return df
 
 
-def _pool(pool_fen: np.ndarray, shares: np.ndarray) -> list[np.ndarray]:
-    """Per-person (S, 12) fen arrays from (S, 12) pools, shared exactly by FTE."""
-    if len(shares) == 1:
+def _pool(pool_fen: np.ndarray, shares: np.ndarray, per_person: bool) -> list[np.ndarray]:
+    """Per-person (S, 12) fen arrays from (S, 12) pools, shared exactly by FTE.
+
+    The shares add up to the pool, so when only totals are wanted the pool stands
+    for its people.
+    """
+    if len(shares) == 1 or not per_person:
         return [pool_fen]
     flat = split_pool(pool_fen.reshape(-1), shares)
     return [flat[:, k].reshape(pool_fen.shape) for k in range(len(shares))]

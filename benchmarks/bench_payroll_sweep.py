@@ -1,0 +1,100 @@
+"""payroll_sweep against one payroll() call per scenario, in one run.
+
+A synthetic brand department of 200 roles (base pay, pooled piece rates, gated revenue
+bonuses, a quarterly allowance on a condition) under 10,000 twelve-month scenarios.
+The sweep must give the same totals; the script checks that on a sample and prints
+both times and the ratio. Run: `.venv/bin/python benchmarks/bench_payroll_sweep.py`.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+
+def brand_department(n_roles: int = 200, seed: int = 7):
+    from shoporg.io.yaml_io import design_from_dict
+    rng = random.Random(seed)
+    roles = [{"id": "r0", "name": "电商总监", "pay": [{"kind": "base", "monthly": 20000},
+                                                     {"kind": "revenue_bonus", "rate": 0.001}]}]
+    for i in range(1, n_roles):
+        pay = [{"kind": "base", "monthly": [rng.randrange(2000, 4000, 100), rng.randrange(4000, 9000, 100)]}]
+        kind = i % 4
+        if kind == 0:
+            pay.append({"kind": "piece_rate", "driver": rng.choice(["orders_picked", "orders_shipped"]),
+                        "rate": rng.choice([1, 1.5, 2])})
+        elif kind == 1:
+            pay.append({"kind": "revenue_bonus", "rate": rng.choice([0.001, 0.002]), "scope": "team",
+                        "gate": "attainment >= 1"})
+        elif kind == 2:
+            pay.append({"kind": "allowance", "monthly": 1500, "when": "store_incidents == 0",
+                        "settle": "quarterly", "pay_lag_months": 1})
+        else:
+            pay += [{"kind": "piece_rate", "driver": "complaints", "rate": 2},
+                    {"kind": "team_bonus", "amount": 500, "when": "negative_reviews == 0", "split": "pool"}]
+        roles.append({"id": f"r{i}", "name": f"岗位{i}", "reports_to": f"r{rng.randrange(0, i)}",
+                      "headcount": rng.choice([1, 1, 2, 3, 5, 0.5]), "pay": pay})
+    return design_from_dict({"schema": "shoporg/design-v1", "id": "brand-200", "name": "品牌电商部", "roles": roles})
+
+
+def scenarios(n: int, seed: int = 11):
+    from shoporg import Scenario
+    rng = np.random.default_rng(seed)
+    base = rng.integers(500, 20000, size=n)
+    season = np.array([1.3, 0.7, 0.9, 0.9, 1.1, 1.8, 0.9, 0.9, 1.0, 1.1, 2.5, 1.4])
+    out = []
+    for i in range(n):
+        orders = np.round(base[i] * season)
+        out.append(Scenario(start="2026-01", id=f"s{i}", drivers={
+            "orders_picked": orders, "orders_shipped": orders, "revenue": orders * 180.5,
+            "complaints": np.round(orders * 0.01), "negative_reviews": rng.integers(0, 2, 12),
+            "store_incidents": rng.integers(0, 2, 12), "attainment": rng.choice([0.9, 1.1], 12)}))
+    return out
+
+
+def main() -> None:
+    from shoporg import payroll, payroll_sweep
+
+    design = brand_department()
+    t = time.perf_counter()
+    runs = scenarios(10_000)
+    build = time.perf_counter() - t
+    print(f"design: {len(design.roles)} roles, {float(design.headcount):g} people; "
+          f"10,000 scenarios built in {build:.2f} s (not counted below)")
+
+    payroll_sweep(design, runs[:10])  # warm caches and imports
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        sweep = payroll_sweep(design, runs)
+        best = min(best, time.perf_counter() - t)
+    print(f"payroll_sweep, 10,000 scenarios:          {best:8.3f} s")
+
+    sample = 40
+    t = time.perf_counter()
+    singles = [payroll(design, s) for s in runs[:sample]]
+    per_call = (time.perf_counter() - t) / sample
+    loop = per_call * len(runs)
+    print(f"payroll() once per scenario ({per_call * 1000:.1f} ms each, "
+          f"timed on {sample}, scaled to 10,000): {loop:8.1f} s")
+    print(f"ratio: the sweep is {loop / best:,.0f}x faster")
+    for i, pr in enumerate(singles):
+        assert int(sweep.accrued_fen[i]) == int(pr.lines.accrued_fen.sum()), i
+        assert int(sweep.paid_fen[i]) == int(pr.lines.paid_fen.sum()), i
+    print(f"totals identical to the fen on the {sample} scenarios compared")
+
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import shoporg"], check=True)
+    with_pkg = time.perf_counter() - t
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    bare = time.perf_counter() - t
+    print(f'python -c "import shoporg": {with_pkg * 1000:.0f} ms ({(with_pkg - bare) * 1000:.0f} ms over a bare start)')
+
+
+if __name__ == "__main__":
+    main()
