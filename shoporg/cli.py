@@ -3,6 +3,8 @@
     shoporg templates                       list the template designs
     shoporg validate PATH...                check design files or folders of them
     shoporg show PATH|TEMPLATE_ID [--lang zh|en] [--format table|csv|json]
+    shoporg payroll DESIGN --scenario FILE [--view accrued|paid] [--by role|month|department]
+                    [--level low|mid|high] [--supply KEY=VALUE] [--format ...] [--lang ...]
 
 Exit status: 0 on success, 2 when any input is invalid (one located message per
 problem on standard error).
@@ -115,6 +117,50 @@ def _cmd_show(args) -> int:
     return EXIT_OK
 
 
+def _supply(pairs: list[str]) -> dict[str, float]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        try:
+            out[key.strip()] = float(value)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise SystemExit(f"shoporg: --supply takes KEY=NUMBER (e.g. director.pay[1].rate=0.002), got {pair!r}")
+    return out
+
+
+def _cmd_payroll(args) -> int:
+    from .pay.engine import payroll
+    from .scenario import read_scenario
+    from .textable import render
+
+    design = _load(args.design)
+    pr = payroll(design, read_scenario(args.scenario), base_level=args.level, supply=_supply(args.supply))
+    zh = args.lang == "zh"
+    table = {"month": pr.by_month, "role": pr.by_role, "department": pr.by_department}[args.by]()
+    names = {"role": {r.id: r.name.get(args.lang) for r in design.roles},
+             "department": {d.id: d.name.get(args.lang) for d in design.departments}}.get(args.by, {})
+    views = ["accrued", "paid"] if args.view is None else [args.view]
+    frame = table[views].copy()
+    frame.index = [names.get(i, i) or ("（无）" if zh else "(none)") for i in frame.index]
+    frame.index.name = args.by
+    if args.format != "table":
+        _print_frame(frame.reset_index(), args.format)
+        return EXIT_OK
+    head = {"month": "月份", "role": "岗位", "department": "部门", "accrued": "应计（元）", "paid": "实发（元）"}
+    headers = [head[args.by] if zh else args.by] + [head[v] if zh else f"{v} (yuan)" for v in views]
+    rows = [[i] + [f"{x:,.2f}" for x in row] for i, row in zip(frame.index, frame.values.tolist())]
+    rows.append(["合计" if zh else "total"] + [f"{pr.total(v):,.2f}" for v in views])
+    print(f"{design.name.get(args.lang)} × {pr.scenario.name.get(args.lang)}  "
+          f"[{pr.scenario.months[0]} – {pr.scenario.months[-1]}]")
+    print(render(rows, headers))
+    if pr.carried_over:
+        print(f"\n计划期后发放（结转）: {pr.carried_over:,.2f} 元" if zh
+              else f"\npaid after the plan (carried over): {pr.carried_over:,.2f} yuan")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="shoporg", description="Design the staff organization of online shops.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('shoporg').__version__}")
@@ -135,6 +181,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(func=_cmd_show)
+
+    p = sub.add_parser("payroll", help="a design's payroll under a scenario (accrued and paid)")
+    p.add_argument("design", metavar="PATH|TEMPLATE_ID")
+    p.add_argument("--scenario", required=True, metavar="FILE", help="scenario YAML (templates/scenarios/)")
+    p.add_argument("--view", choices=["accrued", "paid"], help="one view only (default: both)")
+    p.add_argument("--by", choices=["month", "role", "department"], default="month")
+    p.add_argument("--level", choices=["low", "mid", "high"], default="mid", help="end of base-pay ranges")
+    p.add_argument("--supply", action="append", default=[], metavar="KEY=VALUE",
+                   help="a value the source leaves blank, e.g. director.pay[1].rate=0.002 (repeatable)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.set_defaults(func=_cmd_payroll)
     return parser
 
 

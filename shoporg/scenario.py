@@ -96,6 +96,8 @@ class Scenario:
     roles: Mapping[str, Mapping[str, np.ndarray]] = field(default_factory=dict)
     name: Text = field(default_factory=lambda: Text(zh="情景", en="Scenario"))
     id: str = "scenario"
+    supply: Mapping[str, float] = field(default_factory=dict)
+    """Values for pay parameters a design leaves blank, keyed ``"<role>.pay[<i>].<param>"``."""
 
     def __post_init__(self):
         month_labels(self.start)
@@ -181,7 +183,8 @@ class Scenario:
         """A copy with some shop-wide drivers replaced (12 values or one for every month)."""
         drivers = dict(self.drivers)
         drivers.update(changes)
-        return Scenario(start=self.start, drivers=drivers, roles=self.roles, name=self.name, id=self.id)
+        return Scenario(start=self.start, drivers=drivers, roles=self.roles, name=self.name, id=self.id,
+                        supply=self.supply)
 
     def table(self):
         """The shop-wide drivers as a DataFrame, one row per month."""
@@ -215,7 +218,7 @@ def read_scenario(path) -> Scenario:
     if not isinstance(data, dict):
         raise DesignFileError("a scenario file must be a mapping at the top", file=where)
     allowed = {"schema", "id", "name", "description", "start", "base", "profile", "fixed", "overrides",
-               "months", "roles", "notes"}
+               "months", "roles", "supply", "notes"}
     problems = [Problem(k, f"unknown key {k!r}; allowed: {', '.join(sorted(allowed))}", file=where)
                 for k in data if k not in allowed]
     if data.get("schema") != "shoporg/scenario-v1":
@@ -226,7 +229,8 @@ def read_scenario(path) -> Scenario:
     if problems:
         raise DesignValidationError(problems)
     kw = {"start": str(data.get("start", "2026-01")), "roles": data.get("roles") or {},
-          "id": str(data.get("id", path.stem)), "name": Text.model_validate(data.get("name", path.stem))}
+          "id": str(data.get("id", path.stem)), "name": Text.model_validate(data.get("name", path.stem)),
+          "supply": {str(k): float(v) for k, v in (data.get("supply") or {}).items()}}
     try:
         if "months" in data:
             return Scenario.from_months(data["months"], **kw)

@@ -14,6 +14,8 @@ import unicodedata
 
 __all__ = ["width", "render"]
 
+_NUMBER = re.compile(r"-?[\d,]+(\.\d+)?")
+
 
 def width(text: str) -> int:
     """Display width: East Asian wide and full-width characters count 2."""
@@ -50,7 +52,10 @@ def _cell(value) -> str:
 def render(rows, headers, max_width: int = 50) -> str:
     """Rows as an aligned table; numbers right-aligned, long cells wrapped at ``max_width``."""
     cells = [[_wrap(_cell(v), max_width) for v in row] for row in rows]
-    numeric = [all(isinstance(row[i], (int, float)) for row in rows) for i in range(len(headers))]
+    def is_number(v) -> bool:
+        return isinstance(v, (int, float)) or (isinstance(v, str) and bool(_NUMBER.fullmatch(v)))
+
+    numeric = [all(is_number(row[i]) for row in rows) for i in range(len(headers))]
     widths = [max([width(h)] + [width(line) for row in cells for line in row[i]])
               for i, h in enumerate(headers)]
 

@@ -76,3 +76,34 @@ def test_bad_arguments_exit_2():
     with pytest.raises(SystemExit) as e:
         main(["show", "seed-14-basic-22", "--lang", "fr"])
     assert e.value.code == 2
+
+
+SCENARIO = str(TEMPLATES / "scenarios" / "d14-double11.yaml")
+
+
+def test_payroll_by_month_and_role(capsys):
+    assert main(["payroll", "seed-14-basic-22", "--scenario", SCENARIO, "--by", "role"]) == 0
+    out = capsys.readouterr().out
+    assert "司库" in out and "计划期后发放（结转）: 3,000.00 元" in out
+    assert main(["payroll", "seed-14-basic-22", "--scenario", SCENARIO, "--format", "json",
+                 "--view", "paid", "--lang", "en"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["month"] for r in rows][:2] == ["2026-01", "2026-02"] and set(rows[0]) == {"month", "paid"}
+
+
+def test_payroll_levels_and_supply_change_the_total(capsys):
+    def total(*extra):
+        main(["payroll", "seed-14-basic-22", "--scenario", SCENARIO, "--format", "csv", "--by", "role", *extra])
+        lines = capsys.readouterr().out.strip().splitlines()[1:]
+        return sum(float(line.rsplit(",", 2)[1]) for line in lines)
+    low, high = total("--level", "low"), total("--level", "high")
+    assert round(high - low, 2) == (67400 - 63300) * 12
+    more = total("--supply", "director.pay[1].rate=0.003")
+    assert more > total()
+
+
+def test_payroll_missing_parameter_exits_2(write, capsys):
+    scenario = write("schema: shoporg/scenario-v1\nbase: {orders: 1}\n", name="s.yaml")
+    assert main(["payroll", "seed-14-basic-22", "--scenario", str(scenario)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("shoporg: ") and "'director'" in err

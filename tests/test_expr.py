@@ -356,7 +356,8 @@ NAMES = ("a", "b", "c")
 leaves = st.one_of(st.integers(0, 9), st.sampled_from(NAMES))
 trees = st.recursive(
     leaves,
-    lambda sub: st.one_of(st.tuples(st.sampled_from("+-*"), sub, sub), st.tuples(st.just("neg"), sub)),
+    lambda sub: st.one_of(st.tuples(st.sampled_from("+-*"), sub, sub),
+                          st.tuples(st.just("neg"), sub)),
     max_leaves=10)
 
 

@@ -1,10 +1,10 @@
-"""Pay rules: the component kinds a role's pay is built from.
-
-The payroll engine that computes them month by month builds on these declarations.
-"""
+"""Pay rules: the component kinds a role's pay is built from, the safe expression
+language their conditions are written in, and the payroll engine."""
 
 from .components import (PAY_KINDS, Allowance, Base, Deduction, PayComponent, PieceRate,
                          RevenueBonus, TeamBonus, missing_parameters)
+from .expr import Expression, ExpressionError, evaluate_rules, evaluation_order, parse_expression
 
 __all__ = ["PAY_KINDS", "Allowance", "Base", "Deduction", "PayComponent", "PieceRate",
-           "RevenueBonus", "TeamBonus", "missing_parameters"]
+           "RevenueBonus", "TeamBonus", "missing_parameters",
+           "Expression", "ExpressionError", "parse_expression", "evaluation_order", "evaluate_rules"]

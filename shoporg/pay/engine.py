@@ -251,7 +251,7 @@ def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict
     """
     if base_level not in BASE_LEVELS:
         raise ValueError(f"base_level must be one of {', '.join(BASE_LEVELS)}, got {base_level!r}")
-    supply = dict(supply or {})
+    supply = {**scenario.supply, **(supply or {})}
     start_month = int(scenario.start[5:7]) - 1
     lines: list[_Line] = []
     for ri, role in enumerate(design.roles):

@@ -57,7 +57,7 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
     if len(starts) > 1:
         raise PayrollError(f"scenarios in one sweep must share a start month, got {sorted(starts)}")
     start_month = int(scenarios[0].start[5:7]) - 1
-    supply = dict(supply or {})
+    supply = {**scenarios[0].supply, **(supply or {})}
     S = len(scenarios)
     cache: dict[tuple[str, str | None], np.ndarray] = {}
 
