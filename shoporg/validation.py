@@ -73,7 +73,7 @@ def check_design(design) -> list[Problem]:
                 add(f"{here}.duties[{j}].area", f"unknown duty area {duty.area!r}{_suggest(duty.area, areas)}; "
                     "allowed: an id of templates/duty_areas.yaml")
         for j, c in enumerate(r.pay):
-            for key in ("when", "gate"):
+            for key in ("when", "gate", "scale"):
                 text = getattr(c, key, None)
                 if text:
                     problems.extend(_expression_problems(text, f"{here}.pay[{j}].{key}"))

@@ -63,6 +63,8 @@ class RevenueBonus(_Component):
     driver: DriverName = "revenue"
     scope: Literal["shop", "team", "personal"] = "shop"
     gate: Expr | None = None
+    scale: Expr | None = None
+    """A multiplier, e.g. ``kpi_score / 100`` to pay the bonus in proportion to a KPI score."""
     NULLABLE = ("rate",)
 
 
@@ -73,6 +75,8 @@ class TeamBonus(_Component):
     amount: Money | None
     when: Expr | None = None
     split: Literal["per_person", "pool"] = "per_person"
+    scale: Expr | None = None
+    """A multiplier, e.g. ``kpi_score / 100``."""
     NULLABLE = ("amount",)
 
 

@@ -18,7 +18,8 @@ people being ceil(H), each 1.0 FTE but the last, which holds the remainder):
   ``shop``: the shop's revenue (each person, × f_p); ``team`` and ``personal``: the role's
   revenue, a pool shared by FTE, unless the scenario gives each person's revenue.
 - ``team_bonus``: amount in months where ``when`` holds; ``pool``: shared by FTE;
-  ``per_person``: each person × f_p.
+  ``per_person``: each person × f_p. Both bonus kinds take an optional ``scale``
+  (e.g. ``kpi_score / 100``), applied before rounding.
 - ``allowance``: monthly × f_p in months where ``when`` holds (for the person); paid at the
   end of its settlement period (month, calendar quarter, year) plus ``pay_lag_months``.
 - ``deduction``: −(rate × the person's driver) or −amount, in months where ``when`` holds.
@@ -309,6 +310,17 @@ def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict
                     yuan = -param("rate") * env_for([c.driver])[c.driver]
                 else:
                     yuan = -float(c.amount) * f
+            if getattr(c, "scale", None):
+                from .expr import parse_expression
+                sexpr = parse_expression(c.scale, where=f"{where}.scale")
+                factor = np.asarray(sexpr.evaluate(env_for(sexpr.names)), dtype=float)
+                factor = factor[:, None] if factor.ndim == 1 else factor
+                if pool is not None and factor.ndim == 2 and factor.shape[1] > 1:
+                    yuan, pool = pool[:, None] * f / f.sum() * factor, None
+                elif pool is not None:
+                    pool = pool * (factor[:, 0] if factor.ndim == 2 else factor)
+                else:
+                    yuan = yuan * factor
             if pool is not None:
                 fen = split_pool(to_fen(pool), shares)
             else:

@@ -144,6 +144,10 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
                     people = [to_fen(-param("rate") * units)] * len(shares)
                 else:
                     people = [to_fen(-float(c.amount) * f) for f in shares]
+            if getattr(c, "scale", None):
+                sexpr = parse_expression(c.scale, where=f"{where}.scale")
+                factor = np.asarray(sexpr.evaluate(drivers(sexpr.names, role.id)), dtype=float)
+                people = _rescaled(c, param, drivers, role, shares, factor, need_people)
             summed = sum(people) if len(people) > 1 else people[0]
             total = np.broadcast_to(summed, (S, MONTHS)) if cond is None else np.where(cond, summed, 0)
             acc += total
@@ -191,3 +195,15 @@ def _pool(pool_fen: np.ndarray, shares: np.ndarray, per_person: bool) -> list[np
         return [pool_fen]
     flat = split_pool(pool_fen.reshape(-1), shares)
     return [flat[:, k].reshape(pool_fen.shape) for k in range(len(shares))]
+
+
+def _rescaled(c, param, drivers, role, shares, factor, per_person):
+    """Recompute a bonus's per-person fen with a ``scale`` factor applied before rounding."""
+    if c.kind == "team_bonus":
+        if c.split == "pool":
+            return _pool(to_fen(param("amount") * factor), shares, per_person)
+        return [to_fen(param("amount") * f * factor) for f in shares]
+    rev = drivers([c.driver], role.id if c.scope != "shop" else None)[c.driver]
+    if c.scope == "shop":
+        return [to_fen(param("rate") * rev * f * factor) for f in shares]
+    return _pool(to_fen(param("rate") * rev * factor), shares, per_person)
