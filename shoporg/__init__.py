@@ -30,7 +30,7 @@ _EXPORTS = {
     "role_table": "tables", "pay_summary": "tables",
     "duty_areas": "catalogue",
     "Scenario": "scenario", "read_scenario": "scenario", "ScenarioError": "scenario",
-    "scorecard": "pay.scorecard", "explain": "pay.explain", "payroll": "pay.engine", "payroll_sweep": "pay.sweep", "Payroll": "pay.engine", "PayrollError": "pay.engine",
+    "scorecard": "pay.scorecard", "plot_payroll": "pay.plot", "explain": "pay.explain", "payroll": "pay.engine", "payroll_sweep": "pay.sweep", "Payroll": "pay.engine", "PayrollError": "pay.engine",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -182,6 +182,26 @@ class Payroll:
             raise ValueError(f"view must be 'accrued' or 'paid', got {view!r}")
         return int(self.lines[f"{view}_fen"].sum()) / 100
 
+    def unit_costs(self, orders: str = "orders", revenue: str = "revenue"):
+        """Per month: orders, revenue, payroll (accrued, paid), cost per order and as a share of revenue."""
+        import pandas as pd
+
+        m = self.by_month()
+        out = pd.DataFrame(index=m.index)
+        out["orders"] = self.scenario.driver(orders)
+        out["revenue"] = self.scenario.driver(revenue)
+        out["accrued"], out["paid"] = m["accrued"], m["paid"]
+        out["cost_per_order"] = (m["accrued_fen"] / out["orders"].where(out["orders"] > 0) / 100).round(2)
+        out["share_of_revenue"] = (m["accrued_fen"] / 100 / out["revenue"].where(out["revenue"] > 0)).round(4)
+        return out
+
+    def component(self, role_id: str, kind: str):
+        """One role's component of one kind, month by month (accrued and paid, all people)."""
+        sel = self.lines[(self.lines.role == role_id) & (self.lines.kind == kind)]
+        if sel.empty:
+            raise ValueError(f"role {role_id!r} has no {kind!r} pay in this payroll")
+        return sel.groupby("month", sort=False)[["accrued", "paid"]].sum()
+
     @property
     def carried_over(self) -> float:
         """Earned within the plan but paid after it (e.g. Q4's quarterly allowance)."""
