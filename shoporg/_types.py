@@ -65,7 +65,8 @@ RoleId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_leng
 DesignId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 DriverName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 AreaCode = Annotated[str, StringConstraints(pattern=r"^[a-z]+(\.[a-z_]+)+$", max_length=64)]
-Expr = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Expr = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool)
+                                        else v), StringConstraints(min_length=1, max_length=500)]
 
 
 def to_decimal(value: Any, *, places: int | None = 2, minimum: Decimal | int | None = 0) -> Decimal:

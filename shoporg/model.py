@@ -19,7 +19,7 @@ from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import Field, ValidationError, WithJsonSchema, field_validator, model_validator
 
-from ._types import AreaCode, DesignId, Frozen, Money, Rate, RoleId, Text, to_decimal
+from ._types import AreaCode, DesignId, DriverName, Expr, Frozen, Money, Rate, RoleId, Text, to_decimal
 from .errors import DesignValidationError, UnknownRoleError
 from .pay.components import PayComponent
 
@@ -154,6 +154,10 @@ class OrgDesign(Frozen):
     currency: Literal["CNY"] = "CNY"
     forest: bool = False
     on_cost: OnCost | None = None
+    rules: dict[DriverName, Expr] = {}
+    """Named derived drivers, e.g. ``capped_orders: min(orders_picked, 5000)``; a rule may
+    read drivers and other rules (evaluated in dependency order) and pay rules read it
+    like any driver."""
     departments: tuple[Department, ...] = ()
     roles: tuple[Role, ...] = Field(min_length=1)
     notes: tuple[Text, ...] = ()

@@ -85,7 +85,24 @@ def check_design(design) -> list[Problem]:
         elif given and len(given) == len(weights) and total != 100:
             add(f"{here}.duties", f"KPI weights sum to {total}%; when every duty has a weight they must sum to 100")
 
+    problems.extend(_rule_problems(design.rules))
     problems.extend(_hierarchy_problems(design, known))
+    return problems
+
+
+def _rule_problems(rules: dict) -> list[Problem]:
+    from .pay.expr import ExpressionError, evaluation_order, parse_expression
+    problems, parsed = [], {}
+    for name, text in rules.items():
+        try:
+            parsed[name] = parse_expression(text, where=f"rules.{name}")
+        except ExpressionError as e:
+            problems.append(Problem(f"rules.{name}", e.problem.message))
+    if not problems:
+        try:
+            evaluation_order(parsed)
+        except ExpressionError as e:
+            problems.append(Problem("rules", e.problem.message))
     return problems
 
 

@@ -71,3 +71,17 @@ def test_there_is_a_case_for_every_component_kind():
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
         kinds |= {e["kind"] for e in case["expect"] if "kind" in e}
     assert kinds >= {"base", "piece_rate", "revenue_bonus", "team_bonus", "allowance", "deduction", "on_cost"}
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_sweep_agrees_with_each_case(path):
+    from shoporg import payroll_sweep
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    scenario = build_scenario(case["scenario"])
+    if any(v.ndim == 2 and v.shape[1] > 1 for r in scenario.roles.values() for v in r.values()):
+        pytest.skip("per-person drivers: sweeps take role-level drivers")
+    design, level, supply = build_design(case), case.get("base_level", "mid"), case.get("supply")
+    pr = payroll(design, scenario, base_level=level, supply=supply)
+    sweep = payroll_sweep(design, [scenario, scenario], base_level=level, supply=supply, progress=True)
+    assert sweep.accrued_fen.tolist() == [int(pr.lines.accrued_fen.sum())] * 2
+    assert sweep.paid_fen.tolist() == [int(pr.lines.paid_fen.sum())] * 2

@@ -208,9 +208,21 @@ class Payroll:
         return self.carried_over_fen / 100
 
 
-def _env(scenario: Scenario, role_id: str, names, people: int) -> dict:
+def _env(scenario: Scenario, role_id: str, names, people: int, rules=None) -> dict:
+    """The values of ``names`` for one role as (12, 1 or people) arrays; design rules
+    (derived drivers) are worked out from the drivers they read, in dependency order."""
+    from .expr import evaluate_rules, parse_expression
+
+    rules = rules or {}
+    wanted, exprs = list(names), {}
+    while wanted:
+        name = wanted.pop()
+        if name in rules and name not in exprs:
+            exprs[name] = parse_expression(rules[name], where=f"rules.{name}")
+            wanted += list(exprs[name].names)
+    plain = {n for n in names if n not in rules} | {m for e in exprs.values() for m in e.names if m not in rules}
     env = {}
-    for name in names:
+    for name in sorted(plain):
         try:
             v = scenario.driver(name, role_id)
         except ScenarioError as e:
@@ -219,6 +231,9 @@ def _env(scenario: Scenario, role_id: str, names, people: int) -> dict:
         if env[name].shape[1] not in (1, people):
             raise PayrollError(f"scenario gives {env[name].shape[1]} people's {name!r} for role {role_id!r}, "
                                f"which has {people}")
+    for name, value in evaluate_rules(exprs, env).items():
+        env[name] = np.broadcast_to(np.asarray(value, dtype=float), (MONTHS, 1)) if np.ndim(value) == 0 \
+            else np.asarray(value, dtype=float)
     return env
 
 
@@ -281,7 +296,7 @@ def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict
         if n == 0:
             continue
         f = shares[None, :]
-        env_for = lambda names, _r=role.id, _n=n: _env(scenario, _r, names, _n)  # noqa: E731
+        env_for = lambda names, _r=role.id, _n=n: _env(scenario, _r, names, _n, design.rules)  # noqa: E731
         for ci, c in enumerate(role.pay):
             where = f"roles[{ri}].pay[{ci}]"
             key = f"{role.id}.pay[{ci}]"

@@ -61,20 +61,33 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
     S = len(scenarios)
     cache: dict[tuple[str, str | None], np.ndarray] = {}
 
+    def plain(name, role_id):
+        key = (name, role_id if any(name in s.roles.get(role_id, {}) for s in scenarios[:1]) else None)
+        if key not in cache:
+            try:
+                arrays = [s.driver(name, role_id) for s in scenarios]
+            except Exception as e:
+                raise PayrollError(f"role {role_id!r} needs driver {name!r}: {e}") from None
+            if any(a.ndim != 1 for a in arrays):
+                raise PayrollError(f"sweeps take drivers per role or shop-wide, not per person ({name!r} "
+                                   f"of role {role_id!r}); use payroll() for per-person scenarios")
+            cache[key] = np.stack(arrays)
+        return cache[key]
+
     def drivers(names, role_id):
-        env = {}
-        for name in names:
-            key = (name, role_id if any(name in s.roles.get(role_id, {}) for s in scenarios[:1]) else None)
-            if key not in cache:
-                try:
-                    arrays = [s.driver(name, role_id) for s in scenarios]
-                except Exception as e:
-                    raise PayrollError(f"role {role_id!r} needs driver {name!r}: {e}") from None
-                if any(a.ndim != 1 for a in arrays):
-                    raise PayrollError(f"sweeps take drivers per role or shop-wide, not per person ({name!r} "
-                                       f"of role {role_id!r}); use payroll() for per-person scenarios")
-                cache[key] = np.stack(arrays)
-            env[name] = cache[key]
+        env = {n: plain(n, role_id) for n in names if n not in design.rules}
+        wanted = [n for n in names if n in design.rules]
+        if wanted:
+            from .expr import evaluate_rules
+            needed, stack = {}, list(wanted)
+            while stack:
+                n = stack.pop()
+                if n in design.rules and n not in needed:
+                    needed[n] = parse_expression(design.rules[n], where=f"rules.{n}")
+                    stack += list(needed[n].names)
+            base = {m: plain(m, role_id) for e in needed.values() for m in e.names if m not in design.rules}
+            for n, v in evaluate_rules(needed, base).items():
+                env[n] = np.broadcast_to(np.asarray(v, dtype=float), (S, MONTHS))
         return env
 
     conditions: dict[tuple, np.ndarray] = {}
