@@ -266,3 +266,20 @@ def test_random_roles_raise_only_shoporg_errors(tmp_path, role):
     except ShopOrgError:
         return
     assert design_to_dict(d)["roles"][-1]["id"] == role["id"]
+
+
+@pytest.mark.parametrize("expr, named", [
+    ("abs(orders) > 1", "'abs'"),
+    ("orders.real > 1", "attribute access"),
+    ("orders[0] > 1", "subscript"),
+    ("(lambda: 1)() > 0", "lambda"),
+    ("__class__ == 1", "__class__"),
+    ("'a' == 'a'", "string"),
+    ("orders + " * 60 + "1 > 0", "500"),
+])
+def test_unsafe_or_unsupported_expressions_are_located(write, expr, named):
+    text = GOOD.replace("rate: 2}", "rate: 2, when: " + yaml.safe_dump(expr, default_style='"').strip() + "}")
+    found = problems(write(text))
+    hit = [p for p in found if p.location == "roles[1].pay[1].when"]
+    assert hit and named in hit[0].message, found
+    assert hit[0].line == 16
