@@ -1,14 +1,12 @@
 """How fast designs load, validate, edit and save.
 
 Prints figures for every template and for a synthetic brand department of 2,000 roles,
-and the cost of `import shoporg`. Run: `.venv/bin/python benchmarks/bench_design_io.py`.
+(`import shoporg` is timed in bench_payroll_sweep.py). Run: `.venv/bin/python benchmarks/bench_design_io.py`.
 """
 
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -39,14 +37,6 @@ def synthetic(n: int, seed: int = 1):
 
 
 def main() -> None:
-    t = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import shoporg"], check=True)
-    import_s = time.perf_counter() - t
-    t = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "pass"], check=True)
-    bare_s = time.perf_counter() - t
-    print(f"import shoporg (fresh interpreter, minus a bare start): {1000 * (import_s - bare_s):.0f} ms")
-
     from shoporg import read_design, templates_dir, write_design, to_graph, layers
     files = sorted(templates_dir().glob("seed-*.yaml"))
     secs, _ = timed(lambda: [read_design(f) for f in files])
