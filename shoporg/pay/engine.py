@@ -47,16 +47,12 @@ from decimal import Decimal
 
 import numpy as np
 
-from ..errors import ShopOrgError
 from ..scenario import MONTHS, Scenario, ScenarioError
+from .amounts import PayrollError, component_fen, missing_rate, to_fen
 
 __all__ = ["PayrollError", "Payroll", "payroll", "people_shares", "split_pool", "to_fen", "BASE_LEVELS"]
 
 BASE_LEVELS = ("low", "mid", "high")
-
-
-class PayrollError(ShopOrgError):
-    """A payroll that cannot be computed as asked (a missing parameter, a driver the scenario lacks...)."""
 
 
 def people_shares(headcount: Decimal) -> np.ndarray:
@@ -70,18 +66,6 @@ def people_shares(headcount: Decimal) -> np.ndarray:
     if n and headcount != n:
         shares[-1] = float(headcount - (n - 1))
     return shares
-
-
-def to_fen(yuan: np.ndarray) -> np.ndarray:
-    """Yuan to whole fen, rounding half up (away from zero for negatives).
-
-    The tiny guard absorbs binary noise such as 1.005 * 100 = 100.49999999999999.
-
-    >>> to_fen(np.array([0.125, 1.005, -0.125, 2.675])).tolist()
-    [13, 101, -13, 268]
-    """
-    cents = np.asarray(yuan, dtype=float) * 100
-    return (np.sign(cents) * np.floor(np.abs(cents) + 0.5 + 1e-6)).astype(np.int64)
 
 
 def split_pool(pool_fen: np.ndarray, shares: np.ndarray) -> np.ndarray:
@@ -237,6 +221,14 @@ def _env(scenario: Scenario, role_id: str, names, people: int, rules=None) -> di
     return env
 
 
+def _values(text: str, where: str, env_for) -> np.ndarray:
+    """A numeric expression (a ``scale``) as a (12, 1 or people) array."""
+    from .expr import parse_expression
+    expr = parse_expression(text, where=where)
+    value = np.asarray(expr.evaluate(env_for(expr.names)), dtype=float)
+    return np.full((MONTHS, 1), float(value)) if value.ndim == 0 else value[:, None] if value.ndim == 1 else value
+
+
 def _condition(text, where: str, env_for) -> np.ndarray:
     """A rule's condition as a (12, 1 or people) boolean array; no condition: always true."""
     from .expr import parse_expression
@@ -295,71 +287,18 @@ def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict
         n = len(shares)
         if n == 0:
             continue
-        f = shares[None, :]
         env_for = lambda names, _r=role.id, _n=n: _env(scenario, _r, names, _n, design.rules)  # noqa: E731
+        get = lambda name: env_for([name])[name]  # noqa: E731
         for ci, c in enumerate(role.pay):
             where = f"roles[{ri}].pay[{ci}]"
-            key = f"{role.id}.pay[{ci}]"
-
-            def param(name, _c=c, _key=key, _where=where):
-                value = getattr(_c, name)
-                if value is None:
-                    if f"{_key}.{name}" in supply:
-                        return float(supply[f"{_key}.{name}"])
-                    label = _c.label.zh if _c.label else _c.kind
-                    raise PayrollError(
-                        f"{_where}.{name}: the {name} of {label} ({_c.kind}) of role {role.id!r} is missing "
-                        f"(left blank in the source); supply it, e.g. payroll(..., supply={{'{_key}.{name}': ...}})")
-                return float(value)
-
-            cond = getattr(c, "gate", None) or getattr(c, "when", None)
-            when = _condition(cond, f"{where}.{'gate' if getattr(c, 'gate', None) else 'when'}", env_for)
-            pool = None  # a role-wide amount (12,) in yuan, to be shared by FTE
-            if c.kind == "base":
-                lo, hi = c.monthly if isinstance(c.monthly, tuple) else (c.monthly, c.monthly)
-                amount = {"low": lo, "high": hi, "mid": (lo + hi) / 2}[base_level]
-                yuan = float(amount) * f
-            elif c.kind == "piece_rate":
-                units = env_for([c.driver])[c.driver]
-                if c.basis == "pooled" and units.shape[1] == 1:
-                    pool = param("rate") * units[:, 0]
-                else:
-                    yuan = param("rate") * units
-            elif c.kind == "revenue_bonus":
-                rev = env_for([c.driver])[c.driver]
-                if c.scope == "shop":
-                    yuan = param("rate") * scenario.driver(c.driver)[:, None] * f
-                elif rev.shape[1] == 1:
-                    pool = param("rate") * rev[:, 0]
-                else:
-                    yuan = param("rate") * rev
-            elif c.kind == "team_bonus":
-                if c.split == "pool":
-                    pool = np.full(MONTHS, param("amount"))
-                else:
-                    yuan = param("amount") * f
-            elif c.kind == "allowance":
-                yuan = float(c.monthly) * f
-            else:  # deduction
-                if c.driver is not None:
-                    yuan = -param("rate") * env_for([c.driver])[c.driver]
-                else:
-                    yuan = -float(c.amount) * f
-            if getattr(c, "scale", None):
-                from .expr import parse_expression
-                sexpr = parse_expression(c.scale, where=f"{where}.scale")
-                factor = np.asarray(sexpr.evaluate(env_for(sexpr.names)), dtype=float)
-                factor = factor[:, None] if factor.ndim == 1 else factor
-                if pool is not None and factor.ndim == 2 and factor.shape[1] > 1:
-                    yuan, pool = pool[:, None] * f / f.sum() * factor, None
-                elif pool is not None:
-                    pool = pool * (factor[:, 0] if factor.ndim == 2 else factor)
-                else:
-                    yuan = yuan * factor
-            if pool is not None:
-                fen = split_pool(to_fen(pool), shares)
-            else:
-                fen = to_fen(np.broadcast_to(yuan, (MONTHS, n)))
+            gate = getattr(c, "gate", None)
+            when = _condition(gate or getattr(c, "when", None), f"{where}.{'gate' if gate else 'when'}", env_for)
+            factor = _values(c.scale, f"{where}.scale", env_for) if getattr(c, "scale", None) else None
+            how, fen = component_fen(c, shares, get, lambda name: scenario.driver(name)[:, None],
+                                     lambda name, _c=c, _ci=ci: missing_rate(role, ri, _ci, _c, name, supply),
+                                     base_level, factor)
+            fen = split_pool(np.broadcast_to(fen, (MONTHS,)), shares) if how == "pool" else \
+                np.broadcast_to(fen, (MONTHS, n))
             accrued = np.where(np.broadcast_to(when, (MONTHS, n)), fen, 0).astype(np.int64)
             if c.kind == "allowance":
                 paid, carried = _settle(accrued, c.settle, c.pay_lag_months, start_month)

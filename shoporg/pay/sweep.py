@@ -22,7 +22,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..scenario import MONTHS, Scenario
-from .engine import BASE_LEVELS, PayrollError, people_shares, split_pool, to_fen
+from .amounts import PayrollError, component_fen, missing_rate, to_fen
+from .engine import BASE_LEVELS, people_shares, split_pool
 
 __all__ = ["payroll_sweep"]
 
@@ -101,7 +102,6 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
             conditions[key] = np.broadcast_to(np.asarray(expr.evaluate(env), dtype=bool), (S, MONTHS))
         return conditions[key]
 
-    need_people = design.on_cost is not None
     roles = design.roles
     if progress:
         from tqdm.auto import tqdm
@@ -114,64 +114,28 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
         gross_people = np.zeros((S, MONTHS, len(shares)), dtype=np.int64) if design.on_cost and role.pay else None
         for ci, c in enumerate(role.pay):
             where = f"roles[{ri}].pay[{ci}]"
-
-            def param(name, _c=c, _ci=ci):
-                value = getattr(_c, name)
-                if value is not None:
-                    return float(value)
-                key = f"{role.id}.pay[{_ci}].{name}"
-                if key in supply:
-                    return float(supply[key])
-                raise PayrollError(f"roles[{ri}].pay[{_ci}].{name}: the {name} of role {role.id!r} is missing "
-                                   f"(left blank in the source); supply it, e.g. supply={{'{key}': ...}}")
-
             cond_text = getattr(c, "gate", None) or getattr(c, "when", None)
             cond = _condition(cond_text, where, role.id) if cond_text else None
-            # per_person[p] is person p's amount as an (S, 12) or scalar fen array
-            if c.kind == "base":
-                lo, hi = c.monthly if isinstance(c.monthly, tuple) else (c.monthly, c.monthly)
-                amount = {"low": lo, "high": hi, "mid": (lo + hi) / 2}[base_level]
-                people = [to_fen(float(amount) * f) for f in shares]
-            elif c.kind == "piece_rate":
-                units = drivers([c.driver], role.id)[c.driver]
-                if c.basis == "pooled":
-                    people = _pool(to_fen(param("rate") * units), shares, need_people)
-                else:
-                    people = [to_fen(param("rate") * units)] * len(shares)
-            elif c.kind == "revenue_bonus":
-                rev = drivers([c.driver], role.id if c.scope != "shop" else None)[c.driver]
-                if c.scope == "shop":
-                    people = [to_fen(param("rate") * rev * f) for f in shares]
-                else:
-                    people = _pool(to_fen(param("rate") * rev), shares, need_people)
-            elif c.kind == "team_bonus":
-                if c.split == "pool":
-                    people = list(split_pool(np.array([to_fen(param("amount"))]), shares)[0])
-                else:
-                    people = [to_fen(param("amount") * f) for f in shares]
-            elif c.kind == "allowance":
-                people = [to_fen(float(c.monthly) * f) for f in shares]
-            else:
-                if c.driver is not None:
-                    units = drivers([c.driver], role.id)[c.driver]
-                    people = [to_fen(-param("rate") * units)] * len(shares)
-                else:
-                    people = [to_fen(-float(c.amount) * f) for f in shares]
+            factor = None
             if getattr(c, "scale", None):
                 sexpr = parse_expression(c.scale, where=f"{where}.scale")
-                factor = np.asarray(sexpr.evaluate(drivers(sexpr.names, role.id)), dtype=float)
-                people = _rescaled(c, param, drivers, role, shares, factor, need_people)
-            summed = sum(people) if len(people) > 1 else people[0]
+                factor = np.asarray(sexpr.evaluate(drivers(sexpr.names, role.id)), dtype=float)[..., None]
+            how, fen = component_fen(
+                c, shares, lambda name, _r=role.id: drivers([name], _r)[name][..., None],
+                lambda name: plain(name, None)[..., None],
+                lambda name, _c=c, _ci=ci: missing_rate(role, ri, _ci, _c, name, supply), base_level, factor)
+            if how == "pool":
+                summed = fen  # the people's shares add up to the pool
+                people = _pool(np.broadcast_to(fen, (S, MONTHS)), shares) if gross_people is not None else None
+            else:  # a last axis of 1 holds the same amount for each person
+                summed = fen.sum(axis=-1) if fen.shape[-1] == len(shares) else fen[..., 0] * len(shares)
+                people = np.broadcast_to(fen, (S, MONTHS, len(shares))) if gross_people is not None else None
             total = np.broadcast_to(summed, (S, MONTHS)) if cond is None else np.where(cond, summed, 0)
             acc += total
-            if c.kind == "allowance":
-                paid += total * _payable(c.settle, c.pay_lag_months, start_month)
-            else:
-                paid += total
-            if gross_people is not None:
-                for k, p in enumerate(people):
-                    earned = np.maximum(np.broadcast_to(p, (S, MONTHS)), 0)
-                    gross_people[:, :, k] += earned if cond is None else np.where(cond, earned, 0)
+            paid += total * _payable(c.settle, c.pay_lag_months, start_month) if c.kind == "allowance" else total
+            if people is not None:
+                earned = np.maximum(people, 0)
+                gross_people += earned if cond is None else np.where(cond[..., None], earned, 0)
         if gross_people is not None:
             oc = design.on_cost
             lo = float(oc.base_floor) if oc.base_floor is not None else 0.0
@@ -198,25 +162,6 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
     return df
 
 
-def _pool(pool_fen: np.ndarray, shares: np.ndarray, per_person: bool) -> list[np.ndarray]:
-    """Per-person (S, 12) fen arrays from (S, 12) pools, shared exactly by FTE.
-
-    The shares add up to the pool, so when only totals are wanted the pool stands
-    for its people.
-    """
-    if len(shares) == 1 or not per_person:
-        return [pool_fen]
-    flat = split_pool(pool_fen.reshape(-1), shares)
-    return [flat[:, k].reshape(pool_fen.shape) for k in range(len(shares))]
-
-
-def _rescaled(c, param, drivers, role, shares, factor, per_person):
-    """Recompute a bonus's per-person fen with a ``scale`` factor applied before rounding."""
-    if c.kind == "team_bonus":
-        if c.split == "pool":
-            return _pool(to_fen(param("amount") * factor), shares, per_person)
-        return [to_fen(param("amount") * f * factor) for f in shares]
-    rev = drivers([c.driver], role.id if c.scope != "shop" else None)[c.driver]
-    if c.scope == "shop":
-        return [to_fen(param("rate") * rev * f * factor) for f in shares]
-    return _pool(to_fen(param("rate") * rev * factor), shares, per_person)
+def _pool(pool_fen: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """Per-person (S, 12, n) fen from (S, 12) pools, shared exactly by FTE."""
+    return split_pool(pool_fen.reshape(-1), shares).reshape(pool_fen.shape + (len(shares),))
