@@ -5,6 +5,7 @@
     shoporg show PATH|TEMPLATE_ID [--lang zh|en] [--format table|csv|json]
     shoporg payroll DESIGN --scenario FILE [--view accrued|paid] [--by role|month|department]
                     [--level low|mid|high] [--supply KEY=VALUE] [--format ...] [--lang ...]
+    shoporg staff DESIGN --volumes FILE [--norms FILE] [--format table|csv|json] [--lang ...]
 
 Exit status: 0 on success, 2 when any input is invalid (one located message per
 problem on standard error).
@@ -161,6 +162,29 @@ def _cmd_payroll(args) -> int:
     return EXIT_OK
 
 
+def _cmd_staff(args) -> int:
+    from .scenario import read_scenario
+    from .staffing import read_norms, recommend_headcount
+    from .textable import render
+
+    design = _load(args.design)
+    norms = read_norms(args.norms) if args.norms else None
+    rec = recommend_headcount(design, read_scenario(args.volumes), norms, lang=args.lang)
+    if args.format != "table":
+        _print_frame(rec, args.format)
+        return EXIT_OK
+    zh = args.lang == "zh"
+    cols = ["name", "current", "recommended", "gap", "peak", "peak_month", "temporary", "method"]
+    headers = (["岗位", "现有", "建议", "差额", "峰值需求", "峰值月", "临时工", "方法"] if zh else
+               ["role", "current", "recommended", "gap", "peak", "peak month", "temporary", "method"])
+    rows = [[v if v is not None else "" for v in row] for row in rec[cols].values.tolist()]
+    print(render(rows, headers))
+    total_now, total_rec = rec["current"].sum(), rec["recommended"].sum()
+    print(f"\n现有 {total_now:g} 人，建议 {total_rec:g} 人" if zh
+          else f"\ncurrent {total_now:g} people, recommended {total_rec:g}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="shoporg", description="Design the staff organization of online shops.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('shoporg').__version__}")
@@ -193,6 +217,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.set_defaults(func=_cmd_payroll)
+
+    p = sub.add_parser("staff", help="recommended headcount per role from monthly volumes")
+    p.add_argument("design", metavar="PATH|TEMPLATE_ID")
+    p.add_argument("--volumes", required=True, metavar="FILE", help="a scenario YAML with the monthly volumes")
+    p.add_argument("--norms", metavar="FILE", help="a norms YAML (templates/norms/); else the design's own norms")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.set_defaults(func=_cmd_staff)
     return parser
 
 
