@@ -26,6 +26,11 @@ def to_graph(design) -> nx.DiGraph:
 
     Nodes come in file order; ``G.graph`` holds the design ``id``, ``name`` and
     ``dotted_lines`` (a list of ``(manager, report)`` pairs).
+
+    >>> from shoporg import load_template
+    >>> G = to_graph(load_template("seed-14-basic-22"))
+    >>> list(G.successors("storekeeper")), G.nodes["picker"]["headcount"]
+    (['picker', 'shipper'], 2.0)
     """
     G = nx.DiGraph(id=design.id, name=design.name, dotted_lines=[])
     for role in design.roles:
@@ -59,7 +64,11 @@ def _require_tree(G: nx.DiGraph) -> None:
 
 
 def layers(G: nx.DiGraph) -> dict:
-    """Layer of each role: 1 for a top role, 2 for its reports, and so on."""
+    """Layer of each role: 1 for a top role, 2 for its reports, and so on.
+
+    >>> layers(nx.DiGraph([("boss", "a"), ("a", "b")]))
+    {'boss': 1, 'a': 2, 'b': 3}
+    """
     _require_tree(G)
     out = {}
     for root in _roots(G):
@@ -94,7 +103,13 @@ def _hc(G: nx.DiGraph, node) -> float:
 
 
 def headcount_rollup(G: nx.DiGraph) -> dict:
-    """People in each role's subtree, the role itself included."""
+    """People in each role's subtree, the role itself included (``headcount`` node
+    attribute, 1 where missing).
+
+    >>> G = nx.DiGraph([("boss", "a"), ("boss", "b")]); G.nodes["a"]["headcount"] = 3
+    >>> headcount_rollup(G)
+    {'boss': 5.0, 'a': 3.0, 'b': 1.0}
+    """
     _require_tree(G)
     total: dict = {}
     for n in reversed(list(nx.topological_sort(G))):

@@ -63,6 +63,8 @@ class Requirement(Frozen):
 
 
 class Department(Frozen):
+    """A department (部门) roles are grouped into; ``role.department`` names its id."""
+
     id: RoleId
     name: Text
     note: Text | None = None

@@ -125,7 +125,13 @@ def pay_summary(role, lang: str = "zh") -> str:
 
 
 def duty_list(role, lang: str = "zh") -> str:
-    """A role's duties, numbered, one per line."""
+    """A role's duties, numbered, one per line.
+
+    >>> from shoporg import load_template
+    >>> print(duty_list(load_template("seed-14-basic-22").role("picker"), "en"))
+    1. Picks goods from the store room according to the orders.
+    2. Helps the storekeeper manage the store room.
+    """
     return "\n".join(f"{i}. {d.text(lang)}" for i, d in enumerate(role.duties, 1))
 
 
@@ -135,6 +141,11 @@ def role_table(design, lang: str = "zh", *, labels: bool = False):
     Columns: id, name, department, reports_to, headcount, pay, duties. Names,
     departments and texts are in ``lang``; ``labels=True`` also renames the columns
     into ``lang`` (岗位, 部门, 上级, 人数, 工资构成, 岗位职责).
+
+    >>> from shoporg import load_template
+    >>> t = role_table(load_template("seed-14-basic-22"), labels=True)
+    >>> t.loc[8, "岗位"], t.loc[8, "上级"], float(t.loc[8, "人数"])
+    ('司库', '电商总监', 1.0)
     """
     import pandas as pd
 

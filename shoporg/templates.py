@@ -51,13 +51,27 @@ def _load_cached(path: Path, mtime: float):
 
 
 def load_template(template_id: str):
-    """Load a template design by id (see :func:`list_templates`)."""
+    """Load a template design by id (see :func:`list_templates`).
+
+    >>> load_template("seed-14-basic-22").role("storekeeper").name.zh
+    '司库'
+    >>> load_template("seed-99")
+    Traceback (most recent call last):
+    ...
+    shoporg.errors.UnknownTemplateError: unknown template 'seed-99'; known: seed-01...
+    """
     path = template_path(template_id)
     return _load_cached(path, path.stat().st_mtime)
 
 
 def list_templates():
-    """One row per template: id, Chinese and English name, roles, people, source heading."""
+    """One row per template: id, Chinese and English name, roles, people, source heading.
+
+    >>> t = list_templates().set_index("id")
+    >>> row = t.loc["seed-14-basic-22"]
+    >>> row["name_zh"], int(row["roles"]), float(row["headcount"])
+    ('网店基本人员构成及职责表', 11, 22.0)
+    """
     import pandas as pd
 
     rows = []

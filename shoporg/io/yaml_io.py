@@ -139,7 +139,19 @@ def _nearest_line(lines: dict[str, int], location: str) -> int | None:
 
 
 def design_from_dict(data: Any, file: str | None = None, text: str | None = None):
-    """Build an :class:`~shoporg.model.OrgDesign` from plain data, with located errors."""
+    """Build an :class:`~shoporg.model.OrgDesign` from plain data, with located errors.
+
+    >>> d = design_from_dict({"schema": "shoporg/design-v1", "id": "x", "name": "小店",
+    ...                       "roles": [{"id": "boss", "name": "店长"}]})
+    >>> d.role("boss").name.zh
+    '店长'
+    >>> design_from_dict({"schema": "shoporg/design-v1", "id": "x", "name": "小店",
+    ...                   "roles": [{"id": "boss", "name": "店长", "headcount": -1}]}, file="x.yaml")
+    Traceback (most recent call last):
+    ...
+    shoporg.errors.DesignValidationError: 1 problem in design:
+      x.yaml: roles[0].headcount: must be >= 0, got -1
+    """
     from ..model import SCHEMA_ID, OrgDesign
     from ..validation import problems_from_pydantic
 
@@ -192,6 +204,10 @@ def design_to_dict(design) -> dict[str, Any]:
     """The design as plain data in file order, leaving out values equal to their defaults.
 
     Parameters that are missing in the source (``rate: null``) are kept.
+
+    >>> from shoporg import load_template
+    >>> design_to_dict(load_template("seed-14-basic-22"))["roles"][0]["pay"][1]
+    {'kind': 'revenue_bonus', 'label': {'zh': '营业额奖金', 'en': 'Revenue bonus'}, 'note': {'zh': '原文未给出营业额奖金计算方式。', 'en': 'The source gives no formula for the revenue bonus.'}, 'rate': None}
     """
     def dump(model) -> Any:
         from pydantic import BaseModel
@@ -205,6 +221,8 @@ def design_to_dict(design) -> dict[str, Any]:
                     if name != "schema_id":
                         continue
                 out[field.alias or name] = dump(value)
+            if "kind" in out:  # a pay component reads best with its kind first
+                out = {"kind": out.pop("kind"), **out}
             return out
         if isinstance(model, (list, tuple)):
             return [dump(v) for v in model]
