@@ -220,7 +220,11 @@ def problems_from_pydantic(error: ValidationError, root: type[BaseModel]) -> lis
     from .pay.components import PAY_KINDS
 
     problems: list[Problem] = []
-    for err in error.errors():
+    errors = error.errors()
+    # pydantic also reports a list as too short when one of its items failed: say only the item
+    failed_inside = {tuple(e["loc"][:i]) for e in errors for i in range(len(e["loc"]))}
+    errors = [e for e in errors if not (e["type"] == "too_short" and tuple(e["loc"]) in failed_inside)]
+    for err in errors:
         loc = tuple(err["loc"])
         kind, msg, value = err["type"], err["msg"], err.get("input")
         ctx = err.get("ctx") or {}

@@ -169,7 +169,8 @@ def design_from_dict(data: Any, file: str | None = None, text: str | None = None
         except ValidationError as e:
             problems = problems_from_pydantic(e, OrgDesign)
     lines = _line_index(text) if text else {}  # parsed again only when there is an error
-    raise DesignValidationError([p.at(file, _nearest_line(lines, p.location) or 1) for p in problems])
+    raise DesignValidationError([p.at(file, _nearest_line(lines, p.location) or (1 if text else None))
+                                 for p in problems])
 
 
 def read_design(path: str | os.PathLike):
