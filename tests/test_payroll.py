@@ -158,3 +158,11 @@ def test_explain_shows_inputs_and_amounts():
     assert "attainment = 0.9 → 条件不成立" in text and "底薪 1600–2000元/月" in text
     en = explain(pr, "picker", person=1, month="2026-11", lang="en")
     assert "orders_picked = 7500" in en and "accrued ¥9,000.00" in en
+
+
+def test_summary_splits_fixed_and_variable():
+    pr = payroll(load_template("seed-14-basic-22"), scenario(), supply=BLANKS, base_level="low")
+    s = pr.summary()
+    assert s.loc["accrued", "fixed"] == 63300 * 12
+    assert s.loc["accrued", "total"] == s.loc["accrued", "fixed"] + s.loc["accrued", "variable"]
+    assert s.loc["paid", "carried_over"] == pr.carried_over == 4500

@@ -160,6 +160,26 @@ class Payroll:
     def by_component(self):
         return self._sum(["role", "kind", "component"])
 
+    def summary(self):
+        """The plan year in one row per view: total, fixed (base) and variable pay, carried over.
+
+        ``accrued`` counts what was earned in the plan; ``paid`` what was paid in it;
+        ``accrued = paid + carried_over - carried_in``.
+        """
+        import pandas as pd
+
+        lines = self.lines
+        fixed = lines.kind.isin(["base"])
+        rows = {}
+        for view in ("accrued", "paid"):
+            col = lines[f"{view}_fen"]
+            rows[view] = {"total": int(col.sum()) / 100, "fixed": int(col[fixed].sum()) / 100,
+                          "variable": int(col[~fixed & (lines.kind != "on_cost")].sum()) / 100,
+                          "on_cost": int(col[lines.kind == "on_cost"].sum()) / 100}
+        out = pd.DataFrame(rows).T
+        out["carried_over"] = [0.0, self.carried_over]
+        return out
+
     def total(self, view: str = "accrued") -> float:
         """The plan's total in yuan, ``accrued`` or ``paid``."""
         if view not in ("accrued", "paid"):
