@@ -4,8 +4,8 @@ The sweep gives exactly the totals :func:`~shoporg.pay.engine.payroll` gives for
 scenario (same rounding, to the fen), without building payroll lines: every
 component is computed for all scenarios and months in one array operation.
 
-Scenarios in a sweep give drivers per role or shop-wide, not per person; they must
-share a start month (quarterly settlement depends on it).
+Drivers may be shop-wide, per role or per person (as in :func:`payroll`); the
+scenarios of one sweep must share a start month (quarterly settlement depends on it).
 
 >>> from shoporg import load_template, Scenario
 >>> d = load_template("seed-14-basic-22").only(["storekeeper", "picker", "shipper"])
@@ -61,18 +61,22 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
     supply = {**scenarios[0].supply, **(supply or {})}
     S = len(scenarios)
     cache: dict[tuple[str, str | None], np.ndarray] = {}
+    overridden = {rid for s in scenarios for rid in s.roles}
 
     def plain(name, role_id):
-        key = (name, role_id if any(name in s.roles.get(role_id, {}) for s in scenarios[:1]) else None)
+        """One driver for all scenarios as (S, 12, 1), or (S, 12, people) for per-person values."""
+        key = (name, role_id if role_id in overridden else None)
         if key not in cache:
             try:
                 arrays = [s.driver(name, role_id) for s in scenarios]
             except Exception as e:
                 raise PayrollError(f"role {role_id!r} needs driver {name!r}: {e}") from None
-            if any(a.ndim != 1 for a in arrays):
-                raise PayrollError(f"sweeps take drivers per role or shop-wide, not per person ({name!r} "
-                                   f"of role {role_id!r}); use payroll() for per-person scenarios")
-            cache[key] = np.stack(arrays)
+            if all(a.ndim == 1 for a in arrays):  # the usual case, kept fast
+                cache[key] = np.stack(arrays)[..., None]
+            else:
+                k = max(a.shape[1] if a.ndim == 2 else 1 for a in arrays)
+                cache[key] = np.stack([np.broadcast_to(a if a.ndim == 2 else a[:, None], (MONTHS, k))
+                                       for a in arrays])
         return cache[key]
 
     def drivers(names, role_id):
@@ -88,19 +92,21 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
                     stack += list(needed[n].names)
             base = {m: plain(m, role_id) for e in needed.values() for m in e.names if m not in design.rules}
             for n, v in evaluate_rules(needed, base).items():
-                env[n] = np.broadcast_to(np.asarray(v, dtype=float), (S, MONTHS))
+                v = np.asarray(v, dtype=float)
+                env[n] = np.broadcast_to(v, (S, MONTHS, 1)) if v.ndim < 3 else v
         return env
 
-    conditions: dict[tuple, np.ndarray] = {}
+    evaluated: dict[tuple, np.ndarray] = {}
 
-    def _condition(text, where, role_id):
-        # the same rule over the same drivers is evaluated once for the whole sweep
+    def evaluate(text, where, role_id, kind):
+        # the same expression over the same drivers is evaluated once for the whole sweep
         expr = parse_expression(text, where=where)
         env = drivers(expr.names, role_id)
-        key = (text, tuple(id(env[n]) for n in sorted(env)))
-        if key not in conditions:
-            conditions[key] = np.broadcast_to(np.asarray(expr.evaluate(env), dtype=bool), (S, MONTHS))
-        return conditions[key]
+        key = (text, kind, tuple(id(env[n]) for n in sorted(env)))
+        if key not in evaluated:
+            value = np.asarray(expr.evaluate(env), dtype=kind)
+            evaluated[key] = np.broadcast_to(value, (S, MONTHS, 1)) if value.ndim < 3 else value
+        return evaluated[key]
 
     roles = design.roles
     if progress:
@@ -109,33 +115,37 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
     accrued_by_role, paid_by_role = [], []
     for ri, role in enumerate(roles):
         shares = people_shares(role.headcount)
+        n = len(shares)
         acc = np.zeros((S, MONTHS), dtype=np.int64)
         paid = np.zeros((S, MONTHS), dtype=np.int64)
-        gross_people = np.zeros((S, MONTHS, len(shares)), dtype=np.int64) if design.on_cost and role.pay else None
+        gross_people = np.zeros((S, MONTHS, n), dtype=np.int64) if design.on_cost and role.pay else None
         for ci, c in enumerate(role.pay):
             where = f"roles[{ri}].pay[{ci}]"
             cond_text = getattr(c, "gate", None) or getattr(c, "when", None)
-            cond = _condition(cond_text, where, role.id) if cond_text else None
-            factor = None
-            if getattr(c, "scale", None):
-                sexpr = parse_expression(c.scale, where=f"{where}.scale")
-                factor = np.asarray(sexpr.evaluate(drivers(sexpr.names, role.id)), dtype=float)[..., None]
+            cond = evaluate(cond_text, where, role.id, bool) if cond_text else None
+            factor = evaluate(c.scale, f"{where}.scale", role.id, float) if getattr(c, "scale", None) else None
             how, fen = component_fen(
-                c, shares, lambda name, _r=role.id: drivers([name], _r)[name][..., None],
-                lambda name: plain(name, None)[..., None],
+                c, shares, lambda name, _r=role.id: drivers([name], _r)[name], lambda name: plain(name, None),
                 lambda name, _c=c, _ci=ci: missing_rate(role, ri, _ci, _c, name, supply), base_level, factor)
-            if how == "pool":
-                summed = fen  # the people's shares add up to the pool
-                people = _pool(np.broadcast_to(fen, (S, MONTHS)), shares) if gross_people is not None else None
-            else:  # a last axis of 1 holds the same amount for each person
-                summed = fen.sum(axis=-1) if fen.shape[-1] == len(shares) else fen[..., 0] * len(shares)
-                people = np.broadcast_to(fen, (S, MONTHS, len(shares))) if gross_people is not None else None
-            total = np.broadcast_to(summed, (S, MONTHS)) if cond is None else np.where(cond, summed, 0)
+            per_person = cond is not None and cond.shape[-1] > 1
+            if per_person or gross_people is not None:
+                people = (_pool(np.broadcast_to(fen, (S, MONTHS)), shares) if how == "pool"
+                          else np.broadcast_to(fen, (S, MONTHS, n)))
+                if cond is not None:
+                    people = np.where(cond, people, 0)
+                total = people.sum(axis=-1)
+                if gross_people is not None:
+                    gross_people += np.maximum(people, 0)
+            else:
+                if how == "pool":
+                    summed = fen  # the people's shares add up to the pool
+                elif fen.ndim == 1:
+                    summed = fen.sum()  # fixed amounts per person
+                else:  # a last axis of 1 holds the same amount for each person
+                    summed = fen.sum(axis=-1) if fen.shape[-1] == n else fen[..., 0] * n
+                total = np.broadcast_to(summed, (S, MONTHS)) if cond is None else np.where(cond[..., 0], summed, 0)
             acc += total
             paid += total * _payable(c.settle, c.pay_lag_months, start_month) if c.kind == "allowance" else total
-            if people is not None:
-                earned = np.maximum(people, 0)
-                gross_people += earned if cond is None else np.where(cond[..., None], earned, 0)
         if gross_people is not None:
             oc = design.on_cost
             lo = float(oc.base_floor) if oc.base_floor is not None else 0.0
