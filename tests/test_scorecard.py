@@ -43,3 +43,15 @@ def test_bad_scores(scores, message):
 def test_role_without_weights():
     with pytest.raises(ShopOrgError, match="no KPI weights"):
         scorecard(Role(id="x", name="某"), {})
+
+
+def test_design_6_scorecard_needs_its_two_blank_weights():
+    from shoporg import load_template
+    shop_manager = load_template("seed-06-taobao-tmall-kpi").roles[0]
+    with pytest.raises(ShopOrgError, match=r"sum to 39%.*duties without a weight"):
+        scorecard(shop_manager, {4: 100, 5: 100, 9: 100, 10: 100})
+    card = scorecard(shop_manager, {4: 100, 5: 90, 6: 80, 8: 100, 9: 100, 10: 50}, weights={6: 30, 8: 31},
+                     late_or_early=1, leave=1)
+    # 5 + 18 + 24 + 31 + 4 + 5 = 87, less 2 + 1 attendance points
+    assert card.score == 84.0
+    assert card.table.loc[5, "weight"] == 20 and card.table.loc[10, "weight"] == 10
