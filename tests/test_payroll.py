@@ -115,7 +115,8 @@ def test_missing_source_parameter_names_role_component_and_parameter():
 
 def test_driver_the_scenario_lacks_names_both():
     s = Scenario.from_profile({"orders": 10})
-    with pytest.raises(PayrollError, match="role 'picker' needs driver 'orders_picked'.*it gives: orders"):
+    with pytest.raises(PayrollError, match=r"roles\[0\]\.pay\[1\]: role 'picker' needs driver 'orders_picked'.*"
+                                           "it gives: orders"):
         payroll(load_template("seed-14-basic-22").only(["picker"]), s)
 
 

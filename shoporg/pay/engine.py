@@ -314,9 +314,12 @@ def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict
             gate = getattr(c, "gate", None)
             when = _condition(gate or getattr(c, "when", None), f"{where}.{'gate' if gate else 'when'}", env_for)
             factor = _values(c.scale, f"{where}.scale", env_for) if getattr(c, "scale", None) else None
-            how, fen = component_fen(c, shares, get, lambda name: scenario.driver(name)[:, None],
-                                     lambda name, _c=c, _ci=ci: missing_rate(role, ri, _ci, _c, name, supply),
-                                     base_level, factor)
+            try:
+                how, fen = component_fen(c, shares, get, lambda name: scenario.driver(name)[:, None],
+                                         lambda name, _c=c, _ci=ci: missing_rate(role, ri, _ci, _c, name, supply),
+                                         base_level, factor)
+            except (PayrollError, ScenarioError) as e:
+                raise PayrollError(str(e) if str(e).startswith(where) else f"{where}: {e}") from None
             fen = split_pool(np.broadcast_to(fen, (MONTHS,)), shares) if how == "pool" else \
                 np.broadcast_to(fen, (MONTHS, n))
             accrued = np.where(np.broadcast_to(when, (MONTHS, n)), fen, 0).astype(np.int64)
