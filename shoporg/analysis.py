@@ -1,0 +1,291 @@
+"""Compare and change designs: semantic diff, duty coverage, health checks, merge and split.
+
+>>> from shoporg import load_template
+>>> a = load_template("seed-14-basic-22")
+>>> b = a.with_headcount("sales_cs", 6).move_role("copywriter", "director")
+>>> diff(a, b)[["action", "role", "changes"]].values.tolist()
+[['Change', 'sales_cs', 'headcount: 5 → 6'], ['Move', 'copywriter', 'reports_to: promo_manager → director']]
+>>> apply_diff(a, diff(a, b)) == b
+True
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from .errors import ShopOrgError
+from .model import Role
+
+__all__ = ["ACTIONS", "diff", "apply_diff", "coverage", "gaps", "overlaps", "health", "merge_roles", "split_role"]
+
+ACTIONS = ("Add", "Delete", "Move", "Change", "Move+Change")
+#: fields a diff compares, in the order it reports them ("reports_to" makes a Move)
+_FIELDS = [f for f in Role.model_fields if f not in ("id",)]
+_MOVE_FIELDS = ("reports_to",)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    if isinstance(value, tuple):
+        return f"{len(value)} item{'s' if len(value) != 1 else ''}"
+    if value is None:
+        return "—"
+    return str(value)
+
+
+def diff(a, b, mapping: dict[str, str] | None = None):
+    """One row per role that differs between designs ``a`` and ``b``.
+
+    Columns: ``action`` (Add, Delete, Move, Change, Move+Change — OrgChart Now's words),
+    ``role`` (the id in ``b``, or in ``a`` for a deletion), ``name``, ``changes`` (each
+    changed field as ``old → new``), ``fields`` (the changed field names) and ``before``/
+    ``after`` (the roles themselves, which :func:`apply_diff` uses) and, for an added
+    role, ``follows`` (the role it comes after in ``b``). Roles match by id;
+    ``mapping`` matches renamed ids (``{"old_id": "new_id"}``).
+    """
+    import pandas as pd
+
+    mapping = dict(mapping or {})
+    back = {v: k for k, v in mapping.items()}
+    rows = []
+    b_ids = set(b.role_ids)
+    before = {rid: (b.role_ids[i - 1] if i else None) for i, rid in enumerate(b.role_ids)}
+    for ra in a.roles:
+        new_id = mapping.get(ra.id, ra.id)
+        if new_id not in b_ids:
+            rows.append({"action": "Delete", "role": ra.id, "name": ra.name.zh, "changes": "", "fields": (),
+                         "before": ra, "after": None, "follows": None})
+    for rb in b.roles:
+        old_id = back.get(rb.id, rb.id)
+        ra = next((r for r in a.roles if r.id == old_id), None)
+        if ra is None:
+            rows.append({"action": "Add", "role": rb.id, "name": rb.name.zh, "changes": "", "fields": (),
+                         "before": None, "after": rb, "follows": before[rb.id]})
+            continue
+        changed = [f for f in _FIELDS if getattr(ra, f) != getattr(rb, f)]
+        old_parent = mapping.get(ra.reports_to, ra.reports_to)
+        if "reports_to" in changed and old_parent == rb.reports_to:
+            changed.remove("reports_to")  # the manager was only renamed
+        if ra.id != rb.id:
+            changed.insert(0, "id")
+        if not changed:
+            continue
+        moved = "reports_to" in changed
+        other = [f for f in changed if f not in _MOVE_FIELDS and f != "reports_to_inferred"]
+        action = "Move+Change" if moved and other else "Move" if moved else "Change"
+        text = "; ".join(f"{f}: {_show(getattr(ra, f))} → {_show(getattr(rb, f))}" for f in changed
+                         if f != "reports_to_inferred")
+        rows.append({"action": action, "role": rb.id, "name": rb.name.zh, "changes": text,
+                     "fields": tuple(changed), "before": ra, "after": rb, "follows": None})
+    return pd.DataFrame(rows, columns=["action", "role", "name", "changes", "fields", "before", "after", "follows"])
+
+
+def apply_diff(a, d):
+    """Apply a diff (from :func:`diff`) to design ``a`` as edits; returns the new design.
+
+    Deletions go first (reports of a deleted role move up), then renames, then each
+    added or changed role takes its place: an added role goes after the role it
+    followed in the other design.
+    """
+    roles = list(a.roles)
+    for row in d.itertuples():
+        if row.action == "Delete":
+            a = a.without_role(row.before.id)
+    ids = {r.before.id: r.after.id for r in d.itertuples() if r.before is not None and r.after is not None
+           and r.before.id != r.after.id}
+    if ids:  # renamed ids: rename the role and every reference to it in one step
+        roles = []
+        for r in a.roles:
+            changes: dict[str, Any] = {"id": ids.get(r.id, r.id), "reports_to": ids.get(r.reports_to, r.reports_to),
+                                       "dotted_line": tuple(ids.get(x, x) for x in r.dotted_line)}
+            roles.append(r.model_copy(update=changes))
+        a = a.replace(roles=tuple(roles))
+    changed = {r.after.id: r.after for r in d.itertuples() if r.after is not None and r.action != "Add"}
+    roles = [changed.get(r.id, r) for r in a.roles]
+    for r in d.itertuples():
+        if r.action == "Add":
+            ids_now = [x.id for x in roles]
+            at = ids_now.index(r.follows) + 1 if r.follows in ids_now else (0 if r.follows is None else len(roles))
+            roles.insert(at, r.after)
+    return a.replace(roles=tuple(roles))
+
+
+# -- duty coverage -------------------------------------------------------------------------
+
+def coverage(design, lang: str = "zh"):
+    """Roles × duty areas: ``"owner"`` where a role's duties fall in the area, else ``""``.
+
+    A role owns an area when at least one of its duties maps to it. Columns are the
+    areas of the catalogue in catalogue order; rows are the roles (names in ``lang``).
+    """
+    import pandas as pd
+
+    from .catalogue import duty_areas
+
+    cat = duty_areas()
+    table = pd.DataFrame("", index=[r.id for r in design.roles], columns=list(cat.index))
+    for r in design.roles:
+        for d in r.duties:
+            table.loc[r.id, d.area] = "owner"
+    table.index = [r.name.get(lang) for r in design.roles]
+    return table
+
+
+def gaps(design) -> list[str]:
+    """Catalogue areas no role of ``design`` owns (in catalogue order)."""
+    from .catalogue import duty_areas
+    owned = {d.area for r in design.roles for d in r.duties}
+    return [a for a in duty_areas().index if a not in owned]
+
+
+def overlaps(design) -> dict[str, list[str]]:
+    """Areas owned by more than one role, with the roles (ids) that own them."""
+    owners: dict[str, list[str]] = {}
+    for r in design.roles:
+        for area in dict.fromkeys(d.area for d in r.duties):
+            owners.setdefault(area, []).append(r.id)
+    return {a: ids for a, ids in owners.items() if len(ids) > 1}
+
+
+# -- health ---------------------------------------------------------------------------------
+
+def health(design, *, max_span: float = 8, max_depth: int = 5, pay_floor: float | None = None,
+           scenario=None):
+    """Named findings with a severity (``warning`` or ``info``), one row each.
+
+    Checks: a manager with one report; a span (people) above ``max_span``; a chain
+    deeper than ``max_depth`` layers; a role with no duties; a base pay below
+    ``pay_floor``; KPI weights that do not sum to 100; a piece rate whose driver the
+    ``scenario`` never feeds (all zero or absent).
+    """
+    import pandas as pd
+
+    from .hierarchy import layers, span_of_control, to_graph
+
+    G = to_graph(design)
+    spans, roles_span, lay = span_of_control(G), span_of_control(G, by="roles"), layers(G)
+    rows = []
+
+    def add(check, severity, role, message):
+        rows.append({"check": check, "severity": severity, "role": role, "message": message})
+
+    for rid, n in roles_span.items():
+        if n == 1 and spans[rid] <= 1:
+            add("single_report", "info", rid, "manages one person: merge the layers or widen the role")
+    for rid, people in spans.items():
+        if people > max_span:
+            add("wide_span", "warning", rid, f"span of {people:g} people, above the limit of {max_span:g}")
+    for rid, depth in lay.items():
+        if depth > max_depth:
+            add("deep_chain", "warning", rid, f"layer {depth}, deeper than the limit of {max_depth}")
+    for r in design.roles:
+        if not r.duties:
+            add("no_duties", "warning", r.id, "has no duties")
+        weights = [d.weight for d in r.duties]
+        given = [w for w in weights if w is not None]
+        if given and sum(given) != 100:
+            add("kpi_weights", "warning", r.id, f"KPI weights sum to {sum(given):g}%, not 100%")
+        for c in r.pay:
+            if c.kind == "base" and pay_floor is not None:
+                low = c.monthly[0] if isinstance(c.monthly, tuple) else c.monthly
+                if float(low) < pay_floor:
+                    add("pay_floor", "warning", r.id, f"base pay {float(low):g} below the floor {pay_floor:g}")
+            if c.kind == "piece_rate" and scenario is not None:
+                names = scenario.names
+                fed = c.driver in names and float(abs(scenario.driver(c.driver, r.id)).sum()) > 0
+                if not fed:
+                    add("unfed_driver", "warning", r.id, f"piece rate on {c.driver!r}, which the scenario never feeds")
+    return pd.DataFrame(rows, columns=["check", "severity", "role", "message"])
+
+
+# -- restructuring --------------------------------------------------------------------------
+
+def merge_roles(design, ids: list[str], into: str, *, name=None, headcount=None, pay_from: str | None = None):
+    """One role in place of several (a small shop lets one person hold several roles).
+
+    The merged role keeps the id ``into`` (one of ``ids``) and its place; duties are
+    united in the given order; headcount is the sum unless ``headcount`` is given; pay
+    is that of ``pay_from`` (default ``into``); reports of the merged roles report to it.
+
+    >>> from shoporg import load_template
+    >>> d = load_template("seed-14-basic-22")
+    >>> m = merge_roles(d, ["visual_editor", "copywriter"], into="visual_editor", headcount=2)
+    >>> len(m.roles), m.role("visual_editor").headcount, len(m.role("visual_editor").duties)
+    (10, Decimal('2'), 9)
+    """
+    if into not in ids:
+        raise ShopOrgError(f"into={into!r} must be one of the merged roles {ids}")
+    if len(set(ids)) < 2:
+        raise ShopOrgError("merge_roles needs at least two different roles")
+    parts = [design.role(i) for i in ids]
+    keep = design.role(into)
+    source = design.role(pay_from or into)
+    total = sum((r.headcount for r in parts), Decimal(0)) if headcount is None else headcount
+    merged = keep.model_copy(update={
+        "duties": tuple(d for r in parts for d in r.duties),
+        "requirements": tuple(dict.fromkeys(q for r in parts for q in r.requirements)),
+        "pay": source.pay, "pay_structure": source.pay_structure, "pay_method": source.pay_method,
+        "notes": keep.notes + tuple(n for r in parts if r.id != into for n in r.notes),
+        **({"name": name} if name is not None else {})})
+    gone = set(ids) - {into}
+    roles = []
+    for r in design.roles:
+        if r.id in gone:
+            continue
+        if r.id == into:
+            r = merged
+        elif r.reports_to in gone:
+            r = r.model_copy(update={"reports_to": into})
+        if r.reports_to in gone:  # the merged role's own manager was merged into it: go up past it
+            up = r.reports_to
+            while up in gone:
+                up = design.role(up).reports_to
+            r = r.model_copy(update={"reports_to": up})
+        roles.append(r.model_copy(update={"dotted_line": tuple(into if x in gone else x for x in r.dotted_line
+                                                               if x != r.id)}))
+    out = design.replace(roles=tuple(roles))
+    return out.with_headcount(into, total)
+
+
+def split_role(design, role_id: str, parts: list[dict]):
+    """Several roles in place of one: each part gives ``id``, ``name``, ``headcount``
+    and which ``duties`` (indexes into the role's duties) it takes; the other fields
+    (manager, department, pay, requirements) are copied. The first part keeps the
+    role's reports.
+
+    >>> from shoporg import load_template
+    >>> d = load_template("seed-14-basic-22")
+    >>> m = merge_roles(d, ["visual_editor", "copywriter"], into="visual_editor")
+    >>> s = split_role(m, "visual_editor", [
+    ...     {"id": "visual_editor", "name": d.role("visual_editor").name, "headcount": 2, "duties": range(4)},
+    ...     {"id": "copywriter", "name": d.role("copywriter").name, "headcount": 1, "duties": range(4, 9)}])
+    >>> s.role("copywriter").duties == d.role("copywriter").duties, s.headcount
+    (True, Decimal('22'))
+    """
+    role = design.role(role_id)
+    taken = [i for p in parts for i in p.get("duties", [])]
+    if sorted(taken) != list(range(len(role.duties))):
+        raise ShopOrgError(f"split_role: the parts must take each of the {len(role.duties)} duties of "
+                           f"{role_id!r} exactly once, got {sorted(taken)}")
+    new_roles = []
+    for k, p in enumerate(parts):
+        unknown = set(p) - {"id", "name", "headcount", "duties", "pay"}
+        if unknown:
+            raise ShopOrgError(f"split_role: unknown key(s) {sorted(unknown)} in part {k}; "
+                               "allowed: id, name, headcount, duties, pay")
+        new_roles.append(Role.model_validate({
+            **{f: getattr(role, f) for f in Role.model_fields},
+            "id": p["id"], "name": p["name"], "headcount": p.get("headcount", 1),
+            "duties": tuple(role.duties[i] for i in p.get("duties", [])), "pay": p.get("pay", role.pay)}))
+    first = new_roles[0].id
+    roles = []
+    for r in design.roles:
+        if r.id == role_id:
+            roles.extend(new_roles)
+            continue
+        if r.reports_to == role_id:
+            r = r.model_copy(update={"reports_to": first})
+        roles.append(r)
+    return design.replace(roles=tuple(roles))

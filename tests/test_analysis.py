@@ -1,0 +1,120 @@
+"""Diff, coverage, health, merge and split."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from shoporg import Role, ShopOrgError, list_templates, load_template
+from shoporg.analysis import apply_diff, coverage, diff, gaps, health, merge_roles, overlaps, split_role
+
+TEMPLATES = list(list_templates()["id"])
+
+
+def test_diff_of_a_design_with_itself_is_empty():
+    for tid in TEMPLATES:
+        d = load_template(tid)
+        assert diff(d, d).empty
+
+
+def test_diff_actions():
+    a = load_template("seed-14-basic-22")
+    host = Role(id="live_host", name={"zh": "主播", "en": "Live host"}, reports_to="promo_manager", headcount=2)
+    b = (a.without_role("copywriter").with_role(host, after="visual_editor")
+         .with_role_changes("picker", reports_to="director", headcount=3))
+    d = diff(a, b).set_index("role")
+    assert d.loc["copywriter", "action"] == "Delete"
+    assert d.loc["live_host", "action"] == "Add" and d.loc["live_host", "follows"] == "visual_editor"
+    assert d.loc["picker", "action"] == "Move+Change"
+    assert "headcount: 2 → 3" in d.loc["picker", "changes"] and "reports_to: storekeeper → director" in d.loc["picker", "changes"]
+    assert apply_diff(a, diff(a, b)) == b
+
+
+def test_renamed_id_matched_by_mapping():
+    a = load_template("seed-14-basic-22")
+    roles = [r.model_copy(update={"id": "keeper"}) if r.id == "storekeeper" else
+             r.model_copy(update={"reports_to": "keeper"}) if r.reports_to == "storekeeper" else r for r in a.roles]
+    b = a.replace(roles=tuple(roles))
+    plain = diff(a, b)
+    assert set(plain.action) == {"Add", "Delete", "Move"}
+    mapped = diff(a, b, mapping={"storekeeper": "keeper"})
+    assert mapped.action.tolist() == ["Change"] and mapped.changes[0] == "id: storekeeper → keeper"
+    assert apply_diff(a, mapped) == b
+
+
+edits = st.lists(st.tuples(st.sampled_from(["headcount", "move", "remove", "add"]),
+                           st.sampled_from(["sales_cs", "picker", "shipper", "copywriter", "visual_editor",
+                                            "aftersales_cs", "admin_finance"]),
+                           st.integers(0, 9)), max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(edits=edits)
+def test_applying_a_diff_gives_the_other_design(edits):
+    a = b = load_template("seed-14-basic-22")
+    for op, rid, k in edits:
+        if rid not in b.role_ids:
+            continue
+        if op == "headcount":
+            b = b.with_headcount(rid, k)
+        elif op == "move":
+            b = b.move_role(rid, ["director", "cs_manager", "storekeeper"][k % 3])
+        elif op == "remove":
+            b = b.without_role(rid)
+        else:
+            b = b.with_role(Role(id=f"new_{k}", name=f"新岗位{k}", reports_to="director"), after=rid)
+    assert apply_diff(a, diff(a, b)) == b
+
+
+def test_coverage_of_every_template():
+    for tid in TEMPLATES:
+        d = load_template(tid)
+        table = coverage(d)
+        assert table.shape[0] == len(d.roles)
+        owned = {c for c in table.columns if (table[c] == "owner").any()}
+        assert set(gaps(d)) == set(table.columns) - owned
+    d14 = load_template("seed-14-basic-22")
+    assert "procurement.sourcing" in gaps(d14)       # design 14 has no buyer
+    assert "warehouse.stock" not in gaps(d14)
+    assert overlaps(d14)["management.team"] == ["director", "cs_manager"]
+
+
+def test_health_findings():
+    d = load_template("seed-14-basic-22")
+    h = health(d, max_span=7, pay_floor=1600)
+    found = set(zip(h.check, h.role))
+    assert ("wide_span", "cs_manager") in found           # 8 people under the customer-service manager
+    assert ("pay_floor", "picker") in found and ("pay_floor", "sales_cs") not in found
+    one = d.only(["director", "storekeeper"])
+    assert ("single_report", "director") in set(zip(health(one).check, health(one).role))
+    from shoporg import Scenario
+    s = Scenario.from_profile({"orders_picked": 100})
+    h2 = health(d, scenario=s)
+    assert ("unfed_driver", "shipper") in set(zip(h2.check, h2.role))
+    assert ("unfed_driver", "picker") not in set(zip(h2.check, h2.role))
+    assert "kpi_weights" in set(health(load_template("seed-06-taobao-tmall-kpi")).check)
+
+
+def test_merge_then_split_recovers_the_design():
+    d = load_template("seed-14-basic-22")
+    m = merge_roles(d, ["visual_editor", "copywriter"], into="visual_editor")
+    assert m.role("visual_editor").headcount == 3 and "copywriter" not in m.role_ids
+    ve, cw = d.role("visual_editor"), d.role("copywriter")
+    s = split_role(m, "visual_editor", [
+        {"id": "visual_editor", "name": ve.name, "headcount": 2, "duties": range(4)},
+        {"id": "copywriter", "name": cw.name, "headcount": 1, "duties": range(4, 9), "pay": cw.pay}])
+    for rid in ("visual_editor", "copywriter"):
+        for field in ("duties", "pay", "headcount", "reports_to", "department"):
+            assert getattr(s.role(rid), field) == getattr(d.role(rid), field), (rid, field)
+    assert s.role_ids == d.role_ids
+
+
+def test_merge_moves_reports_and_rejects_bad_calls():
+    d = load_template("seed-14-basic-22")
+    m = merge_roles(d, ["storekeeper", "picker", "shipper"], into="storekeeper", headcount=2)
+    assert m.role("storekeeper").headcount == 2 and len(m.roles) == 9
+    m2 = merge_roles(d, ["promo_manager", "copywriter"], into="copywriter")
+    assert m2.role("visual_editor").reports_to == "copywriter" and m2.role("copywriter").reports_to == "director"
+    with pytest.raises(ShopOrgError, match="must be one of"):
+        merge_roles(d, ["picker", "shipper"], into="director")
+    with pytest.raises(ShopOrgError, match="exactly once"):
+        split_role(d, "picker", [{"id": "a", "name": "甲", "duties": [0]}])
