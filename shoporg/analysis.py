@@ -17,7 +17,8 @@ from typing import Any
 from .errors import ShopOrgError
 from .model import Role
 
-__all__ = ["ACTIONS", "diff", "apply_diff", "coverage", "gaps", "overlaps", "health", "merge_roles", "split_role"]
+__all__ = ["ACTIONS", "SPAN_BANDS", "compare", "diff", "apply_diff", "coverage", "gaps", "overlaps", "health",
+           "merge_roles", "split_role"]
 
 ACTIONS = ("Add", "Delete", "Move", "Change", "Move+Change")
 #: fields a diff compares, in the order it reports them ("reports_to" makes a Move)
@@ -289,3 +290,113 @@ def split_role(design, role_id: str, parts: list[dict]):
             r = r.model_copy(update={"reports_to": first})
         roles.append(r)
     return design.replace(roles=tuple(roles))
+
+
+# -- side by side -----------------------------------------------------------------------------
+
+#: Span-of-control bands (people managed directly), as Orgvue groups them.
+SPAN_BANDS = ((1, 1, "1"), (2, 3, "2–3"), (4, 7, "4–7"), (8, 12, "8–12"), (13, float("inf"), "13+"))
+
+_METRICS = {
+    "people": ("人数", "people"), "fte": ("全职当量", "FTE"), "roles": ("岗位数", "roles"),
+    "managers": ("管理岗位数", "managers"), "layers": ("层级数", "layers"),
+    "span_avg": ("平均管理幅度", "average span"), "span_max": ("最大管理幅度", "maximum span"),
+    **{f"span_{label}": (f"管理幅度 {label} 的管理者", f"managers with span {label}") for *_, label in SPAN_BANDS},
+    "coverage": ("职责领域覆盖率", "duty areas covered"), "gaps": ("无人负责的领域", "areas nobody owns"),
+    "overlaps": ("多岗共担的领域", "areas several roles own"),
+    "base_low": ("月底薪（低）", "monthly base (low)"), "base_high": ("月底薪（高）", "monthly base (high)"),
+    "annual_accrued": ("年度人工成本（应计）", "annual payroll (accrued)"),
+    "annual_paid": ("年度人工成本（实发）", "annual payroll (paid)"),
+    "annual_low": ("年度人工成本（低）", "annual payroll (low)"),
+    "annual_high": ("年度人工成本（高）", "annual payroll (high)"),
+    "monthly_avg": ("月均人工成本", "average monthly payroll"),
+    "fixed_share": ("固定薪酬占比", "fixed pay share"), "variable_share": ("浮动薪酬占比", "variable pay share"),
+    "cost_per_order": ("单均人工成本", "payroll per order"), "cost_share": ("人工成本占营业额", "payroll share of revenue"),
+    "recommended": ("建议人数", "recommended people"), "staffing_gap": ("建议与现有之差", "recommended − current"),
+}
+
+
+def _metrics(design, scenario, norms, supply) -> dict:
+    import math
+
+    from .catalogue import duty_area_ids
+    from .hierarchy import layers, span_of_control, to_graph
+
+    G = to_graph(design)
+    spans = span_of_control(G)
+    out: dict = {
+        "people": sum(math.ceil(r.headcount) for r in design.roles), "fte": float(design.headcount),
+        "roles": len(design.roles), "managers": len(spans), "layers": max(layers(G).values()),
+        "span_avg": round(sum(spans.values()) / len(spans), 2) if spans else 0.0,
+        "span_max": max(spans.values(), default=0.0)}
+    for lo, hi, label in SPAN_BANDS:
+        out[f"span_{label}"] = sum(lo <= v <= hi for v in spans.values())
+    owned = {d.area for r in design.roles for d in r.duties}
+    out["coverage"] = round(len(owned) / len(duty_area_ids()), 3)
+    out["gaps"], out["overlaps"] = len(gaps(design)), len(overlaps(design))
+    lows = highs = 0.0
+    for r in design.roles:
+        for c in r.pay:
+            if c.kind == "base":
+                lo, hi = c.monthly if isinstance(c.monthly, tuple) else (c.monthly, c.monthly)
+                lows += float(lo * r.headcount)
+                highs += float(hi * r.headcount)
+    out["base_low"], out["base_high"] = lows, highs
+    if scenario is not None:
+        from .pay.engine import payroll
+        mid = payroll(design, scenario, supply=supply)
+        s = mid.summary()
+        out["annual_accrued"], out["annual_paid"] = float(s.loc["accrued", "total"]), float(s.loc["paid", "total"])
+        out["annual_low"] = payroll(design, scenario, base_level="low", supply=supply).total()
+        out["annual_high"] = payroll(design, scenario, base_level="high", supply=supply).total()
+        out["monthly_avg"] = round(out["annual_accrued"] / 12, 2)
+        total = s.loc["accrued", "total"]
+        out["fixed_share"] = round(float(s.loc["accrued", "fixed"] / total), 4) if total else None
+        out["variable_share"] = round(float(s.loc["accrued", "variable"] / total), 4) if total else None
+        names = scenario.names
+        if "orders" in names and scenario.driver("orders").sum() > 0:
+            out["cost_per_order"] = round(total / float(scenario.driver("orders").sum()), 2)
+        if "revenue" in names and scenario.driver("revenue").sum() > 0:
+            out["cost_share"] = round(total / float(scenario.driver("revenue").sum()), 4)
+        if norms is not None:
+            from .staffing import recommend_headcount
+            rec = recommend_headcount(design, scenario, norms)
+            out["recommended"] = float(rec.recommended.sum())
+            out["staffing_gap"] = float(rec.recommended.sum() - rec.current.sum())
+    return out
+
+
+def compare(designs, scenario=None, baseline: int = 0, *, norms=None, supply=None, lang: str = "zh"):
+    """Designs side by side: one column per design and a delta column against ``baseline``.
+
+    Rows: people and FTE, roles, managers, layers, average and maximum span, the span
+    distribution (bands 1 / 2–3 / 4–7 / 8–12 / 13+), duty-area coverage, gaps and
+    overlaps, monthly base (low/high); with a ``scenario`` also the annual payroll
+    accrued and paid (mid, low, high), fixed and variable shares, cost per order and
+    share of revenue; with ``norms`` the recommended headcount and the gap.
+
+    >>> from shoporg import load_template
+    >>> t = compare([load_template("seed-14-basic-22"), load_template("seed-12-ordinary-shop")], lang="en")
+    >>> [float(x) for x in t.loc["people"].iloc[1:]]
+    [22.0, 5.0, -17.0]
+    """
+    import pandas as pd
+
+    designs = list(designs)
+    if not 2 <= len(designs) <= 4:
+        raise ShopOrgError(f"compare takes two to four designs, got {len(designs)}")
+    if not 0 <= baseline < len(designs):
+        raise ShopOrgError(f"baseline must index one of the {len(designs)} designs, got {baseline}")
+    values = [_metrics(d, scenario, norms, supply) for d in designs]
+    keys = [k for k in _METRICS if any(k in v for v in values)]
+    i = 0 if lang == "zh" else 1
+    names = [d.name.get(lang) for d in designs]
+    if len(set(names)) < len(names):  # two versions of one design: tell them apart by letter
+        names = [f"{n} ({chr(65 + j)})" for j, n in enumerate(names)]
+    table = pd.DataFrame({n: [v.get(k) for k in keys] for n, v in zip(names, values)}, index=keys, dtype=float)
+    for j, n in enumerate(names):
+        if j != baseline:
+            label = f"Δ {n}" if len(designs) > 2 else ("差异" if lang == "zh" else "delta")
+            table[label] = table[n] - table[names[baseline]]
+    table.insert(0, "metric", [_METRICS[k][i] for k in keys])
+    return table

@@ -118,3 +118,27 @@ def test_merge_moves_reports_and_rejects_bad_calls():
         merge_roles(d, ["picker", "shipper"], into="director")
     with pytest.raises(ShopOrgError, match="exactly once"):
         split_role(d, "picker", [{"id": "a", "name": "甲", "duties": [0]}])
+
+
+def test_compare_hand_computed_metrics():
+    from shoporg import read_scenario, templates_dir
+    from shoporg.analysis import compare
+    from shoporg.staffing import read_norms
+    d = load_template("seed-14-basic-22")
+    b = d.with_headcount("picker", 3).move_role("copywriter", "director")
+    s = read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml")
+    norms = {k: v for k, v in read_norms(templates_dir() / "norms" / "d14-norms.yaml").norms.items()
+             if v.method == "quota"}
+    t = compare([d, b], s, norms=norms, lang="en")
+    a_col, b_col = t.columns[1], t.columns[2]
+    assert a_col.endswith("(A)") and b_col.endswith("(B)") and t.columns[3] == "delta"
+    assert t.loc["people", a_col] == 22 and t.loc["people", "delta"] == 1
+    assert t.loc["managers", a_col] == 4 and t.loc["layers", a_col] == 3
+    assert t.loc["span_max", a_col] == 8 and t.loc["span_8–12", a_col] == 1
+    assert t.loc["span_avg", a_col] == (6 + 3 + 8 + 4) / 4
+    assert t.loc["base_low", a_col] == 63300 and t.loc["base_low", "delta"] == 1500
+    assert t.loc["annual_accrued", a_col] == pytest.approx(float(t.loc["annual_paid", a_col]) + 3000)
+    assert t.loc["fixed_share", a_col] + t.loc["variable_share", a_col] == pytest.approx(1, abs=1e-3)
+    assert t.loc["coverage", "metric"] == "duty areas covered"
+    with pytest.raises(ShopOrgError, match="two to four"):
+        compare([d])

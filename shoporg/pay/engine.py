@@ -312,9 +312,9 @@ def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict
         for ci, c in enumerate(role.pay):
             where = f"roles[{ri}].pay[{ci}]"
             gate = getattr(c, "gate", None)
-            when = _condition(gate or getattr(c, "when", None), f"{where}.{'gate' if gate else 'when'}", env_for)
-            factor = _values(c.scale, f"{where}.scale", env_for) if getattr(c, "scale", None) else None
             try:
+                when = _condition(gate or getattr(c, "when", None), f"{where}.{'gate' if gate else 'when'}", env_for)
+                factor = _values(c.scale, f"{where}.scale", env_for) if getattr(c, "scale", None) else None
                 how, fen = component_fen(c, shares, get, lambda name: scenario.driver(name)[:, None],
                                          lambda name, _c=c, _ci=ci: missing_rate(role, ri, _ci, _c, name, supply),
                                          base_level, factor)
