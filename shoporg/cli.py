@@ -6,6 +6,8 @@
     shoporg payroll DESIGN --scenario FILE [--view accrued|paid] [--by role|month|department]
                     [--level low|mid|high] [--supply KEY=VALUE] [--format ...] [--lang ...]
     shoporg staff DESIGN --volumes FILE [--norms FILE] [--format table|csv|json] [--lang ...]
+    shoporg compare A B [C [D]] [--scenario FILE] [--norms FILE] [--format ...] [--lang ...]
+    shoporg diff A B [--rename OLD=NEW] [--format ...] [--lang ...]
 
 Exit status: 0 on success, 2 when any input is invalid (one located message per
 problem on standard error).
@@ -185,6 +187,43 @@ def _cmd_staff(args) -> int:
     return EXIT_OK
 
 
+def _cmd_compare(args) -> int:
+    from .analysis import compare
+    from .scenario import read_scenario
+    from .staffing import read_norms
+    from .textable import render
+
+    designs = [_load(p) for p in args.designs]
+    scenario = read_scenario(args.scenario) if args.scenario else None
+    norms = read_norms(args.norms) if args.norms else None
+    table = compare(designs, scenario, baseline=args.baseline, norms=norms, supply=_supply(args.supply),
+                    lang=args.lang)
+    if args.format != "table":
+        _print_frame(table.reset_index(names="key"), args.format)
+        return EXIT_OK
+    rows = [[row[0]] + [f"{v:,.4g}" if abs(v) < 1 and v != 0 else f"{v:,.2f}".rstrip("0").rstrip(".")
+                        for v in row[1:]] for row in table.values.tolist()]
+    print(render(rows, ["指标" if args.lang == "zh" else "metric"] + list(table.columns[1:]), max_width=30))
+    return EXIT_OK
+
+
+def _cmd_diff(args) -> int:
+    from .analysis import diff
+    from .textable import render
+
+    d = diff(_load(args.a), _load(args.b), mapping=dict(pair.split("=", 1) for pair in args.rename))
+    cols = ["action", "role", "name", "changes"]
+    if args.format != "table":
+        _print_frame(d[cols], args.format)
+        return EXIT_OK
+    if d.empty:
+        print("两个设计的岗位相同" if args.lang == "zh" else "the designs have the same roles")
+        return EXIT_OK
+    print(render(d[cols].values.tolist(), ["变动", "编号", "岗位", "内容"] if args.lang == "zh" else cols,
+                 max_width=70))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="shoporg", description="Design the staff organization of online shops.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('shoporg').__version__}")
@@ -225,6 +264,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.set_defaults(func=_cmd_staff)
+
+    p = sub.add_parser("compare", help="two to four designs side by side")
+    p.add_argument("designs", nargs="+", metavar="DESIGN")
+    p.add_argument("--scenario", metavar="FILE", help="adds payroll and cost metrics")
+    p.add_argument("--norms", metavar="FILE", help="adds recommended headcount (with --scenario)")
+    p.add_argument("--baseline", type=int, default=0, help="index of the design the deltas are taken against")
+    p.add_argument("--supply", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.set_defaults(func=_cmd_compare)
+
+    p = sub.add_parser("diff", help="what changes from design A to design B, role by role")
+    p.add_argument("a", metavar="A")
+    p.add_argument("b", metavar="B")
+    p.add_argument("--rename", action="append", default=[], metavar="OLD=NEW", help="a role id renamed in B")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.set_defaults(func=_cmd_diff)
     return parser
 
 

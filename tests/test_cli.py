@@ -107,3 +107,19 @@ def test_payroll_missing_parameter_exits_2(write, capsys):
     assert main(["payroll", "seed-14-basic-22", "--scenario", str(scenario)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("shoporg: ") and "'director'" in err
+
+
+def test_compare_and_diff_commands(capsys, write):
+    from shoporg import load_template, write_design
+    assert main(["compare", "seed-14-basic-22", "seed-12-ordinary-shop", "--lang", "en", "--format", "json"]) == 0
+    rows = {r["key"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["people"]["delta"] == -17 and rows["roles"]["metric"] == "roles"
+    d = load_template("seed-14-basic-22")
+    b = write(b"", name="b.yaml")
+    b.unlink()
+    write_design(d.with_headcount("picker", 4), b)
+    assert main(["diff", "seed-14-basic-22", str(b), "--format", "csv"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out == ["action,role,name,changes", "Change,picker,捡单员,headcount: 2 → 4"]
+    assert main(["diff", "seed-14-basic-22", "seed-14-basic-22"]) == 0
+    assert "两个设计的岗位相同" in capsys.readouterr().out
