@@ -30,7 +30,11 @@ _EXPORTS = {
     "role_table": "tables", "pay_summary": "tables",
     "duty_areas": "catalogue",
     "Scenario": "scenario", "read_scenario": "scenario", "ScenarioError": "scenario",
-    "scorecard": "pay.scorecard", "plot_payroll": "pay.plot", "explain": "pay.explain", "payroll": "pay.engine", "payroll_sweep": "pay.sweep", "Payroll": "pay.engine", "PayrollError": "pay.engine",
+    "scorecard": "pay.scorecard", "plot_payroll": "plots", "plot_cost_composition": "plots",
+    "plot_span_distribution": "plots", "plot_layer_pyramid": "plots", "plot_coverage": "plots",
+    "compare": "analysis", "diff": "analysis", "apply_diff": "analysis", "coverage": "analysis",
+    "gaps": "analysis", "overlaps": "analysis", "health": "analysis", "merge_roles": "analysis",
+    "split_role": "analysis", "recommend_headcount": "staffing", "scale_design": "staffing", "plan": "staffing", "explain": "pay.explain", "payroll": "pay.engine", "payroll_sweep": "pay.sweep", "Payroll": "pay.engine", "PayrollError": "pay.engine",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -1,0 +1,181 @@
+"""Comparison charts (matplotlib): cost composition, span distribution, layer pyramid,
+coverage heat map. Each takes ``ax=None`` and returns the Axes; Chinese labels use the
+font :func:`shoporg.chart.cjk_font` picks, so they render with no font set-up.
+
+>>> import matplotlib; matplotlib.use("Agg")
+>>> from shoporg import load_template
+>>> ax = plot_span_distribution([load_template("seed-14-basic-22"), load_template("seed-10-taobao-tmall-functions")])
+>>> [t.get_text() for t in ax.get_xticklabels()]
+['1', '2–3', '4–7', '8–12', '13+']
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+__all__ = ["plot_cost_composition", "plot_span_distribution", "plot_layer_pyramid", "plot_coverage",
+           "plot_payroll", "COST_GROUPS"]
+
+#: Pay component kinds grouped for the cost-composition bars.
+COST_GROUPS = {"base": ("底薪", "base"), "piece_rate": ("计件提成", "piece rate"),
+               "bonus": ("奖金", "bonus"), "allowance": ("津贴", "allowance"),
+               "deduction": ("扣款", "deduction"), "on_cost": ("单位社保公积金", "employer on-cost")}
+_GROUP_OF = {"revenue_bonus": "bonus", "team_bonus": "bonus"}
+_WORDS = {
+    "cost": ("年度人工成本（元）", "annual payroll (yuan)"), "cost_title": ("人工成本构成", "Payroll composition"),
+    "span": ("管理者人数", "managers"), "span_x": ("管理幅度（直接下属人数）", "span (people reporting directly)"),
+    "span_title": ("管理幅度分布", "Span of control"), "layer": ("人数", "people"),
+    "layer_y": ("层级", "layer"), "layer_title": ("层级金字塔", "Layer pyramid"),
+    "coverage_title": ("职责覆盖", "Duty coverage"),
+    "accrued": ("应计", "accrued"), "paid": ("实发", "paid (cash)"), "pay_title": ("月度人工成本", "Monthly payroll"),
+    "yuan": ("元", "yuan"),
+}
+
+
+def _w(key: str, lang: str) -> str:
+    return _WORDS[key][0 if lang == "zh" else 1]
+
+
+@contextmanager
+def _fonts():
+    """Make Chinese render: put the CJK font first in matplotlib's sans-serif list.
+
+    Fonts are looked up when a figure is drawn (tick labels are made then), so this
+    stays in place after the call; the other fonts keep their order behind it.
+    """
+    import matplotlib
+
+    from .chart import cjk_font
+    font = cjk_font()
+    families = list(matplotlib.rcParams["font.sans-serif"])
+    if not families or families[0] != font:
+        matplotlib.rcParams["font.sans-serif"] = [font] + [f for f in families if f != font]
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    yield
+
+
+def _axes(ax, size=(8, 4)):
+    import matplotlib.pyplot as plt
+    if ax is None:
+        _, ax = plt.subplots(figsize=size)
+    return ax
+
+
+def plot_payroll(pr, ax=None, lang: str = "zh"):
+    """Bars of the accrued payroll per month with the cash paid as a line.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from shoporg import load_template, read_scenario, payroll, templates_dir
+    >>> pr = payroll(load_template("seed-14-basic-22"),
+    ...              read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml"))
+    >>> [t.get_text() for t in plot_payroll(pr).get_legend().get_texts()]
+    ['实发', '应计']
+    """
+    with _fonts():
+        ax = _axes(ax, (9, 3.5))
+        m = pr.by_month()
+        x = range(len(m))
+        ax.bar(x, m["accrued"], color="#9ecae1", label=_w("accrued", lang))
+        ax.plot(x, m["paid"], color="#de2d26", marker="o", label=_w("paid", lang))
+        ax.set_xticks(list(x), [s[2:] for s in m.index])
+        ax.set_ylabel(_w("yuan", lang))
+        ax.set_title(_w("pay_title", lang))
+        ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+        ax.legend(loc="upper left")
+        ax.margins(y=0.15)
+    return ax
+
+
+def plot_cost_composition(designs, scenario, ax=None, lang: str = "zh", supply=None):
+    """Stacked bars per design: the year's accrued payroll by kind of pay."""
+    import numpy as np
+
+    from .pay.engine import payroll
+
+    with _fonts():
+        ax = _axes(ax)
+        names = [d.name.get(lang) for d in designs]
+        totals = []
+        for d in designs:
+            lines = payroll(d, scenario, supply=supply).lines
+            group = lines.kind.map(lambda k: _GROUP_OF.get(k, k))
+            totals.append(lines.groupby(group)["accrued_fen"].sum() / 100)
+        bottom = np.zeros(len(designs))
+        for key, label in COST_GROUPS.items():
+            values = np.array([float(t.get(key, 0.0)) for t in totals])
+            if not values.any():
+                continue
+            ax.bar(range(len(designs)), values, bottom=bottom if key != "deduction" else 0,
+                   label=label[0 if lang == "zh" else 1])
+            if key != "deduction":
+                bottom += values
+        ax.set_xticks(range(len(designs)), names)
+        ax.set_ylabel(_w("cost", lang))
+        ax.set_title(_w("cost_title", lang))
+        ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+        ax.legend(fontsize="small")
+    return ax
+
+
+def plot_span_distribution(designs, ax=None, lang: str = "zh"):
+    """Grouped bars: how many managers of each design fall in each span band."""
+    import numpy as np
+
+    from .analysis import SPAN_BANDS
+    from .hierarchy import span_of_control, to_graph
+
+    with _fonts():
+        ax = _axes(ax)
+        width = 0.8 / len(designs)
+        for j, d in enumerate(designs):
+            spans = span_of_control(to_graph(d)).values()
+            counts = [sum(lo <= s <= hi for s in spans) for lo, hi, _ in SPAN_BANDS]
+            ax.bar(np.arange(len(SPAN_BANDS)) + j * width - 0.4 + width / 2, counts, width, label=d.name.get(lang))
+        ax.set_xticks(range(len(SPAN_BANDS)), [label for *_, label in SPAN_BANDS])
+        ax.set_xlabel(_w("span_x", lang))
+        ax.set_ylabel(_w("span", lang))
+        ax.set_title(_w("span_title", lang))
+        ax.legend(fontsize="small")
+    return ax
+
+
+def plot_layer_pyramid(design, ax=None, lang: str = "zh"):
+    """People per layer as centred horizontal bars, the top layer at the top."""
+    from .hierarchy import layers, to_graph
+
+    with _fonts():
+        ax = _axes(ax, (6, 3.5))
+        G = to_graph(design)
+        per_layer: dict[int, float] = {}
+        for node, layer in layers(G).items():
+            per_layer[layer] = per_layer.get(layer, 0.0) + G.nodes[node]["headcount"]
+        ks = sorted(per_layer)
+        ax.barh(ks, [per_layer[k] for k in ks], left=[-per_layer[k] / 2 for k in ks], color="#6baed6")
+        for k in ks:
+            ax.text(0, k, f"{per_layer[k]:g}", ha="center", va="center")
+        ax.invert_yaxis()
+        ax.set_yticks(ks, [str(k) for k in ks])
+        ax.set_ylabel(_w("layer_y", lang))
+        ax.set_xlabel(_w("layer", lang))
+        ax.set_title(f"{_w('layer_title', lang)} · {design.name.get(lang)}")
+    return ax
+
+
+def plot_coverage(design, ax=None, lang: str = "zh"):
+    """Heat map of roles × duty areas: a filled cell where the role owns the area."""
+    import numpy as np
+
+    from .analysis import coverage
+    from .catalogue import duty_areas
+
+    with _fonts():
+        table = coverage(design, lang=lang)
+        cat = duty_areas()
+        ax = _axes(ax, (min(16, 2 + 0.35 * table.shape[1]), 1.5 + 0.35 * table.shape[0]))
+        ax.imshow((table == "owner").to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1.4, aspect="auto")
+        ax.set_yticks(np.arange(table.shape[0]), list(table.index))
+        ax.set_xticks(np.arange(table.shape[1]), [cat.loc[a, "zh" if lang == "zh" else "en"] for a in table.columns],
+                      rotation=60, ha="right", fontsize="small")
+        ax.set_title(f"{_w('coverage_title', lang)} · {design.name.get(lang)}")
+    return ax
