@@ -26,7 +26,8 @@ def conda_requirements():
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     assert env["channels"] == ["conda-forge"]
     out = {}
-    for dep in env["dependencies"]:
+    pip_section = [d for dep in env["dependencies"] if isinstance(dep, dict) for d in dep.get("pip", [])]
+    for dep in env["dependencies"] + [d for d in pip_section if not d.startswith("-")]:
         if isinstance(dep, dict) or dep == "pip":
             continue
         m = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*(.*)", dep)
