@@ -67,12 +67,13 @@ def erlang_headcount(monthly_volume: float, norm: ErlangNorm) -> tuple[int, dict
                                answer_within_s=float(norm.answer_within_s), shrinkage=float(norm.shrinkage),
                                max_occupancy=float(norm.max_occupancy), concurrency=norm.concurrency,
                                patience_s=float(norm.patience_s) if norm.patience_s else None,
-                               shift_hours=float(norm.shift_hours))
-    fte_day = float(result["fte_per_day"])
-    monthly_fte = fte_day * float(norm.open_days) / float(norm.working_days)
-    people = max(norm.minimum, math.ceil(monthly_fte - 1e-9))
-    return people, {"daily_chats": round(daily, 1), "staffed_hours_per_day": round(float(result["staffed_hours"]), 1),
-                    "fte_per_day": round(fte_day, 2), "fte_month": round(monthly_fte, 2)}
+                               shift_hours=float(norm.shift_hours), open_days=float(norm.open_days),
+                               working_days=float(norm.working_days))
+    people = max(norm.minimum, math.ceil(result.fte_per_month - 1e-9))
+    return people, {"daily_chats": round(daily, 1), "agent_hours_per_day": round(result.agent_hours, 1),
+                    "staffed_hours_per_day": round(result.staffed_hours, 1),
+                    "fte_per_day": round(result.fte_per_day, 2), "fte_month": round(result.fte_per_month, 2),
+                    "peak_agents": int(result.intervals["agents"].max())}
 
 
 def read_norms(path) -> NormsFile:
@@ -169,6 +170,19 @@ def scale_design(design, volumes, norms=None):
     return out
 
 
+def _fit_people(scenario, design):
+    """The scenario with per-person drivers of resized roles replaced by their mean: the
+    new people have no values of their own yet."""
+    from .scenario import Scenario
+
+    roles = {}
+    for rid, drivers in scenario.roles.items():
+        people = math.ceil(design.role(rid).headcount) if rid in design.role_ids else None
+        roles[rid] = {k: (v.mean(axis=1) if v.ndim == 2 and v.shape[1] != people else v) for k, v in drivers.items()}
+    return Scenario(start=scenario.start, drivers=scenario.drivers, roles=roles, name=scenario.name,
+                    id=scenario.id, supply=scenario.supply)
+
+
 class Plan:
     """The one loop: staffing, payroll of the staffed design, temporary staff, unit costs."""
 
@@ -208,7 +222,7 @@ def plan(design, scenario, norms=None, *, base_level: str = "mid", supply=None) 
 
     rec = recommend_headcount(design, scenario, norms)
     staffed = scale_design(design, scenario, norms)
-    pr = payroll(staffed, scenario, base_level=base_level, supply=supply)
+    pr = payroll(staffed, _fit_people(scenario, staffed), base_level=base_level, supply=supply)
     table = norms_for(design, norms)
     temp = {}
     for row in rec.itertuples():

@@ -80,3 +80,28 @@ def test_norm_for_an_unknown_role_is_an_error():
     from shoporg import UnknownRoleError
     with pytest.raises(UnknownRoleError):
         recommend_headcount(load_template("seed-12-ordinary-shop"), {"orders": 1}, QUOTA_ONLY)
+
+
+def test_chat_service_sized_with_erlang_and_planned():
+    from shoporg import read_scenario
+    from shoporg.erlang import intraday_staffing
+    d = load_template("seed-14-basic-22")
+    s = read_scenario(TEMPLATES / "scenarios" / "d14-double11.yaml")
+    rec = recommend_headcount(d, s, NORMS).set_index("role")
+    norm = NORMS.norms["sales_cs"]
+    day = intraday_staffing(12000 / 30, 240, service_level=0.8, answer_within_s=30, shrinkage=0.3,
+                            max_occupancy=0.85, concurrency=3, shift_hours=8, open_days=30)
+    assert rec.loc["sales_cs", "method"] == "erlang" and norm.concurrency == 3
+    assert rec.loc["sales_cs", "recommended"] == math.ceil(day.fte_per_month - 1e-9)
+    assert rec.loc["sales_cs", "peak_month"] == "2026-11" and rec.loc["sales_cs", "temporary"] > 0
+    p = plan(d, s, NORMS)   # sales agents' per-person attainment no longer fits: their mean is used
+    assert p.staffed.role("sales_cs").headcount == rec.loc["sales_cs", "recommended"]
+    assert p.monthly()["total"].sum() > 0 and "per order" in repr(p)
+
+
+def test_staff_command(capsys):
+    from shoporg.cli import main
+    assert main(["staff", "seed-14-basic-22", "--volumes", str(TEMPLATES / "scenarios" / "d14-double11.yaml"),
+                 "--norms", str(TEMPLATES / "norms" / "d14-norms.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "销售客服" in out and "erlang" in out and "建议" in out
