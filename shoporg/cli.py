@@ -8,6 +8,7 @@
     shoporg staff DESIGN --volumes FILE [--norms FILE] [--format table|csv|json] [--lang ...]
     shoporg compare A B [C [D]] [--scenario FILE] [--norms FILE] [--format ...] [--lang ...]
     shoporg diff A B [--rename OLD=NEW] [--format ...] [--lang ...]
+    shoporg chart DESIGN -o FILE.png|svg|pdf [--lang zh|en] [--mode top-down|left-right|stacked]
 
 Exit status: 0 on success, 2 when any input is invalid (one located message per
 problem on standard error).
@@ -224,6 +225,17 @@ def _cmd_diff(args) -> int:
     return EXIT_OK
 
 
+def _cmd_chart(args) -> int:
+    import matplotlib
+    matplotlib.use("Agg")
+    from .chart import save_org_chart
+
+    path = save_org_chart(_load(args.design), args.output, lang=args.lang, mode=args.mode,
+                          overwrite=args.overwrite)
+    print(path)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="shoporg", description="Design the staff organization of online shops.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('shoporg').__version__}")
@@ -282,6 +294,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.set_defaults(func=_cmd_diff)
+
+    from .layout import MODES
+    p = sub.add_parser("chart", help="draw the org chart to PNG, SVG or PDF")
+    p.add_argument("design", metavar="PATH|TEMPLATE_ID")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file.png, file.svg or file.pdf")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--mode", choices=list(MODES), default="top-down")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing file")
+    p.set_defaults(func=_cmd_chart)
     return parser
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 __all__ = ["plot_cost_composition", "plot_span_distribution", "plot_layer_pyramid", "plot_coverage",
-           "plot_payroll", "COST_GROUPS"]
+           "plot_payroll", "plot_service_level", "plot_plan", "COST_GROUPS"]
 
 #: Pay component kinds grouped for the cost-composition bars.
 COST_GROUPS = {"base": ("底薪", "base"), "piece_rate": ("计件提成", "piece rate"),
@@ -178,4 +178,56 @@ def plot_coverage(design, ax=None, lang: str = "zh"):
         ax.set_xticks(np.arange(table.shape[1]), [cat.loc[a, "zh" if lang == "zh" else "en"] for a in table.columns],
                       rotation=60, ha="right", fontsize="small")
         ax.set_title(f"{_w('coverage_title', lang)} · {design.name.get(lang)}")
+    return ax
+
+
+def plot_service_level(arrivals: float, aht_s: float, agents=None, ax=None, lang: str = "zh", *,
+                       target: float = 0.8, answer_within_s: float = 20, interval_s: float = 1800,
+                       concurrency: int = 1, patience_s: float | None = None):
+    """Service level (share answered within ``answer_within_s``) against agents on the
+    queue, for ``arrivals`` chats per interval; the target as a dashed line.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> ax = plot_service_level(100, 180, range(12, 20))
+    >>> round(float(ax.lines[0].get_ydata()[2]), 3)    # 14 agents
+    0.888
+    """
+    from .erlang import service_metrics
+
+    with _fonts():
+        ax = _axes(ax, (6, 3.5))
+        if agents is None:
+            load = arrivals * aht_s / interval_s / max(concurrency, 1)
+            agents = range(max(1, int(load)), int(load * 1.6) + 6)
+        agents = list(agents)
+        m = service_metrics(agents, arrivals, aht_s, interval_s=interval_s, answer_within_s=answer_within_s,
+                            concurrency=concurrency, patience_s=patience_s)
+        ax.plot(agents, m["service_level"], marker="o", color="#3182bd")
+        ax.axhline(target, color="#de2d26", linestyle="--", linewidth=1)
+        ax.set_ylim(0, 1.02)
+        ax.set_xlabel("坐席数" if lang == "zh" else "agents")
+        ax.set_ylabel(f"{answer_within_s:g}秒内响应比例" if lang == "zh" else f"answered within {answer_within_s:g} s")
+        ax.set_title("服务水平与坐席数" if lang == "zh" else "Service level against agents")
+        ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    return ax
+
+
+def plot_plan(p, ax=None, lang: str = "zh"):
+    """A plan's monthly cost (payroll and temporary staff, stacked) with the cost per
+    order as a line on a second axis."""
+    with _fonts():
+        ax = _axes(ax, (9, 3.5))
+        m = p.monthly()
+        x = range(len(m))
+        ax.bar(x, m["payroll"], color="#9ecae1", label="正式员工" if lang == "zh" else "permanent staff")
+        ax.bar(x, m["temporary"], bottom=m["payroll"], color="#fd8d3c", label="临时工" if lang == "zh" else "temporary staff")
+        ax.set_xticks(list(x), [s[2:] for s in m.index])
+        ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+        ax.set_ylabel(_w("yuan", lang))
+        ax.legend(loc="upper left", fontsize="small")
+        ax2 = ax.twinx()
+        ax2.plot(list(x), m["cost_per_order"], color="#de2d26", marker="o")
+        ax2.set_ylabel("单均人工成本（元）" if lang == "zh" else "cost per order (yuan)")
+        ax2.set_ylim(0, float(m["cost_per_order"].max()) * 1.3)
+        ax.set_title("人员与成本计划" if lang == "zh" else "Staffing and cost plan")
     return ax

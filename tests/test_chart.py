@@ -1,5 +1,6 @@
 """Org charts: Chinese glyphs with no font set-up, boxes sized by measured text, files."""
 
+import io
 import warnings
 from decimal import Decimal
 from pathlib import Path
@@ -50,7 +51,9 @@ def test_a_cjk_font_is_found_without_set_up():
     from matplotlib import font_manager
 
     family = cjk_font()
-    assert family in CJK_FONTS
+    old_matplotlib = tuple(int(v) for v in matplotlib.__version__.split(".")[:2]) < (3, 11)
+    # before 3.11 matplotlib reads only the first face of a collection (JP glyph forms)
+    assert family in CJK_FONTS or (old_matplotlib and family == "Noto Sans CJK JP")
     assert cjk_font() is family  # cached
     path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
     assert "DejaVu" not in path
@@ -86,7 +89,7 @@ def test_every_template_renders_with_no_missing_glyph(template, lang):
         warnings.simplefilter("error")  # "Glyph ... missing from font" fails the test
         ax = plot_org(design, lang=lang, show=("headcount", "pay", "vacancies"))
         ax.figure.canvas.draw()
-        ax.figure.savefig(__import__("io").BytesIO(), format="svg")
+        ax.figure.savefig(io.BytesIO(), format="svg")
     assert len(role_boxes(ax)) == len(design.roles)
 
 

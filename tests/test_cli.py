@@ -123,3 +123,12 @@ def test_compare_and_diff_commands(capsys, write):
     assert out == ["action,role,name,changes", "Change,picker,捡单员,headcount: 2 → 4"]
     assert main(["diff", "seed-14-basic-22", "seed-14-basic-22"]) == 0
     assert "两个设计的岗位相同" in capsys.readouterr().out
+
+
+def test_chart_command_writes_and_refuses_to_overwrite(tmp_path, capsys):
+    out = tmp_path / "d14.svg"
+    assert main(["chart", "seed-14-basic-22", "-o", str(out), "--lang", "en"]) == 0
+    assert out.read_bytes().lstrip().startswith((b"<?xml", b"<svg")) and out.stat().st_size > 5000
+    assert main(["chart", "seed-14-basic-22", "-o", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["chart", "seed-14-basic-22", "-o", str(out), "--overwrite", "--mode", "stacked"]) == 0
