@@ -344,7 +344,7 @@ def role_boxes(ax) -> dict:
 
 
 def plot_org(design, ax=None, lang: str = "zh", show=("headcount", "pay"), color_by="department",
-             mode: str = "top-down"):
+             mode: str = "auto"):
     """Draw the org chart of ``design``; return the Axes.
 
     Parameters

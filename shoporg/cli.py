@@ -8,7 +8,7 @@
     shoporg staff DESIGN --volumes FILE [--norms FILE] [--format table|csv|json] [--lang ...]
     shoporg compare A B [C [D]] [--scenario FILE] [--norms FILE] [--format ...] [--lang ...]
     shoporg diff A B [--rename OLD=NEW] [--format ...] [--lang ...]
-    shoporg chart DESIGN -o FILE.png|svg|pdf [--lang zh|en] [--mode top-down|left-right|stacked]
+    shoporg chart DESIGN -o FILE.png|svg|pdf [--lang zh|en] [--mode auto|top-down|left-right|stacked]
 
 Exit status: 0 on success, 2 when any input is invalid (one located message per
 problem on standard error).
@@ -300,7 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("design", metavar="PATH|TEMPLATE_ID")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="file.png, file.svg or file.pdf")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
-    p.add_argument("--mode", choices=list(MODES), default="top-down")
+    p.add_argument("--mode", choices=list(MODES) + ["auto"], default="auto",
+                   help="auto: the first of top-down, stacked, left-right that fits A4 landscape")
     p.add_argument("--overwrite", action="store_true", help="replace an existing file")
     p.set_defaults(func=_cmd_chart)
     return parser
