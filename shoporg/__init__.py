@@ -34,7 +34,7 @@ _EXPORTS = {
     "plot_span_distribution": "plots", "plot_layer_pyramid": "plots", "plot_coverage": "plots",
     "plot_service_level": "plots", "plot_plan": "plots", "plot_org": "chart", "save_org_chart": "chart",
     "required_agents": "erlang", "intraday_staffing": "erlang",
-    "compare": "analysis", "diff": "analysis", "apply_diff": "analysis", "coverage": "analysis",
+    "compare": "analysis", "diff": "analysis", "apply_diff": "analysis", "coverage": "analysis", "coverage_by_design": "analysis",
     "gaps": "analysis", "overlaps": "analysis", "health": "analysis", "merge_roles": "analysis",
     "split_role": "analysis", "recommend_headcount": "staffing", "scale_design": "staffing", "plan": "staffing", "explain": "pay.explain", "payroll": "pay.engine", "payroll_sweep": "pay.sweep", "Payroll": "pay.engine", "PayrollError": "pay.engine",
 }

@@ -17,7 +17,8 @@ from typing import Any
 from .errors import ShopOrgError
 from .model import Role
 
-__all__ = ["ACTIONS", "SPAN_BANDS", "compare", "diff", "apply_diff", "coverage", "gaps", "overlaps", "health",
+__all__ = ["ACTIONS", "SPAN_BANDS", "compare", "diff", "apply_diff", "coverage", "coverage_by_design", "gaps",
+           "overlaps", "health",
            "merge_roles", "split_role"]
 
 ACTIONS = ("Add", "Delete", "Move", "Change", "Move+Change")
@@ -134,6 +135,34 @@ def coverage(design, lang: str = "zh"):
     return table
 
 
+def coverage_by_design(designs, lang: str = "zh"):
+    """Duty areas × designs: how many roles of each design own each area (0 = a gap).
+
+    >>> from shoporg import load_template
+    >>> t = coverage_by_design([load_template("seed-14-basic-22"), load_template("seed-12-ordinary-shop")])
+    >>> [int(x) for x in t.loc["procurement.sourcing"].iloc[1:]]
+    [0, 1]
+    """
+    import pandas as pd
+
+    from .catalogue import duty_areas
+
+    cat = duty_areas()
+    table = pd.DataFrame({"area": cat["zh" if lang == "zh" else "en"]})
+    for d in designs:
+        owners = {a: len(ids) for a, ids in _owners(d).items()}
+        table[d.name.get(lang) if d.name.get(lang) not in table else d.id] = [owners.get(a, 0) for a in cat.index]
+    return table
+
+
+def _owners(design) -> dict[str, list[str]]:
+    owners: dict[str, list[str]] = {}
+    for r in design.roles:
+        for area in dict.fromkeys(d.area for d in r.duties):
+            owners.setdefault(area, []).append(r.id)
+    return owners
+
+
 def gaps(design) -> list[str]:
     """Catalogue areas no role of ``design`` owns (in catalogue order)."""
     from .catalogue import duty_areas
@@ -143,11 +172,7 @@ def gaps(design) -> list[str]:
 
 def overlaps(design) -> dict[str, list[str]]:
     """Areas owned by more than one role, with the roles (ids) that own them."""
-    owners: dict[str, list[str]] = {}
-    for r in design.roles:
-        for area in dict.fromkeys(d.area for d in r.duties):
-            owners.setdefault(area, []).append(r.id)
-    return {a: ids for a, ids in owners.items() if len(ids) > 1}
+    return {a: ids for a, ids in _owners(design).items() if len(ids) > 1}
 
 
 # -- health ---------------------------------------------------------------------------------
