@@ -34,7 +34,8 @@ patience survival ``e^(-θv)`` gives the share of waiting customers answered wit
 Service level is answered within ``t`` over *all* arrivals (abandons count as misses),
 and ASA is the mean time in queue over all arrivals, ``P(abandon)·patience_s``
 (Little's law). ``Φ`` is summed in logs from its largest term, so it neither
-overflows nor needs factorials. As ``patience_s`` grows, Erlang A tends to Erlang C.
+overflows nor needs factorials; Erlang A values are accurate to about 1e-10 absolute
+(Erlang C ones to about 1e-15). As ``patience_s`` grows, Erlang A tends to Erlang C.
 
 *Concurrency* (一人同时接待多个会话 on the Taobao/Tmall workbench, 千牛): an agent holds
 ``concurrency = c`` conversations at once and the queue is served by ``N·c`` conversation
@@ -449,10 +450,11 @@ def _metrics(slots, load, b, aht, t, patience):
 # ---------------------------------------------------------------------------- search
 
 def _search(load, aht, t, patience, target, max_occ, c, max_agents, arrivals, scalar):
-    """First agent count meeting target and cap, per interval; returns (agents, B)."""
-    m = load.size
-    agents = np.zeros(m, dtype=np.int64)
-    b_found = np.ones(m)
+    """First agent count meeting target and cap, per interval; returns (agents, B).
+
+    ``B`` is Erlang B at the answer (for Erlang C; recomputed by the caller for Erlang A).
+    Every interval starts at a proven lower bound; none goes past ``max_agents``.
+    """
     if patience is None:  # N > A, and A/N <= cap
         lo_slots = np.maximum(np.floor(load) + 1, np.ceil(load / max_occ - _NOISE))
     else:  # SL <= answered share <= N/A
@@ -461,9 +463,28 @@ def _search(load, aht, t, patience, target, max_occ, c, max_agents, arrivals, sc
     busy = load > 0
     over = busy & (lo_agents > max_agents)
     if over.any():
-        i = int(np.flatnonzero(over)[0])
-        _infeasible(i, arrivals, load, max_agents, max_occ, c, scalar)
-    active = np.flatnonzero(busy)
+        _infeasible(int(np.flatnonzero(over)[0]), arrivals, load, max_agents, max_occ, c, scalar)
+    lo_agents = np.where(busy, lo_agents, 0).astype(np.int64)
+
+    def fail(row: int):
+        _infeasible(row, arrivals, load, max_agents, max_occ, c, scalar)
+
+    if patience is None:
+        return _scan(load, aht, t, target, max_occ, c, max_agents, lo_agents, fail)
+    return _gallop(load, aht, t, patience, target, max_occ, c, max_agents, lo_agents, fail), None
+
+
+def _feasible(agents, load, b, aht, t, patience, target, max_occ, c):
+    sl, _, occ, _, _ = _metrics(agents * float(c), load, b, aht, t, patience)
+    return (sl >= target) & (occ <= max_occ + _OCC_NOISE)
+
+
+def _scan(load, aht, t, target, max_occ, c, max_agents, lo_agents, fail):
+    """Erlang C: one upward pass of the Erlang B recursion for all intervals together,
+    each stopping at its first feasible agent count (cheap to test at every count)."""
+    agents = np.zeros(load.size, dtype=np.int64)
+    b_found = np.ones(load.size)
+    active = np.flatnonzero(load > 0)
     lo_k = lo_agents[active] * c
     ld, ah = load[active], aht[active]
     b = np.ones(active.size)
@@ -471,7 +492,7 @@ def _search(load, aht, t, patience, target, max_occ, c, max_agents, arrivals, sc
     while active.size:
         k += 1
         if k > max_agents * c:
-            _infeasible(int(active[0]), arrivals, load, max_agents, max_occ, c, scalar)
+            fail(int(active[0]))
         ab = ld * b
         b = ab / (k + ab)
         if k % c:
@@ -479,8 +500,10 @@ def _search(load, aht, t, patience, target, max_occ, c, max_agents, arrivals, sc
         elig = np.flatnonzero(lo_k <= k)
         if not elig.size:
             continue
-        sl, _, occ, _, _ = _metrics(np.full(elig.size, float(k)), ld[elig], b[elig], ah[elig], t, patience)
-        ok = elig[(sl >= target) & (occ <= max_occ + _OCC_NOISE)]
+        a, be = ld[elig], b[elig]  # k > A here (lo_k), so the Erlang C formulas of _metrics apply
+        pw = k * be / (k - a * (1 - be))
+        sl = 1.0 - pw * np.exp(-(k - a) * (t / ah[elig]))
+        ok = elig[(sl >= target) & (a / k <= max_occ + _OCC_NOISE)]
         if ok.size:
             agents[active[ok]] = k // c
             b_found[active[ok]] = b[ok]
@@ -488,6 +511,62 @@ def _search(load, aht, t, patience, target, max_occ, c, max_agents, arrivals, sc
             keep[ok] = False
             active, lo_k, ld, ah, b = active[keep], lo_k[keep], ld[keep], ah[keep], b[keep]
     return agents, b_found
+
+
+def _gallop(load, aht, t, patience, target, max_occ, c, max_agents, lo_agents, fail):
+    """Erlang A, whose test is dearer: test at lo, lo+2, lo+6, lo+14 ... (one upward
+    pass of the recursion), then bisect each bracket (Erlang B recomputed at the
+    midpoints). Service level rises and occupancy falls with agents, so the bisection
+    finds the first feasible count, as the scan does."""
+    agents = np.zeros(load.size, dtype=np.int64)
+    active = np.flatnonzero(load > 0)
+    below = lo_agents[active] - 1  # known infeasible (or 0)
+    nxt = lo_agents[active].copy()
+    jump = np.ones(active.size, dtype=np.int64)
+    ld, ah = load[active], aht[active]
+    b = np.ones(active.size)
+    done_rows, done_below, done_above = [], [], []
+    k = 0
+    while active.size:
+        k += 1
+        ab = ld * b
+        b = ab / (k + ab)
+        if k % c:
+            continue
+        g = k // c
+        due = np.flatnonzero(nxt == g)
+        if not due.size:
+            continue
+        ok = _feasible(np.full(due.size, g), ld[due], b[due], ah[due], t, patience, target, max_occ, c)
+        if (~ok).any() and g >= max_agents:
+            fail(int(active[due[~ok][0]]))
+        miss = due[~ok]
+        below[miss] = g
+        nxt[miss] = np.minimum(g + 2 * jump[miss], max_agents)
+        jump[miss] *= 2
+        hit = due[ok]
+        if hit.size:
+            done_rows.append(active[hit])
+            done_below.append(below[hit])
+            done_above.append(np.full(hit.size, g, dtype=np.int64))
+            keep = np.ones(active.size, dtype=bool)
+            keep[hit] = False
+            active, below, nxt, jump, ld, ah, b = (v[keep] for v in (active, below, nxt, jump, ld, ah, b))
+    if not done_rows:
+        return agents
+    rows, low, high = np.concatenate(done_rows), np.concatenate(done_below), np.concatenate(done_above)
+    while True:
+        open_ = np.flatnonzero(high - low > 1)
+        if not open_.size:
+            break
+        mid = (low[open_] + high[open_]) // 2
+        r = rows[open_]
+        b_mid = _erlang_b_at(mid * c, load[r])
+        ok = _feasible(mid, load[r], b_mid, aht[r], t, patience, target, max_occ, c)
+        high[open_[ok]] = mid[ok]
+        low[open_[~ok]] = mid[~ok]
+    agents[rows] = high
+    return agents
 
 
 def _infeasible(i, arrivals, load, max_agents, max_occ, c, scalar):
@@ -601,6 +680,8 @@ def required_agents(arrivals, aht_s, interval_s: float = 1800, service_level: fl
                                                   concurrency_slowdown)
     agents, b = _search(load, eff, answer_within_s, patience_s, service_level, max_occupancy,
                         concurrency, max_agents, arr, scalar)
+    if b is None:
+        b = _erlang_b_at(agents * concurrency, load)
     metrics = _metrics(agents * float(concurrency), load, b, eff, answer_within_s, patience_s)
     return _package(arr, aht, load, agents, shrinkage, metrics, scalar, index)
 
