@@ -1,0 +1,66 @@
+"""The Word report: content, styles, repeated table headers, East Asian font, safe writing;
+and a real office suite (LibreOffice, when installed) opens it."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from shoporg import FileExistsRefusedError, DesignFileError, load_template, read_scenario, templates_dir
+from shoporg.io.word import export_docx
+
+docx = pytest.importorskip("docx")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    d = load_template("seed-14-basic-22")
+    s = read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml")
+    path = tmp_path_factory.mktemp("word") / "report.docx"
+    return export_docx([d, d.with_headcount("picker", 3)], path, scenario=s, client="某品牌", author="顾问")
+
+
+def test_report_content(report):
+    doc = docx.Document(str(report))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert doc.paragraphs[0].text == "网店组织设计方案" and "客户：某品牌" in text
+    for h in ("方案概要", "组织架构图", "岗位职责表", "薪酬测算", "职责缺口", "健康检查", "方案对比", "假设与规则"):
+        assert h in headings, h
+    assert any(h.startswith("方案差异") for h in headings)
+    cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
+    assert "电商总监" in cells and "司库" in cells and "Change" in cells
+    assert len(doc.inline_shapes) == 2  # one org chart per option
+
+
+def test_styles_east_asian_font_and_repeated_headers(report):
+    from docx.oxml.ns import qn
+    doc = docx.Document(str(report))
+    fonts = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) and fonts.get(qn("w:eastAsia")) == fonts.get(qn("w:ascii"))
+    for table in doc.tables:
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert doc.sections[0].page_width > doc.sections[0].page_height  # A4 landscape
+
+
+def test_refuses_to_overwrite_and_checks_the_suffix(report, tmp_path):
+    d = load_template("seed-12-ordinary-shop")
+    with pytest.raises(FileExistsRefusedError):
+        export_docx(d, report)
+    with pytest.raises(DesignFileError, match=r"\.docx"):
+        export_docx(d, tmp_path / "r.doc")
+    out = export_docx(d, tmp_path / "one.docx", lang="en")
+    assert docx.Document(str(out)).paragraphs[0].text == "Online-shop organization design"
+    assert [p.name for p in tmp_path.iterdir()] == ["one.docx"]
+
+
+@pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"),
+                    reason="LibreOffice and poppler-utils are installed by .ci/run")
+def test_libreoffice_opens_the_report(report, tmp_path):
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(report)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "report.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for name in ("电商总监", "促销策划经理", "司库", "捡单员"):
+        assert name in text
