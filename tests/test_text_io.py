@@ -3,7 +3,8 @@
 import pytest
 
 from shoporg import DesignFileError, FileExistsRefusedError, load_template
-from shoporg.io.text import export_csv, read_csv, to_html, to_markdown
+from shoporg import DesignValidationError
+from shoporg.io.text import design_from_csv, export_csv, read_csv, to_html, to_markdown
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def test_csv_has_a_bom_and_round_trips(d14, tmp_path):
     path = export_csv(d14, tmp_path / "roles.csv")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     df = read_csv(path)
-    assert df.columns.tolist()[:4] == ["岗位", "部门", "上级", "人数"] and df["人数"].tolist()[3] == "5"
+    assert df.columns.tolist()[:5] == ["编号", "岗位", "部门", "上级", "人数"] and df["人数"].tolist()[3] == "5"
     with pytest.raises(FileExistsRefusedError):
         export_csv(d14, path)
 
@@ -42,3 +43,25 @@ def test_csv_in_utf16_is_a_clear_error(d14, tmp_path):
         read_csv(bad)
     with pytest.raises(DesignFileError, match="no such file"):
         read_csv(tmp_path / "missing.csv")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_csv_to_design_round_trip_and_edits(d14, tmp_path, encoding):
+    text = export_csv(d14, tmp_path / "u.csv").read_text(encoding="utf-8-sig")
+    path = tmp_path / f"{encoding}.csv"
+    path.write_bytes(text.encode(encoding))
+    assert design_from_csv(path, d14) == d14
+    edited = text.replace("picker,捡单员,库房,司库,2,", "picker,捡单员,库房,电商总监,3,")
+    path.write_bytes(edited.encode(encoding))
+    d2 = design_from_csv(path, d14)
+    assert d2.role("picker").headcount == 3 and d2.role("picker").reports_to == "director"
+    assert d2 == d14.with_role_changes("picker", headcount=3, reports_to="director")
+
+
+def test_csv_bad_cells_are_located(d14, tmp_path):
+    text = export_csv(d14, tmp_path / "u.csv").read_text(encoding="utf-8-sig")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(text.replace("picker,捡单员,库房,司库,2,", "picker,捡单员,库房,老板,两,"), encoding="utf-8")
+    with pytest.raises(DesignValidationError) as e:
+        design_from_csv(bad, d14)
+    assert "row 11, column 人数: must be a number of people, got '两'" in str(e.value)

@@ -19,16 +19,16 @@ from pathlib import Path
 from ..errors import DesignFileError
 from .yaml_io import atomic_write_text
 
-__all__ = ["to_markdown", "to_html", "export_csv", "read_csv"]
+__all__ = ["to_markdown", "to_html", "export_csv", "read_csv", "design_from_csv"]
 
 _SHOWN = ["name", "department", "reports_to", "headcount", "pay", "duties"]
 
 
-def _table(design, lang: str):
+def _table(design, lang: str, with_id: bool = False):
     from ..tables import COLUMNS, role_table
-    df = role_table(design, lang=lang)[_SHOWN]
+    df = role_table(design, lang=lang)[(["id"] if with_id else []) + _SHOWN]
     df["headcount"] = [f"{r.headcount.normalize():f}" for r in design.roles]
-    return df.rename(columns={k: COLUMNS[k][lang] for k in _SHOWN})
+    return df.rename(columns={k: COLUMNS[k][lang] for k in df.columns})
 
 
 def to_markdown(design, lang: str = "zh") -> str:
@@ -62,7 +62,7 @@ def to_html(design, lang: str = "zh") -> str:
 def export_csv(design, path, lang: str = "zh", *, overwrite: bool = False) -> Path:
     """Write the role table as CSV (UTF-8 with BOM); atomic, no silent overwrite."""
     buf = io.StringIO()
-    _table(design, lang).to_csv(buf, index=False, lineterminator="\n")
+    _table(design, lang, with_id=True).to_csv(buf, index=False, lineterminator="\n")
     return atomic_write_text(path, "\ufeff" + buf.getvalue(), overwrite=overwrite)
 
 
@@ -98,3 +98,66 @@ def read_csv(path):
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.ParserError as e:
         raise DesignFileError(f"not a valid CSV: {e}", file=str(path)) from None
+
+
+def design_from_csv(path, base, lang: str = "zh"):
+    """Apply a role table edited as CSV to ``base``: headcounts, names, managers and
+    departments change; rows with a new id become new roles; rows left out are removed.
+    Errors name the row and column.
+
+    >>> import tempfile
+    >>> from shoporg import load_template
+    >>> d = load_template("seed-14-basic-22")
+    >>> design_from_csv(export_csv(d, Path(tempfile.mkdtemp()) / "r.csv"), d) == d
+    True
+    """
+    from decimal import Decimal, InvalidOperation
+
+    from ..errors import DesignValidationError, Problem
+    from ..model import Role
+    from ..tables import COLUMNS
+
+    df = read_csv(path)
+    col = {k: COLUMNS[k][lang] for k in ["id"] + _SHOWN}
+    missing = [c for c in col.values() if c not in df.columns]
+    if missing:
+        raise DesignValidationError([Problem("columns", f"missing column(s) {missing}; expected: "
+                                             f"{', '.join(col.values())}", file=str(path), line=1)])
+    by_name = {r.name.get(lang): r.id for r in base.roles}
+    by_name.update({r: r for r in df[col["id"]]})
+    deps = {d.name.get(lang): d.id for d in base.departments}
+    problems, roles = [], []
+    for i, row in df.iterrows():
+        line = i + 2  # the header is line 1
+        rid = row[col["id"]].strip()
+        try:
+            headcount = Decimal(row[col["headcount"]].strip())
+        except InvalidOperation:
+            problems.append(Problem(f"row {line}, column {col['headcount']}",
+                                    f"must be a number of people, got {row[col['headcount']]!r}", file=str(path),
+                                    line=line))
+            continue
+        manager = row[col["reports_to"]].strip()
+        if manager and manager not in by_name:
+            problems.append(Problem(f"row {line}, column {col['reports_to']}",
+                                    f"unknown manager {manager!r}; allowed: a role name or id of the table",
+                                    file=str(path), line=line))
+            continue
+        old = base.role(rid) if rid in base.role_ids else Role(id=rid, name=row[col["name"]])
+        changes = {"headcount": headcount, "reports_to": by_name.get(manager) if manager else None}
+        if row[col["name"]] != old.name.get(lang):
+            changes["name"] = {"zh": row[col["name"]], "en": old.name.en} if lang == "zh" else \
+                {"zh": old.name.zh, "en": row[col["name"]]}
+        if row[col["department"]] in deps:
+            changes["department"] = deps[row[col["department"]]]
+        if changes["reports_to"] == old.reports_to:
+            changes.pop("reports_to")
+        if changes.get("headcount") == old.headcount:
+            changes.pop("headcount")
+        roles.append(old.model_copy(update=changes) if changes else old)
+    if problems:
+        raise DesignValidationError(problems)
+    from ..model import _build
+    data = {name: getattr(base, name) for name in type(base).model_fields}
+    data["roles"] = tuple(Role.model_validate(r.model_dump()) for r in roles)
+    return _build(type(base), data)
