@@ -8,6 +8,7 @@
     shoporg staff DESIGN --volumes FILE [--norms FILE] [--format table|csv|json] [--lang ...]
     shoporg compare A B [C [D]] [--scenario FILE] [--norms FILE] [--format ...] [--lang ...]
     shoporg diff A B [--rename OLD=NEW] [--format ...] [--lang ...]
+    shoporg export DESIGN... --to FILE [--to FILE ...] [--scenario FILE] [--lang ...] [--overwrite]
     shoporg chart DESIGN -o FILE.png|svg|pdf [--lang zh|en] [--mode auto|top-down|left-right|stacked]
 
 Exit status: 0 on success, 2 when any input is invalid (one located message per
@@ -236,6 +237,17 @@ def _cmd_chart(args) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args) -> int:
+    from .io import export
+    from .scenario import read_scenario
+
+    designs = [_load(p) for p in args.designs]
+    scenario = read_scenario(args.scenario) if args.scenario else None
+    for target in args.to:
+        print(export(designs, target, scenario=scenario, lang=args.lang, overwrite=args.overwrite))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="shoporg", description="Design the staff organization of online shops.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('shoporg').__version__}")
@@ -304,6 +316,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="auto: the first of top-down, stacked, left-right that fits A4 landscape")
     p.add_argument("--overwrite", action="store_true", help="replace an existing file")
     p.set_defaults(func=_cmd_chart)
+
+    p = sub.add_parser("export", help="write client deliverables; the suffix picks the format")
+    p.add_argument("designs", nargs="+", metavar="DESIGN")
+    p.add_argument("--to", action="append", required=True, metavar="FILE",
+                   help="report.docx, book.xlsx, roles.md, roles.html, roles.csv or chart.png|svg|pdf (repeatable)")
+    p.add_argument("--scenario", metavar="FILE", help="adds payroll (and comparison costs)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--overwrite", action="store_true", help="replace existing files")
+    p.set_defaults(func=_cmd_export)
     return parser
 
 

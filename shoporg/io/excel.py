@@ -1,0 +1,570 @@
+"""Excel workbooks (.xlsx) for consultants: export a design, edit the role table, read it back.
+
+:func:`export_excel` writes the role table (岗位职责表), the headcount by department
+(人员汇总), the duty coverage (职责覆盖), with a scenario the payroll (薪酬测算), and
+with several designs the comparison (方案对比) and diff (方案差异). A hidden sheet
+``_shoporg`` holds the design as YAML, so :func:`read_excel` starts from the exact
+design and applies only the cells a consultant changed in the role table.
+
+>>> import tempfile, pathlib
+>>> from shoporg import load_template
+>>> d = load_template("seed-14-basic-22")
+>>> p = export_excel(d, pathlib.Path(tempfile.mkdtemp()) / "d14.xlsx")
+>>> read_excel(p) == d
+True
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DesignFileError, DesignValidationError, FileExistsRefusedError, Problem
+
+if TYPE_CHECKING:
+    from ..model import OrgDesign
+
+__all__ = ["export_excel", "read_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT"]
+
+SHEETS = {
+    "roles": {"zh": "岗位职责表", "en": "Roles"},
+    "payroll": {"zh": "薪酬测算", "en": "Payroll"},
+    "headcount": {"zh": "人员汇总", "en": "Headcount"},
+    "coverage": {"zh": "职责覆盖", "en": "Coverage"},
+    "compare": {"zh": "方案对比", "en": "Compare"},
+    "diff": {"zh": "方案差异", "en": "Diff"},
+}
+ROLE_COLUMNS = {
+    "name": {"zh": "岗位", "en": "role"},
+    "id": {"zh": "编号", "en": "id"},
+    "department": {"zh": "部门", "en": "department"},
+    "reports_to": {"zh": "上级", "en": "reports to"},
+    "headcount": {"zh": "人数", "en": "headcount"},
+    "pay_structure": {"zh": "工资构成", "en": "pay structure"},
+    "pay_method": {"zh": "计算方式", "en": "pay method"},
+    "duties": {"zh": "岗位职责", "en": "duties"},
+    "requirements": {"zh": "任职要求", "en": "requirements"},
+}
+_WORDS = {
+    "total": {"zh": "合计", "en": "total"},
+    "accrued": {"zh": "应计", "en": "accrued"},
+    "paid": {"zh": "实发", "en": "paid"},
+    "view": {"zh": "口径", "en": "view"},
+    "roles": {"zh": "岗位数", "en": "roles"},
+    "vacancies": {"zh": "空缺", "en": "vacancies"},
+    "none": {"zh": "（未分部门）", "en": "(no department)"},
+    "design": {"zh": "对比方案", "en": "design"},
+    "action": {"zh": "变动", "en": "action"},
+    "changes": {"zh": "变动内容", "en": "changes"},
+    "metric": {"zh": "指标", "en": "metric"},
+}
+DATA_SHEET = "_shoporg"
+MONEY_FORMAT = '"¥"#,##0.00'
+_CHUNK = 30_000
+_CELL_MAX = 32_000
+_MAX_WIDTH = {"duties": 60, "requirements": 40, "pay_structure": 30, "pay_method": 40}
+
+
+# -- small helpers -------------------------------------------------------------------
+
+def _w(key: str, lang: str) -> str:
+    return _WORDS[key][lang]
+
+
+def _display_width(text: Any) -> int:
+    """Columns a text needs: CJK (wide) characters count double.
+
+    >>> _display_width("岗位 ab")
+    7
+    """
+    lines = str(text if text is not None else "").split("\n")
+    return max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) for line in lines)
+
+
+def _numbered(texts: list[str]) -> str:
+    """Numbered lines, clipped to what an Excel cell holds (32,767 chars; the YAML keeps all)."""
+    text = "\n".join(f"{i}. {t}" for i, t in enumerate(texts, 1))
+    return text if len(text) <= _CELL_MAX else text[:_CELL_MAX - 1] + "…"
+
+
+def _unnumbered(cell: Any) -> list[str]:
+    """The lines of a numbered cell, without their numbers; blank lines dropped.
+
+    >>> _unnumbered("1. 接待客户\\n\\n2、 处理售后")
+    ['接待客户', '处理售后']
+    """
+    lines = str(cell if cell is not None else "").replace("\r\n", "\n").split("\n")
+    return [re.sub(r"^\s*\d+\s*[.、．)）]\s*", "", ln).strip() for ln in lines if ln.strip()]
+
+
+def _text(value, lang: str) -> str:
+    return value.get(lang) if value is not None else ""
+
+
+# -- writing the sheets --------------------------------------------------------------
+
+def _style_sheet(ws, widths: dict[int, int] | None = None, freeze: str = "A2") -> None:
+    """Bold frozen header, wrapped top-aligned cells, widths, A4 landscape fit to width."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for cell in ws[1]:
+        cell.font, cell.fill = Font(bold=True), fill
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for i, col in enumerate(ws.iter_cols(), 1):
+        need = max((_display_width(c.value) for c in col), default=4)
+        cap = (widths or {}).get(i, 50)
+        ws.column_dimensions[get_column_letter(i)].width = max(6, min(need, cap) + 2)
+    ws.freeze_panes = freeze
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
+def _role_rows(design, lang: str) -> list[list[Any]]:
+    """The role table's rows, in ``ROLE_COLUMNS`` order (what a consultant edits)."""
+    names = {r.id: r.name.get(lang) for r in design.roles}
+    rows = []
+    for r in design.roles:
+        dep = design.department(r.department)
+        hc = r.headcount
+        rows.append([r.name.get(lang), r.id, dep.name.get(lang) if dep else (r.department or ""),
+                     names.get(r.reports_to, "") if r.reports_to else "",
+                     int(hc) if hc == hc.to_integral_value() else float(hc),
+                     _text(r.pay_structure, lang), _text(r.pay_method, lang),
+                     _numbered([d.text(lang) for d in r.duties]),
+                     _numbered([q.text(lang) for q in r.requirements])])
+    return rows
+
+
+def _write_roles(wb, design, lang: str) -> None:
+    ws = wb.create_sheet(SHEETS["roles"][lang])
+    ws.append([c[lang] for c in ROLE_COLUMNS.values()])
+    for row in _role_rows(design, lang):
+        ws.append(row)
+    keys = list(ROLE_COLUMNS)
+    _style_sheet(ws, {keys.index(k) + 1: w for k, w in _MAX_WIDTH.items()}, freeze="B2")
+
+
+def _money_cells(ws, first_col: int) -> None:
+    for row in ws.iter_rows(min_row=2, min_col=first_col):
+        for cell in row:
+            if isinstance(cell.value, (int, float)):
+                cell.number_format = MONEY_FORMAT
+
+
+def _write_payroll(wb, design, scenario, lang: str) -> None:
+    """Role × month, accrued and paid rows per role, then one total row per view."""
+    from ..pay.engine import payroll
+
+    pr = payroll(design, scenario)
+    months = list(scenario.months)
+    ws = wb.create_sheet(SHEETS["payroll"][lang])
+    ws.append([ROLE_COLUMNS["name"][lang], ROLE_COLUMNS["id"][lang], _w("view", lang)] + months + [_w("total", lang)])
+    fen = pr.lines.groupby(["role", "month"], sort=False)[["accrued_fen", "paid_fen"]].sum()
+    for r in design.roles:
+        for view in ("accrued", "paid"):
+            vals = [int(fen[f"{view}_fen"].get((r.id, m), 0)) for m in months]
+            ws.append([r.name.get(lang), r.id, _w(view, lang)] + [v / 100 for v in vals] + [sum(vals) / 100])
+    by_month = pr.lines.groupby("month", sort=False)[["accrued_fen", "paid_fen"]].sum()
+    for view in ("accrued", "paid"):
+        vals = [int(by_month[f"{view}_fen"].get(m, 0)) for m in months]
+        ws.append([_w("total", lang), "", _w(view, lang)] + [v / 100 for v in vals] + [int(pr.lines[f"{view}_fen"].sum()) / 100])
+    _money_cells(ws, 4)
+    from openpyxl.styles import Font
+    for row in ws.iter_rows(min_row=ws.max_row - 1):
+        for cell in row:
+            cell.font = Font(bold=True)
+    _style_sheet(ws, freeze="D2")
+
+
+def _write_headcount(wb, design, lang: str) -> None:
+    ws = wb.create_sheet(SHEETS["headcount"][lang])
+    ws.append([ROLE_COLUMNS["department"][lang], _w("roles", lang), ROLE_COLUMNS["headcount"][lang], _w("vacancies", lang)])
+    groups: dict[str | None, list] = {}
+    for r in design.roles:
+        groups.setdefault(r.department, []).append(r)
+    for dep_id, roles in groups.items():
+        dep = design.department(dep_id)
+        name = dep.name.get(lang) if dep else (dep_id or _w("none", lang))
+        ws.append([name, len(roles), float(sum(r.headcount for r in roles)), sum(r.vacancies for r in roles)])
+    ws.append([_w("total", lang), len(design.roles), float(design.headcount), sum(r.vacancies for r in design.roles)])
+    _style_sheet(ws)
+
+
+def _write_coverage(wb, design, lang: str) -> None:
+    from ..analysis import coverage
+    from ..catalogue import duty_areas
+
+    table = coverage(design, lang)
+    names = duty_areas()[lang]
+    ws = wb.create_sheet(SHEETS["coverage"][lang])
+    ws.append([ROLE_COLUMNS["name"][lang]] + [f"{names.get(a, a)}\n{a}" for a in table.columns])
+    for name, row in table.iterrows():
+        ws.append([name] + ["●" if v else "" for v in row])
+    _style_sheet(ws, {i: 14 for i in range(2, len(table.columns) + 2)}, freeze="B2")
+
+
+def _write_compare(wb, designs, scenario, lang: str) -> None:
+    from ..analysis import compare, diff
+
+    if len(designs) <= 4:
+        table = compare(designs, scenario, lang=lang)
+        ws = wb.create_sheet(SHEETS["compare"][lang])
+        ws.append([_w("metric", lang)] + [str(c) for c in table.columns[1:]])
+        for _, row in table.iterrows():
+            ws.append([row.iloc[0]] + [None if v != v else round(float(v), 6) for v in row.iloc[1:]])
+        _style_sheet(ws, freeze="B2")
+    ws = wb.create_sheet(SHEETS["diff"][lang])
+    ws.append([_w("design", lang), _w("action", lang), ROLE_COLUMNS["id"][lang], ROLE_COLUMNS["name"][lang],
+               _w("changes", lang)])
+    for other in designs[1:]:
+        for row in diff(designs[0], other).itertuples():
+            ws.append([other.name.get(lang), row.action, row.role, row.name, row.changes])
+    _style_sheet(ws, {5: 80})
+
+
+def _write_data(wb, design) -> None:
+    """The hidden ``_shoporg`` sheet: the design's YAML in cells of at most 30,000 chars."""
+    from .yaml_io import design_to_dict, dump_yaml
+
+    text = dump_yaml(design_to_dict(design))
+    ws = wb.create_sheet(DATA_SHEET)
+    for i in range(0, len(text), _CHUNK):
+        ws.cell(row=i // _CHUNK + 1, column=1, value=text[i:i + _CHUNK])
+    ws.sheet_state = "hidden"
+
+
+def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
+    """Save to a temporary file beside ``path``, then move it into place (never clobbering)."""
+    if path.is_dir():
+        raise DesignFileError("is a directory; give a .xlsx file name", file=str(path))
+    if path.exists() and not overwrite:
+        raise FileExistsRefusedError(f"{path}: already exists; pass overwrite=True (CLI: --overwrite) to replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise FileExistsRefusedError(f"{path}: already exists; pass overwrite=True") from None
+            except OSError:
+                os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwrite: bool = False) -> Path:
+    """Write a design (or a list of designs, the first the baseline) to an .xlsx workbook.
+
+    Sheets follow ``SHEETS`` in ``lang``; the detail sheets describe the first design.
+    Returns the path written; refuses to overwrite unless ``overwrite=True``.
+
+    >>> import tempfile, pathlib
+    >>> from shoporg import load_template
+    >>> import openpyxl
+    >>> p = export_excel(load_template("seed-14-basic-22"), pathlib.Path(tempfile.mkdtemp()) / "d.xlsx", lang="en")
+    >>> openpyxl.load_workbook(p).sheetnames
+    ['Roles', 'Headcount', 'Coverage', '_shoporg']
+    """
+    from openpyxl import Workbook
+
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    designs = list(design_or_designs) if isinstance(design_or_designs, (list, tuple)) else [design_or_designs]
+    if not designs:
+        raise ValueError("export_excel needs at least one design")
+    wb = Workbook()
+    wb.remove(wb.active)
+    _write_roles(wb, designs[0], lang)
+    if scenario is not None:
+        _write_payroll(wb, designs[0], scenario, lang)
+    _write_headcount(wb, designs[0], lang)
+    _write_coverage(wb, designs[0], lang)
+    if len(designs) > 1:
+        _write_compare(wb, designs, scenario, lang)
+    _write_data(wb, designs[0])
+    return _atomic_save(wb, Path(path), overwrite)
+
+
+# -- reading back --------------------------------------------------------------------
+
+def _fail(location: str, message: str, path: Path) -> DesignValidationError:
+    return DesignValidationError([Problem(location, message, file=str(path))])
+
+
+def _open(path: Path):
+    """The workbook, or a located error for a missing file or one that is not .xlsx."""
+    from openpyxl import load_workbook
+
+    if not path.is_file():
+        raise _fail("", "no such file; give an .xlsx workbook written by export_excel", path)
+    if not zipfile.is_zipfile(path):
+        raise _fail("", "not an Excel .xlsx workbook (save it as .xlsx, not .xls or .csv)", path)
+    try:
+        return load_workbook(path)
+    except Exception as e:  # openpyxl raises many kinds for a damaged workbook
+        raise _fail("", f"not a readable .xlsx workbook ({type(e).__name__}: {e})", path) from None
+
+
+def _base_design(wb, path: Path):
+    from .yaml_io import design_from_dict, load_yaml
+
+    if DATA_SHEET not in wb.sheetnames:
+        raise _fail(DATA_SHEET, f"the hidden sheet {DATA_SHEET!r} is missing; read_excel needs a "
+                    "workbook written by export_excel", path)
+    text = "".join(str(c.value) for c in wb[DATA_SHEET]["A"] if c.value is not None)
+    return design_from_dict(load_yaml(path, text), file=f"{path}!{DATA_SHEET}")
+
+
+def _role_sheet(wb, path: Path):
+    """The role table sheet and its language."""
+    for lang in ("zh", "en"):
+        if SHEETS["roles"][lang] in wb.sheetnames:
+            return wb[SHEETS["roles"][lang]], lang
+    raise _fail("", f"no role table sheet; expected {SHEETS['roles']['zh']!r} or {SHEETS['roles']['en']!r}", path)
+
+
+def _header(ws, lang: str, path: Path) -> dict[str, int]:
+    """Column key -> 1-based column index; every column must be there."""
+    from openpyxl.utils import get_column_letter
+
+    seen = {str(c.value).strip(): c.column for c in ws[1] if c.value is not None}
+    cols, problems = {}, []
+    for key, label in ROLE_COLUMNS.items():
+        col = seen.get(label[lang], seen.get(label["en"] if lang == "zh" else label["zh"]))
+        if col is None:
+            where = get_column_letter(len(seen) + 1) + "1"
+            problems.append(Problem(f"{ws.title}!{where} ({label[lang]})", f"missing column {label[lang]!r}; "
+                                    f"the header row must have: {', '.join(c[lang] for c in ROLE_COLUMNS.values())}",
+                                    file=str(path)))
+        cols[key] = col
+    if problems:
+        raise DesignValidationError(problems)
+    return cols
+
+
+def _check_merged(ws, path: Path) -> None:
+    ranges = list(ws.merged_cells.ranges)
+    if ranges:
+        raise DesignValidationError([Problem(f"{ws.title}!{r.coord}", "merged cells are not allowed in the role "
+                                             "table; unmerge them and fill in each cell", file=str(path))
+                                     for r in ranges])
+
+
+class _Cell:
+    """A located cell of the role table: ``loc`` reads like ``岗位职责表!E7 (人数)``."""
+
+    def __init__(self, ws, row: int, col: int, label: str):
+        from openpyxl.utils import get_column_letter
+        self.value = ws.cell(row=row, column=col).value
+        self.loc = f"{ws.title}!{get_column_letter(col)}{row} ({label})"
+
+    @property
+    def text(self) -> str:
+        return "" if self.value is None else str(self.value).strip()
+
+
+def _table(ws, cols: dict[str, int], lang: str) -> list[tuple[int, dict[str, _Cell]]]:
+    """The non-empty rows of the role table as (row number, {column key: cell})."""
+    out = []
+    for row in range(2, ws.max_row + 1):
+        cells = {k: _Cell(ws, row, c, ROLE_COLUMNS[k][lang]) for k, c in cols.items()}
+        if any(c.text for c in cells.values()):
+            out.append((row, cells))
+    return out
+
+
+def _headcount(cell: _Cell, problems: list[Problem]) -> Decimal | None:
+    from .._types import to_decimal
+
+    try:
+        d = to_decimal(cell.value, places=2)
+        if d > 100_000:
+            raise ValueError
+        return d
+    except (ValueError, TypeError):
+        problems.append(Problem(cell.loc, f"got {cell.value!r}; allowed: a number of people (FTE) from 0 to "
+                                "100000 with at most 2 decimals, e.g. 3 or 0.5"))
+        return None
+
+
+def _lookup(text: str, options: dict[str, str]) -> str | None:
+    """The id ``text`` names: an id itself or a display name."""
+    if text in options.values():
+        return text
+    return options.get(text)
+
+
+def _duties(role, lines: list[str], lang: str):
+    """The role's duties after editing the cell: unchanged lines keep their duty."""
+    from ..model import Duty
+
+    old = list(role.duties) if role is not None else []
+    if [d.text(lang) for d in old] == lines:
+        return tuple(old)
+    out = []
+    for i, line in enumerate(lines):
+        same = next((d for d in old if d.text(lang) == line), None)
+        if same is not None:
+            out.append(same)
+            continue
+        near = old[i] if i < len(old) else (old[-1] if old else None)
+        area = near.area if near is not None else "other.general"
+        out.append(Duty(area=area, zh=line) if lang == "zh" or near is None
+                   else Duty(area=area, zh=near.zh if i < len(old) else line, en=line))
+    return tuple(out)
+
+
+def _name(role, text: str, lang: str):
+    from .._types import Text
+
+    if role is None or lang == "zh":
+        return Text(zh=text, en=role.name.en if role is not None else None)
+    return Text(zh=role.name.zh, en=text)
+
+
+def _row_changes(role, before: dict, cells: dict[str, _Cell], ids: dict, deps: dict, lang: str,
+                 problems: list) -> dict:
+    """The fields a row changes against ``role`` (``None`` for a new row); ``before`` its exported cells."""
+    changes: dict[str, Any] = {}
+
+    def edited(key: str) -> bool:
+        return role is None or cells[key].text != str(before[key]).strip()
+
+    if edited("name"):
+        if not cells["name"].text:
+            problems.append(Problem(cells["name"].loc, "empty; allowed: the role's name"))
+        else:
+            changes["name"] = _name(role, cells["name"].text, lang)
+    if edited("department") and (cells["department"].text or role is not None):
+        dep = _lookup(cells["department"].text, deps) if cells["department"].text else None
+        if cells["department"].text and dep is None:
+            problems.append(Problem(cells["department"].loc, f"unknown department {cells['department'].text!r}; "
+                                    f"allowed: {', '.join(deps) or '(none defined)'}"))
+        changes["department"] = dep
+    if edited("reports_to"):
+        boss = _lookup(cells["reports_to"].text, ids) if cells["reports_to"].text else None
+        if cells["reports_to"].text and boss is None:
+            problems.append(Problem(cells["reports_to"].loc, f"unknown manager {cells['reports_to'].text!r}; "
+                                    f"allowed: a role name or id in this table ({', '.join(ids)}) or empty"))
+        changes["reports_to"], changes["reports_to_inferred"] = boss, False
+    if edited("headcount") and not (role is not None and _same_number(cells["headcount"].value, role.headcount)):
+        hc = _headcount(cells["headcount"], problems) if (role is not None or cells["headcount"].text) else Decimal(1)
+        if hc is not None:
+            changes["headcount"], changes["headcount_assumed"] = hc, False
+    if edited("duties"):
+        changes["duties"] = _duties(role, _unnumbered(cells["duties"].value), lang)
+    return changes
+
+
+def _same_number(value: Any, d: Decimal) -> bool:
+    try:
+        return not isinstance(value, bool) and Decimal(str(value).strip()) == d
+    except Exception:
+        return False
+
+
+def _new_id(cells: dict[str, _Cell], row: int, taken: set[str], problems: list) -> str:
+    rid = cells["id"].text or f"role_{row}"
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", rid) or len(rid) > 64:
+        problems.append(Problem(cells["id"].loc, f"got {rid!r}; allowed: a new id in lower-case letters, digits "
+                                "and _ starting with a letter (e.g. live_host), or empty for an automatic one"))
+    if rid in taken:
+        problems.append(Problem(cells["id"].loc, f"id {rid!r} is used twice; allowed: a unique id"))
+    taken.add(rid)
+    return rid
+
+
+def _lookups(base, rows, lang: str) -> tuple[dict, dict]:
+    """Name -> id maps for managers (table rows) and departments (the base design)."""
+    ids = {c["name"].text: c["id"].text or f"role_{row}" for row, c in rows if c["name"].text}
+    for row, c in rows:
+        if c["id"].text:
+            ids.setdefault(c["id"].text, c["id"].text)
+    for r in base.roles:  # old names still resolve to ids of roles kept in the table
+        if r.id in ids.values():
+            ids.setdefault(r.name.get(lang), r.id)
+    deps = {d.name.get(lang): d.id for d in base.departments}
+    return ids, deps
+
+
+def _apply(base, ws, rows, lang: str, path: Path):
+    """The base design with the role table's edits applied."""
+    from ..model import Role
+
+    ids, deps = _lookups(base, rows, lang)
+    known = {r.id: r for r in base.roles}
+    exported = {r.id: dict(zip(ROLE_COLUMNS, row)) for r, row in zip(base.roles, _role_rows(base, lang))}
+    problems: list[Problem] = []
+    roles, where, taken = [], {}, set()
+    for row, cells in rows:
+        role = known.get(cells["id"].text)
+        rid = role.id if role is not None else _new_id(cells, row, taken, problems)
+        taken.add(rid)
+        changes = _row_changes(role, exported.get(rid, {}), cells, ids, deps, lang, problems)
+        where[len(roles)] = f"{ws.title}!{row}"
+        if role is None:
+            if "name" in changes:
+                roles.append(Role.model_validate({"id": rid, **changes}) if not problems else None)
+        else:
+            roles.append(role.model_copy(update=changes) if changes else role)
+    if problems:
+        raise DesignValidationError([p.at(str(path)) for p in problems])
+    return _rebuild(base, roles, where, path)
+
+
+def _rebuild(base, roles: list, where: dict[int, str], path: Path):
+    """The checked design; problems found by validation are located at table rows."""
+    from ..model import _build
+    from .yaml_io import design_to_dict
+
+    data = design_to_dict(base)
+    data["roles"] = [design_to_dict(r) for r in roles]
+    if [r.id for r in roles] == list(base.role_ids) and all(a is b for a, b in zip(roles, base.roles)):
+        return base
+    from ..model import OrgDesign
+
+    try:
+        return _build(OrgDesign, data)
+    except DesignValidationError as e:
+        def locate(p: Problem) -> Problem:
+            m = re.match(r"roles\[(\d+)\]", p.location)
+            loc = f"{where[int(m.group(1))]} ({p.location})" if m and int(m.group(1)) in where else p.location
+            return Problem(loc, p.message, file=str(path))
+        raise DesignValidationError([locate(p) for p in e.problems]) from None
+
+
+def read_excel(path) -> "OrgDesign":
+    """Read a workbook written by :func:`export_excel`, with the role table's edits applied.
+
+    Edits read back: name, department, manager (上级, by name or id), headcount,
+    duties (one per line); a new row is a new role; a removed row removes the role.
+    Bad cells raise :class:`~shoporg.errors.DesignValidationError` located like
+    ``岗位职责表!E7 (人数)``.
+    """
+    path = Path(path)
+    wb = _open(path)
+    base = _base_design(wb, path)
+    ws, lang = _role_sheet(wb, path)
+    _check_merged(ws, path)
+    cols = _header(ws, lang, path)
+    return _apply(base, ws, _table(ws, cols, lang), lang, path)

@@ -1,0 +1,201 @@
+"""Excel export and import: sheets, payroll totals, round trips, edits and located errors."""
+
+import pytest
+from openpyxl import load_workbook
+
+import shoporg
+from shoporg.errors import DesignValidationError, FileExistsRefusedError
+from shoporg.io.excel import DATA_SHEET, MONEY_FORMAT, SHEETS, export_excel, read_excel
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
+
+
+@pytest.fixture
+def book(d14, tmp_path):
+    """A zh workbook of seed-14 and a helper to edit its role table and save it."""
+    path = export_excel(d14, tmp_path / "d14.xlsx")
+
+    def edit(change):
+        wb = load_workbook(path)
+        change(wb[SHEETS["roles"]["zh"]])
+        wb.save(path)
+        return path
+    return path, edit
+
+
+def row_of(ws, role_id):
+    return next(c.row for c in ws["B"] if c.value == role_id)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_sheet_names_in_both_languages(d14, scenario, tmp_path, lang):
+    other = d14.with_headcount("picker", 3)
+    wb = load_workbook(export_excel([d14, other], tmp_path / "x.xlsx", scenario=scenario, lang=lang))
+    assert wb.sheetnames == [SHEETS[k][lang] for k in ("roles", "payroll", "headcount", "coverage", "compare", "diff")] + [DATA_SHEET]
+    assert wb[DATA_SHEET].sheet_state == "hidden"
+
+
+def test_without_scenario_there_is_no_payroll_sheet(d14, tmp_path):
+    wb = load_workbook(export_excel(d14, tmp_path / "x.xlsx", lang="en"))
+    assert wb.sheetnames == ["Roles", "Headcount", "Coverage", DATA_SHEET]
+
+
+def test_role_table_layout(d14, tmp_path):
+    wb = load_workbook(export_excel(d14, tmp_path / "x.xlsx"))
+    ws = wb["岗位职责表"]
+    assert [c.value for c in ws[1]] == ["岗位", "编号", "部门", "上级", "人数", "工资构成", "计算方式", "岗位职责", "任职要求"]
+    assert ws.max_row == len(d14.roles) + 1
+    for sheet in wb.worksheets[:-1]:
+        assert sheet.freeze_panes is not None and sheet.freeze_panes.endswith("2")
+        assert sheet.print_title_rows == "$1:$1"
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    row = row_of(ws, "picker")
+    assert ws.cell(row, 8).value.startswith("1. ") and "\n2. " in ws.cell(row, 8).value
+    assert ws.cell(row, 8).alignment.wrap_text
+    assert ws.cell(row, 6).value == d14.role("picker").pay_structure.zh
+    assert isinstance(ws.cell(row, 5).value, int)
+    assert ws.column_dimensions["H"].width > ws.column_dimensions["E"].width
+
+
+def test_payroll_total_is_a_number_to_the_fen(d14, scenario, tmp_path):
+    pr = shoporg.payroll(d14, scenario)
+    ws = load_workbook(export_excel(d14, tmp_path / "x.xlsx", scenario=scenario))["薪酬测算"]
+    totals = {r[2].value: r[-1] for r in ws.iter_rows() if r[0].value == "合计"}
+    for view, word in (("accrued", "应计"), ("paid", "实发")):
+        cell = totals[word]
+        assert isinstance(cell.value, (int, float))
+        assert round(cell.value * 100) == int(pr.lines[f"{view}_fen"].sum())
+        assert cell.number_format == MONEY_FORMAT
+    assert ws.cell(2, 4).number_format == MONEY_FORMAT and isinstance(ws.cell(2, 4).value, (int, float))
+
+
+@pytest.mark.parametrize("template", list(shoporg.list_templates()["id"]))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_round_trip_is_lossless(template, lang, tmp_path):
+    d = shoporg.load_template(template)
+    assert read_excel(export_excel(d, tmp_path / "t.xlsx", lang=lang)) == d
+
+
+def test_edit_headcount_duty_and_add_a_row(d14, book):
+    path, edit = book
+
+    def change(ws):
+        r = row_of(ws, "sales_cs")
+        ws.cell(r, 5).value = 6
+        ws.cell(r, 8).value = ws.cell(r, 8).value + "\n9. 负责直播间答疑。"
+        ws.append(["主播", "live_host", "促销策划与视觉", "促销策划经理", 2, None, None, "1. 直播带货\n2. 复盘数据", None])
+    d = read_excel(edit(change))
+    assert d.role("sales_cs").headcount == 6
+    assert d.role("sales_cs").duties[-1].zh == "负责直播间答疑。"
+    assert d.role("sales_cs").duties[:-1] == d14.role("sales_cs").duties
+    host = d.role("live_host")
+    assert (host.name.zh, host.department, host.reports_to, host.headcount) == ("主播", "marketing", "promo_manager", 2)
+    assert [x.zh for x in host.duties] == ["直播带货", "复盘数据"]
+    assert d.headcount == d14.headcount + 3
+    assert d.role("director") == d14.role("director")
+
+
+def test_edit_name_and_manager(d14, book):
+    path, edit = book
+
+    def change(ws):
+        r = row_of(ws, "copywriter")
+        ws.cell(r, 1).value, ws.cell(r, 4).value = "文案策划", "电商总监"
+    d = read_excel(edit(change))
+    assert d.role("copywriter").name.zh == "文案策划" and d.role("copywriter").reports_to == "director"
+    assert d.role("copywriter").name.en == d14.role("copywriter").name.en
+
+
+def problems(path):
+    with pytest.raises(DesignValidationError) as e:
+        read_excel(path)
+    return e.value.problems
+
+
+def test_text_headcount_is_located(book):
+    path, edit = book
+    row = {}
+
+    def change(ws):
+        row["r"] = row_of(ws, "picker")
+        ws.cell(row["r"], 5).value = "两个"
+    (p,) = problems(edit(change))
+    assert p.location == f"岗位职责表!E{row['r']} (人数)"
+    assert "两个" in p.message and "allowed" in p.message and p.file == str(path)
+
+
+def test_unknown_manager_is_located(book):
+    path, edit = book
+    row = {}
+
+    def change(ws):
+        row["r"] = row_of(ws, "picker")
+        ws.cell(row["r"], 4).value = "老板娘"
+    (p,) = problems(edit(change))
+    assert p.location == f"岗位职责表!D{row['r']} (上级)" and "老板娘" in p.message and "allowed" in p.message
+
+
+def test_merged_cells_are_refused(book):
+    path, edit = book
+    (p,) = problems(edit(lambda ws: ws.merge_cells("C2:C3")))
+    assert p.location == "岗位职责表!C2:C3" and "merged" in p.message
+
+
+def test_missing_column_is_named(book):
+    path, edit = book
+    (p,) = problems(edit(lambda ws: ws.delete_cols(5)))
+    assert p.location.startswith("岗位职责表!") and "(人数)" in p.location and "missing column" in p.message
+
+
+def test_not_an_xlsx_file(tmp_path):
+    path = tmp_path / "table.xlsx"
+    path.write_text("岗位,人数\n店长,1\n", encoding="utf-8")
+    (p,) = problems(path)
+    assert "not an Excel .xlsx" in p.message and p.file == str(path)
+
+
+def test_a_cycle_is_located_at_the_row(book):
+    path, edit = book
+
+    def change(ws):
+        ws.cell(row_of(ws, "director"), 4).value = "捡单员"
+    located = [p.location for p in problems(edit(change))]
+    assert any(loc.startswith("岗位职责表!") for loc in located)
+
+
+def test_refuses_to_overwrite_and_leaves_no_temp_files(d14, tmp_path):
+    path = export_excel(d14, tmp_path / "d.xlsx")
+    before = path.read_bytes()
+    with pytest.raises(FileExistsRefusedError):
+        export_excel(d14.with_headcount("picker", 3), path)
+    assert path.read_bytes() == before
+    export_excel(d14.with_headcount("picker", 3), path, overwrite=True)
+    assert read_excel(path).role("picker").headcount == 3
+    assert [p.name for p in tmp_path.iterdir()] == ["d.xlsx"]
+
+
+def test_long_designs_are_chunked_in_the_hidden_sheet(d14, tmp_path):
+    from shoporg.model import Duty
+    long = d14.with_role_changes("picker", duties=tuple(
+        Duty(area="warehouse.stock", zh=f"第{i}项职责：" + "整理库房货架" * 20) for i in range(300)))
+    path = export_excel(long, tmp_path / "long.xlsx")
+    cells = [c.value for c in load_workbook(path)[DATA_SHEET]["A"]]
+    assert len(cells) > 1 and all(len(c) <= 30_000 for c in cells)
+    assert read_excel(path) == long
+
+
+def test_english_table_edits_and_a_row_without_id(d14, tmp_path):
+    path = export_excel(d14, tmp_path / "en.xlsx", lang="en")
+    wb = load_workbook(path)
+    ws = wb["Roles"]
+    ws.cell(row_of(ws, "picker"), 5).value = 2.5
+    ws.append(["Live host", None, "Promotion and creative", "promo_manager", 1, None, None, "1. Hosts live streams", None])
+    wb.save(path)
+    d = read_excel(path)
+    assert d.role("picker").headcount == shoporg.model.Decimal("2.5")
+    new = d.roles[-1]
+    assert new.id == f"role_{ws.max_row}" and new.name.zh == "Live host" and new.reports_to == "promo_manager"
+    assert new.duties[0].area == "other.general"
