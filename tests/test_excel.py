@@ -34,13 +34,14 @@ def row_of(ws, role_id):
 def test_sheet_names_in_both_languages(d14, scenario, tmp_path, lang):
     other = d14.with_headcount("picker", 3)
     wb = load_workbook(export_excel([d14, other], tmp_path / "x.xlsx", scenario=scenario, lang=lang))
-    assert wb.sheetnames == [SHEETS[k][lang] for k in ("roles", "payroll", "headcount", "coverage", "compare", "diff")] + [DATA_SHEET]
+    assert wb.sheetnames == [SHEETS[k][lang] for k in ("roles", "payroll", "headcount", "coverage", "kpi", "chart", "compare",
+                                                           "diff")] + [DATA_SHEET]
     assert wb[DATA_SHEET].sheet_state == "hidden"
 
 
 def test_without_scenario_there_is_no_payroll_sheet(d14, tmp_path):
     wb = load_workbook(export_excel(d14, tmp_path / "x.xlsx", lang="en"))
-    assert wb.sheetnames == ["Roles", "Headcount", "Coverage", DATA_SHEET]
+    assert wb.sheetnames == ["Roles", "Headcount", "Coverage", "KPI", "Org chart", DATA_SHEET]
 
 
 def test_role_table_layout(d14, tmp_path):
@@ -49,6 +50,9 @@ def test_role_table_layout(d14, tmp_path):
     assert [c.value for c in ws[1]] == ["岗位", "编号", "部门", "上级", "人数", "工资构成", "计算方式", "岗位职责", "任职要求"]
     assert ws.max_row == len(d14.roles) + 1
     for sheet in wb.worksheets[:-1]:
+        if sheet.title == SHEETS["chart"]["zh"]:
+            assert len(sheet._images) == 1  # the org chart picture
+            continue
         assert sheet.freeze_panes is not None and sheet.freeze_panes.endswith("2")
         assert sheet.print_title_rows == "$1:$1"
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
@@ -199,3 +203,13 @@ def test_english_table_edits_and_a_row_without_id(d14, tmp_path):
     new = d.roles[-1]
     assert new.id == f"role_{ws.max_row}" and new.name.zh == "Live host" and new.reports_to == "promo_manager"
     assert new.duties[0].area == "other.general"
+
+
+def test_kpi_sheet_keeps_design_6_weights_and_scores_by_formula(tmp_path):
+    from shoporg import load_template
+    wb = load_workbook(export_excel(load_template("seed-06-taobao-tmall-kpi"), tmp_path / "kpi.xlsx"))
+    ws = wb[SHEETS["kpi"]["zh"]]
+    weights = [ws.cell(r, 4).value for r in range(2, ws.max_row + 1) if ws.cell(r, 3).value]
+    assert sorted(w for w in weights if w is not None) == [4, 5, 10, 20]
+    assert ws.cell(2, 6).value == '=IF(E2="","",D2*E2/100)'
+    assert "迟到早退减2分/次" in ws.cell(ws.max_row, 1).value

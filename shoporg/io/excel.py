@@ -37,6 +37,8 @@ SHEETS = {
     "payroll": {"zh": "薪酬测算", "en": "Payroll"},
     "headcount": {"zh": "人员汇总", "en": "Headcount"},
     "coverage": {"zh": "职责覆盖", "en": "Coverage"},
+    "kpi": {"zh": "绩效考核表", "en": "KPI"},
+    "chart": {"zh": "组织架构图", "en": "Org chart"},
     "compare": {"zh": "方案对比", "en": "Compare"},
     "diff": {"zh": "方案差异", "en": "Diff"},
 }
@@ -63,6 +65,13 @@ _WORDS = {
     "action": {"zh": "变动", "en": "action"},
     "changes": {"zh": "变动内容", "en": "changes"},
     "metric": {"zh": "指标", "en": "metric"},
+    "group": {"zh": "职责分组", "en": "duty group"},
+    "weight": {"zh": "权重（%）", "en": "weight (%)"},
+    "score": {"zh": "得分（0–100）", "en": "score (0–100)"},
+    "weighted": {"zh": "加权得分", "en": "weighted score"},
+    "kpi_note": {"zh": "考勤：迟到早退减2分/次，有效请假减1分/次（淘宝天猫电商各岗位职责表）；权重空白处由顾问补充，合计应为100。",
+                 "en": "Attendance: 2 points off per late arrival or early leave, 1 per approved leave (design 6); "
+                       "fill blank weights so that each role's weights sum to 100."},
 }
 DATA_SHEET = "_shoporg"
 MONEY_FORMAT = '"¥"#,##0.00'
@@ -216,6 +225,43 @@ def _write_coverage(wb, design, lang: str) -> None:
     _style_sheet(ws, {i: 14 for i in range(2, len(table.columns) + 2)}, freeze="B2")
 
 
+def _write_kpi(wb, design, lang: str) -> None:
+    """One row per duty: weight from the design, a score to fill in, the weighted score as a formula."""
+    ws = wb.create_sheet(SHEETS["kpi"][lang])
+    ws.append([ROLE_COLUMNS["name"][lang], _w("group", lang), ROLE_COLUMNS["duties"][lang], _w("weight", lang),
+               _w("score", lang), _w("weighted", lang)])
+    weighted = [r for r in design.roles if any(d.weight is not None for d in r.duties)]
+    for r in weighted or [r for r in design.roles if r.duties]:
+        for d in r.duties:
+            row = ws.max_row + 1
+            ws.append([r.name.get(lang), d.group.get(lang) if d.group else "", d.text(lang),
+                       float(d.weight) if d.weight is not None else None, None, f"=IF(E{row}=\"\",\"\",D{row}*E{row}/100)"])
+    ws.append([])
+    ws.append([_w("kpi_note", lang)])
+    _style_sheet(ws, {3: 60, 1: 16, 2: 20}, freeze="A2")
+
+
+def _write_chart(wb, design, lang: str) -> None:
+    """The org chart as a picture (PNG drawn with matplotlib)."""
+    import io as _io
+
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from openpyxl.drawing.image import Image
+
+    from ..chart import plot_org
+    ax = plot_org(design, lang=lang)
+    buf = _io.BytesIO()
+    ax.figure.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    plt.close(ax.figure)
+    buf.seek(0)
+    ws = wb.create_sheet(SHEETS["chart"][lang])
+    ws.add_image(Image(buf), "A1")
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+
+
 def _write_compare(wb, designs, scenario, lang: str) -> None:
     from ..analysis import compare, diff
 
@@ -283,7 +329,7 @@ def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overw
     >>> import openpyxl
     >>> p = export_excel(load_template("seed-14-basic-22"), pathlib.Path(tempfile.mkdtemp()) / "d.xlsx", lang="en")
     >>> openpyxl.load_workbook(p).sheetnames
-    ['Roles', 'Headcount', 'Coverage', '_shoporg']
+    ['Roles', 'Headcount', 'Coverage', 'KPI', 'Org chart', '_shoporg']
     """
     from openpyxl import Workbook
 
@@ -299,6 +345,8 @@ def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overw
         _write_payroll(wb, designs[0], scenario, lang)
     _write_headcount(wb, designs[0], lang)
     _write_coverage(wb, designs[0], lang)
+    _write_kpi(wb, designs[0], lang)
+    _write_chart(wb, designs[0], lang)
     if len(designs) > 1:
         _write_compare(wb, designs, scenario, lang)
     _write_data(wb, designs[0])
