@@ -24,8 +24,6 @@ from __future__ import annotations
 import functools
 import importlib.util
 import io
-import os
-import tempfile
 import warnings
 from decimal import Decimal
 from pathlib import Path
@@ -513,25 +511,8 @@ def _check_path(path, overwrite: bool) -> Path:
 
 def _atomic_write(path: Path, data: bytes, overwrite: bool) -> None:
     """Write beside ``path`` and rename into place: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            try:  # link() fails if the name appeared since the check: never clobber it
-                os.link(tmp, path)
-            except FileExistsError:
-                raise FileExistsRefusedError(f"{path}: already exists; pass overwrite=True") from None
-            except OSError:
-                os.replace(tmp, path)  # file systems without hard links
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    from .io.atomic import atomic_write
+    atomic_write(path, lambda tmp: Path(tmp).write_bytes(data), overwrite=overwrite)
 
 
 def save_org_chart(design, path, *, overwrite: bool = False, dpi: float = 200, **kw) -> Path:

@@ -16,16 +16,14 @@ True
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DesignFileError, DesignValidationError, FileExistsRefusedError, Problem
+from ..errors import DesignValidationError, Problem
 
 if TYPE_CHECKING:
     from ..model import OrgDesign
@@ -294,28 +292,8 @@ def _write_data(wb, design) -> None:
 
 def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
     """Save to a temporary file beside ``path``, then move it into place (never clobbering)."""
-    if path.is_dir():
-        raise DesignFileError("is a directory; give a .xlsx file name", file=str(path))
-    if path.exists() and not overwrite:
-        raise FileExistsRefusedError(f"{path}: already exists; pass overwrite=True (CLI: --overwrite) to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise FileExistsRefusedError(f"{path}: already exists; pass overwrite=True") from None
-            except OSError:
-                os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+    from .atomic import atomic_write
+    return atomic_write(path, wb.save, overwrite=overwrite)
 
 
 def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwrite: bool = False) -> Path:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from ..errors import DesignFileError, FileExistsRefusedError
@@ -172,19 +170,6 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
                 if r.pay:
                     doc.add_paragraph(f"{r.name.get(lang)}：{pay_summary(r, lang)}", style="List Bullet")
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        doc.save(tmp)
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise FileExistsRefusedError(f"{path}: already exists; pass overwrite=True") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    from .atomic import atomic_write
+    atomic_write(path, doc.save, overwrite=overwrite)
     return path

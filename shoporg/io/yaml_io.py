@@ -17,7 +17,6 @@ True
 from __future__ import annotations
 
 import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ..errors import DesignFileError, DesignValidationError, FileExistsRefusedError, Problem
+from ..errors import DesignFileError, DesignValidationError, Problem
 
 __all__ = ["read_design", "write_design", "design_from_dict", "design_to_dict", "load_yaml",
            "dump_yaml", "atomic_write_text"]
@@ -257,39 +256,15 @@ def dump_yaml(data: Any) -> str:
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, *, overwrite: bool = False) -> Path:
-    """Write ``text`` to a temporary file beside ``path`` and rename it into place.
+    """Write ``text`` (UTF-8, ``\\n`` line ends) atomically; an existing file is replaced
+    only with ``overwrite=True`` (see :func:`shoporg.io.atomic.atomic_write`)."""
+    from .atomic import atomic_write
 
-    A reader never sees a half-written file, and an existing file is replaced only
-    with ``overwrite=True``.
-    """
-    path = Path(path)
-    if path.is_dir():
-        raise DesignFileError("is a directory; give a file name", file=str(path))
-    if path.exists() and not overwrite:
-        raise FileExistsRefusedError(f"{path}: already exists; pass overwrite=True "
-                                     "(CLI: --overwrite) to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            # link() fails if the name appeared meanwhile: never clobber a file
-            # another process wrote after our check.
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise FileExistsRefusedError(f"{path}: already exists; pass overwrite=True") from None
-            except OSError:
-                os.replace(tmp, path)  # file systems without hard links
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+
+    return atomic_write(path, write, overwrite=overwrite)
 
 
 def write_design(design, path: str | os.PathLike, *, overwrite: bool = False) -> Path:
