@@ -1,0 +1,57 @@
+"""Helpers shared by the widget apps: labels in two languages and message HTML."""
+
+from __future__ import annotations
+
+import html
+
+__all__ = ["LANGS", "check_lang", "error_text", "message_html", "frame_html"]
+
+LANGS = ("zh", "en")
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is ``"zh"`` or ``"en"``; raise ``ValueError`` otherwise.
+
+    >>> check_lang("en")
+    'en'
+    """
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    return lang
+
+
+def error_text(err: BaseException) -> str:
+    """The readable text of an error: one line per located problem when it has them.
+
+    >>> from shoporg.errors import DesignValidationError, Problem
+    >>> error_text(DesignValidationError([Problem("headcount", "must be >= 0, got -1")]))
+    'headcount: must be >= 0, got -1'
+    """
+    problems = getattr(err, "problems", None)
+    if problems:
+        return "\n".join(str(p) for p in problems)
+    return str(err)
+
+
+def message_html(text: str = "", kind: str = "error") -> str:
+    """``text`` as a small coloured HTML block (empty string for no text).
+
+    >>> message_html("")
+    ''
+    >>> message_html("a < b", "ok")
+    '<div style="color:#1a7f37;white-space:pre-wrap">a &lt; b</div>'
+    """
+    if not text:
+        return ""
+    colour = {"error": "#b42318", "ok": "#1a7f37", "info": "#444"}[kind]
+    return f'<div style="color:{colour};white-space:pre-wrap">{html.escape(text)}</div>'
+
+
+def frame_html(df, float_format: str = "{:,.2f}") -> str:
+    """A DataFrame as a compact HTML table.
+
+    >>> import pandas as pd
+    >>> "<table" in frame_html(pd.DataFrame({"a": [1.5]}))
+    True
+    """
+    return df.to_html(float_format=float_format.format, border=0, na_rep="")

@@ -1,0 +1,203 @@
+"""The widget apps, driven in code: set ``.value``, call ``.click()``, check real results."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import html  # noqa: E402
+
+import ipywidgets as w  # noqa: E402
+import pytest  # noqa: E402
+
+import shoporg  # noqa: E402
+from shoporg.widgets import Comparer, Designer, Exporter, ScenarioExplorer  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def d14_scenario():
+    return shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
+
+
+@pytest.fixture
+def d14():
+    return shoporg.load_template("seed-14-basic-22")
+
+
+# -- Designer -------------------------------------------------------------------------------
+def test_designer_picker_headcount_raises_first_month_by_one_base(d14_scenario):
+    app = Designer(scenario=d14_scenario, show_chart=False)
+    before = app.monthly_payroll
+    assert before == shoporg.payroll(app.design, d14_scenario).by_month()["accrued"].iloc[0]
+    app.set_headcount("picker", 3)
+    assert app.design.role("picker").headcount == 3
+    app.set_headcount("picker", 2.5)  # half steps are allowed
+    assert app.design.role("picker").headcount == 2.5
+    app.set_headcount("picker", 3)
+    assert app.monthly_payroll - before == pytest.approx(1500.0, abs=0.005)
+    assert "¥" in app.summary.value
+    assert app.message.value == ""
+
+
+def test_designer_undo_restores_original(d14):
+    app = Designer(design=d14, show_chart=False)
+    app.set_headcount("picker", 3)
+    app.role.value = "copywriter"
+    app.manager.value = "director"
+    assert app.design.role("copywriter").reports_to == "director"
+    assert len(app.history) == 2
+    app.undo_button.click()
+    app.undo_button.click()
+    assert app.design == d14
+    assert app.history == []
+    app.undo_button.click()  # nothing left: no error, same design
+    assert app.design == d14
+
+
+def test_designer_negative_headcount_is_refused(d14):
+    app = Designer(design=d14, show_chart=False)
+    app.role.value = "picker"
+    app.headcount.value = -1
+    assert app.design == d14
+    assert app.history == []
+    assert "must be >= 0, got -1" in html.unescape(app.message.value)
+    assert app.headcount.value == 2  # the field shows the design again
+
+
+def test_designer_cycle_is_refused(d14):
+    app = Designer(design=d14, show_chart=False)
+    app.role.value = "director"
+    app.manager.value = "picker"
+    assert app.design == d14
+    assert "cycle" in app.message.value
+
+
+def test_designer_add_and_remove_role(d14):
+    app = Designer(design=d14, show_chart=False, lang="en")
+    app.role.value = "promo_manager"
+    app.new_role_id.value = "live_host"
+    app.new_role_name.value = "主播"
+    app.add_button.click()
+    assert app.design.role("live_host").reports_to == "promo_manager"
+    assert "live_host" in app.role.options and app.role.value == "live_host"
+    app.remove_button.click()
+    assert app.design == d14
+
+
+def test_designer_template_dropdown_loads_template():
+    app = Designer(show_chart=False)
+    app.template.value = "seed-12-ordinary-shop"
+    assert app.design.id == "seed-12-ordinary-shop"
+    assert list(app.role.options) == list(app.design.role_ids)
+    app.undo_button.click()
+    assert app.design.id == "seed-14-basic-22" and app.template.value == "seed-14-basic-22"
+
+
+def test_designer_without_supply_shows_payroll_message(d14, d14_scenario):
+    bare = shoporg.Scenario(start=d14_scenario.start, drivers=d14_scenario.drivers)
+    app = Designer(design=d14, scenario=bare, show_chart=False, lang="en")
+    assert app.monthly_payroll is None
+    assert "Payroll cannot be computed" in app.summary.value
+    assert Designer(design=d14, show_chart=False).monthly_payroll is None
+
+
+def test_designer_save_refuses_overwrite_until_ticked(d14, tmp_path):
+    path = tmp_path / "d.yaml"
+    path.write_text("old", encoding="utf-8")
+    app = Designer(design=d14, show_chart=False)
+    app.set_headcount("picker", 3)
+    app.save_path.value = str(path)
+    app.save_button.click()
+    assert path.read_text(encoding="utf-8") == "old"
+    assert app.message.value != "" and "已保存" not in app.message.value
+    app.overwrite.value = True
+    app.save_button.click()
+    assert "已保存" in app.message.value
+    assert shoporg.read_design(path) == app.design
+
+
+def test_designer_chart_and_widget(d14):
+    app = Designer(design=d14)
+    assert isinstance(app.chart, w.Output) and len(app.chart.outputs) == 1
+    first = app.chart.outputs[0]["data"]["image/png"]
+    app.set_headcount("picker", 3)
+    assert len(app.chart.outputs) == 1
+    assert app.chart.outputs[0]["data"]["image/png"] != first  # redrawn: the box says 3 people
+    assert isinstance(app.widget, w.VBox)
+    assert app.template.description == "模板"
+    assert Designer(design=d14, show_chart=False, lang="en").template.description == "Template"
+
+
+# -- ScenarioExplorer -------------------------------------------------------------------------
+def test_explorer_cost_per_order_follows_orders_scale(d14, d14_scenario):
+    app = ScenarioExplorer(d14, d14_scenario)
+    assert app.peak_month.value == 11
+    base = shoporg.payroll(d14, d14_scenario)
+    orders = d14_scenario.driver("orders").sum()
+    first = app.cost_per_order
+    assert "应计" in app.table.value and "实发" in app.table.value
+    app.orders_scale.value = 2.0
+    assert app.cost_per_order != first
+    assert app.scenario.driver("orders")[0] == pytest.approx(6000)
+    assert app.scenario.driver("revenue")[0] == pytest.approx(2 * d14_scenario.driver("revenue")[0])
+    app.orders_scale.value = 1.0
+    # only the incidents slider differs from the file (Nov incident flattened to 0)
+    assert app.cost_per_order == pytest.approx(
+        shoporg.payroll(d14, d14_scenario.with_drivers(store_incidents=0)).total() / orders, abs=1e-4)
+    assert base.total() > 0
+
+
+def test_explorer_peak_and_incidents(d14, d14_scenario):
+    app = ScenarioExplorer(d14, d14_scenario, lang="en")
+    app.peak_month.value = 6
+    app.peak_size.value = 2.0
+    assert app.scenario.driver("orders")[5] == pytest.approx(6000)
+    assert app.scenario.driver("orders")[10] == pytest.approx(7500)
+    app.incidents.value = 2
+    assert app.scenario.driver("store_incidents").tolist() == [2.0] * 12
+    assert "Accrued" in app.table.value
+    assert isinstance(app.widget, w.VBox)
+
+
+# -- Comparer ---------------------------------------------------------------------------------
+def test_comparer_columns_and_diff(d14, d14_scenario):
+    designs = {"现状": d14, "加拣货": d14.with_headcount("picker", 3),
+               "普通网店": shoporg.load_template("seed-12-ordinary-shop")}
+    app = Comparer(designs, scenario=d14_scenario)
+    assert list(app.result.columns) == ["metric", "现状", "加拣货", "差异"]
+    assert app.result.loc["people", "差异"] == 1
+    assert "picker" in app.diff_table.value
+    app.choice.value = ("现状", "加拣货", "普通网店")
+    assert list(app.result.columns) == ["metric", "现状", "加拣货", "普通网店", "Δ 加拣货", "Δ 普通网店"]
+    assert "<table" in app.table.value
+    app.choice.value = ("现状",)
+    assert app.result is None and app.table.value == ""
+    assert "2 至 4" in app.message.value
+
+
+# -- Exporter ---------------------------------------------------------------------------------
+def test_exporter_writes_chosen_files(d14, d14_scenario, tmp_path):
+    app = Exporter({"a": d14, "b": shoporg.load_template("seed-12-ordinary-shop")}, scenario=d14_scenario,
+                   folder=tmp_path / "out")
+    for fmt in ("md", "html", "csv", "xlsx"):
+        app.formats[fmt].value = True
+    app.lang.value = "en"
+    app.export_button.click()
+    names = sorted(p.name for p in app.written)
+    assert names == ["designs.html", "designs.md", "designs.xlsx",
+                     "seed-12-ordinary-shop.csv", "seed-14-basic-22.csv"]
+    assert all(p.exists() and p.stat().st_size > 0 for p in app.written)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == names
+    assert "designs.md" in app.links.value and "href=" in app.links.value
+    app.export_button.click()  # overwrite=True: a second click works
+    assert len(app.written) == 5
+
+
+def test_exporter_docx_png_and_nothing_ticked(d14, tmp_path):
+    app = Exporter(d14, folder=tmp_path)
+    app.export_button.click()
+    assert app.written == [] and "至少" in app.links.value
+    app.formats["docx"].value = True
+    app.formats["png"].value = True
+    app.export_button.click()
+    assert sorted(p.name for p in app.written) == ["seed-14-basic-22.docx", "seed-14-basic-22.png"]
+    assert (tmp_path / "seed-14-basic-22.png").read_bytes()[:4] == b"\x89PNG"
