@@ -46,10 +46,10 @@ def quota_headcount(workload: float, norm: QuotaNorm) -> int:
         raise StaffingError(f"workload of {norm.driver!r} must be a number >= 0, got {workload!r}")
     if workload == 0:
         return 0
-    capacity = float(norm.quota_per_day * norm.working_days * norm.attendance)
-    need = workload * float(norm.peak_factor) / capacity
-    # a tolerance so that 12.000000001 (binary noise) does not become 13 people
-    return max(norm.minimum, math.ceil(need - 1e-9))
+    from .erlang import quota_headcount as quota  # the quota arithmetic lives in one place
+    need = quota(workload * float(norm.peak_factor), float(norm.quota_per_day),
+                 working_days=float(norm.working_days), attendance=float(norm.attendance), minimum_one=False)
+    return max(norm.minimum, need)
 
 
 def erlang_headcount(monthly_volume: float, norm: ErlangNorm) -> tuple[int, dict]:

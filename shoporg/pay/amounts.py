@@ -10,7 +10,7 @@ import numpy as np
 
 from ..errors import ShopOrgError
 
-__all__ = ["PayrollError", "to_fen", "base_amount", "missing_rate", "component_fen"]
+__all__ = ["PayrollError", "to_fen", "base_amount", "missing_rate", "component_fen", "payment_months"]
 
 
 class PayrollError(ShopOrgError):
@@ -95,3 +95,18 @@ def component_fen(c, shares: np.ndarray, get, shop, param, base_level: str, fact
         else:
             people = people * factor
     return ("pool", to_fen(pool)) if pool is not None else ("people", to_fen(people))
+
+
+def payment_months(settle: str, lag: int, start_month: int, months: int = 12) -> list[int]:
+    """For each plan month, the plan month its accrual is paid in (may be past the plan):
+    the end of its settlement period (month, calendar quarter, year) plus ``lag``.
+
+    >>> payment_months("quarterly", 1, start_month=0)[:6]
+    [3, 3, 3, 6, 6, 6]
+    """
+    out = []
+    for m in range(months):
+        cal = (start_month + m) % 12  # 0 = January
+        end = m if settle == "monthly" else m + (2 - cal % 3) if settle == "quarterly" else m + (11 - cal)
+        out.append(end + lag)
+    return out

@@ -48,7 +48,7 @@ from decimal import Decimal
 import numpy as np
 
 from ..scenario import MONTHS, Scenario, ScenarioError
-from .amounts import PayrollError, component_fen, missing_rate, to_fen
+from .amounts import PayrollError, component_fen, missing_rate, payment_months, to_fen
 
 __all__ = ["PayrollError", "Payroll", "payroll", "people_shares", "split_pool", "to_fen", "BASE_LEVELS"]
 
@@ -265,15 +265,7 @@ def _settle(accrued: np.ndarray, settle: str, lag: int, start_month: int) -> tup
     """Move accrued amounts to the month they are paid; return (paid, carried over)."""
     paid = np.zeros_like(accrued)
     carried = np.zeros(accrued.shape[1], dtype=np.int64)
-    for m in range(MONTHS):
-        cal = (start_month + m) % 12  # 0 = January
-        if settle == "monthly":
-            end = m
-        elif settle == "quarterly":
-            end = m + (2 - cal % 3)
-        else:
-            end = m + (11 - cal)
-        when = end + lag
+    for m, when in enumerate(payment_months(settle, lag, start_month, MONTHS)):
         if when < MONTHS:
             paid[when] += accrued[m]
         else:

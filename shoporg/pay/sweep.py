@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..scenario import MONTHS, Scenario
-from .amounts import PayrollError, component_fen, missing_rate, to_fen
+from .amounts import PayrollError, component_fen, missing_rate, payment_months, to_fen
 from .engine import BASE_LEVELS, people_shares, split_pool
 
 __all__ = ["payroll_sweep"]
@@ -30,12 +30,7 @@ __all__ = ["payroll_sweep"]
 
 def _payable(settle: str, lag: int, start_month: int) -> np.ndarray:
     """1 for each month whose accrual is paid within the plan, else 0."""
-    out = np.zeros(MONTHS, dtype=np.int64)
-    for m in range(MONTHS):
-        cal = (start_month + m) % 12
-        end = m if settle == "monthly" else m + (2 - cal % 3) if settle == "quarterly" else m + (11 - cal)
-        out[m] = end + lag < MONTHS
-    return out
+    return np.array([when < MONTHS for when in payment_months(settle, lag, start_month, MONTHS)], dtype=np.int64)
 
 
 def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "mid",
