@@ -5,6 +5,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import html  # noqa: E402
+from decimal import Decimal  # noqa: E402
 
 import ipywidgets as w  # noqa: E402
 import pytest  # noqa: E402
@@ -127,12 +128,89 @@ def test_designer_chart_and_widget(d14):
     assert Designer(design=d14, show_chart=False, lang="en").template.description == "Template"
 
 
+def test_designer_piece_rate_edit_moves_payroll_by_rate_times_orders(d14_scenario):
+    app = Designer(scenario=d14_scenario, show_chart=False)
+    before = app.monthly_payroll
+    app.set_pay("picker", 1, "2.5")  # picker pay[1]: 2 yuan per order picked, pooled
+    assert app.design.role("picker").pay[1].rate == Decimal("2.5")
+    jan_orders = d14_scenario.driver("orders_picked")[0]
+    assert app.monthly_payroll - before == pytest.approx(0.5 * jan_orders, abs=0.005)
+    app.set_pay("picker", 0, "1500-1800")  # a base range
+    assert app.design.role("picker").pay[0].monthly == (1500, 1800)
+    assert app.pay_value.value == "1500-1800"
+
+
+def test_designer_pay_errors_show_beside_the_pay_field(d14):
+    app = Designer(design=d14, show_chart=False, lang="en")
+    app.set_pay("picker", 1, "abc")
+    assert app.message is app.messages["pay"] and "a number or a range" in app.message.value
+    app.set_pay("picker", 1, "-3")
+    assert "pay[1].rate: must be >= 0" in html.unescape(app.messages["pay"].value)
+    assert app.design == d14 and app.history == []
+    assert app.messages["headcount"].value == ""
+    app.set_headcount("picker", -1)
+    assert app.messages["pay"].value == "" and "must be >= 0" in html.unescape(app.messages["headcount"].value)
+
+
+def test_designer_name_department_and_duties(d14):
+    app = Designer(design=d14, show_chart=False)
+    app.role.value = "copywriter"
+    app.name.value = "文案策划"
+    app.department.value = "customer_service"
+    assert app.design.role("copywriter").name.zh == "文案策划"
+    assert app.design.role("copywriter").name.en == d14.role("copywriter").name.en
+    assert app.design.role("copywriter").department == "customer_service"
+    n = len(d14.role("copywriter").duties)
+    app.duty_area.value = "content.copywriting"
+    app.duty_text.value = "撰写直播脚本"
+    app.add_duty_button.click()
+    duties = app.design.role("copywriter").duties
+    assert len(duties) == n + 1 and (duties[-1].area, duties[-1].zh) == ("content.copywriting", "撰写直播脚本")
+    app.duties.value = n
+    app.remove_duty_button.click()
+    assert len(app.design.role("copywriter").duties) == n
+    app.add_duty_button.click()  # empty text: refused beside the duties
+    assert "请填写职责内容" in app.messages["duties"].value
+    for _ in range(4):
+        app.undo_button.click()
+    assert app.design == d14
+
+
+def test_designer_merge_and_remove_with_reports(d14, d14_scenario):
+    app = Designer(design=d14, scenario=d14_scenario, show_chart=False)
+    app.role.value = "visual_editor"
+    app.merge_button.click()
+    assert "请选择要合并的岗位" in app.message.value
+    app.merge_with.value = "copywriter"
+    app.merge_button.click()
+    merged = app.design.role("visual_editor")
+    assert "copywriter" not in app.design.role_ids
+    assert merged.headcount == 3 and merged.pay == d14.role("visual_editor").pay
+    assert len(merged.duties) == len(d14.role("visual_editor").duties) + len(d14.role("copywriter").duties)
+    assert app.design.headcount == d14.headcount
+    # the copywriter's 3,200 base is now paid at the visual editor's 5,000
+    first = shoporg.payroll(d14, d14_scenario).by_month()["accrued"].iloc[0]
+    assert app.monthly_payroll - first == pytest.approx(5000 - 3200, abs=0.005)
+    app.role.value = "storekeeper"  # has reports: they move up to the director
+    app.remove_button.click()
+    assert "storekeeper" not in app.design.role_ids
+    assert app.design.role("picker").reports_to == "director"
+    assert app.design.role("shipper").reports_to == "director"
+
+
+def test_designer_summary_counts(d14):
+    rows = dict(Designer(design=d14, show_chart=False, lang="en").summary_rows())
+    assert rows == {"Roles": "11", "People": "22", "Layers": "3", "Widest span": "8",
+                    "Duty areas covered": str(len({x.area for r in d14.roles for x in r.duties}))}
+
+
 # -- ScenarioExplorer -------------------------------------------------------------------------
 def test_explorer_cost_per_order_follows_orders_scale(d14, d14_scenario):
     app = ScenarioExplorer(d14, d14_scenario)
     assert app.peak_month.value == 11
-    base = shoporg.payroll(d14, d14_scenario)
     orders = d14_scenario.driver("orders").sum()
+    # untouched sliders reproduce the file's scenario exactly
+    assert app.cost_per_order == pytest.approx(shoporg.payroll(d14, d14_scenario).total() / orders, abs=1e-4)
     first = app.cost_per_order
     assert "应计" in app.table.value and "实发" in app.table.value
     app.orders_scale.value = 2.0
@@ -140,22 +218,50 @@ def test_explorer_cost_per_order_follows_orders_scale(d14, d14_scenario):
     assert app.scenario.driver("orders")[0] == pytest.approx(6000)
     assert app.scenario.driver("revenue")[0] == pytest.approx(2 * d14_scenario.driver("revenue")[0])
     app.orders_scale.value = 1.0
-    # only the incidents slider differs from the file (Nov incident flattened to 0)
-    assert app.cost_per_order == pytest.approx(
-        shoporg.payroll(d14, d14_scenario.with_drivers(store_incidents=0)).total() / orders, abs=1e-4)
-    assert base.total() > 0
+    assert app.cost_per_order == pytest.approx(first, abs=1e-4)
 
 
-def test_explorer_peak_and_incidents(d14, d14_scenario):
+def test_explorer_peak_and_counts_keep_marked_months(d14, d14_scenario):
     app = ScenarioExplorer(d14, d14_scenario, lang="en")
     app.peak_month.value = 6
     app.peak_size.value = 2.0
     assert app.scenario.driver("orders")[5] == pytest.approx(6000)
     assert app.scenario.driver("orders")[10] == pytest.approx(7500)
+    assert app.incidents.value == 0  # typical month; the file marks one incident in November
     app.incidents.value = 2
-    assert app.scenario.driver("store_incidents").tolist() == [2.0] * 12
+    assert app.scenario.driver("store_incidents").tolist() == [2.0] * 10 + [3.0, 2.0]
+    assert app.negative_reviews.value == 1  # 0 in March, July and September
+    app.negative_reviews.value = 0
+    assert app.scenario.driver("negative_reviews").tolist() == [0.0] * 12
     assert "Accrued" in app.table.value
     assert isinstance(app.widget, w.VBox)
+
+
+def test_explorer_order_value_and_chats(d14, d14_scenario):
+    app = ScenarioExplorer(d14, d14_scenario)
+    assert app.order_value.value == 180.0 and app.chats_per_order.value == 4.0  # 540,000 / 3,000; 12,000 / 3,000
+    app.order_value.value = 200.0
+    assert app.scenario.driver("revenue")[0] == pytest.approx(3000 * 200)
+    assert app.scenario.driver("orders")[0] == pytest.approx(3000)
+    app.chats_per_order.value = 6.0
+    assert app.scenario.driver("consultations")[0] == pytest.approx(18000)
+    # revenue bonuses grow with revenue: the year costs more at the higher order value
+    assert app.payroll.total() > shoporg.payroll(d14, d14_scenario).total()
+
+
+def test_explorer_staffing_gap_follows_volume(d14, d14_scenario):
+    from shoporg.staffing import read_norms, recommend_headcount
+
+    norms = read_norms(shoporg.templates_dir() / "norms" / "d14-norms.yaml")
+    app = ScenarioExplorer(d14, d14_scenario, norms=norms, lang="en")
+    rec = recommend_headcount(d14, d14_scenario, norms)
+    assert app.gap == float(rec.loc[rec["method"] != "kept", "gap"].sum())
+    assert list(app.staffing["role"]) == ["sales_cs", "aftersales_cs", "picker", "shipper"]
+    before = app.gap
+    app.orders_scale.value = 2.0
+    assert app.gap > before
+    assert "Staffing short" in app.summary.value and "sales_cs" not in app.summary.value
+    assert ScenarioExplorer(d14, d14_scenario).staffing is None
 
 
 # -- Comparer ---------------------------------------------------------------------------------

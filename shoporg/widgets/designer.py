@@ -17,31 +17,47 @@ edit the model rejects leaves the design as it was and shows why in ``message``.
 from __future__ import annotations
 
 import html
-from decimal import Decimal
+import re
+from decimal import Decimal, InvalidOperation
 
 import ipywidgets as w
 
 from ..errors import ShopOrgError
 from ._common import check_lang, error_text, message_html
 
-__all__ = ["Designer"]
+__all__ = ["Designer", "PAY_FIELDS"]
 
 _LABELS = {
     "template": ("模板", "Template"),
     "role": ("岗位", "Role"),
+    "name": ("岗位名称", "Role name"),
+    "department": ("部门", "Department"),
     "headcount": ("人数", "Headcount"),
     "manager": ("上级", "Reports to"),
     "none": ("（无）", "(none)"),
+    "pay": ("薪酬项目", "Pay component"),
+    "pay_value": ("金额/比例", "Amount/rate"),
+    "no_pay": ("（无薪酬项目）", "(no pay components)"),
+    "duties": ("岗位职责", "Duties"),
+    "duty_area": ("职责领域", "Duty area"),
+    "duty_text": ("新职责", "New duty"),
+    "add_duty": ("添加职责", "Add duty"),
+    "remove_duty": ("删除所选职责", "Remove selected duty"),
     "new_id": ("新岗位编号", "New role id"),
     "new_name": ("新岗位名称", "New role name"),
     "add": ("添加下属岗位", "Add role below"),
     "remove": ("删除岗位", "Remove role"),
+    "merge_with": ("合并岗位", "Merge with"),
+    "merge": ("并入当前岗位", "Merge into this role"),
     "undo": ("撤销", "Undo"),
     "save": ("保存", "Save"),
     "save_path": ("保存到", "Save to"),
     "overwrite": ("覆盖已有文件", "Overwrite existing file"),
     "roles": ("岗位数", "Roles"),
     "people": ("人数", "People"),
+    "layers": ("层级", "Layers"),
+    "max_span": ("最大管理幅度", "Widest span"),
+    "areas": ("覆盖职责领域", "Duty areas covered"),
     "first_month": ("首月人工成本（应计）", "First month payroll (accrued)"),
     "year": ("全年人工成本（应计）", "Year payroll (accrued)"),
     "no_scenario": ("未选择情景，不计算人工成本", "No scenario: payroll not computed"),
@@ -49,11 +65,59 @@ _LABELS = {
     "saved": ("已保存：", "Saved: "),
     "nothing_to_undo": ("没有可撤销的修改", "Nothing to undo"),
     "need_id": ("请填写新岗位编号", "Give the new role an id"),
+    "need_duty": ("请填写职责内容", "Write the duty first"),
+    "need_merge": ("请选择要合并的岗位", "Choose the role to merge"),
+    "bad_number": ("请输入数字或区间（如 4000 或 4000-6000）", "Give a number or a range (4000 or 4000-6000)"),
 }
+
+_KINDS = {
+    "base": ("底薪", "Base"), "piece_rate": ("计件", "Piece rate"), "revenue_bonus": ("提成", "Revenue bonus"),
+    "team_bonus": ("团队奖", "Team bonus"), "allowance": ("津贴", "Allowance"), "deduction": ("扣款", "Deduction"),
+}
+
+#: The number a pay component's editor field changes, by component kind.
+PAY_FIELDS = {"base": "monthly", "piece_rate": "rate", "revenue_bonus": "rate", "team_bonus": "amount",
+              "allowance": "monthly", "deduction": "rate"}
+
+_FIELDS = ("name", "department", "headcount", "manager", "pay", "duties", "actions")
+
+
+def _pay_field(component) -> str:
+    field = PAY_FIELDS[component.kind]
+    if component.kind == "deduction" and component.rate is None and component.amount is not None:
+        field = "amount"
+    return field
+
+
+def _show_number(value) -> str:
+    """A pay number as typed: ``4000``, ``0.002``, ``4000-6000`` for a range, empty when blank."""
+    if value is None:
+        return ""
+    if isinstance(value, (tuple, list)):
+        return "-".join(_show_number(v) for v in value)
+    return format(Decimal(value).normalize(), "f")
+
+
+def _read_number(text: str):
+    """``"4000"`` → Decimal, ``"4000-6000"`` → (low, high), ``""`` → None; ValueError otherwise."""
+    text = text.strip().replace("，", ",").replace(",", "")
+    if not text:
+        return None
+    parts = re.split(r"\s*[-~～–—至]\s*", text) if not text.startswith("-") else [text]
+    try:
+        values = [Decimal(p) for p in parts]
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if len(values) == 1:
+        return values[0]
+    if len(values) == 2:
+        return tuple(values)
+    raise ValueError(text)
 
 
 class Designer:
-    """Widget app that edits one design: headcount, manager, add/remove roles, undo, save.
+    """Widget app that edits one design: every field of a role, add/remove/merge roles,
+    undo, live payroll and org chart, save.
 
     Parameters
     ----------
@@ -74,10 +138,13 @@ class Designer:
         The current design.
     history : list of OrgDesign
         Earlier designs; ``undo_button`` pops the last one.
+    messages : dict of str to ipywidgets.HTML
+        One message beside each editor field (``name``, ``department``, ``headcount``,
+        ``manager``, ``pay``, ``duties``) and one for the buttons (``actions``).
     message : ipywidgets.HTML
-        The last error (or confirmation) text.
+        The message shown last (an error next to the field at fault, or a confirmation).
     summary : ipywidgets.HTML
-        Roles, people and, with a scenario, the payroll.
+        Roles, people, layers, widest span, duty areas and, with a scenario, the payroll.
     chart : ipywidgets.Output
         The org chart drawn with :func:`shoporg.plot_org`.
     """
@@ -95,30 +162,55 @@ class Designer:
         self._payroll_cache: tuple | None = None
 
         L = self._t
+        wide = {"description_width": "initial"}
         ids = list(shoporg.list_templates()["id"])
         self.template = w.Dropdown(options=ids, value=self.design.id if self.design.id in ids else None,
                                    description=L("template"))
         self.role = w.Dropdown(description=L("role"))
+        self.name = w.Text(description=L("name"), continuous_update=False)
+        self.department = w.Dropdown(description=L("department"))
         self.headcount = w.FloatText(step=0.5, description=L("headcount"))
         self.manager = w.Dropdown(description=L("manager"))
+        self.pay_component = w.Dropdown(description=L("pay"), style=wide)
+        self.pay_value = w.Text(description=L("pay_value"), continuous_update=False, style=wide)
+        self.duties = w.Select(description=L("duties"), rows=6, layout=w.Layout(width="34em"))
+        self.remove_duty_button = w.Button(description=L("remove_duty"), icon="minus")
+        areas = shoporg.duty_areas()
+        self.duty_area = w.Dropdown(options=[(f"{row[self.lang]} ({aid})", aid) for aid, row in areas.iterrows()],
+                                    value="other.general", description=L("duty_area"), style=wide)
+        self.duty_text = w.Text(description=L("duty_text"), style=wide)
+        self.add_duty_button = w.Button(description=L("add_duty"), icon="plus")
         self.new_role_id = w.Text(description=L("new_id"))
         self.new_role_name = w.Text(description=L("new_name"))
         self.add_button = w.Button(description=L("add"), icon="plus")
         self.remove_button = w.Button(description=L("remove"), icon="trash")
+        self.merge_with = w.Dropdown(description=L("merge_with"))
+        self.merge_button = w.Button(description=L("merge"), icon="compress")
         self.undo_button = w.Button(description=L("undo"), icon="undo")
         self.save_path = w.Text(value=f"{self.design.id}.yaml", description=L("save_path"))
         self.overwrite = w.Checkbox(value=False, description=L("overwrite"))
         self.save_button = w.Button(description=L("save"), icon="save")
-        self.message = w.HTML()
+        self.messages = {field: w.HTML() for field in _FIELDS}
+        self.message = self.messages["actions"]
         self.summary = w.HTML()
         self.chart = w.Output()
+        # stable hooks for browser tests and custom styling
+        for name in ("role", "headcount", "summary", "pay_value", "name"):
+            getattr(self, name).add_class(f"shoporg-designer-{name.replace('_', '-')}")
 
         self.template.observe(self._on_template, names="value")
         self.role.observe(self._on_role, names="value")
+        self.name.observe(self._on_name, names="value")
+        self.department.observe(self._on_department, names="value")
         self.headcount.observe(self._on_headcount, names="value")
         self.manager.observe(self._on_manager, names="value")
+        self.pay_component.observe(self._on_pay_component, names="value")
+        self.pay_value.observe(self._on_pay_value, names="value")
+        self.add_duty_button.on_click(lambda _b: self.add_duty())
+        self.remove_duty_button.on_click(lambda _b: self.remove_duty())
         self.add_button.on_click(lambda _b: self.add_role())
         self.remove_button.on_click(lambda _b: self.remove_role())
+        self.merge_button.on_click(lambda _b: self.merge_role())
         self.undo_button.on_click(lambda _b: self.undo())
         self.save_button.on_click(lambda _b: self.save())
         self._refresh()
@@ -130,10 +222,18 @@ class Designer:
     @property
     def widget(self) -> w.Widget:
         """The top-level container to display."""
-        editor = w.VBox([self.template, self.role, w.HBox([self.headcount, self.message]), self.manager,
-                         w.HBox([self.new_role_id, self.new_role_name]),
-                         w.HBox([self.add_button, self.remove_button, self.undo_button]),
-                         w.HBox([self.save_path, self.overwrite, self.save_button])])
+        m = self.messages
+        editor = w.VBox([
+            self.template, self.role,
+            w.HBox([self.name, m["name"]]), w.HBox([self.department, m["department"]]),
+            w.HBox([self.headcount, m["headcount"]]), w.HBox([self.manager, m["manager"]]),
+            w.HBox([self.pay_component, self.pay_value, m["pay"]]),
+            w.HBox([self.duties, w.VBox([self.remove_duty_button, m["duties"]])]),
+            w.HBox([self.duty_area, self.duty_text, self.add_duty_button]),
+            w.HBox([self.new_role_id, self.new_role_name, self.add_button]),
+            w.HBox([self.merge_with, self.merge_button, self.remove_button]),
+            w.HBox([self.undo_button, self.save_path, self.overwrite, self.save_button]),
+            m["actions"]])
         return w.VBox([w.HBox([editor, self.summary]), self.chart])
 
     @property
@@ -143,15 +243,16 @@ class Designer:
         return None if result is None or isinstance(result, str) else float(result.by_month()["accrued"].iloc[0])
 
     # -- editing --------------------------------------------------------------------
-    def apply(self, edit) -> bool:
+    def apply(self, edit, field: str = "actions") -> bool:
         """Apply ``edit(design) -> design``; keep the old design and show the error if it fails.
 
-        Returns True if the design changed.
+        The error goes into ``messages[field]``, beside the field at fault. Returns True
+        if the design changed.
         """
         try:
             new = edit(self.design)
-        except (ShopOrgError, TypeError) as e:
-            self._show(error_text(e))
+        except (ShopOrgError, TypeError, ValueError) as e:
+            self._show(error_text(e), field=field)
             self._sync_fields()
             return False
         if new == self.design:
@@ -168,6 +269,12 @@ class Designer:
         self.role.value = role_id
         self.headcount.value = float(value)
 
+    def set_pay(self, role_id: str, index: int, value: str) -> None:
+        """Select ``role_id``'s ``pay[index]`` and type ``value`` into its number field."""
+        self.role.value = role_id
+        self.pay_component.value = index
+        self.pay_value.value = str(value)
+
     def add_role(self) -> bool:
         """Add a role with ``new_role_id`` / ``new_role_name`` reporting to the selected role."""
         from ..model import Role
@@ -182,17 +289,60 @@ class Designer:
         def edit(d):
             if rid in d.role_ids:
                 raise ShopOrgError(f"role {rid!r} already exists")
-            return d.with_role(Role(id=rid, name={"zh": name, "en": name}, reports_to=manager, headcount=1))
+            return d.with_role(Role(id=rid, name={"zh": name, "en": name}, reports_to=manager, headcount=1,
+                                    department=d.role(manager).department if manager else None))
 
         done = self.apply(edit)
         if done:
             self.role.value = rid
+            self.new_role_id.value = self.new_role_name.value = ""
         return done
 
     def remove_role(self) -> bool:
         """Remove the selected role (its reports move up to its manager)."""
         rid = self.role.value
-        return self.apply(lambda d: d.without_role(rid))
+
+        def edit(d):
+            for report in d.roles:
+                if report.reports_to == rid:
+                    d = d.move_role(report.id, d.role(rid).reports_to)
+            return d.without_role(rid)
+
+        return self.apply(edit)
+
+    def merge_role(self) -> bool:
+        """Merge the role chosen in ``merge_with`` into the selected role (duties united,
+        headcounts added, pay of the selected role; see :func:`shoporg.analysis.merge_roles`)."""
+        from ..analysis import merge_roles
+
+        into, other = self.role.value, self.merge_with.value
+        if other is None:
+            self._show(self._t("need_merge"))
+            return False
+        return self.apply(lambda d: merge_roles(d, [into, other], into=into))
+
+    def add_duty(self) -> bool:
+        """Add the duty typed in ``duty_text`` (area ``duty_area``) to the selected role."""
+        from ..model import Duty
+
+        text = self.duty_text.value.strip()
+        if not text:
+            self._show(self._t("need_duty"), field="duties")
+            return False
+        rid, area = self.role.value, self.duty_area.value
+        duty = Duty(area=area, zh=text) if self.lang == "zh" else Duty(area=area, zh=text, en=text)
+        done = self.apply(lambda d: d.with_role_changes(rid, duties=d.role(rid).duties + (duty,)), "duties")
+        if done:
+            self.duty_text.value = ""
+        return done
+
+    def remove_duty(self) -> bool:
+        """Remove the duty selected in ``duties`` from the selected role."""
+        rid, index = self.role.value, self.duties.value
+        if index is None:
+            return False
+        return self.apply(lambda d: d.with_role_changes(
+            rid, duties=tuple(x for i, x in enumerate(d.role(rid).duties) if i != index)), "duties")
 
     def undo(self) -> bool:
         """Go back to the previous design."""
@@ -228,23 +378,68 @@ class Designer:
 
     def _on_role(self, change) -> None:
         if not self._syncing:
+            self._show("")
             self._sync_fields()
+
+    def _on_name(self, change) -> None:
+        if self._syncing or self.role.value is None:
+            return
+        rid, text = self.role.value, change["new"].strip()
+
+        def edit(d):
+            old = d.role(rid).name
+            new = old.model_copy(update={"zh": text}) if self.lang == "zh" else old.model_copy(update={"en": text})
+            return d.with_role_changes(rid, name=new.model_dump())
+
+        self.apply(edit, "name")
+
+    def _on_department(self, change) -> None:
+        if self._syncing or self.role.value is None:
+            return
+        rid = self.role.value
+        self.apply(lambda d: d.with_role_changes(rid, department=change["new"]), "department")
 
     def _on_headcount(self, change) -> None:
         if self._syncing or self.role.value is None:
             return
         rid, value = self.role.value, float(change["new"])
         value = int(value) if value.is_integer() else Decimal(str(value))
-        self.apply(lambda d: d.with_headcount(rid, value))
+        self.apply(lambda d: d.with_headcount(rid, value), "headcount")
 
     def _on_manager(self, change) -> None:
         if self._syncing or self.role.value is None:
             return
         rid = self.role.value
-        self.apply(lambda d: d.move_role(rid, change["new"]))
+        self.apply(lambda d: d.move_role(rid, change["new"]), "manager")
+
+    def _on_pay_component(self, change) -> None:
+        if not self._syncing:
+            self._sync_pay_value()
+
+    def _on_pay_value(self, change) -> None:
+        if self._syncing or self.role.value is None or self.pay_component.value is None:
+            return
+        rid, index = self.role.value, self.pay_component.value
+        try:
+            number = _read_number(change["new"])
+        except ValueError:
+            self._show(self._t("bad_number"), field="pay")
+            return
+
+        def edit(d):
+            pay = list(d.role(rid).pay)
+            data = pay[index].model_dump()
+            data[_pay_field(pay[index])] = number
+            pay[index] = data
+            return d.with_role_changes(rid, pay=pay)
+
+        self.apply(edit, "pay")
 
     # -- display ----------------------------------------------------------------------
-    def _show(self, text: str, kind: str = "error") -> None:
+    def _show(self, text: str, kind: str = "error", field: str = "actions") -> None:
+        for box in self.messages.values():
+            box.value = ""
+        self.message = self.messages[field]
         self.message.value = message_html(text, kind)
 
     def _sync_fields(self) -> None:
@@ -260,9 +455,41 @@ class Designer:
             if d.id in self.template.options:
                 self.template.value = d.id
             role = d.role(self.role.value)
+            self.name.value = (role.name.zh if self.lang == "zh" else role.name.en) or ""
+            self.department.options = [(self._t("none"), None)] + [
+                (f"{dep.name.get(self.lang)} ({dep.id})", dep.id) for dep in d.departments]
+            self.department.value = role.department if role.department in {x.id for x in d.departments} else None
             self.headcount.value = float(role.headcount)
-            self.manager.options = [(self._t("none"), None)] + [(r, r) for r in ids if r != role.id]
+            others = [r for r in ids if r != role.id]
+            self.manager.options = [(self._t("none"), None)] + [(r, r) for r in others]
             self.manager.value = role.reports_to
+            self.merge_with.options = [(self._t("none"), None)] + [(r, r) for r in others]
+            self.merge_with.value = None
+            pay_options = [(f"pay[{i}] {_KINDS[c.kind][0 if self.lang == 'zh' else 1]}"
+                            + (f" · {c.label.get(self.lang)}" if c.label else ""), i)
+                           for i, c in enumerate(role.pay)]
+            keep_pay = self.pay_component.value
+            self.pay_component.options = pay_options or [(self._t("no_pay"), None)]
+            self.pay_component.value = keep_pay if keep_pay is not None and keep_pay < len(role.pay) else (
+                0 if role.pay else None)
+            self.duties.options = [(f"{x.zh}  [{x.area}]", i) for i, x in enumerate(role.duties)]
+            self.duties.value = None
+        finally:
+            self._syncing = False
+        self._sync_pay_value()
+
+    def _sync_pay_value(self) -> None:
+        self._syncing = True
+        try:
+            index = self.pay_component.value
+            if index is None or self.role.value is None:
+                self.pay_value.value, self.pay_value.disabled = "", True
+                return
+            c = self.design.role(self.role.value).pay[index]
+            field = _pay_field(c)
+            self.pay_value.disabled = False
+            self.pay_value.description = f"{self._t('pay_value')} ({field})"
+            self.pay_value.value = _show_number(getattr(c, field))
         finally:
             self._syncing = False
 
@@ -279,21 +506,36 @@ class Designer:
             self._payroll_cache = (self.design, result)
         return self._payroll_cache[1]
 
+    def summary_rows(self) -> list[tuple[str, str]]:
+        """The figures ``summary`` shows, as (label, text) pairs: the numbers of one update."""
+        from ..hierarchy import layers, span_of_control, to_graph
+
+        d = self.design
+        G = to_graph(d)
+        spans = span_of_control(G)
+        areas = {x.area for r in d.roles for x in r.duties}
+        rows = [(self._t("roles"), str(len(d.roles))), (self._t("people"), f"{float(d.headcount):g}"),
+                (self._t("layers"), str(max(layers(G).values()))),
+                (self._t("max_span"), f"{max(spans.values()):g}" if spans else "0"),
+                (self._t("areas"), str(len(areas)))]
+        result = self._payroll()
+        if result is not None and not isinstance(result, str):
+            rows.append((self._t("first_month"), f"¥{result.by_month()['accrued'].iloc[0]:,.2f}"))
+            rows.append((self._t("year"), f"¥{result.total('accrued'):,.2f}"))
+        return rows
+
     def _refresh(self) -> None:
         self._sync_fields()
         d = self.design
-        rows = [(self._t("roles"), str(len(d.roles))), (self._t("people"), f"{float(d.headcount):g}")]
+        rows = self.summary_rows()
         result = self._payroll()
         extra = ""
         if self.scenario is None:
             extra = message_html(self._t("no_scenario"), "info")
         elif isinstance(result, str):
             extra = message_html(self._t("payroll_error") + result)
-        else:
-            rows.append((self._t("first_month"), f"¥{result.by_month()['accrued'].iloc[0]:,.2f}"))
-            rows.append((self._t("year"), f"¥{result.total('accrued'):,.2f}"))
-        body = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
-                       for k, v in rows)
+        body = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
+                       f"<td class='shoporg-value'>{html.escape(v)}</td></tr>" for k, v in rows)
         self.summary.value = f"<b>{html.escape(d.name.get(self.lang))}</b><table>{body}</table>{extra}"
         if self.show_chart:
             self._draw()

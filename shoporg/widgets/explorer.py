@@ -1,4 +1,5 @@
-"""ScenarioExplorer: move sliders for volume, peak and incidents and watch a design's payroll.
+"""ScenarioExplorer: move sliders for volume, order value, chats, peak, incidents and
+negative reviews and watch a design's payroll, cost per order and staffing gap.
 
 >>> import shoporg
 >>> from shoporg.widgets import ScenarioExplorer
@@ -12,44 +13,74 @@ True
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as w
 import numpy as np
 
 from ..errors import ShopOrgError
 from ._common import check_lang, error_text, frame_html, message_html
 
-__all__ = ["ScenarioExplorer", "VOLUME_DRIVERS"]
+__all__ = ["ScenarioExplorer", "VOLUME_DRIVERS", "COUNT_DRIVERS"]
 
 #: Shop-wide drivers that scale with the order volume.
 VOLUME_DRIVERS = ("orders", "orders_picked", "orders_shipped", "revenue", "consultations")
+#: Monthly counts set by a slider as "a typical month": the slider moves every month by
+#: the same number of events, so a month the scenario marks (a November incident) stays.
+COUNT_DRIVERS = ("store_incidents", "negative_reviews")
 
 _LABELS = {
     "orders_scale": ("订单量倍数", "Orders ×"),
+    "order_value": ("客单价（元）", "Order value (¥)"),
+    "chats_per_order": ("每单咨询量", "Chats per order"),
     "peak_month": ("大促月份", "Peak month"),
     "peak_size": ("大促倍数", "Peak ×"),
-    "incidents": ("店铺事故/月", "Incidents/month"),
+    "store_incidents": ("店铺事故/月", "Incidents/month"),
+    "negative_reviews": ("差评/月", "Negative reviews/month"),
     "month": ("月份", "Month"),
     "accrued": ("应计", "Accrued"),
     "paid": ("实发", "Paid"),
     "orders": ("订单量", "Orders"),
     "cost_per_order": ("单均人工成本", "Cost per order"),
+    "year_accrued": ("全年人工成本（应计）", "Year payroll (accrued)"),
+    "year_paid": ("全年人工成本（实发）", "Year payroll (paid)"),
+    "carried": ("跨年结转（次年发放）", "Carried into next year"),
+    "gap": ("人员缺口 / 富余（按定额）", "Staffing short / over (by norms)"),
+    "temporary": ("大促临时工", "Temporary staff for the peak"),
+    "people": ("人", " people"),
+    "no_norms": ("无定额，不计算人员缺口", "No norms: staffing gap not computed"),
+    "role": ("岗位", "Role"),
+    "current": ("现有", "Current"),
+    "recommended": ("建议", "Recommended"),
+    "peak": ("峰值月需要", "Peak month needs"),
     "payroll_error": ("无法计算人工成本：", "Payroll cannot be computed: "),
+    "staffing_error": ("无法计算人员缺口：", "Staffing gap cannot be computed: "),
 }
 
 
+def _typical(values) -> int:
+    return int(round(float(np.median(values)))) if values is not None else 0
+
+
 class ScenarioExplorer:
-    """Widget app: a design's payroll under a scenario reshaped by sliders.
+    """Widget app: a design's payroll and staffing under a scenario reshaped by sliders.
 
     The scenario shown is ``scenario`` with every volume driver it has (see
     :data:`VOLUME_DRIVERS`) multiplied by ``orders_scale``, and additionally by
     ``peak_size`` in calendar month ``peak_month`` (on top of the scenario's own
-    seasonality); ``store_incidents`` is set to ``incidents`` in every month.
+    seasonality). ``order_value`` sets the average order value (revenue follows) and
+    ``chats_per_order`` the consultations per order. The count sliders
+    (:data:`COUNT_DRIVERS`) start at the scenario's typical month and shift every month
+    by the difference.
 
     Parameters
     ----------
     design : OrgDesign
     scenario : Scenario
         The starting scenario.
+    norms : NormsFile or mapping, optional
+        Staffing norms beside the design's own; with any norm, ``staffing`` is the
+        recommended headcount and ``gap`` the people missing.
     lang : {"zh", "en"}
 
     Attributes
@@ -60,45 +91,85 @@ class ScenarioExplorer:
         The payroll under it (None if it cannot be computed).
     cost_per_order : float or None
         The year's accrued payroll divided by the year's orders.
+    staffing : pandas.DataFrame or None
+        :func:`shoporg.recommend_headcount` rows of the roles with a norm.
+    gap : float or None
+        Recommended minus current people over the normed roles.
+    summary : ipywidgets.HTML
+        Year payroll accrued and paid, cost per order, staffing gap.
     table : ipywidgets.HTML
-        Payroll by month, accrued and paid.
+        Payroll by month, accrued and paid, with orders and cost per order.
+    gap_table : ipywidgets.HTML
+        The staffing rows.
     """
 
-    def __init__(self, design, scenario, lang: str = "zh"):
+    def __init__(self, design, scenario, norms=None, lang: str = "zh"):
         self.lang = check_lang(lang)
         self.design = design
+        self.norms = norms
         self.base = scenario
         self.scenario = scenario
         self.payroll = None
         self.cost_per_order: float | None = None
+        self.staffing = None
+        self.gap: float | None = None
 
         L = self._t
+        d = scenario.drivers
         peak = 11
-        if "orders" in scenario.drivers:
+        if "orders" in d:
             first = int(scenario.start[5:7]) - 1
             peak = (first + int(np.argmax(scenario.driver("orders")))) % 12 + 1
-        incidents = scenario.drivers.get("store_incidents")
-        start_incidents = int(round(float(np.median(incidents)))) if incidents is not None else 0
+        self._base_value = self._ratio("revenue", "orders")
+        self._base_chats = self._ratio("consultations", "orders")
         opts = dict(continuous_update=False, style={"description_width": "initial"})
         self.orders_scale = w.FloatSlider(value=1.0, min=0.5, max=3.0, step=0.1, description=L("orders_scale"),
                                           **opts)
+        value = round(self._base_value or 100.0, 1)
+        self.order_value = w.FloatSlider(value=value, min=round(value / 4, 1), max=round(value * 3, 1), step=1.0,
+                                         description=L("order_value"), disabled=self._base_value is None, **opts)
+        chats = round(self._base_chats or 1.0, 1)
+        self.chats_per_order = w.FloatSlider(value=chats, min=0.0, max=max(10.0, 3 * chats), step=0.1,
+                                             description=L("chats_per_order"),
+                                             disabled=self._base_chats is None, **opts)
         self.peak_month = w.IntSlider(value=peak, min=1, max=12, description=L("peak_month"), **opts)
         self.peak_size = w.FloatSlider(value=1.0, min=1.0, max=4.0, step=0.1, description=L("peak_size"), **opts)
-        self.incidents = w.IntSlider(value=start_incidents, min=0, max=10, description=L("incidents"), **opts)
+        self._typical = {name: _typical(d.get(name)) for name in COUNT_DRIVERS}
+        self.incidents = w.IntSlider(value=self._typical["store_incidents"], min=0, max=10,
+                                     description=L("store_incidents"), **opts)
+        self.negative_reviews = w.IntSlider(value=self._typical["negative_reviews"], min=0,
+                                            max=max(20, 3 * self._typical["negative_reviews"]),
+                                            description=L("negative_reviews"), **opts)
         self.message = w.HTML()
+        self.summary = w.HTML()
         self.table = w.HTML()
-        for s in (self.orders_scale, self.peak_month, self.peak_size, self.incidents):
+        self.gap_table = w.HTML()
+        self.summary.add_class("shoporg-explorer-summary")
+        for s in self.sliders:
             s.observe(lambda _c: self.refresh(), names="value")
         self.refresh()
 
     def _t(self, key: str) -> str:
         return _LABELS[key][0 if self.lang == "zh" else 1]
 
+    def _ratio(self, top: str, bottom: str) -> float | None:
+        d = self.base.drivers
+        if top not in d or bottom not in d or float(np.sum(d[bottom])) == 0:
+            return None
+        return float(np.sum(d[top])) / float(np.sum(d[bottom]))
+
+    @property
+    def sliders(self) -> tuple:
+        """Every slider, in the order shown."""
+        return (self.orders_scale, self.order_value, self.chats_per_order, self.peak_month, self.peak_size,
+                self.incidents, self.negative_reviews)
+
     @property
     def widget(self) -> w.Widget:
         """The top-level container to display."""
-        return w.VBox([w.HBox([w.VBox([self.orders_scale, self.peak_month]),
-                               w.VBox([self.peak_size, self.incidents])]), self.message, self.table])
+        s = self.sliders
+        controls = w.HBox([w.VBox(list(s[:3])), w.VBox(list(s[3:5])), w.VBox(list(s[5:]))])
+        return w.VBox([controls, self.message, self.summary, w.HBox([self.table, self.gap_table])])
 
     def build_scenario(self):
         """The scenario the sliders describe (see the class docstring)."""
@@ -107,25 +178,36 @@ class ScenarioExplorer:
         factor = np.full(12, float(self.orders_scale.value))
         calendar = np.array([(first + i) % 12 + 1 for i in range(12)])
         factor[calendar == self.peak_month.value] *= float(self.peak_size.value)
-        changes = {name: np.round(base.drivers[name] * factor, 2) for name in VOLUME_DRIVERS
+        extra = {}
+        if self._base_value:
+            extra["revenue"] = float(self.order_value.value) / self._base_value
+        if self._base_chats:
+            extra["consultations"] = float(self.chats_per_order.value) / self._base_chats
+        changes = {name: np.round(base.drivers[name] * factor * extra.get(name, 1.0), 2) for name in VOLUME_DRIVERS
                    if name in base.drivers}
-        changes["store_incidents"] = np.full(12, float(self.incidents.value))
+        for name, slider in (("store_incidents", self.incidents), ("negative_reviews", self.negative_reviews)):
+            shift = slider.value - self._typical[name]
+            if shift or name not in base.drivers:
+                now = base.drivers.get(name, np.zeros(12))
+                changes[name] = np.maximum(np.asarray(now, dtype=float) + shift, 0.0)
         return base.with_drivers(**changes)
 
     def refresh(self) -> None:
-        """Rebuild the scenario and the payroll; update ``table`` and ``cost_per_order``."""
+        """Rebuild the scenario, the payroll and the staffing gap; update the views."""
         import pandas as pd
 
         import shoporg
 
         L = self._t
         self.scenario = self.build_scenario()
+        self._refresh_staffing()
         try:
             self.payroll = shoporg.payroll(self.design, self.scenario)
         except ShopOrgError as e:
             self.payroll, self.cost_per_order = None, None
             self.message.value = message_html(L("payroll_error") + error_text(e))
             self.table.value = ""
+            self._refresh_summary()
             return
         self.message.value = ""
         m = self.payroll.by_month().reindex(self.scenario.months, fill_value=0.0)
@@ -140,3 +222,42 @@ class ScenarioExplorer:
             self.cost_per_order = None
         out.index.name = L("month")
         self.table.value = frame_html(out)
+        self._refresh_summary()
+
+    def _refresh_staffing(self) -> None:
+        from ..staffing import norms_for, recommend_headcount
+
+        L = self._t
+        self.staffing, self.gap, self.gap_table.value = None, None, ""
+        try:
+            if not norms_for(self.design, self.norms):
+                return
+            rec = recommend_headcount(self.design, self.scenario, self.norms, lang=self.lang)
+        except ShopOrgError as e:
+            self.message.value = message_html(L("staffing_error") + error_text(e))
+            return
+        self.staffing = rec[rec["method"] != "kept"].reset_index(drop=True)
+        self.gap = float(self.staffing["gap"].sum())
+        view = self.staffing[["name", "current", "recommended", "gap", "peak", "temporary"]].set_axis(
+            [L("role"), L("current"), L("recommended"), L("gap"), L("peak"), L("temporary")], axis=1)
+        self.gap_table.value = frame_html(view, "{:g}")
+
+    def _refresh_summary(self) -> None:
+        L = self._t
+        rows = []
+        if self.payroll is not None:
+            rows += [(L("year_accrued"), f"¥{self.payroll.total('accrued'):,.2f}"),
+                     (L("year_paid"), f"¥{self.payroll.total('paid'):,.2f}")]
+            if self.cost_per_order is not None:
+                rows.append((L("cost_per_order"), f"¥{self.cost_per_order:,.2f}"))
+        if self.staffing is None:
+            note = message_html(L("no_norms"), "info")
+        else:
+            note = ""
+            gaps = self.staffing["gap"]
+            rows.append((L("gap"), f"{float(gaps[gaps > 0].sum()):+g} / {float(gaps[gaps < 0].sum()):+g}"
+                                   f"{L('people')}"))
+            rows.append((L("temporary"), f"{float(self.staffing['temporary'].sum()):g}{L('people')}"))
+        body = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
+                       for k, v in rows)
+        self.summary.value = f"<table>{body}</table>{note}"
