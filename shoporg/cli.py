@@ -248,6 +248,30 @@ def _cmd_export(args) -> int:
     return EXIT_OK
 
 
+def _cmd_app(args) -> int:
+    import signal
+
+    from .app import start
+
+    app = start(args.notebook, port=args.port, token=not args.no_token, open_browser=args.browser,
+                timeout=args.timeout)
+    print(f"shoporg workbook: {app.url}", flush=True)
+    if app.token is None:
+        print("shoporg: the token is off: anyone on this computer can open the page", file=sys.stderr)
+    print("Ctrl-C to stop; Voila's log: " + str(app.log), file=sys.stderr, flush=True)
+
+    def _stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)  # a service manager's stop ends Voila too
+    try:
+        return app.process.wait()
+    except KeyboardInterrupt:
+        return EXIT_OK
+    finally:
+        app.stop()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="shoporg", description="Design the staff organization of online shops.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('shoporg').__version__}")
@@ -325,6 +349,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.add_argument("--overwrite", action="store_true", help="replace existing files")
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("app", help="serve the workbook as a web app (Voila) on 127.0.0.1 and print its URL")
+    p.add_argument("--notebook", metavar="FILE", help="the notebook to serve (default: 00_workbook.ipynb)")
+    p.add_argument("--port", type=int, help="default: the first free port from 8866")
+    p.add_argument("--no-token", action="store_true",
+                   help="serve without a token (anyone on this computer can open it)")
+    p.add_argument("--browser", action="store_true", help="also open the page in the default browser")
+    p.add_argument("--timeout", type=float, default=60, help="seconds to wait for Voila to answer")
+    p.set_defaults(func=_cmd_app)
     return parser
 
 

@@ -163,9 +163,12 @@ class Designer:
 
         L = self._t
         wide = {"description_width": "initial"}
-        ids = list(shoporg.list_templates()["id"])
-        self.template = w.Dropdown(options=ids, value=self.design.id if self.design.id in ids else None,
-                                   description=L("template"))
+        templates = shoporg.list_templates()
+        ids = list(templates["id"])
+        names = templates["name_zh" if self.lang == "zh" else "name_en"]
+        self.template = w.Dropdown(options=[(f"{name} · {tid}", tid) for tid, name in zip(ids, names)],
+                                   value=self.design.id if self.design.id in ids else None,
+                                   description=L("template"), layout=w.Layout(width="34em"))
         self.role = w.Dropdown(description=L("role"))
         self.name = w.Text(description=L("name"), continuous_update=False)
         self.department = w.Dropdown(description=L("department"))
@@ -195,7 +198,7 @@ class Designer:
         self.summary = w.HTML()
         self.chart = w.Output()
         # stable hooks for browser tests and custom styling
-        for name in ("role", "headcount", "summary", "pay_value", "name"):
+        for name in ("role", "headcount", "summary", "pay_value", "name", "chart"):
             getattr(self, name).add_class(f"shoporg-designer-{name.replace('_', '-')}")
 
         self.template.observe(self._on_template, names="value")
@@ -448,11 +451,12 @@ class Designer:
         self._syncing = True
         try:
             ids = list(d.role_ids)
-            if list(self.role.options) != ids:
+            labelled = [(f"{r.name.get(self.lang)} · {r.id}", r.id) for r in d.roles]
+            if list(self.role.options) != labelled:
                 keep = self.role.value if self.role.value in ids else ids[0]
-                self.role.options = ids
+                self.role.options = labelled
                 self.role.value = keep
-            if d.id in self.template.options:
+            if d.id in {value for _label, value in self.template.options}:
                 self.template.value = d.id
             role = d.role(self.role.value)
             self.name.value = (role.name.zh if self.lang == "zh" else role.name.en) or ""
@@ -460,14 +464,16 @@ class Designer:
                 (f"{dep.name.get(self.lang)} ({dep.id})", dep.id) for dep in d.departments]
             self.department.value = role.department if role.department in {x.id for x in d.departments} else None
             self.headcount.value = float(role.headcount)
-            others = [r for r in ids if r != role.id]
-            self.manager.options = [(self._t("none"), None)] + [(r, r) for r in others]
+            others = [item for item in labelled if item[1] != role.id]
+            self.manager.options = [(self._t("none"), None)] + others
             self.manager.value = role.reports_to
-            self.merge_with.options = [(self._t("none"), None)] + [(r, r) for r in others]
+            self.merge_with.options = [(self._t("none"), None)] + others
             self.merge_with.value = None
-            pay_options = [(f"pay[{i}] {_KINDS[c.kind][0 if self.lang == 'zh' else 1]}"
-                            + (f" · {c.label.get(self.lang)}" if c.label else ""), i)
-                           for i, c in enumerate(role.pay)]
+            pay_options = []
+            for i, c in enumerate(role.pay):
+                kind = _KINDS[c.kind][0 if self.lang == "zh" else 1]
+                label = c.label.get(self.lang) if c.label else ""
+                pay_options.append((f"pay[{i}] {kind}" + (f" · {label}" if label and label != kind else ""), i))
             keep_pay = self.pay_component.value
             self.pay_component.options = pay_options or [(self._t("no_pay"), None)]
             self.pay_component.value = keep_pay if keep_pay is not None and keep_pay < len(role.pay) else (

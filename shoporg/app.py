@@ -1,0 +1,132 @@
+"""The workbook as a web app: Voila serves ``00_workbook.ipynb`` with its code hidden.
+
+:func:`start` runs Voila in a child process bound to 127.0.0.1, waits until it answers
+and returns an :class:`App` with the URL to open (a random token in it unless the
+token is turned off). ``shoporg app`` is the command-line face of it.
+
+>>> cmd = voila_command("/x/00_workbook.ipynb", port=8866, token="abc")
+>>> cmd[3:6]
+['/x/00_workbook.ipynb', '--no-browser', '--port=8866']
+>>> "--Voila.ip=127.0.0.1" in cmd and "--Voila.token=abc" in cmd
+True
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ShopOrgError
+
+__all__ = ["App", "AppError", "default_notebook", "free_port", "start", "voila_command"]
+
+HOST = "127.0.0.1"
+DEFAULT_PORT = 8866
+
+
+class AppError(ShopOrgError):
+    """Voila could not be started (missing, port taken, exited early); says what to do."""
+
+
+def default_notebook() -> Path:
+    """``00_workbook.ipynb``: beside the package in a source checkout, or inside a wheel."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "notebooks" / "00_workbook.ipynb", here / "_notebooks" / "00_workbook.ipynb"):
+        if candidate.is_file():
+            return candidate
+    raise AppError(f"00_workbook.ipynb not found beside {here}; give the notebook with --notebook")
+
+
+def free_port(start: int = DEFAULT_PORT, tries: int = 50) -> int:
+    """The first port from ``start`` on which 127.0.0.1 accepts a listener."""
+    for port in range(start, start + tries):
+        with socket.socket() as s:
+            try:
+                s.bind((HOST, port))
+            except OSError:
+                continue
+            return port
+    raise AppError(f"no free port in {start}–{start + tries - 1}; give one with --port")
+
+
+def voila_command(notebook, port: int, token: str | None, open_browser: bool = False) -> list[str]:
+    """The Voila command line: loopback only, idle kernels culled, token set or empty."""
+    return [sys.executable, "-m", "voila", str(notebook), *([] if open_browser else ["--no-browser"]),
+            f"--port={port}", f"--Voila.ip={HOST}", "--MappingKernelManager.cull_idle_timeout=600",
+            "--MappingKernelManager.cull_interval=60", f"--Voila.token={token or ''}"]
+
+
+@dataclass
+class App:
+    """A running Voila server: ``url`` to open, ``stop()`` to end it."""
+
+    process: subprocess.Popen
+    port: int
+    token: str | None
+    log: Path
+    url: str = field(init=False)
+
+    def __post_init__(self):
+        self.url = f"http://{HOST}:{self.port}/" + (f"?token={self.token}" if self.token else "")
+
+    def stop(self, timeout: float = 10) -> None:
+        """End the server and its kernels."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout)
+
+    def __enter__(self) -> "App":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def _answers(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex((HOST, port)) == 0
+
+
+def start(notebook=None, port: int | None = None, token: bool | str = True, open_browser: bool = False,
+          timeout: float = 60, log=None) -> App:
+    """Start Voila on ``notebook`` (default :func:`default_notebook`) and wait until it answers.
+
+    ``token=True`` makes a random token, a string is used as given, ``False`` turns the
+    token off (anyone on this computer can then open the page). Voila's output goes to
+    ``log`` (a new temporary file by default) so that a failure can be read.
+    """
+    nb = Path(notebook) if notebook is not None else default_notebook()
+    if not nb.is_file():
+        raise AppError(f"{nb}: no such notebook")
+    port = free_port() if port is None else port
+    if _answers(port):
+        raise AppError(f"port {port} on {HOST} is already in use; choose another with --port")
+    secret = secrets.token_urlsafe(24) if token is True else (token or None)
+    log_path = Path(log) if log is not None else Path(tempfile.mkstemp(prefix="shoporg-app-", suffix=".log")[1])
+    env = dict(os.environ, MPLBACKEND=os.environ.get("MPLBACKEND", "Agg"))
+    with open(log_path, "ab") as out:
+        proc = subprocess.Popen(voila_command(nb, port, secret, open_browser), cwd=nb.parent, stdout=out,
+                                stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    app = App(proc, port, secret, log_path)
+    deadline = time.monotonic() + timeout
+    while not _answers(port):
+        if proc.poll() is not None:
+            raise AppError(f"Voila exited (code {proc.returncode}) before serving; its log: {log_path}\n"
+                           + log_path.read_text(encoding="utf-8", errors="replace")[-2000:])
+        if time.monotonic() > deadline:
+            app.stop()
+            raise AppError(f"Voila did not answer on port {port} within {timeout:g} s; its log: {log_path}")
+        time.sleep(0.1)
+    return app

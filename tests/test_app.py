@@ -1,0 +1,82 @@
+"""`shoporg app`: Voila on the workbook, loopback only, token on unless turned off."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+
+import pytest
+
+from shoporg.app import AppError, default_notebook, free_port, start, voila_command
+from shoporg.cli import main
+
+from .conftest import ROOT
+
+
+def fetch(url: str):
+    """(final URL, status, body) of a GET that follows redirects."""
+    with urllib.request.urlopen(url, timeout=120) as r:
+        return r.url, r.status, r.read().decode("utf-8")
+
+
+def test_the_command_line_is_loopback_with_the_token():
+    cmd = voila_command(ROOT / "notebooks" / "00_workbook.ipynb", port=9000, token="t0k")
+    assert cmd[:3] == [sys.executable, "-m", "voila"]
+    assert {"--Voila.ip=127.0.0.1", "--port=9000", "--Voila.token=t0k", "--no-browser"} <= set(cmd)
+    assert "--Voila.token=" in voila_command("nb.ipynb", 9000, None)
+    assert "--no-browser" not in voila_command("nb.ipynb", 9000, None, open_browser=True)
+
+
+def test_default_notebook_is_the_workbook():
+    assert default_notebook() == ROOT / "notebooks" / "00_workbook.ipynb"
+
+
+def test_missing_notebook_and_taken_port_are_clear_errors(tmp_path):
+    with pytest.raises(AppError, match="no such notebook"):
+        start(tmp_path / "nope.ipynb")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        with pytest.raises(AppError, match=f"port {port} .* already in use"):
+            start(port=port)
+        assert free_port(port) != port
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups")
+def test_shoporg_app_prints_the_url_and_serves_the_workbook_behind_the_token(tmp_path):
+    port = free_port(18866)
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path))
+    proc = subprocess.Popen([sys.executable, "-m", "shoporg.cli", "app", f"--port={port}"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        m = re.fullmatch(rf"shoporg workbook: (http://127\.0\.0\.1:{port}/\?token=([\w-]{{20,}}))\n", line)
+        assert m, line + proc.stderr.read() if proc.poll() is not None else line
+        url, token = m.groups()
+        final, status, page = fetch(url)
+        assert status == 200 and final == url and "00_workbook" in page  # the rendered notebook
+        final, status, page = fetch(f"http://127.0.0.1:{port}/")  # no token: the login page
+        assert "/login" in final and "00_workbook" not in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    # stopping the command stops Voila: the port is free again
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_token_can_be_turned_off(tmp_path, capsys):
+    with start(token=False, log=tmp_path / "voila.log") as app:
+        assert app.token is None and app.url == f"http://127.0.0.1:{app.port}/"
+        final, status, page = fetch(app.url)
+        assert status == 200 and "/login" not in final
+    assert app.process.poll() is not None  # stopped on leaving the block
+
+
+def test_cli_reports_app_errors_without_a_traceback(tmp_path, capsys):
+    assert main(["app", "--notebook", str(tmp_path / "missing.ipynb")]) == 2
+    assert "missing.ipynb: no such notebook" in capsys.readouterr().err

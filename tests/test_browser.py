@@ -1,0 +1,111 @@
+"""The workbook as a web app, in a real browser: `shoporg app` (Voila) opened in headless
+Chromium with Playwright; a headcount typed into the designer changes the monthly payroll
+shown to the number the package computes.
+
+The screenshot and the measured latency are kept in ``test-artifacts/`` (or
+``$SHOPORG_ARTIFACTS``). Chromium comes from Debian (``.ci/run`` installs it); outside CI
+a machine without it skips this test.
+"""
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+import shoporg
+from shoporg.app import start
+
+from .conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# the flags known to work headless as root on a closed network
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("the browser test needs Chromium: `apt-get install -y chromium` (.ci/run does it)")
+    pytest.skip("no Chromium on this machine (apt-get install -y chromium)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def artifacts() -> Path:
+    path = Path(os.environ.get("SHOPORG_ARTIFACTS", ROOT / "test-artifacts"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def fontconfig(folder: Path) -> dict:
+    """Environment that lets Chromium use the packaged Noto Sans CJK font as well as the
+    system's: a client's browser has a Chinese font (Windows, macOS, a Chinese Linux
+    desktop); this bare test machine has none."""
+    from shoporg.chart import PACKAGED_FONTS, _packaged_font_path
+
+    font = _packaged_font_path(*PACKAGED_FONTS[0][:2])
+    conf = folder / "fonts.conf"
+    conf.write_text(f"""<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>{font.parent}</dir>
+<cachedir>{folder / "cache"}</cachedir></fontconfig>""", encoding="utf-8")
+    return dict(os.environ, FONTCONFIG_FILE=str(conf))
+
+
+def first_month(design, scenario) -> str:
+    """The first month's accrued payroll as the designer shows it."""
+    return f"¥{shoporg.payroll(design, scenario).by_month()['accrued'].iloc[0]:,.2f}"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    log = tmp_path_factory.mktemp("voila") / "voila.log"
+    server = start(ROOT / "notebooks" / "00_workbook.ipynb", log=log, timeout=120)
+    yield server
+    server.stop()
+
+
+def test_headcount_typed_in_the_browser_updates_the_monthly_payroll(app, record_property, tmp_path):
+    scenario = shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
+    d14 = shoporg.load_template("seed-14-basic-22")
+    shown = first_month(d14.with_headcount("picker", 3), scenario)  # the notebook sets 3 pickers
+    expected = first_month(d14.with_headcount("picker", 4), scenario)
+    assert shown != expected
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, env=fontconfig(tmp_path))
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(app.url)
+            summary = page.locator(".shoporg-designer-summary")
+            headcount = page.locator(".shoporg-designer-headcount input")
+            sync_api.expect(summary).to_contain_text("首月人工成本（应计）", timeout=120_000)
+            sync_api.expect(summary).to_contain_text(shown)
+            role = page.locator(".shoporg-designer-role select")
+            sync_api.expect(role.locator("option:checked")).to_have_text("捡单员 · picker")
+            chart = page.locator(".shoporg-designer-chart img")
+            sync_api.expect(chart).to_have_count(1)
+            old_chart = chart.get_attribute("src")
+            sync_api.expect(headcount).to_have_value("3")
+
+            headcount.fill("4")
+            started = time.perf_counter()
+            headcount.press("Enter")  # a FloatText sends its value on Enter
+            sync_api.expect(summary).to_contain_text(expected, timeout=30_000)
+            latency = time.perf_counter() - started
+            sync_api.expect(summary).not_to_contain_text(shown)
+            sync_api.expect(chart).not_to_have_attribute("src", old_chart, timeout=30_000)  # redrawn: 4 pickers
+            with_chart = time.perf_counter() - started
+
+            page.screenshot(path=str(artifacts() / "workbook-designer.png"), full_page=False)
+        finally:
+            browser.close()
+
+    record_property("browser_update_seconds", round(latency, 3))
+    record_property("browser_update_with_chart_seconds", round(with_chart, 3))
+    (artifacts() / "browser-latency.json").write_text(json.dumps(
+        {"change": "picker headcount 3 -> 4", "shown": expected, "number_seconds": round(latency, 3),
+         "chart_seconds": round(with_chart, 3)}), encoding="utf-8")
+    # The token keeps other users of the computer out: without it Voila asks for a login.
+    assert "?token=" in app.url
