@@ -434,10 +434,12 @@ def _draw_box(ax, node, box, lines, colour, scale: float):
     patch = FancyBboxPatch((left, top), w, h, boxstyle="round,pad=0,rounding_size=3",
                            facecolor=_tint(colour), edgecolor=colour,
                            linewidth=max(0.5, 0.9 * scale), zorder=2, gid=f"role:{node}")
-    ax.add_patch(patch)
+    # add_artist, not add_patch: the limits are already set, and updating them from
+    # every rounded box is a fifth of the drawing time of a 50-role chart
+    ax.add_artist(patch)
     bar = Rectangle((left, top), w, _BAR, facecolor=colour, edgecolor="none", zorder=3,
                     gid=f"accent:{node}")
-    ax.add_patch(bar)
+    ax.add_artist(bar)
     bar.set_clip_path(patch)
     cursor = top + _BAR + _PAD_Y
     family = font_family()

@@ -558,7 +558,9 @@ class Designer:
         ax = shoporg.plot_org(self.design, lang=self.lang)
         buf = io.BytesIO()
         try:
-            ax.figure.savefig(buf, format="png", dpi=100, bbox_inches="tight")
+            # the figure is already sized to the chart (no tight bbox: that draws twice);
+            # fast PNG compression: the image lives only on screen
+            ax.figure.savefig(buf, format="png", dpi=100, pil_kwargs={"compress_level": 1})
         finally:
             plt.close(ax.figure)
         data = {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"),

@@ -1,0 +1,95 @@
+"""One Designer update for a 50-role design: the numbers, then the numbers with the chart.
+
+An update is what a headcount typed into the designer triggers: the immutable edit and
+its checks, the payroll under a twelve-month scenario, the analytics of the summary
+(layers, widest span, duty areas), the fields re-synced, and, with the chart on, the org
+chart laid out, drawn and encoded as PNG. Targets: 100 ms for the numbers, 300 ms with
+the chart. The browser test records the time from the keystroke to the number on the page
+in `test-artifacts/browser-latency.json`; the script prints it when that file exists.
+
+Run: `.venv/bin/python benchmarks/bench_designer.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_payroll_sweep import brand_department, scenarios  # noqa: E402
+
+TARGET_NUMBERS, TARGET_CHART = 0.100, 0.300
+
+
+def timed_updates(app, role: str, n: int) -> list[float]:
+    """Seconds per headcount change, alternating 2 and 3 people so every change is real."""
+    out = []
+    for i in range(n):
+        t = time.perf_counter()
+        app.set_headcount(role, 2 + i % 2)
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def show(label: str, times: list[float], target: float | None = None) -> None:
+    med, worst = statistics.median(times), max(times)
+    line = f"{label:<44} median {med * 1000:7.1f} ms   max {worst * 1000:7.1f} ms"
+    if target is not None:
+        line += f"   target {target * 1000:.0f} ms: {'met' if med <= target else 'MISSED'} ({target / med:.1f}x headroom)"
+    print(line)
+
+
+def main() -> None:
+    import shoporg
+    from shoporg.widgets import Designer
+
+    design = brand_department(50)
+    scenario = scenarios(1)[0]
+    role = design.roles[-1].id
+    print(f"design: {len(design.roles)} roles, {float(design.headcount):g} people; "
+          f"scenario of 12 months; changing {role}'s headcount")
+
+    numbers = Designer(design=design, scenario=scenario, show_chart=False)
+    timed_updates(numbers, role, 3)  # warm up
+    show("update, numbers (edit+payroll+analytics)", timed_updates(numbers, role, 30), TARGET_NUMBERS)
+
+    chart = Designer(design=design, scenario=scenario, show_chart=True)
+    timed_updates(chart, role, 2)
+    show("update, numbers and org chart PNG", timed_updates(chart, role, 15), TARGET_CHART)
+
+    # where the time goes
+    d = numbers.design
+    parts = {
+        "  edit + validation (with_headcount)": lambda: d.with_headcount(role, 4),
+        "  payroll (12 months, to the fen)": lambda: shoporg.payroll(d, scenario),
+        "  analytics (layers, spans, areas)": lambda: numbers.summary_rows(),
+        "  org chart: layout, draw, PNG": lambda: chart._draw(),
+    }
+    for label, fn in parts.items():
+        times = []
+        for _ in range(10):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+        show(label, times)
+
+    record = Path(__file__).resolve().parent.parent / "test-artifacts" / "browser-latency.json"
+    if record.is_file():
+        data = json.loads(record.read_text(encoding="utf-8"))
+        print(f"browser (tests/test_browser.py, design 14, {data['change']}): number on the page after "
+              f"{data['number_seconds'] * 1000:.0f} ms, chart after {data['chart_seconds'] * 1000:.0f} ms")
+    else:
+        print("browser: run tests/test_browser.py first to record the latency in the page")
+
+
+if __name__ == "__main__":
+    main()
