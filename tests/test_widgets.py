@@ -4,7 +4,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import base64  # noqa: E402
 import html  # noqa: E402
+import re  # noqa: E402
 from decimal import Decimal  # noqa: E402
 
 import ipywidgets as w  # noqa: E402
@@ -281,6 +283,28 @@ def test_comparer_columns_and_diff(d14, d14_scenario):
     assert "2 至 4" in app.message.value
 
 
+def test_comparer_baseline_and_charts(d14, d14_scenario):
+    import warnings
+
+    more = d14.with_headcount("picker", 3)
+    app = Comparer({"现状": d14, "加拣货": more}, scenario=d14_scenario)
+    assert list(app.baseline.options) == ["现状", "加拣货"] and app.chosen == ["现状", "加拣货"]
+    assert app.chart_kind.value == "cost" and len(app.chart.outputs) == 1
+    first = app.chart.outputs[0]["data"]["image/png"]
+    app.baseline.value = "加拣货"  # deltas now from the larger design, the diff runs backwards
+    assert list(app.result.columns) == ["metric", "加拣货", "现状", "差异"]
+    assert app.result.loc["people", "差异"] == -1
+    assert app.diff_result["changes"].tolist() == ["headcount: 3 → 2"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing Chinese glyph would warn
+        for kind in ("spans", "layers", "cost"):
+            app.chart_kind.value = kind
+            assert app.chart.outputs[0]["data"]["text/plain"] == f"<{kind} chart of 加拣货, 现状>"
+    assert app.chart.outputs[0]["data"]["image/png"] != first  # the baseline comes first now
+    no_pay = Comparer({"a": d14, "b": more}, lang="en")
+    assert [v for _label, v in no_pay.chart_kind.options] == ["spans", "layers"]
+
+
 # -- Exporter ---------------------------------------------------------------------------------
 def test_exporter_writes_chosen_files(d14, d14_scenario, tmp_path):
     app = Exporter({"a": d14, "b": shoporg.load_template("seed-12-ordinary-shop")}, scenario=d14_scenario,
@@ -294,9 +318,25 @@ def test_exporter_writes_chosen_files(d14, d14_scenario, tmp_path):
                      "seed-12-ordinary-shop.csv", "seed-14-basic-22.csv"]
     assert all(p.exists() and p.stat().st_size > 0 for p in app.written)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == names
-    assert "designs.md" in app.links.value and "href=" in app.links.value
-    app.export_button.click()  # overwrite=True: a second click works
-    assert len(app.written) == 5
+    assert 'download="designs.md"' in app.links.value
+    link = re.search(r'href="data:text/markdown;base64,([^"]+)"', app.links.value).group(1)
+    assert base64.b64decode(link) == (tmp_path / "out" / "designs.md").read_bytes()  # the file itself
+    before = (tmp_path / "out" / "designs.md").read_bytes()
+    app.lang.value = "zh"
+    app.export_button.click()  # the files exist: kept, and said so
+    assert app.written == [] and (tmp_path / "out" / "designs.md").read_bytes() == before
+    assert "designs.md: 已存在" in app.links.value
+    app.overwrite.value = True
+    app.export_button.click()
+    assert len(app.written) == 5 and (tmp_path / "out" / "designs.md").read_bytes() != before
+
+
+def test_exporter_tick_names_the_formats(d14, tmp_path):
+    app = Exporter(d14, folder=tmp_path, lang="en")
+    app.tick("md", "png")
+    assert [f for f, box in app.formats.items() if box.value] == ["md", "png"]
+    with pytest.raises(shoporg.ShopOrgError, match="Unknown format: 'pdf'; allowed: docx, xlsx, md, html, csv, png"):
+        app.tick("pdf")
 
 
 def test_exporter_docx_png_and_nothing_ticked(d14, tmp_path):

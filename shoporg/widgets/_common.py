@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-__all__ = ["LANGS", "check_lang", "error_text", "message_html", "frame_html"]
+__all__ = ["LANGS", "check_lang", "error_text", "message_html", "frame_html", "show_figure"]
 
 LANGS = ("zh", "en")
 
@@ -55,3 +55,28 @@ def frame_html(df, float_format: str = "{:,.2f}") -> str:
     True
     """
     return df.to_html(float_format=float_format.format, border=0, na_rep="")
+
+
+def show_figure(output, fig, alt: str) -> None:
+    """Put ``fig`` into the ``output`` widget as one PNG and close it (works without a kernel).
+
+    The PNG uses fast compression (it only lives on screen) and the figure's own size.
+
+    >>> import ipywidgets as w, matplotlib.pyplot as plt
+    >>> out = w.Output()
+    >>> show_figure(out, plt.figure(figsize=(2, 1)), "empty")
+    >>> out.outputs[0]["data"]["text/plain"]
+    'empty'
+    """
+    import base64
+    import io
+
+    import matplotlib.pyplot as plt
+
+    buf = io.BytesIO()
+    try:
+        fig.savefig(buf, format="png", dpi=100, pil_kwargs={"compress_level": 1})
+    finally:
+        plt.close(fig)
+    data = {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"), "text/plain": alt}
+    output.outputs = ({"output_type": "display_data", "data": data, "metadata": {}},)

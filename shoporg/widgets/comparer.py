@@ -13,38 +13,55 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..errors import ShopOrgError
-from ._common import check_lang, error_text, frame_html, message_html
+from ._common import check_lang, error_text, frame_html, message_html, show_figure
 
-__all__ = ["Comparer"]
+__all__ = ["Comparer", "CHARTS"]
 
 _LABELS = {
     "choice": ("方案", "Designs"),
+    "baseline": ("基准方案", "Baseline"),
+    "chart": ("图表", "Chart"),
     "choose": ("请选择 2 至 4 个方案", "Choose two to four designs"),
-    "diff": ("前两个方案的差异", "Differences of the first two"),
+    "diff": ("基准方案到其后第一个方案的差异", "From the baseline to the next design"),
     "same": ("两个方案的岗位相同", "The two designs have the same roles"),
+    "cost": ("人工成本构成", "Payroll by kind of pay"),
+    "spans": ("管理幅度分布", "Spans of control"),
+    "layers": ("各层人数", "People per layer"),
+    "need_scenario": ("人工成本构成需要情景", "Payroll by kind of pay needs a scenario"),
 }
+
+#: The charts the comparer can draw, by key.
+CHARTS = ("cost", "spans", "layers")
 
 _DIFF_COLUMNS = ["action", "role", "name", "changes"]
 
 
 class Comparer:
-    """Widget app comparing designs with :func:`shoporg.compare` and :func:`shoporg.diff`.
+    """Widget app comparing designs with :func:`shoporg.compare`, :func:`shoporg.diff` and charts.
 
     Parameters
     ----------
     designs : dict of str to OrgDesign
         The designs to choose from, by display name.
     scenario : Scenario, optional
-        Adds payroll rows to the comparison.
+        Adds payroll rows to the comparison and the payroll chart.
     lang : {"zh", "en"}
 
     Attributes
     ----------
     choice : ipywidgets.SelectMultiple
-        The chosen names (2–4; the first is the baseline).
+        The chosen names (2–4).
+    baseline : ipywidgets.Dropdown
+        The chosen design the deltas are taken against (the first chosen by default);
+        the diff goes from it to the next chosen design.
+    chart_kind : ipywidgets.ToggleButtons
+        One of :data:`CHARTS`: payroll by kind of pay (with a scenario), span
+        distribution, people per layer.
     result : pandas.DataFrame or None
         The last comparison, one column per chosen design (named as in ``designs``) and deltas.
+    diff_result : pandas.DataFrame or None
     table, diff_table : ipywidgets.HTML
+    chart : ipywidgets.Output
     """
 
     def __init__(self, designs: dict, scenario=None, lang: str = "zh"):
@@ -55,13 +72,21 @@ class Comparer:
         self.scenario = scenario
         self.result = None
         self.diff_result = None
+        self._syncing = False
         names = list(self.designs)
         self.choice = w.SelectMultiple(options=names, value=tuple(names[:2]), description=self._t("choice"),
                                        rows=min(len(names), 8))
+        self.baseline = w.Dropdown(options=names[:2], value=names[0], description=self._t("baseline"))
+        charts = [c for c in CHARTS if c != "cost" or scenario is not None]
+        self.chart_kind = w.ToggleButtons(options=[(self._t(c), c) for c in charts], value=charts[0],
+                                          description=self._t("chart"))
         self.message = w.HTML()
         self.table = w.HTML()
         self.diff_table = w.HTML()
-        self.choice.observe(lambda _c: self.refresh(), names="value")
+        self.chart = w.Output()
+        self.choice.observe(lambda _c: self._on_choice(), names="value")
+        self.baseline.observe(lambda _c: self.refresh() if not self._syncing else None, names="value")
+        self.chart_kind.observe(lambda _c: self.draw(), names="value")
         self.refresh()
 
     def _t(self, key: str) -> str:
@@ -70,27 +95,43 @@ class Comparer:
     @property
     def widget(self) -> w.Widget:
         """The top-level container to display."""
-        return w.VBox([self.choice, self.message, self.table, w.HTML(f"<b>{self._t('diff')}</b>"),
-                       self.diff_table])
+        return w.VBox([w.HBox([self.choice, self.baseline]), self.message, self.table,
+                       w.HTML(f"<b>{self._t('diff')}</b>"), self.diff_table, self.chart_kind, self.chart])
+
+    @property
+    def chosen(self) -> list[str]:
+        """The chosen names, baseline first, then the others in list order."""
+        names = [n for n in self.choice.options if n in self.choice.value]
+        if self.baseline.value in names:
+            names.remove(self.baseline.value)
+            names.insert(0, self.baseline.value)
+        return names
+
+    def _on_choice(self) -> None:
+        names = [n for n in self.choice.options if n in self.choice.value]
+        self._syncing = True
+        try:
+            keep = self.baseline.value
+            self.baseline.options = names
+            self.baseline.value = keep if keep in names else (names[0] if names else None)
+        finally:
+            self._syncing = False
+        self.refresh()
 
     def refresh(self) -> None:
-        """Compare the chosen designs and diff the first two."""
+        """Compare the chosen designs (deltas against the baseline), diff, redraw the chart."""
         import shoporg
 
-        chosen = [n for n in self.choice.options if n in self.choice.value]
+        chosen = self.chosen
         if not 2 <= len(chosen) <= 4:
-            self.message.value = message_html(self._t("choose"), "info")
-            self.table.value = self.diff_table.value = ""
-            self.result = self.diff_result = None
+            self._clear(message_html(self._t("choose"), "info"))
             return
         designs = [self.designs[n] for n in chosen]
         try:
             table = shoporg.compare(designs, self.scenario, lang=self.lang)
             d = shoporg.diff(designs[0], designs[1])
         except ShopOrgError as e:
-            self.message.value = message_html(error_text(e))
-            self.table.value = self.diff_table.value = ""
-            self.result = self.diff_result = None
+            self._clear(message_html(error_text(e)))
             return
         old = list(table.columns[1:1 + len(chosen)])
         rename = dict(zip(old, chosen))
@@ -104,3 +145,34 @@ class Comparer:
             self.diff_table.value = message_html(self._t("same"), "info")
         else:
             self.diff_table.value = frame_html(d[[c for c in _DIFF_COLUMNS if c in d.columns]])
+        self.draw()
+
+    def _clear(self, message: str) -> None:
+        self.message.value = message
+        self.table.value = self.diff_table.value = ""
+        self.chart.outputs = ()
+        self.result = self.diff_result = None
+
+    def draw(self) -> None:
+        """Draw the chart chosen in ``chart_kind`` for the chosen designs into ``chart``."""
+        import matplotlib.pyplot as plt
+
+        from .. import plots
+
+        chosen = self.chosen
+        if not 2 <= len(chosen) <= 4:
+            return
+        designs = [self.designs[n].replace(name={"zh": n, "en": n}) for n in chosen]
+        kind = self.chart_kind.value
+        if kind == "cost":
+            ax = plots.plot_cost_composition(designs, self.scenario, lang=self.lang)
+            fig = ax.figure
+        elif kind == "spans":
+            fig = plots.plot_span_distribution(designs, lang=self.lang).figure
+        else:
+            fig, axes = plt.subplots(1, len(designs), figsize=(3.2 * len(designs), 3.2))
+            for ax, d in zip(axes, designs):
+                plots.plot_layer_pyramid(d, ax=ax, lang=self.lang)
+                ax.set_title(d.name.get(self.lang))
+            fig.tight_layout()
+        show_figure(self.chart, fig, f"<{kind} chart of {', '.join(chosen)}>")

@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 import ipywidgets as w
 
 from ..errors import ShopOrgError
-from ._common import check_lang, error_text, message_html
+from ._common import check_lang, error_text, message_html, show_figure
 
 __all__ = ["Designer", "PAY_FIELDS"]
 
@@ -547,22 +547,8 @@ class Designer:
             self._draw()
 
     def _draw(self) -> None:
-        """Redraw the org chart as a PNG into ``chart`` (works with or without a kernel)."""
-        import base64
-        import io
-
-        import matplotlib.pyplot as plt
-
+        """Redraw the org chart as a PNG into ``chart``."""
         import shoporg
 
         ax = shoporg.plot_org(self.design, lang=self.lang)
-        buf = io.BytesIO()
-        try:
-            # the figure is already sized to the chart (no tight bbox: that draws twice);
-            # fast PNG compression: the image lives only on screen
-            ax.figure.savefig(buf, format="png", dpi=100, pil_kwargs={"compress_level": 1})
-        finally:
-            plt.close(ax.figure)
-        data = {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"),
-                "text/plain": f"<org chart of {self.design.id}>"}
-        self.chart.outputs = ({"output_type": "display_data", "data": data, "metadata": {}},)
+        show_figure(self.chart, ax.figure, f"<org chart of {self.design.id}>")

@@ -27,6 +27,9 @@ _PER_DESIGN = {"csv", "png"}
 
 _LABELS = {
     "folder": ("文件夹", "Folder"),
+    "overwrite": ("覆盖已有文件", "Overwrite existing files"),
+    "exists": ("已存在，未覆盖（勾选“覆盖已有文件”后再导出）", "exists, kept (tick “Overwrite existing files” to replace it)"),
+    "unknown": ("未知格式", "Unknown format"),
     "export": ("导出", "Export"),
     "none": ("请至少勾选一种格式", "Tick at least one format"),
     "written": ("已写入：", "Written: "),
@@ -34,7 +37,11 @@ _LABELS = {
 
 
 class Exporter:
-    """Widget app writing designs with :func:`shoporg.io.export` (overwriting existing files).
+    """Widget app writing designs with :func:`shoporg.io.export`.
+
+    Files are written atomically; an existing file is kept (and named in ``links``)
+    unless ``overwrite`` is ticked. ``links`` offers each written file as a download
+    (the file itself, embedded) beside its full path.
 
     Parameters
     ----------
@@ -50,6 +57,8 @@ class Exporter:
     ----------
     formats : dict of str to ipywidgets.Checkbox
         One checkbox per format in :data:`FORMATS`.
+    overwrite : ipywidgets.Checkbox
+        Replace files that exist (off by default).
     written : list of Path
         The files written by the last export.
     links : ipywidgets.HTML
@@ -70,6 +79,7 @@ class Exporter:
         self.formats = {f: w.Checkbox(value=False, description=f, indent=False) for f in FORMATS}
         self.folder = w.Text(value=str(folder) if folder is not None else "exports", description=self._t("folder"))
         self.lang = w.ToggleButtons(options=[("中文", "zh"), ("English", "en")], value=lang)
+        self.overwrite = w.Checkbox(value=False, description=self._t("overwrite"))
         self.export_button = w.Button(description=self._t("export"), icon="download")
         self.links = w.HTML()
         self.export_button.on_click(lambda _b: self.export())
@@ -80,8 +90,17 @@ class Exporter:
     @property
     def widget(self) -> w.Widget:
         """The top-level container to display."""
-        return w.VBox([w.HBox(list(self.formats.values())), self.folder, self.lang, self.export_button,
-                       self.links])
+        return w.VBox([w.HBox(list(self.formats.values())), self.folder, self.lang,
+                       w.HBox([self.overwrite, self.export_button]), self.links])
+
+    def tick(self, *formats: str) -> None:
+        """Tick exactly ``formats`` (names from :data:`FORMATS`); a clear error for others."""
+        unknown = [f for f in formats if f not in self.formats]
+        if unknown:
+            raise ShopOrgError(f"{self._t('unknown')}: {', '.join(map(repr, unknown))}; "
+                               f"allowed: {', '.join(FORMATS)}")
+        for name, box in self.formats.items():
+            box.value = name in formats
 
     def _targets(self, folder: Path):
         stem = self.designs[0].id if len(self.designs) == 1 else "designs"
@@ -107,13 +126,31 @@ class Exporter:
         errors = []
         folder.mkdir(parents=True, exist_ok=True)
         for designs, path in targets:
+            if path.exists() and not self.overwrite.value:
+                errors.append(f"{path.name}: {self._t('exists')}")
+                continue
             try:
                 self.written.append(export(designs, path, scenario=self.scenario, lang=self.lang.value,
-                                           overwrite=True))
+                                           overwrite=self.overwrite.value))
             except (ShopOrgError, OSError) as e:
                 errors.append(f"{path.name}: {error_text(e)}")
-        items = "".join(f'<li><a href="{html.escape(p.resolve().as_uri())}" target="_blank">'
-                        f"{html.escape(p.name)}</a></li>" for p in self.written)
+        items = "".join(_link(p) for p in self.written)
         self.links.value = (f"{html.escape(self._t('written'))}<ul>{items}</ul>" if items else "") + \
             message_html("\n".join(errors))
         return self.written
+
+
+_MIME = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         ".md": "text/markdown", ".html": "text/html", ".csv": "text/csv", ".png": "image/png"}
+
+
+def _link(path: Path) -> str:
+    """A download link carrying the file (a ``file://`` link does not open from a served
+    page) and the file's full path, to find it on disk."""
+    import base64
+
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    mime = _MIME.get(path.suffix, "application/octet-stream")
+    return (f'<li><a download="{html.escape(path.name)}" href="data:{mime};base64,{data}">'
+            f"{html.escape(path.name)}</a> <code>{html.escape(str(path.resolve()))}</code></li>")
