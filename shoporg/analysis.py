@@ -329,6 +329,7 @@ _METRICS = {
     **{f"span_{label}": (f"管理幅度 {label} 的管理者", f"managers with span {label}") for *_, label in SPAN_BANDS},
     "coverage": ("职责领域覆盖率", "duty areas covered"), "gaps": ("无人负责的领域", "areas nobody owns"),
     "overlaps": ("多岗共担的领域", "areas several roles own"),
+    "unpaid_roles": ("无薪酬规则的岗位", "roles without pay rules"),
     "base_low": ("月底薪（低）", "monthly base (low)"), "base_high": ("月底薪（高）", "monthly base (high)"),
     "annual_accrued": ("年度人工成本（应计）", "annual payroll (accrued)"),
     "annual_paid": ("年度人工成本（实发）", "annual payroll (paid)"),
@@ -366,6 +367,11 @@ def _metrics(design, scenario, norms, supply) -> dict:
                 lo, hi = c.monthly if isinstance(c.monthly, tuple) else (c.monthly, c.monthly)
                 lows += float(lo * r.headcount)
                 highs += float(hi * r.headcount)
+    # a design whose source gives no pay has unknown, not zero, pay: its pay rows stay empty
+    unpaid = sum(not r.pay for r in design.roles)
+    out["unpaid_roles"] = unpaid
+    if unpaid == len(design.roles):
+        return out
     out["base_low"], out["base_high"] = lows, highs
     if scenario is not None:
         from .pay.engine import payroll
@@ -398,7 +404,9 @@ def compare(designs, scenario=None, baseline: int = 0, *, norms=None, supply=Non
     distribution (bands 1 / 2–3 / 4–7 / 8–12 / 13+), duty-area coverage, gaps and
     overlaps, monthly base (low/high); with a ``scenario`` also the annual payroll
     accrued and paid (mid, low, high), fixed and variable shares, cost per order and
-    share of revenue; with ``norms`` the recommended headcount and the gap.
+    share of revenue; with ``norms`` the recommended headcount and the gap. A design with
+    no pay rules at all (most source documents give none) has empty pay rows, not zeros;
+    ``unpaid_roles`` counts the roles without pay rules.
 
     >>> from shoporg import load_template
     >>> t = compare([load_template("seed-14-basic-22"), load_template("seed-12-ordinary-shop")], lang="en")

@@ -130,7 +130,7 @@ def grow(scenario, factor: float):
 
 def shop_wide(scenario, design=None):
     """The scenario with per-person drivers (e.g. each sales agent's ``attainment``)
-    replaced by the mean over the people, month by month.
+    replaced by the mean over the people, month by month (:meth:`Scenario.averaged`).
 
     A scenario that gives five agents' values cannot cost a design with eleven agents;
     averaging lets options of different sizes be compared under one scenario. With a
@@ -141,17 +141,7 @@ def shop_wide(scenario, design=None):
     >>> s.driver("attainment", "sales_cs").shape, shop_wide(s).driver("attainment", "sales_cs")[:2].round(2).tolist()
     ((12, 5), [1.06, 1.06])
     """
-    from .scenario import Scenario
-
-    roles = {}
-    for rid, drivers in scenario.roles.items():
-        people = None
-        if design is not None and rid in design.role_ids:
-            people = math.ceil(design.role(rid).headcount)
-        roles[rid] = {k: (v.mean(axis=1) if v.ndim == 2 and v.shape[1] != people else v)
-                      for k, v in drivers.items()}
-    return Scenario(start=scenario.start, drivers=scenario.drivers, roles=roles, name=scenario.name,
-                    id=scenario.id, supply=scenario.supply)
+    return scenario.averaged(design)
 
 
 def show(chart, dpi: int = 100):

@@ -14,6 +14,7 @@ monthly base and a seasonality profile with 双11 / 618 / 年货节 peaks.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -184,6 +185,39 @@ class Scenario:
         drivers = dict(self.drivers)
         drivers.update(changes)
         return Scenario(start=self.start, drivers=drivers, roles=self.roles, name=self.name, id=self.id,
+                        supply=self.supply)
+
+    def people_mismatches(self, design) -> list[tuple[str, str, int, int]]:
+        """``(role, driver, people in the scenario, people in the design)`` for every
+        per-person driver whose number of people differs from the design's role.
+
+        >>> import shoporg
+        >>> s = shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
+        >>> s.people_mismatches(shoporg.load_template("seed-14-basic-22").with_headcount("sales_cs", 7))
+        [('sales_cs', 'attainment', 5, 7)]
+        """
+        out = []
+        for rid, drivers in self.roles.items():
+            if rid not in design.role_ids:
+                continue
+            people = math.ceil(design.role(rid).headcount)
+            out += [(rid, k, v.shape[1], people) for k, v in drivers.items() if v.ndim == 2 and v.shape[1] != people]
+        return out
+
+    def averaged(self, design=None) -> "Scenario":
+        """A copy with per-person drivers replaced by their mean over the people, month by
+        month: all of them, or with a ``design`` only those of :meth:`people_mismatches`
+        (the people a design adds have no values of their own).
+
+        >>> import shoporg
+        >>> s = shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
+        >>> s.driver("attainment", "sales_cs").shape, s.averaged().driver("attainment", "sales_cs")[:2].round(2).tolist()
+        ((12, 5), [1.06, 1.06])
+        """
+        misfit = None if design is None else {(r, k) for r, k, _, _ in self.people_mismatches(design)}
+        roles = {rid: {k: (v.mean(axis=1) if v.ndim == 2 and (misfit is None or (rid, k) in misfit) else v)
+                       for k, v in drivers.items()} for rid, drivers in self.roles.items()}
+        return Scenario(start=self.start, drivers=self.drivers, roles=roles, name=self.name, id=self.id,
                         supply=self.supply)
 
     def table(self):

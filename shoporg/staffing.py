@@ -170,19 +170,6 @@ def scale_design(design, volumes, norms=None):
     return out
 
 
-def _fit_people(scenario, design):
-    """The scenario with per-person drivers of resized roles replaced by their mean: the
-    new people have no values of their own yet."""
-    from .scenario import Scenario
-
-    roles = {}
-    for rid, drivers in scenario.roles.items():
-        people = math.ceil(design.role(rid).headcount) if rid in design.role_ids else None
-        roles[rid] = {k: (v.mean(axis=1) if v.ndim == 2 and v.shape[1] != people else v) for k, v in drivers.items()}
-    return Scenario(start=scenario.start, drivers=scenario.drivers, roles=roles, name=scenario.name,
-                    id=scenario.id, supply=scenario.supply)
-
-
 class Plan:
     """The one loop: staffing, payroll of the staffed design, temporary staff, unit costs."""
 
@@ -222,7 +209,7 @@ def plan(design, scenario, norms=None, *, base_level: str = "mid", supply=None) 
 
     rec = recommend_headcount(design, scenario, norms)
     staffed = scale_design(design, scenario, norms)
-    pr = payroll(staffed, _fit_people(scenario, staffed), base_level=base_level, supply=supply)
+    pr = payroll(staffed, scenario.averaged(staffed), base_level=base_level, supply=supply)
     table = norms_for(design, norms)
     temp = {}
     for row in rec.itertuples():

@@ -348,3 +348,93 @@ def test_exporter_docx_png_and_nothing_ticked(d14, tmp_path):
     app.export_button.click()
     assert sorted(p.name for p in app.written) == ["seed-14-basic-22.docx", "seed-14-basic-22.png"]
     assert (tmp_path / "seed-14-basic-22.png").read_bytes()[:4] == b"\x89PNG"
+
+
+# -- per-person scenario data and resized roles ------------------------------------------------
+def test_resized_role_is_costed_with_the_mean_and_said_so(d14, d14_scenario):
+    app = Designer(design=d14, scenario=d14_scenario, show_chart=False)
+    app.set_headcount("sales_cs", 7)  # the scenario gives five agents' attainment
+    seven = d14.with_headcount("sales_cs", 7)
+    expected = shoporg.payroll(seven, d14_scenario.averaged(seven)).by_month()["accrued"].iloc[0]
+    assert app.monthly_payroll == pytest.approx(float(expected), abs=0.005)
+    assert "情景给出5人的attainment，sales_cs有7人：按平均值计算" in app.summary.value
+    explorer = ScenarioExplorer(seven, d14_scenario, lang="en")
+    assert explorer.payroll is not None and "their mean is used" in explorer.message.value
+    comparer = Comparer({"a": d14, "b": seven}, scenario=d14_scenario)
+    assert comparer.result is not None and "按平均值计算" in comparer.message.value
+
+
+# -- Workbook -----------------------------------------------------------------------------------
+def test_workbook_links_design_volumes_options_and_export(d14_scenario, tmp_path):
+    from docx import Document
+
+    from shoporg.staffing import read_norms
+    from shoporg.widgets import Workbook
+
+    norms = read_norms(shoporg.templates_dir() / "norms" / "d14-norms.yaml")
+    wb = Workbook(scenario=d14_scenario, norms=norms, folder=tmp_path, show_chart=False)
+    assert list(wb.options) == ["原方案", "当前方案"]
+    gap = wb.explorer.gap
+    wb.designer.set_headcount("sales_cs", 7)
+    assert wb.explorer.gap == gap  # the explorer tab is brought up to date when opened
+    wb.tabs.selected_index = 1
+    assert wb.explorer.design == wb.designer.design and wb.explorer.gap == gap - 2
+    wb.tabs.selected_index = 2
+    assert wb.comparer.chosen == ["原方案", "当前方案"]
+    assert wb.comparer.result.loc["people", "差异"] == 2
+    wb.option_name.value = "方案B"
+    wb.keep_button.click()
+    assert list(wb.options) == ["原方案", "方案B"] and "已存为方案：方案B" in wb.keep_message.value
+    wb.keep_button.click()  # no name: refused
+    assert "请填写方案名称" in wb.keep_message.value
+    wb.tabs.selected_index = 0
+    wb.designer.set_headcount("picker", 3)
+    wb.tabs.selected_index = 2
+    assert list(wb.options) == ["原方案", "方案B", "当前方案"]
+    wb.comparer.choice.value = ("原方案", "方案B", "当前方案")
+    assert list(wb.comparer.result.columns) == ["metric", "原方案", "方案B", "当前方案", "Δ 方案B", "Δ 当前方案"]
+    wb.tabs.selected_index = 3
+    assert [d.name.zh for d in wb.exporter.designs] == [
+        "网店基本人员构成及职责表（原方案）", "网店基本人员构成及职责表（方案B）", "网店基本人员构成及职责表（当前方案）"]
+    wb.exporter.tick("docx", "xlsx")
+    wb.exporter.export_button.click()
+    assert sorted(p.name for p in wb.exporter.written) == ["designs.docx", "designs.xlsx"]
+    doc = Document(str(tmp_path / "designs.docx"))
+    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+        c.text for t in doc.tables for row in t.rows for c in row.cells)
+    assert "（方案B）" in text and "（当前方案）" in text
+
+
+def test_workbook_new_template_starts_new_options(d14_scenario):
+    from shoporg.widgets import Workbook
+
+    wb = Workbook(scenario=d14_scenario, show_chart=False, lang="en")
+    wb.option_name.value = "B"
+    wb.keep_button.click()
+    wb.designer.template.value = "seed-12-ordinary-shop"
+    assert wb.original.id == "seed-12-ordinary-shop" and wb.kept == {}
+    assert list(wb.options) == ["Original", "Current"]
+    assert [t for t in wb.tabs.titles] == ["1 Design", "2 Volumes", "3 Options", "4 Export"]
+
+
+def test_designer_adds_pay_to_a_design_without_pay(d14_scenario):
+    d12 = shoporg.load_template("seed-12-ordinary-shop")
+    app = Designer(design=d12, scenario=d14_scenario, show_chart=False, lang="en")
+    assert app.monthly_payroll is None and "no pay rules" in app.summary.value
+    rid = d12.roles[0].id
+    app.role.value = rid
+    app.pay_kind.value = "base"
+    app.add_pay_button.click()
+    app.pay_value.value = "3000"
+    assert app.design.role(rid).pay[0].monthly == 3000
+    app.pay_kind.value = "piece_rate"
+    app.pay_driver.value = "orders"
+    app.add_pay_button.click()
+    assert app.pay_component.value == 1
+    app.pay_value.value = "0.5"
+    people = float(d12.role(rid).headcount)
+    jan_orders = float(d14_scenario.driver("orders")[0])
+    assert app.monthly_payroll == pytest.approx(3000 * people + 0.5 * jan_orders, abs=0.005)
+    app.remove_pay_button.click()
+    assert len(app.design.role(rid).pay) == 1
+    assert app.monthly_payroll == pytest.approx(3000 * people, abs=0.005)

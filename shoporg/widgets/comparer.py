@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..errors import ShopOrgError
-from ._common import check_lang, error_text, frame_html, message_html, show_figure
+from ._common import check_lang, error_text, fit_scenario, frame_html, message_html, show_figure
 
 __all__ = ["Comparer", "CHARTS"]
 
@@ -84,7 +84,7 @@ class Comparer:
         self.table = w.HTML()
         self.diff_table = w.HTML()
         self.chart = w.Output()
-        self.choice.observe(lambda _c: self._on_choice(), names="value")
+        self.choice.observe(lambda _c: self._on_choice() if not self._syncing else None, names="value")
         self.baseline.observe(lambda _c: self.refresh() if not self._syncing else None, names="value")
         self.chart_kind.observe(lambda _c: self.draw(), names="value")
         self.refresh()
@@ -107,6 +107,24 @@ class Comparer:
             names.insert(0, self.baseline.value)
         return names
 
+    def set_designs(self, designs: dict, chosen=None) -> None:
+        """Offer ``designs`` (name → design); choose ``chosen`` (default: the first two
+        still offered of the current choice, else the first two) and compare again."""
+        if len(designs) < 2:
+            raise ShopOrgError(f"Comparer needs at least two designs, got {len(designs)}")
+        self.designs = dict(designs)
+        names = list(self.designs)
+        if chosen is None:
+            chosen = [n for n in self.choice.value if n in self.designs] or names[:2]
+        self._syncing = True
+        try:
+            self.choice.options = names
+            self.choice.value = tuple(n for n in names if n in chosen)
+            self.choice.rows = min(len(names), 8)
+        finally:
+            self._syncing = False
+        self._on_choice()
+
     def _on_choice(self) -> None:
         names = [n for n in self.choice.options if n in self.choice.value]
         self._syncing = True
@@ -127,8 +145,9 @@ class Comparer:
             self._clear(message_html(self._t("choose"), "info"))
             return
         designs = [self.designs[n] for n in chosen]
+        scenario, note = fit_scenario(self.scenario, designs, self.lang)
         try:
-            table = shoporg.compare(designs, self.scenario, lang=self.lang)
+            table = shoporg.compare(designs, scenario, lang=self.lang)
             d = shoporg.diff(designs[0], designs[1])
         except ShopOrgError as e:
             self._clear(message_html(error_text(e)))
@@ -139,7 +158,7 @@ class Comparer:
             rename.update({f"Δ {o}": f"Δ {n}" for o, n in zip(old, chosen)})
         self.result = table.rename(columns=rename)
         self.diff_result = d
-        self.message.value = ""
+        self.message.value = message_html(note, "info")
         self.table.value = frame_html(self.result, "{:,.4g}")
         if d.empty:
             self.diff_table.value = message_html(self._t("same"), "info")
@@ -165,7 +184,7 @@ class Comparer:
         designs = [self.designs[n].replace(name={"zh": n, "en": n}) for n in chosen]
         kind = self.chart_kind.value
         if kind == "cost":
-            ax = plots.plot_cost_composition(designs, self.scenario, lang=self.lang)
+            ax = plots.plot_cost_composition(designs, fit_scenario(self.scenario, designs)[0], lang=self.lang)
             fig = ax.figure
         elif kind == "spans":
             fig = plots.plot_span_distribution(designs, lang=self.lang).figure

@@ -23,9 +23,9 @@ from decimal import Decimal, InvalidOperation
 import ipywidgets as w
 
 from ..errors import ShopOrgError
-from ._common import check_lang, error_text, message_html, show_figure
+from ._common import check_lang, error_text, fit_scenario, message_html, show_figure
 
-__all__ = ["Designer", "PAY_FIELDS"]
+__all__ = ["Designer", "PAY_FIELDS", "COMMON_DRIVERS"]
 
 _LABELS = {
     "template": ("模板", "Template"),
@@ -37,6 +37,10 @@ _LABELS = {
     "none": ("（无）", "(none)"),
     "pay": ("薪酬项目", "Pay component"),
     "pay_value": ("金额/比例", "Amount/rate"),
+    "pay_kind": ("新薪酬项目", "New pay component"),
+    "pay_driver": ("计量依据", "Driver"),
+    "add_pay": ("添加薪酬项目", "Add pay component"),
+    "remove_pay": ("删除薪酬项目", "Remove pay component"),
     "no_pay": ("（无薪酬项目）", "(no pay components)"),
     "duties": ("岗位职责", "Duties"),
     "duty_area": ("职责领域", "Duty area"),
@@ -61,6 +65,9 @@ _LABELS = {
     "first_month": ("首月人工成本（应计）", "First month payroll (accrued)"),
     "year": ("全年人工成本（应计）", "Year payroll (accrued)"),
     "no_scenario": ("未选择情景，不计算人工成本", "No scenario: payroll not computed"),
+    "no_pay_rules": ("此设计没有薪酬规则（原文未给出），不计算人工成本；可用“添加薪酬项目”补充",
+                     "This design has no pay rules (its source gives none): payroll not computed; "
+                     "add some with “Add pay component”"),
     "payroll_error": ("无法计算人工成本：", "Payroll cannot be computed: "),
     "saved": ("已保存：", "Saved: "),
     "nothing_to_undo": ("没有可撤销的修改", "Nothing to undo"),
@@ -78,6 +85,10 @@ _KINDS = {
 #: The number a pay component's editor field changes, by component kind.
 PAY_FIELDS = {"base": "monthly", "piece_rate": "rate", "revenue_bonus": "rate", "team_bonus": "amount",
               "allowance": "monthly", "deduction": "rate"}
+
+#: Drivers offered for a new piece rate or revenue bonus (a scenario adds its own).
+COMMON_DRIVERS = ("orders", "orders_picked", "orders_shipped", "revenue", "consultations", "complaints",
+                  "negative_reviews", "reviews_reversed", "review_followups")
 
 _FIELDS = ("name", "department", "headcount", "manager", "pay", "duties", "actions")
 
@@ -160,6 +171,8 @@ class Designer:
         self.history: list = []
         self._syncing = False
         self._payroll_cache: tuple | None = None
+        self._listeners: list = []
+        self.scenario_note = ""
 
         L = self._t
         wide = {"description_width": "initial"}
@@ -176,6 +189,12 @@ class Designer:
         self.manager = w.Dropdown(description=L("manager"))
         self.pay_component = w.Dropdown(description=L("pay"), style=wide)
         self.pay_value = w.Text(description=L("pay_value"), continuous_update=False, style=wide)
+        self.pay_kind = w.Dropdown(options=[(v[0 if self.lang == "zh" else 1], k) for k, v in _KINDS.items()],
+                                   value="base", description=L("pay_kind"), style=wide)
+        drivers = sorted(set(COMMON_DRIVERS) | set(scenario.names if scenario is not None else ()))
+        self.pay_driver = w.Dropdown(options=drivers, value="orders", description=L("pay_driver"))
+        self.add_pay_button = w.Button(description=L("add_pay"), icon="plus")
+        self.remove_pay_button = w.Button(description=L("remove_pay"), icon="minus")
         self.duties = w.Select(description=L("duties"), rows=6, layout=w.Layout(width="34em"))
         self.remove_duty_button = w.Button(description=L("remove_duty"), icon="minus")
         areas = shoporg.duty_areas()
@@ -209,6 +228,8 @@ class Designer:
         self.manager.observe(self._on_manager, names="value")
         self.pay_component.observe(self._on_pay_component, names="value")
         self.pay_value.observe(self._on_pay_value, names="value")
+        self.add_pay_button.on_click(lambda _b: self.add_pay())
+        self.remove_pay_button.on_click(lambda _b: self.remove_pay())
         self.add_duty_button.on_click(lambda _b: self.add_duty())
         self.remove_duty_button.on_click(lambda _b: self.remove_duty())
         self.add_button.on_click(lambda _b: self.add_role())
@@ -230,7 +251,8 @@ class Designer:
             self.template, self.role,
             w.HBox([self.name, m["name"]]), w.HBox([self.department, m["department"]]),
             w.HBox([self.headcount, m["headcount"]]), w.HBox([self.manager, m["manager"]]),
-            w.HBox([self.pay_component, self.pay_value, m["pay"]]),
+            w.HBox([self.pay_component, self.pay_value, self.remove_pay_button, m["pay"]]),
+            w.HBox([self.pay_kind, self.pay_driver, self.add_pay_button]),
             w.HBox([self.duties, w.VBox([self.remove_duty_button, m["duties"]])]),
             w.HBox([self.duty_area, self.duty_text, self.add_duty_button]),
             w.HBox([self.new_role_id, self.new_role_name, self.add_button]),
@@ -243,7 +265,17 @@ class Designer:
     def monthly_payroll(self) -> float | None:
         """First month's accrued payroll of the current design (None without scenario or on error)."""
         result = self._payroll()
-        return None if result is None or isinstance(result, str) else float(result.by_month()["accrued"].iloc[0])
+        if result is None or isinstance(result, str) or result.by_month().empty:
+            return None
+        return float(result.by_month()["accrued"].iloc[0])
+
+    def on_change(self, callback) -> None:
+        """Call ``callback(design)`` after every change of the design (edits, undo, template)."""
+        self._listeners.append(callback)
+
+    def _changed(self) -> None:
+        for callback in self._listeners:
+            callback(self.design)
 
     # -- editing --------------------------------------------------------------------
     def apply(self, edit, field: str = "actions") -> bool:
@@ -265,6 +297,7 @@ class Designer:
         self.design = new
         self._show("")
         self._refresh()
+        self._changed()
         return True
 
     def set_headcount(self, role_id: str, value: float) -> None:
@@ -324,6 +357,27 @@ class Designer:
             return False
         return self.apply(lambda d: merge_roles(d, [into, other], into=into))
 
+    def add_pay(self) -> bool:
+        """Add a ``pay_kind`` component worth 0 to the selected role and select it; type
+        its number in ``pay_value``. Piece rates and revenue bonuses count ``pay_driver``."""
+        kind, rid = self.pay_kind.value, self.role.value
+        label = dict(zip(("zh", "en"), _KINDS[kind]))
+        component = {"kind": kind, "label": label, PAY_FIELDS[kind]: 0}
+        if kind in ("piece_rate", "revenue_bonus") or (kind == "deduction"):
+            component["driver"] = self.pay_driver.value
+        done = self.apply(lambda d: d.with_role_changes(rid, pay=[*d.role(rid).pay, component]), "pay")
+        if done:
+            self.pay_component.value = len(self.design.role(rid).pay) - 1
+        return done
+
+    def remove_pay(self) -> bool:
+        """Remove the pay component selected in ``pay_component``."""
+        rid, index = self.role.value, self.pay_component.value
+        if index is None:
+            return False
+        return self.apply(lambda d: d.with_role_changes(
+            rid, pay=[c for i, c in enumerate(d.role(rid).pay) if i != index]), "pay")
+
     def add_duty(self) -> bool:
         """Add the duty typed in ``duty_text`` (area ``duty_area``) to the selected role."""
         from ..model import Duty
@@ -355,6 +409,7 @@ class Designer:
         self.design = self.history.pop()
         self._show("")
         self._refresh()
+        self._changed()
         return True
 
     def save(self):
@@ -505,8 +560,9 @@ class Designer:
             return None
         if self._payroll_cache is None or self._payroll_cache[0] is not self.design:
             import shoporg
+            scenario, self.scenario_note = fit_scenario(self.scenario, [self.design], self.lang)
             try:
-                result = shoporg.payroll(self.design, self.scenario)
+                result = shoporg.payroll(self.design, scenario)
             except ShopOrgError as e:
                 result = error_text(e)
             self._payroll_cache = (self.design, result)
@@ -525,7 +581,7 @@ class Designer:
                 (self._t("max_span"), f"{max(spans.values()):g}" if spans else "0"),
                 (self._t("areas"), str(len(areas)))]
         result = self._payroll()
-        if result is not None and not isinstance(result, str):
+        if result is not None and not isinstance(result, str) and not result.by_month().empty:
             rows.append((self._t("first_month"), f"¥{result.by_month()['accrued'].iloc[0]:,.2f}"))
             rows.append((self._t("year"), f"¥{result.total('accrued'):,.2f}"))
         return rows
@@ -540,6 +596,10 @@ class Designer:
             extra = message_html(self._t("no_scenario"), "info")
         elif isinstance(result, str):
             extra = message_html(self._t("payroll_error") + result)
+        elif not any(r.pay for r in d.roles):
+            extra = message_html(self._t("no_pay_rules"), "info")
+        else:
+            extra = message_html(self.scenario_note, "info")
         body = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
                        f"<td class='shoporg-value'>{html.escape(v)}</td></tr>" for k, v in rows)
         self.summary.value = f"<b>{html.escape(d.name.get(self.lang))}</b><table>{body}</table>{extra}"

@@ -19,7 +19,7 @@ import ipywidgets as w
 import numpy as np
 
 from ..errors import ShopOrgError
-from ._common import check_lang, error_text, frame_html, message_html
+from ._common import check_lang, error_text, fit_scenario, frame_html, message_html
 
 __all__ = ["ScenarioExplorer", "VOLUME_DRIVERS", "COUNT_DRIVERS"]
 
@@ -171,6 +171,11 @@ class ScenarioExplorer:
         controls = w.HBox([w.VBox(list(s[:3])), w.VBox(list(s[3:5])), w.VBox(list(s[5:]))])
         return w.VBox([controls, self.message, self.summary, w.HBox([self.table, self.gap_table])])
 
+    def set_design(self, design) -> None:
+        """Show ``design`` under the current sliders."""
+        self.design = design
+        self.refresh()
+
     def build_scenario(self):
         """The scenario the sliders describe (see the class docstring)."""
         base = self.base
@@ -201,15 +206,16 @@ class ScenarioExplorer:
         L = self._t
         self.scenario = self.build_scenario()
         self._refresh_staffing()
+        costed, note = fit_scenario(self.scenario, [self.design], self.lang)
         try:
-            self.payroll = shoporg.payroll(self.design, self.scenario)
+            self.payroll = shoporg.payroll(self.design, costed)
         except ShopOrgError as e:
             self.payroll, self.cost_per_order = None, None
             self.message.value = message_html(L("payroll_error") + error_text(e))
             self.table.value = ""
             self._refresh_summary()
             return
-        self.message.value = ""
+        self.message.value = message_html(note, "info")
         m = self.payroll.by_month().reindex(self.scenario.months, fill_value=0.0)
         out = pd.DataFrame({L("accrued"): m["accrued"], L("paid"): m["paid"]})
         if "orders" in self.scenario.drivers:

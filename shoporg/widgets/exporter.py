@@ -17,7 +17,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..errors import ShopOrgError
-from ._common import check_lang, error_text, message_html
+from ._common import check_lang, error_text, fit_scenario, message_html
 
 __all__ = ["Exporter", "FORMATS"]
 
@@ -123,6 +123,7 @@ class Exporter:
         if not targets:
             self.links.value = message_html(self._t("none"), "info")
             return []
+        scenario, note = fit_scenario(self.scenario, self.designs, self.ui_lang)
         errors = []
         folder.mkdir(parents=True, exist_ok=True)
         for designs, path in targets:
@@ -130,13 +131,13 @@ class Exporter:
                 errors.append(f"{path.name}: {self._t('exists')}")
                 continue
             try:
-                self.written.append(export(designs, path, scenario=self.scenario, lang=self.lang.value,
+                self.written.append(export(designs, path, scenario=scenario, lang=self.lang.value,
                                            overwrite=self.overwrite.value))
             except (ShopOrgError, OSError) as e:
                 errors.append(f"{path.name}: {error_text(e)}")
         items = "".join(_link(p) for p in self.written)
         self.links.value = (f"{html.escape(self._t('written'))}<ul>{items}</ul>" if items else "") + \
-            message_html("\n".join(errors))
+            message_html(note, "info") + message_html("\n".join(errors))
         return self.written
 
 
