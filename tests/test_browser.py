@@ -77,7 +77,7 @@ def test_headcount_typed_in_the_browser_updates_the_monthly_payroll(app, record_
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, env=fontconfig(tmp_path))
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(app.url)
+            page.goto(app.url, wait_until="commit")  # Voila streams the page while the notebook runs
             summary = page.locator(".shoporg-designer-summary")
             headcount = page.locator(".shoporg-designer-headcount input")
             sync_api.expect(summary).to_contain_text("首月人工成本（应计）", timeout=120_000)
@@ -109,3 +109,41 @@ def test_headcount_typed_in_the_browser_updates_the_monthly_payroll(app, record_
          "chart_seconds": round(with_chart, 3)}), encoding="utf-8")
     # The token keeps other users of the computer out: without it Voila asks for a login.
     assert "?token=" in app.url
+
+
+def test_a_consultant_changes_compares_and_downloads_the_report(app, tmp_path):
+    """The workbook without code: change the design, open the options, export, download."""
+    from docx import Document
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, env=fontconfig(tmp_path))
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+            page.goto(app.url, wait_until="commit")  # Voila streams the page while the notebook runs
+            headcount = page.locator(".shoporg-designer-headcount input")
+            sync_api.expect(headcount).to_have_value("3", timeout=120_000)
+            headcount.fill("5")
+            headcount.press("Enter")
+            sync_api.expect(page.locator(".shoporg-designer-summary")).to_contain_text("25")
+
+            page.get_by_role("tab", name="3 方案对比").click()
+            people = page.locator("tr", has=page.locator("th", has_text="people"))
+            sync_api.expect(people.first).to_contain_text("人数")
+            sync_api.expect(people.first.locator("td")).to_have_text(["人数", "22", "25", "3"])
+
+            page.get_by_role("tab", name="4 导出").click()
+            page.locator("button.widget-button", has_text="导出").click()
+            link = page.locator('a[download="designs.docx"]')
+            sync_api.expect(link).to_be_visible(timeout=60_000)
+            with page.expect_download() as download:
+                link.click()
+            saved = artifacts() / "designs.docx"
+            download.value.save_as(saved)
+            page.screenshot(path=str(artifacts() / "workbook-export.png"))
+        finally:
+            browser.close()
+
+    doc = Document(str(saved))
+    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+        c.text for t in doc.tables for row in t.rows for c in row.cells)
+    assert "（原方案）" in text and "（当前方案）" in text and "捡单员" in text
