@@ -24,6 +24,7 @@ _EXPORTS = {
     "FileExistsRefusedError": "errors", "Problem": "errors",
     "read_design": "io.yaml_io", "write_design": "io.yaml_io",
     "list_templates": "templates", "load_template": "templates", "templates_dir": "templates",
+    "load_design": "templates", "load_scenario": "templates", "export": "io", "read_excel": "io.excel",
     "to_graph": "hierarchy", "layers": "hierarchy", "span_of_control": "hierarchy",
     "headcount_rollup": "hierarchy", "is_valid_hierarchy": "hierarchy",
     "hierarchy_table": "hierarchy",

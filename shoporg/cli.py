@@ -86,13 +86,9 @@ def _cmd_templates(args) -> int:
 
 
 def _load(target: str):
-    from .io.yaml_io import read_design
-    from .templates import load_template
+    from .templates import load_design
 
-    path = Path(target)
-    if path.exists() or target.endswith((".yaml", ".yml")) or "/" in target:
-        return read_design(path)
-    return load_template(target)
+    return load_design(target)
 
 
 def _print_frame(df, fmt: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import UnknownTemplateError
 
-__all__ = ["templates_dir", "template_path", "list_templates", "load_template"]
+__all__ = ["templates_dir", "template_path", "list_templates", "load_template", "load_design", "load_scenario"]
 
 
 def templates_dir() -> Path:
@@ -62,6 +62,47 @@ def load_template(template_id: str):
     """
     path = template_path(template_id)
     return _load_cached(path, path.stat().st_mtime)
+
+
+def _is_path(target) -> bool:
+    text = str(target)
+    return isinstance(target, os.PathLike) or Path(text).exists() or text.endswith((".yaml", ".yml")) \
+        or "/" in text or os.sep in text
+
+
+def load_design(target):
+    """A design from a template id or a design file.
+
+    >>> load_design("seed-12-ordinary-shop").id
+    'seed-12-ordinary-shop'
+    >>> load_design(template_path("seed-12-ordinary-shop")).id
+    'seed-12-ordinary-shop'
+    """
+    from .io.yaml_io import read_design
+
+    return read_design(target) if _is_path(target) else load_template(str(target))
+
+
+def load_scenario(target):
+    """A scenario from its id in ``templates/scenarios/`` or a scenario file.
+
+    >>> load_scenario("d14-double11").id
+    'd14-double11'
+    >>> load_scenario("nope")
+    Traceback (most recent call last):
+    ...
+    shoporg.scenario.ScenarioError: unknown scenario 'nope'; known: d14-double11 (or give a file)
+    """
+    from .scenario import ScenarioError, read_scenario
+
+    if _is_path(target):
+        return read_scenario(target)
+    folder = templates_dir() / "scenarios"
+    path = folder / f"{target}.yaml"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.yaml")))
+        raise ScenarioError(f"unknown scenario {str(target)!r}; known: {known} (or give a file)")
+    return read_scenario(path)
 
 
 def list_templates():
