@@ -46,6 +46,8 @@ def test_workbook_opens_jupyterlab_on_the_notebooks(tmp_path):
         assert "01_templates.ipynb" in names
         status, page = get(f"http://127.0.0.1:{port}/lab?token={token}")
         assert status == 200 and "JupyterLab" in page
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/?token={token}", timeout=5) as r:
+            assert "/lab/tree/00_workbook.ipynb" in r.url  # it opens on the workbook
     finally:
         proc.terminate()
         try:
