@@ -438,3 +438,25 @@ def test_designer_adds_pay_to_a_design_without_pay(d14_scenario):
     app.remove_pay_button.click()
     assert len(app.design.role(rid).pay) == 1
     assert app.monthly_payroll == pytest.approx(3000 * people, abs=0.005)
+
+
+def test_designer_opens_a_file_and_shows_its_problems(d14, tmp_path):
+    good = tmp_path / "shop.yaml"
+    shoporg.write_design(d14.with_headcount("picker", 4), good)
+    app = Designer(show_chart=False, template="seed-12-ordinary-shop")
+    app.open_path.value = str(good)
+    app.open_button.click()
+    assert app.design.role("picker").headcount == 4 and app.save_path.value == "shop.yaml"
+    assert "已打开" in app.message.value
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(good.read_text(encoding="utf-8").replace("headcount: 4", "headcount: -4"), encoding="utf-8")
+    app.open_path.value = str(bad)
+    app.open_button.click()
+    text = html.unescape(app.message.value)
+    assert "bad.yaml:" in text and "headcount: must be >= 0" in text
+    assert app.design.role("picker").headcount == 4  # kept
+    app.open_path.value = str(tmp_path / "missing.yaml")
+    app.open_button.click()
+    assert "missing.yaml" in html.unescape(app.message.value)
+    app.undo_button.click()
+    assert app.design.id == "seed-12-ordinary-shop"

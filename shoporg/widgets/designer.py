@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import re
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 import ipywidgets as w
 
@@ -56,6 +57,9 @@ _LABELS = {
     "undo": ("撤销", "Undo"),
     "save": ("保存", "Save"),
     "save_path": ("保存到", "Save to"),
+    "open_path": ("打开文件", "Open file"),
+    "open": ("打开", "Open"),
+    "opened": ("已打开：", "Opened: "),
     "overwrite": ("覆盖已有文件", "Overwrite existing file"),
     "roles": ("岗位数", "Roles"),
     "people": ("人数", "People"),
@@ -209,6 +213,8 @@ class Designer:
         self.merge_with = w.Dropdown(description=L("merge_with"))
         self.merge_button = w.Button(description=L("merge"), icon="compress")
         self.undo_button = w.Button(description=L("undo"), icon="undo")
+        self.open_path = w.Text(description=L("open_path"), placeholder="my-shop.yaml")
+        self.open_button = w.Button(description=L("open"), icon="folder-open")
         self.save_path = w.Text(value=f"{self.design.id}.yaml", description=L("save_path"))
         self.overwrite = w.Checkbox(value=False, description=L("overwrite"))
         self.save_button = w.Button(description=L("save"), icon="save")
@@ -237,6 +243,7 @@ class Designer:
         self.merge_button.on_click(lambda _b: self.merge_role())
         self.undo_button.on_click(lambda _b: self.undo())
         self.save_button.on_click(lambda _b: self.save())
+        self.open_button.on_click(lambda _b: self.open())
         self._refresh()
 
     def _t(self, key: str) -> str:
@@ -248,7 +255,7 @@ class Designer:
         """The top-level container to display."""
         m = self.messages
         editor = w.VBox([
-            self.template, self.role,
+            w.HBox([self.template, self.open_path, self.open_button]), self.role,
             w.HBox([self.name, m["name"]]), w.HBox([self.department, m["department"]]),
             w.HBox([self.headcount, m["headcount"]]), w.HBox([self.manager, m["manager"]]),
             w.HBox([self.pay_component, self.pay_value, self.remove_pay_button, m["pay"]]),
@@ -411,6 +418,23 @@ class Designer:
         self._refresh()
         self._changed()
         return True
+
+    def open(self) -> bool:
+        """Open the design file named in ``open_path`` (its problems, with file and line,
+        show in ``message`` and the current design stays)."""
+        import shoporg
+
+        path = self.open_path.value.strip()
+        try:
+            design = shoporg.read_design(path)
+        except (ShopOrgError, OSError) as e:
+            self._show(error_text(e))
+            return False
+        if self.apply(lambda _d: design):
+            self.save_path.value = Path(path).name
+            self._show(self._t("opened") + path, "ok")
+            return True
+        return False
 
     def save(self):
         """Write the design as YAML to ``save_path`` (refused if it exists unless ``overwrite``).
