@@ -35,8 +35,24 @@ def test_sheet_names_in_both_languages(d14, scenario, tmp_path, lang):
     other = d14.with_headcount("picker", 3)
     wb = load_workbook(export_excel([d14, other], tmp_path / "x.xlsx", scenario=scenario, lang=lang))
     assert wb.sheetnames == [SHEETS[k][lang] for k in ("roles", "payroll", "headcount", "coverage", "kpi", "chart", "compare",
-                                                           "diff")] + [DATA_SHEET]
+                                                           "diff")] + [
+        SHEETS[k][lang] + " (2)" for k in ("roles", "payroll", "chart")] + [DATA_SHEET]
     assert wb[DATA_SHEET].sheet_state == "hidden"
+
+
+def test_every_option_has_its_own_role_table_and_payroll(d14, scenario, tmp_path):
+    from shoporg import payroll
+
+    b, c = d14.with_headcount("picker", 3), d14.with_headcount("shipper", 4)
+    wb = load_workbook(export_excel([d14, b, c], tmp_path / "x.xlsx", scenario=scenario))
+    assert wb["岗位职责表 (2)"].cell(row_of(wb["岗位职责表 (2)"], "picker"), 5).value == 3
+    assert wb["岗位职责表 (3)"].cell(row_of(wb["岗位职责表 (3)"], "shipper"), 5).value == 4
+    for title, design in (("薪酬测算", d14), ("薪酬测算 (2)", b), ("薪酬测算 (3)", c)):
+        ws = wb[title]
+        total = ws.cell(ws.max_row - 1, ws.max_column).value  # the accrued total row
+        assert total == pytest.approx(payroll(design, scenario).total("accrued"), abs=0.005)
+    assert len(wb["组织架构图 (3)"]._images) == 1
+    assert read_excel(tmp_path / "x.xlsx") == d14  # the baseline reads back
 
 
 def test_without_scenario_there_is_no_payroll_sheet(d14, tmp_path):

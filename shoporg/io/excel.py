@@ -2,7 +2,8 @@
 
 :func:`export_excel` writes the role table (岗位职责表), the headcount by department
 (人员汇总), the duty coverage (职责覆盖), with a scenario the payroll (薪酬测算), and
-with several designs the comparison (方案对比) and diff (方案差异). A hidden sheet
+with several designs the comparison (方案对比), the diff (方案差异) and each further
+design's role table, payroll and chart (``岗位职责表 (2)`` …). A hidden sheet
 ``_shoporg`` holds the design as YAML, so :func:`read_excel` starts from the exact
 design and applies only the cells a consultant changed in the role table.
 
@@ -155,8 +156,8 @@ def _role_rows(design, lang: str) -> list[list[Any]]:
     return rows
 
 
-def _write_roles(wb, design, lang: str) -> None:
-    ws = wb.create_sheet(SHEETS["roles"][lang])
+def _write_roles(wb, design, lang: str, suffix: str = "") -> None:
+    ws = wb.create_sheet(SHEETS["roles"][lang] + suffix)
     ws.append([c[lang] for c in ROLE_COLUMNS.values()])
     for row in _role_rows(design, lang):
         ws.append(row)
@@ -171,13 +172,13 @@ def _money_cells(ws, first_col: int) -> None:
                 cell.number_format = MONEY_FORMAT
 
 
-def _write_payroll(wb, design, scenario, lang: str) -> None:
+def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
     """Role × month, accrued and paid rows per role, then one total row per view."""
     from ..pay.engine import payroll
 
     pr = payroll(design, scenario)
     months = list(scenario.months)
-    ws = wb.create_sheet(SHEETS["payroll"][lang])
+    ws = wb.create_sheet(SHEETS["payroll"][lang] + suffix)
     ws.append([ROLE_COLUMNS["name"][lang], ROLE_COLUMNS["id"][lang], _w("view", lang)] + months + [_w("total", lang)])
     fen = pr.lines.groupby(["role", "month"], sort=False)[["accrued_fen", "paid_fen"]].sum()
     for r in design.roles:
@@ -239,7 +240,7 @@ def _write_kpi(wb, design, lang: str) -> None:
     _style_sheet(ws, {3: 60, 1: 16, 2: 20}, freeze="A2")
 
 
-def _write_chart(wb, design, lang: str) -> None:
+def _write_chart(wb, design, lang: str, suffix: str = "") -> None:
     """The org chart as a picture (PNG drawn with matplotlib)."""
     import io as _io
 
@@ -254,7 +255,7 @@ def _write_chart(wb, design, lang: str) -> None:
     ax.figure.savefig(buf, format="png", dpi=110, bbox_inches="tight")
     plt.close(ax.figure)
     buf.seek(0)
-    ws = wb.create_sheet(SHEETS["chart"][lang])
+    ws = wb.create_sheet(SHEETS["chart"][lang] + suffix)
     ws.add_image(Image(buf), "A1")
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -299,7 +300,9 @@ def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
 def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwrite: bool = False) -> Path:
     """Write a design (or a list of designs, the first the baseline) to an .xlsx workbook.
 
-    Sheets follow ``SHEETS`` in ``lang``; the detail sheets describe the first design.
+    Sheets follow ``SHEETS`` in ``lang``; all of them describe the first design, and
+    each further design has its own role table, payroll and org chart, named with its
+    place in the list (``岗位职责表 (2)``). :func:`read_excel` reads the first design back.
     Returns the path written; refuses to overwrite unless ``overwrite=True``.
 
     >>> import tempfile, pathlib
@@ -327,6 +330,11 @@ def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overw
     _write_chart(wb, designs[0], lang)
     if len(designs) > 1:
         _write_compare(wb, designs, scenario, lang)
+    for i, other in enumerate(designs[1:], start=2):  # every further option: its own tables, "(2)" …
+        _write_roles(wb, other, lang, f" ({i})")
+        if scenario is not None:
+            _write_payroll(wb, other, scenario, lang, f" ({i})")
+        _write_chart(wb, other, lang, f" ({i})")
     _write_data(wb, designs[0])
     return _atomic_save(wb, Path(path), overwrite)
 
