@@ -17,7 +17,7 @@ from typing import Any
 from .errors import ShopOrgError
 from .model import Role
 
-__all__ = ["ACTIONS", "SPAN_BANDS", "compare", "diff", "apply_diff", "coverage", "coverage_by_design", "gaps",
+__all__ = ["ACTIONS", "SPAN_BANDS", "compare", "metric_text", "diff", "apply_diff", "coverage", "coverage_by_design", "gaps",
            "overlaps", "health",
            "merge_roles", "split_role"]
 
@@ -395,6 +395,29 @@ def _metrics(design, scenario, norms, supply) -> dict:
             out["recommended"] = float(rec.recommended.sum())
             out["staffing_gap"] = float(rec.recommended.sum() - rec.current.sum())
     return out
+
+
+_MONEY_METRICS = {"base_low", "base_high", "annual_accrued", "annual_paid", "annual_low", "annual_high",
+                  "monthly_avg", "cost_per_order"}
+_SHARE_METRICS = {"coverage", "fixed_share", "variable_share", "cost_share"}
+
+
+def metric_text(key: str, value) -> str:
+    """A comparison value as a client reads it: yuan with two decimals, shares in per
+    cent, counts plainly; an unknown value (a design without pay rules) as a dash.
+
+    >>> metric_text("annual_accrued", 1026003.0), metric_text("fixed_share", 0.7643), metric_text("people", 22.0)
+    ('1,026,003.00', '76.4%', '22')
+    >>> metric_text("cost_per_order", float("nan"))
+    '—'
+    """
+    if value is None or value != value:
+        return "—"
+    if key in _MONEY_METRICS:
+        return f"{value:,.2f}"
+    if key in _SHARE_METRICS:
+        return f"{value:.1%}"
+    return f"{value:,.4g}"
 
 
 def compare(designs, scenario=None, baseline: int = 0, *, norms=None, supply=None, lang: str = "zh"):

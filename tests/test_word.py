@@ -64,3 +64,17 @@ def test_libreoffice_opens_the_report(report, tmp_path):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for name in ("电商总监", "促销策划经理", "司库", "捡单员"):
         assert name in text
+
+
+def test_a_design_without_pay_shows_unknown_pay_not_zero(tmp_path):
+    s = read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml")
+    path = export_docx([load_template("seed-14-basic-22"), load_template("seed-12-ordinary-shop")],
+                       tmp_path / "r.docx", scenario=s)
+    doc = docx.Document(str(path))
+    compare_table = next(t for t in doc.tables if t.rows[0].cells[0].text == "metric")
+    rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in compare_table.rows}
+    assert rows["年度人工成本（应计）"] == ["1,026,003.00", "—", "—"]
+    assert rows["固定薪酬占比"] == ["76.4%", "—", "—"]
+    assert rows["人数"] == ["22", "5", "-17"]
+    assert rows["无薪酬规则的岗位"] == ["0", "5", "5"]
+    assert not any("nan" in text for cells in rows.values() for text in cells)

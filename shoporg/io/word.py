@@ -96,7 +96,7 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
     from docx import Document
     from docx.shared import Cm
 
-    from ..analysis import compare, diff, gaps, health
+    from ..analysis import compare, diff, gaps, health, metric_text
     from ..catalogue import duty_areas
     from ..chart import cjk_font
     from ..tables import role_table
@@ -154,7 +154,8 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
     if len(designs) > 1:
         doc.add_heading(_t("compare", lang), level=1)
         c = compare(designs, scenario, lang=lang, supply=supply)
-        _table(doc, list(c.columns), [[row[0]] + [f"{v:,.4g}" for v in row[1:]] for row in c.values.tolist()])
+        _table(doc, list(c.columns), [[row[0]] + [metric_text(key, v) for v in row[1:]]
+                                      for key, row in zip(c.index, c.values.tolist())])
         for other in designs[1:]:
             doc.add_heading(f"{_t('diff', lang)}：{designs[0].name.get(lang)} → {other.name.get(lang)}", level=2)
             dd = diff(designs[0], other)

@@ -159,7 +159,12 @@ class Comparer:
         self.result = table.rename(columns=rename)
         self.diff_result = d
         self.message.value = message_html(note, "info")
-        self.table.value = frame_html(self.result, "{:,.4g}")
+        from ..analysis import metric_text
+
+        shown = self.result.copy().astype(object)
+        for key in shown.index:
+            shown.loc[key, shown.columns[1:]] = [metric_text(key, v) for v in self.result.loc[key].iloc[1:]]
+        self.table.value = frame_html(shown)
         if d.empty:
             self.diff_table.value = message_html(self._t("same"), "info")
         else:
