@@ -460,3 +460,29 @@ def test_designer_opens_a_file_and_shows_its_problems(d14, tmp_path):
     assert "missing.yaml" in html.unescape(app.message.value)
     app.undo_button.click()
     assert app.design.id == "seed-12-ordinary-shop"
+
+
+def test_workbook_switches_language_and_keeps_the_work(d14_scenario, tmp_path):
+    from shoporg.widgets import Workbook
+
+    wb = Workbook(scenario=d14_scenario, show_chart=False, folder=tmp_path)
+    wb.designer.set_headcount("picker", 3)
+    wb.option_name.value = "方案B"
+    wb.keep_button.click()
+    wb.designer.set_headcount("picker", 4)
+    wb.explorer.orders_scale.value = 1.5
+    wb.exporter.tick("md")
+    before = wb.designer.monthly_payroll
+    wb.language.value = "en"
+    assert wb.designer.template.description == "Template" and wb.tabs.titles[0] == "1 Design"
+    assert wb.designer.design.role("picker").headcount == 4 and wb.designer.monthly_payroll == before
+    assert wb.explorer.orders_scale.value == 1.5 and "Accrued" in wb.explorer.table.value
+    assert list(wb.options) == ["Original", "方案B", "Current"]
+    assert [f for f, box in wb.exporter.formats.items() if box.value] == ["md"]
+    assert "Roles" in wb.designer.summary.value
+    wb.designer.undo_button.click()  # the history came along
+    assert wb.designer.design.role("picker").headcount == 3
+    wb.tabs.selected_index = 2
+    assert wb.comparer.chosen[0] == "Original" and "delta" in wb.comparer.result.columns
+    wb.language.value = "zh"
+    assert wb.designer.template.description == "模板" and list(wb.options)[0] == "原方案"

@@ -35,6 +35,8 @@ _LABELS = {
     "original": ("原方案", "Original"),
     "current": ("当前方案", "Current"),
     "option_name": ("方案名称", "Option name"),
+    "placeholder": ("方案B", "Option B"),
+    "no_scenario": ("没有情景：请在创建工作台时给出情景（scenario）", "No scenario: give one when making the workbook"),
     "keep": ("存为方案", "Keep as option"),
     "kept": ("已存为方案：", "Kept as option: "),
     "need_name": ("请填写方案名称", "Name the option"),
@@ -43,6 +45,8 @@ _LABELS = {
                     "Exports the options chosen on the Options tab (the baseline first)."),
 }
 _DESIGN, _VOLUMES, _OPTIONS, _EXPORT = range(4)
+_SLIDERS = ("orders_scale", "order_value", "chats_per_order", "peak_month", "peak_size", "incidents",
+            "negative_reviews")
 
 
 class Workbook:
@@ -76,33 +80,80 @@ class Workbook:
     def __init__(self, template: str = "seed-14-basic-22", design=None, scenario=None, norms=None,
                  lang: str = "zh", folder=None, show_chart: bool = True):
         self.lang = check_lang(lang)
+        self.scenario, self.norms, self.show_chart = scenario, norms, show_chart
         self.designer = Designer(design=design, template=template, scenario=scenario, lang=lang,
                                  show_chart=show_chart)
         self.original = self.designer.design
         self.kept: dict = {}
-        self.explorer = ScenarioExplorer(self.original, scenario, norms=norms, lang=lang) if scenario else None
-        self.comparer = Comparer(self.options, scenario, lang=lang)
-        self.exporter = Exporter(self._chosen_designs(), scenario=scenario, lang=lang, folder=folder)
-        self.option_name = w.Text(description=self._t("option_name"), placeholder="方案B")
+        self.language = w.ToggleButtons(options=[("中文", "zh"), ("English", "en")], value=lang,
+                                        style={"button_width": "6em"})
+        self.language.observe(lambda c: self.set_lang(c["new"]), names="value")
+        self.tabs = w.Tab()
+        self.tabs.observe(lambda _c: self._bring_up_to_date(), names="selected_index")
+        self._box = w.VBox([self.language, self.tabs])
+        self._build(folder)
+
+    def _build(self, folder) -> None:
+        """(Re)make the apps after the designer in ``self.lang``, and the tab pages."""
+        lang = self.lang
+        self.designer.on_change(self._on_design)
+        self.explorer = (ScenarioExplorer(self.designer.design, self.scenario, norms=self.norms, lang=lang)
+                         if self.scenario else None)
+        self.comparer = Comparer(self.options, self.scenario, lang=lang)
+        self.exporter = Exporter(self._chosen_designs(), scenario=self.scenario, lang=lang, folder=folder)
+        self.option_name = w.Text(description=self._t("option_name"), placeholder=self._t("placeholder"))
         self.keep_button = w.Button(description=self._t("keep"), icon="bookmark")
         self.keep_message = w.HTML()
         self.keep_button.on_click(lambda _b: self.keep())
         self._stale: set[int] = set()
         pages = [self.designer.widget,
-                 self.explorer.widget if self.explorer else w.HTML(message_html("—", "info")),
+                 self.explorer.widget if self.explorer else w.HTML(message_html(self._t("no_scenario"), "info")),
                  w.VBox([w.HBox([self.option_name, self.keep_button, self.keep_message]), self.comparer.widget]),
                  w.VBox([w.HTML(html.escape(self._t("export_note"))), self.exporter.widget])]
-        self.tabs = w.Tab(children=pages, titles=[t[0 if lang == "zh" else 1] for t in _LABELS["tabs"]])
-        self.tabs.observe(lambda _c: self._bring_up_to_date(), names="selected_index")
-        self.designer.on_change(self._on_design)
+        selected = self.tabs.selected_index
+        self.tabs.children = pages
+        self.tabs.titles = [t[0 if lang == "zh" else 1] for t in _LABELS["tabs"]]
+        self.tabs.selected_index = selected if selected is not None else _DESIGN
+
+    def set_lang(self, lang: str) -> None:
+        """Show the workbook in ``lang``, keeping the design, its undo history, the kept
+        options, the sliders, the chosen options and the export settings."""
+        check_lang(lang)
+        if lang == self.lang:
+            return
+        old = self
+        sliders = {name: getattr(old.explorer, name).value for name in _SLIDERS} if old.explorer else {}
+        chosen = [self._translate(n, lang) for n in old.comparer.chosen]
+        ticked = [f for f, box in old.exporter.formats.items() if box.value]
+        folder, overwrite = old.exporter.folder.value, old.exporter.overwrite.value
+        history, design = old.designer.history, old.designer.design
+        self.lang = lang
+        self.language.value = lang
+        self.designer = Designer(design=design, scenario=self.scenario, lang=lang, show_chart=self.show_chart)
+        self.designer.history = history
+        self._build(folder)
+        if self.explorer is not None:
+            for name, value in sliders.items():
+                getattr(self.explorer, name).value = value
+        self.comparer.set_designs(self.options, chosen)
+        self.exporter.designs = self._chosen_designs()
+        self.exporter.tick(*ticked)
+        self.exporter.overwrite.value = overwrite
+
+    def _translate(self, name: str, lang: str) -> str:
+        """An option's name in ``lang`` (the original and the current one have fixed names)."""
+        for key in ("original", "current"):
+            if name in _LABELS[key]:
+                return _LABELS[key][0 if lang == "zh" else 1]
+        return name
 
     def _t(self, key: str) -> str:
         return _LABELS[key][0 if self.lang == "zh" else 1]
 
     @property
     def widget(self) -> w.Widget:
-        """The top-level container to display."""
-        return self.tabs
+        """The top-level container to display: the language switch and the tabs."""
+        return self._box
 
     @property
     def options(self) -> dict:
