@@ -129,6 +129,46 @@ def test_edit_name_and_manager(d14, book):
     assert d.role("copywriter").name.en == d14.role("copywriter").name.en
 
 
+def test_edit_pay_texts_and_requirements(d14, book):
+    path, edit = book
+
+    def change(ws):
+        r = row_of(ws, "picker")
+        ws.cell(r, 6).value = "底薪+计件"
+        ws.cell(r, 7).value = "1600元/月 + 每单2.5元。"
+        ws.cell(r, 9).value = "1. 会用千牛工作台\n2. 能适应大促加班"
+    d = read_excel(edit(change))
+    assert d.role("picker").pay_structure.zh == "底薪+计件"
+    assert d.role("picker").pay_structure.en == d14.role("picker").pay_structure.en  # the other language stays
+    assert d.role("picker").pay_method.zh == "1600元/月 + 每单2.5元。"
+    assert d.role("picker").pay == d14.role("picker").pay  # the pay rules are not parsed from text
+    assert [(q.kind, q.zh) for q in d.role("picker").requirements] == [("other", "会用千牛工作台"),
+                                                                        ("other", "能适应大促加班")]
+    assert d.role("shipper") == d14.role("shipper")
+
+
+def test_edited_requirements_keep_their_kind(tmp_path):
+    d = next(shoporg.load_template(t) for t in shoporg.list_templates()["id"]
+             if any(r.requirements for r in shoporg.load_template(t).roles))
+    role = next(r for r in d.roles if r.requirements)
+    path = export_excel(d, tmp_path / "r.xlsx")
+    wb = load_workbook(path)
+    ws = wb[SHEETS["roles"]["zh"]]
+    r = row_of(ws, role.id)
+    ws.cell(r, 9).value = ws.cell(r, 9).value + f"\n{len(role.requirements) + 1}. 会用千牛工作台"
+    wb.save(path)
+    reqs = read_excel(path).role(role.id).requirements
+    assert reqs[:-1] == role.requirements and (reqs[-1].kind, reqs[-1].zh) == ("other", "会用千牛工作台")
+
+
+def test_a_deleted_row_moves_its_reports_up(d14, book):
+    path, edit = book
+    d = read_excel(edit(lambda ws: ws.delete_rows(row_of(ws, "storekeeper"))))
+    assert "storekeeper" not in d.role_ids
+    assert d.role("picker").reports_to == "director" and d.role("shipper").reports_to == "director"
+    assert d.headcount == d14.headcount - 1
+
+
 def problems(path):
     with pytest.raises(DesignValidationError) as e:
         read_excel(path)

@@ -468,6 +468,31 @@ def _duties(role, lines: list[str], lang: str):
     return tuple(out)
 
 
+def _requirements(role, lines: list[str], lang: str):
+    """The role's requirements after editing the cell: unchanged lines keep their kind;
+    a new line is of kind ``other``."""
+    from ..model import Requirement
+
+    old = list(role.requirements) if role is not None else []
+    out = []
+    for line in lines:
+        same = next((q for q in old if q.text(lang) == line), None)
+        out.append(same if same is not None else
+                   Requirement(kind="other", zh=line) if lang == "zh" else Requirement(kind="other", zh=line, en=line))
+    return tuple(out)
+
+
+def _edited_text(old, text: str, lang: str):
+    """A bilingual text field after editing its cell in ``lang`` (None when emptied)."""
+    from .._types import Text
+
+    if not text:
+        return None
+    if old is None or lang == "zh":
+        return Text(zh=text, en=old.en if old is not None else None)
+    return Text(zh=old.zh, en=text)
+
+
 def _name(role, text: str, lang: str):
     from .._types import Text
 
@@ -507,6 +532,11 @@ def _row_changes(role, before: dict, cells: dict[str, _Cell], ids: dict, deps: d
             changes["headcount"], changes["headcount_assumed"] = hc, False
     if edited("duties"):
         changes["duties"] = _duties(role, _unnumbered(cells["duties"].value), lang)
+    if edited("requirements"):
+        changes["requirements"] = _requirements(role, _unnumbered(cells["requirements"].value), lang)
+    for key in ("pay_structure", "pay_method"):
+        if edited(key):
+            changes[key] = _edited_text(getattr(role, key) if role is not None else None, cells[key].text, lang)
     return changes
 
 
@@ -563,7 +593,22 @@ def _apply(base, ws, rows, lang: str, path: Path):
             roles.append(role.model_copy(update=changes) if changes else role)
     if problems:
         raise DesignValidationError([p.at(str(path)) for p in problems])
-    return _rebuild(base, roles, where, path)
+    return _rebuild(base, _lift_reports(base, roles), where, path)
+
+
+def _lift_reports(base, roles: list) -> list:
+    """Reports of a deleted row report to the deleted role's manager (or the next one up
+    that is still in the table), as when a role is removed in the designer."""
+    kept = {r.id for r in roles}
+    boss = {r.id: r.reports_to for r in base.roles}
+
+    def up(rid):
+        while rid is not None and rid not in kept:
+            rid = boss.get(rid)
+        return rid
+
+    return [r.model_copy(update={"reports_to": up(r.reports_to)})
+            if r.reports_to is not None and r.reports_to not in kept and r.reports_to in boss else r for r in roles]
 
 
 def _rebuild(base, roles: list, where: dict[int, str], path: Path):
@@ -591,7 +636,9 @@ def read_excel(path) -> "OrgDesign":
     """Read a workbook written by :func:`export_excel`, with the role table's edits applied.
 
     Edits read back: name, department, manager (上级, by name or id), headcount,
-    duties (one per line); a new row is a new role; a removed row removes the role.
+    pay structure and method (工资构成, 计算方式, as text), duties and requirements (one
+    per line); a new row is a new role; a removed row removes the role and its reports
+    move up to its manager.
     Bad cells raise :class:`~shoporg.errors.DesignValidationError` located like
     ``岗位职责表!E7 (人数)``.
     """
