@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .errors import ShopOrgError
 
-__all__ = ["App", "AppError", "default_notebook", "free_port", "start", "voila_command"]
+__all__ = ["App", "AppError", "default_notebook", "free_port", "start", "voila_command", "working_copy"]
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8866
@@ -42,6 +42,20 @@ def default_notebook() -> Path:
         if candidate.is_file():
             return candidate
     raise AppError(f"00_workbook.ipynb not found beside {here}; give the notebook with --notebook")
+
+
+def working_copy(notebook: Path, package_dir: Path | None = None) -> Path:
+    """The notebook to serve: ``notebook`` itself, or, when it lies inside the installed
+    package (a wheel's copy), a copy in a new temporary folder, so that what the workbook
+    writes (its ``exports/`` folder) never lands among the installed files."""
+    package_dir = (package_dir or Path(__file__).resolve().parent).resolve()
+    notebook = Path(notebook).resolve()
+    if package_dir not in notebook.parents:
+        return notebook
+    import shutil
+
+    folder = Path(tempfile.mkdtemp(prefix="shoporg-workbook-"))
+    return Path(shutil.copy2(notebook, folder / notebook.name))
 
 
 def free_port(start: int = DEFAULT_PORT, tries: int = 50) -> int:
@@ -71,6 +85,7 @@ class App:
     port: int
     token: str | None
     log: Path
+    notebook: Path
     url: str = field(init=False)
 
     def __post_init__(self):
@@ -110,6 +125,7 @@ def start(notebook=None, port: int | None = None, token: bool | str = True, open
     nb = Path(notebook) if notebook is not None else default_notebook()
     if not nb.is_file():
         raise AppError(f"{nb}: no such notebook")
+    nb = working_copy(nb)
     port = free_port() if port is None else port
     if _answers(port):
         raise AppError(f"port {port} on {HOST} is already in use; choose another with --port")
@@ -119,7 +135,7 @@ def start(notebook=None, port: int | None = None, token: bool | str = True, open
     with open(log_path, "ab") as out:
         proc = subprocess.Popen(voila_command(nb, port, secret, open_browser), cwd=nb.parent, stdout=out,
                                 stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    app = App(proc, port, secret, log_path)
+    app = App(proc, port, secret, log_path, nb)
     deadline = time.monotonic() + timeout
     while not _answers(port):
         if proc.poll() is not None:

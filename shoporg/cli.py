@@ -254,7 +254,8 @@ def _cmd_app(args) -> int:
     print(f"shoporg workbook: {app.url}", flush=True)
     if app.token is None:
         print("shoporg: the token is off: anyone on this computer can open the page", file=sys.stderr)
-    print("Ctrl-C to stop; Voila's log: " + str(app.log), file=sys.stderr, flush=True)
+    print(f"exports go to {app.notebook.parent / 'exports'}; Ctrl-C to stop; Voila's log: {app.log}",
+          file=sys.stderr, flush=True)
 
     def _stop(_signum, _frame):
         raise KeyboardInterrupt

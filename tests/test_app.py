@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from shoporg.app import AppError, default_notebook, free_port, start, voila_command
+from shoporg.app import AppError, default_notebook, free_port, start, voila_command, working_copy
 from shoporg.cli import main
 
 from .conftest import ROOT
@@ -80,3 +80,15 @@ def test_token_can_be_turned_off(tmp_path, capsys):
 def test_cli_reports_app_errors_without_a_traceback(tmp_path, capsys):
     assert main(["app", "--notebook", str(tmp_path / "missing.ipynb")]) == 2
     assert "missing.ipynb: no such notebook" in capsys.readouterr().err
+
+
+def test_a_packaged_notebook_is_served_from_a_copy(tmp_path):
+    package = tmp_path / "site-packages" / "shoporg"
+    (package / "_notebooks").mkdir(parents=True)
+    inside = package / "_notebooks" / "00_workbook.ipynb"
+    inside.write_text("{}", encoding="utf-8")
+    copy = working_copy(inside, package_dir=package)
+    assert copy.name == "00_workbook.ipynb" and package not in copy.parents and copy.read_text() == "{}"
+    mine = tmp_path / "mine.ipynb"
+    mine.write_text("{}", encoding="utf-8")
+    assert working_copy(mine, package_dir=package) == mine.resolve()  # a source checkout: served in place
