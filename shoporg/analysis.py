@@ -390,8 +390,9 @@ def _metrics(design, scenario, norms, supply) -> dict:
         if "revenue" in names and scenario.driver("revenue").sum() > 0:
             out["cost_share"] = round(total / float(scenario.driver("revenue").sum()), 4)
         if norms is not None:
-            from .staffing import recommend_headcount
-            rec = recommend_headcount(design, scenario, norms)
+            from .staffing import norms_within, recommend_headcount
+            # an option may have merged or removed roles the norms name
+            rec = recommend_headcount(design, scenario, norms_within(design, norms))
             out["recommended"] = float(rec.recommended.sum())
             out["staffing_gap"] = float(rec.recommended.sum() - rec.current.sum())
     return out

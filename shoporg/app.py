@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -94,11 +95,11 @@ class App:
     def stop(self, timeout: float = 10) -> None:
         """End the server and its kernels."""
         if self.process.poll() is None:
-            self.process.terminate()
+            self.process.terminate()  # Voila shuts its kernels down
             try:
                 self.process.wait(timeout)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                os.killpg(self.process.pid, signal.SIGKILL)  # the server and its kernels
                 self.process.wait(timeout)
 
     def __enter__(self) -> "App":
@@ -130,19 +131,26 @@ def start(notebook=None, port: int | None = None, token: bool | str = True, open
     if _answers(port):
         raise AppError(f"port {port} on {HOST} is already in use; choose another with --port")
     secret = secrets.token_urlsafe(24) if token is True else (token or None)
-    log_path = Path(log) if log is not None else Path(tempfile.mkstemp(prefix="shoporg-app-", suffix=".log")[1])
+    if log is None:
+        fd, name = tempfile.mkstemp(prefix="shoporg-app-", suffix=".log")
+        os.close(fd)
+        log = name
+    log_path = Path(log)
     env = dict(os.environ, MPLBACKEND=os.environ.get("MPLBACKEND", "Agg"))
     with open(log_path, "ab") as out:
         proc = subprocess.Popen(voila_command(nb, port, secret, open_browser), cwd=nb.parent, stdout=out,
                                 stderr=subprocess.STDOUT, env=env, start_new_session=True)
     app = App(proc, port, secret, log_path, nb)
     deadline = time.monotonic() + timeout
-    while not _answers(port):
-        if proc.poll() is not None:
-            raise AppError(f"Voila exited (code {proc.returncode}) before serving; its log: {log_path}\n"
-                           + log_path.read_text(encoding="utf-8", errors="replace")[-2000:])
-        if time.monotonic() > deadline:
-            app.stop()
-            raise AppError(f"Voila did not answer on port {port} within {timeout:g} s; its log: {log_path}")
-        time.sleep(0.1)
+    try:
+        while not _answers(port):
+            if proc.poll() is not None:
+                raise AppError(f"Voila exited (code {proc.returncode}) before serving; its log: {log_path}\n"
+                               + log_path.read_text(encoding="utf-8", errors="replace")[-2000:])
+            if time.monotonic() > deadline:
+                raise AppError(f"Voila did not answer on port {port} within {timeout:g} s; its log: {log_path}")
+            time.sleep(0.1)
+    except BaseException:  # Ctrl-C while waiting included: never leave a server behind
+        app.stop()
+        raise
     return app

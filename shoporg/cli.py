@@ -249,18 +249,23 @@ def _cmd_app(args) -> int:
 
     from .app import start
 
-    app = start(args.notebook, port=args.port, token=not args.no_token, open_browser=args.browser,
-                timeout=args.timeout)
+    def _stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    # a closed terminal or a service manager's stop ends Voila too (it runs in its own session)
+    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is not None:
+            signal.signal(sig, _stop)
+    try:
+        app = start(args.notebook, port=args.port, token=not args.no_token, open_browser=args.browser,
+                    timeout=args.timeout)
+    except KeyboardInterrupt:
+        return EXIT_OK
     print(f"shoporg workbook: {app.url}", flush=True)
     if app.token is None:
         print("shoporg: the token is off: anyone on this computer can open the page", file=sys.stderr)
     print(f"exports go to {app.notebook.parent / 'exports'}; Ctrl-C to stop; Voila's log: {app.log}",
           file=sys.stderr, flush=True)
-
-    def _stop(_signum, _frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, _stop)  # a service manager's stop ends Voila too
     try:
         return app.process.wait()
     except KeyboardInterrupt:

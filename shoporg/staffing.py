@@ -25,7 +25,7 @@ import numpy as np
 from .errors import ShopOrgError
 from .norms import ErlangNorm, NormsFile, QuotaNorm
 
-__all__ = ["StaffingError", "quota_headcount", "read_norms", "norms_for", "recommend_headcount",
+__all__ = ["StaffingError", "quota_headcount", "read_norms", "norms_for", "norms_within", "recommend_headcount",
            "scale_design", "plan", "Plan"]
 
 
@@ -99,6 +99,19 @@ def norms_for(design, norms: NormsFile | Mapping | None = None) -> dict:
         design.role(rid)  # unknown role ids are an error, not a silent no-op
         out[rid] = n
     return out
+
+
+def norms_within(design, norms: NormsFile | Mapping | None) -> dict:
+    """The norms of ``norms`` whose role is in ``design`` (a norms file written for one
+    design, applied to an option that merged or removed some of its roles).
+
+    >>> from shoporg import load_template
+    >>> d = load_template("seed-14-basic-22")
+    >>> sorted(norms_within(d.without_role("shipper"), {"picker": 1, "shipper": 2}))
+    ['picker']
+    """
+    extra = norms.norms if isinstance(norms, NormsFile) else dict(norms or {})
+    return {rid: n for rid, n in extra.items() if rid in design.role_ids}
 
 
 def _volume(volumes, driver: str) -> np.ndarray:

@@ -2,9 +2,11 @@
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 
@@ -53,6 +55,10 @@ def test_shoporg_app_prints_the_url_and_serves_the_workbook_behind_the_token(tmp
     proc = subprocess.Popen([sys.executable, "-m", "shoporg.cli", "app", f"--port={port}"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
+        import selectors
+        with selectors.DefaultSelector() as sel:  # a hung command fails the test instead of hanging it
+            sel.register(proc.stdout, selectors.EVENT_READ)
+            assert sel.select(timeout=120), "shoporg app printed nothing in 120 s"
         line = proc.stdout.readline()
         m = re.fullmatch(rf"shoporg workbook: (http://127\.0\.0\.1:{port}/\?token=([\w-]{{20,}}))\n", line)
         assert m, line + proc.stderr.read() if proc.poll() is not None else line
@@ -65,6 +71,21 @@ def test_shoporg_app_prints_the_url_and_serves_the_workbook_behind_the_token(tmp
         proc.terminate()
         proc.wait(timeout=30)
     # stopping the command stops Voila: the port is free again
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals")
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGHUP])
+def test_ctrl_c_or_a_closed_terminal_while_starting_leaves_no_server(tmp_path, signum):
+    port = free_port(18900)
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path))
+    proc = subprocess.Popen([sys.executable, "-m", "shoporg.cli", "app", f"--port={port}"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)  # Voila is starting
+    proc.send_signal(signum)
+    assert proc.wait(timeout=30) == 0, proc.stderr.read()
+    time.sleep(1.0)
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", port)) != 0
 

@@ -46,6 +46,8 @@ class Comparer:
     scenario : Scenario, optional
         Adds payroll rows to the comparison and the payroll chart.
     lang : {"zh", "en"}
+    norms : NormsFile or mapping, optional
+        With a scenario, adds the recommended headcount and the staffing gap.
 
     Attributes
     ----------
@@ -64,8 +66,9 @@ class Comparer:
     chart : ipywidgets.Output
     """
 
-    def __init__(self, designs: dict, scenario=None, lang: str = "zh"):
+    def __init__(self, designs: dict, scenario=None, lang: str = "zh", norms=None):
         self.lang = check_lang(lang)
+        self.norms = norms
         self.designs = dict(designs)
         if len(self.designs) < 2:
             raise ShopOrgError(f"Comparer needs at least two designs, got {len(self.designs)}")
@@ -147,7 +150,8 @@ class Comparer:
         designs = [self.designs[n] for n in chosen]
         scenario, note = fit_scenario(self.scenario, designs, self.lang)
         try:
-            table = shoporg.compare(designs, scenario, lang=self.lang)
+            table = shoporg.compare(designs, scenario, lang=self.lang,
+                                    norms=self.norms if scenario is not None else None)
             d = shoporg.diff(designs[0], designs[1])
         except ShopOrgError as e:
             self._clear(message_html(error_text(e)))

@@ -76,6 +76,9 @@ _LABELS = {
     "saved": ("已保存：", "Saved: "),
     "nothing_to_undo": ("没有可撤销的修改", "Nothing to undo"),
     "need_id": ("请填写新岗位编号", "Give the new role an id"),
+    "bad_id": ("岗位编号“{}”不可用：请用小写英文字母开头，只含小写字母、数字和下划线（如 live_host）",
+               "Role id “{}” cannot be used: start with a lower-case letter, then letters, digits or _ "
+               "(e.g. live_host)"),
     "need_duty": ("请填写职责内容", "Write the duty first"),
     "need_merge": ("请选择要合并的岗位", "Choose the role to merge"),
     "bad_number": ("请输入数字或区间（如 4000 或 4000-6000）", "Give a number or a range (4000 or 4000-6000)"),
@@ -93,6 +96,11 @@ PAY_FIELDS = {"base": "monthly", "piece_rate": "rate", "revenue_bonus": "rate", 
 #: Drivers offered for a new piece rate or revenue bonus (a scenario adds its own).
 COMMON_DRIVERS = ("orders", "orders_picked", "orders_shipped", "revenue", "consultations", "complaints",
                   "negative_reviews", "reviews_reversed", "review_followups")
+
+#: How the number's field is named beside the pay value, by language.
+_FIELD_WORDS = {"monthly": ("每月金额", "per month"), "rate": ("比例/单价", "rate"), "amount": ("金额", "amount")}
+#: The driver a new component of a kind counts (None: the kind counts none).
+_NEW_DRIVER = {"piece_rate": "orders", "revenue_bonus": "revenue"}
 
 _FIELDS = ("name", "department", "headcount", "manager", "pay", "duties", "actions")
 
@@ -177,6 +185,7 @@ class Designer:
         self._payroll_cache: tuple | None = None
         self._listeners: list = []
         self.scenario_note = ""
+        self._shown_id = self.design.id
 
         L = self._t
         wide = {"description_width": "initial"}
@@ -234,6 +243,8 @@ class Designer:
         self.manager.observe(self._on_manager, names="value")
         self.pay_component.observe(self._on_pay_component, names="value")
         self.pay_value.observe(self._on_pay_value, names="value")
+        self.pay_kind.observe(lambda c: self._on_pay_kind(c["new"]), names="value")
+        self._on_pay_kind(self.pay_kind.value)
         self.add_pay_button.on_click(lambda _b: self.add_pay())
         self.remove_pay_button.on_click(lambda _b: self.remove_pay())
         self.add_duty_button.on_click(lambda _b: self.add_duty())
@@ -277,8 +288,12 @@ class Designer:
         return float(result.by_month()["accrued"].iloc[0])
 
     def on_change(self, callback) -> None:
-        """Call ``callback(design)`` after every change of the design (edits, undo, template)."""
-        self._listeners.append(callback)
+        """Call ``callback(design)`` after every change of the design (edits, undo,
+        template, opened file); ``None`` removes every callback."""
+        if callback is None:
+            self._listeners.clear()
+        else:
+            self._listeners.append(callback)
 
     def _changed(self) -> None:
         for callback in self._listeners:
@@ -329,10 +344,15 @@ class Designer:
         name = self.new_role_name.value.strip() or rid
         manager = self.role.value
 
+        if not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", rid):
+            self._show(self._t("bad_id").format(rid))
+            return False
+        names = {"zh": name} if self.lang == "zh" else {"zh": name, "en": name}
+
         def edit(d):
             if rid in d.role_ids:
                 raise ShopOrgError(f"role {rid!r} already exists")
-            return d.with_role(Role(id=rid, name={"zh": name, "en": name}, reports_to=manager, headcount=1,
+            return d.with_role(Role(id=rid, name=names, reports_to=manager, headcount=1,
                                     department=d.role(manager).department if manager else None))
 
         done = self.apply(edit)
@@ -364,13 +384,22 @@ class Designer:
             return False
         return self.apply(lambda d: merge_roles(d, [into, other], into=into))
 
+    def _on_pay_kind(self, kind: str) -> None:
+        """Offer the driver a new component of ``kind`` counts (orders for a piece rate,
+        revenue for a revenue bonus); other kinds count none."""
+        default = _NEW_DRIVER.get(kind)
+        self.pay_driver.disabled = default is None
+        if default is not None and default in self.pay_driver.options:
+            self.pay_driver.value = default
+
     def add_pay(self) -> bool:
         """Add a ``pay_kind`` component worth 0 to the selected role and select it; type
-        its number in ``pay_value``. Piece rates and revenue bonuses count ``pay_driver``."""
+        its number in ``pay_value``. Piece rates and revenue bonuses count ``pay_driver``;
+        a deduction is a fixed amount."""
         kind, rid = self.pay_kind.value, self.role.value
         label = dict(zip(("zh", "en"), _KINDS[kind]))
-        component = {"kind": kind, "label": label, PAY_FIELDS[kind]: 0}
-        if kind in ("piece_rate", "revenue_bonus") or (kind == "deduction"):
+        component = {"kind": kind, "label": label, ("amount" if kind == "deduction" else PAY_FIELDS[kind]): 0}
+        if kind in _NEW_DRIVER:
             component["driver"] = self.pay_driver.value
         done = self.apply(lambda d: d.with_role_changes(rid, pay=[*d.role(rid).pay, component]), "pay")
         if done:
@@ -535,8 +564,11 @@ class Designer:
                 keep = self.role.value if self.role.value in ids else ids[0]
                 self.role.options = labelled
                 self.role.value = keep
-            if d.id in {value for _label, value in self.template.options}:
-                self.template.value = d.id
+            templates = {value for _label, value in self.template.options}
+            self.template.value = d.id if d.id in templates else None
+            if d.id != self._shown_id:  # another design: save under its own name
+                self.save_path.value = f"{d.id}.yaml"
+                self._shown_id = d.id
             role = d.role(self.role.value)
             self.name.value = (role.name.zh if self.lang == "zh" else role.name.en) or ""
             self.department.options = [(self._t("none"), None)] + [
@@ -557,7 +589,7 @@ class Designer:
             self.pay_component.options = pay_options or [(self._t("no_pay"), None)]
             self.pay_component.value = keep_pay if keep_pay is not None and keep_pay < len(role.pay) else (
                 0 if role.pay else None)
-            self.duties.options = [(f"{x.zh}  [{x.area}]", i) for i, x in enumerate(role.duties)]
+            self.duties.options = [(f"{x.text(self.lang)}  [{x.area}]", i) for i, x in enumerate(role.duties)]
             self.duties.value = None
         finally:
             self._syncing = False
@@ -573,7 +605,8 @@ class Designer:
             c = self.design.role(self.role.value).pay[index]
             field = _pay_field(c)
             self.pay_value.disabled = False
-            self.pay_value.description = f"{self._t('pay_value')} ({field})"
+            self.pay_value.description = f"{self._t('pay_value')}（{_FIELD_WORDS[field][0]}）" if self.lang == "zh" \
+                else f"{self._t('pay_value')} ({_FIELD_WORDS[field][1]})"
             self.pay_value.value = _show_number(getattr(c, field))
         finally:
             self._syncing = False

@@ -54,6 +54,7 @@ _LABELS = {
     "recommended": ("建议", "Recommended"),
     "peak": ("峰值月需要", "Peak month needs"),
     "payroll_error": ("无法计算人工成本：", "Payroll cannot be computed: "),
+    "unpaid": ("{}个岗位（共{}个）没有薪酬规则，未计入人工成本", "{} of {} roles have no pay rules and are not costed"),
     "staffing_error": ("无法计算人员缺口：", "Staffing gap cannot be computed: "),
 }
 
@@ -135,11 +136,13 @@ class ScenarioExplorer:
         self.peak_month = w.IntSlider(value=peak, min=1, max=12, description=L("peak_month"), **opts)
         self.peak_size = w.FloatSlider(value=1.0, min=1.0, max=4.0, step=0.1, description=L("peak_size"), **opts)
         self._typical = {name: _typical(d.get(name)) for name in COUNT_DRIVERS}
-        self.incidents = w.IntSlider(value=self._typical["store_incidents"], min=0, max=10,
+        self.incidents = w.IntSlider(value=self._typical["store_incidents"], min=0,
+                                     max=max(10, 3 * self._typical["store_incidents"]),
                                      description=L("store_incidents"), **opts)
         self.negative_reviews = w.IntSlider(value=self._typical["negative_reviews"], min=0,
                                             max=max(20, 3 * self._typical["negative_reviews"]),
                                             description=L("negative_reviews"), **opts)
+        self._start = {"order_value": self.order_value.value, "chats_per_order": self.chats_per_order.value}
         self.message = w.HTML()
         self.summary = w.HTML()
         self.table = w.HTML()
@@ -183,10 +186,10 @@ class ScenarioExplorer:
         factor = np.full(12, float(self.orders_scale.value))
         calendar = np.array([(first + i) % 12 + 1 for i in range(12)])
         factor[calendar == self.peak_month.value] *= float(self.peak_size.value)
-        extra = {}
-        if self._base_value:
+        extra = {}  # a slider left where it started leaves its driver exactly as in the scenario
+        if self._base_value and self.order_value.value != self._start["order_value"]:
             extra["revenue"] = float(self.order_value.value) / self._base_value
-        if self._base_chats:
+        if self._base_chats and self.chats_per_order.value != self._start["chats_per_order"]:
             extra["consultations"] = float(self.chats_per_order.value) / self._base_chats
         changes = {name: np.round(base.drivers[name] * factor * extra.get(name, 1.0), 2) for name in VOLUME_DRIVERS
                    if name in base.drivers}
@@ -205,17 +208,25 @@ class ScenarioExplorer:
 
         L = self._t
         self.scenario = self.build_scenario()
+        self._staffing_error = ""
         self._refresh_staffing()
         costed, note = fit_scenario(self.scenario, [self.design], self.lang)
         try:
             self.payroll = shoporg.payroll(self.design, costed)
         except ShopOrgError as e:
             self.payroll, self.cost_per_order = None, None
-            self.message.value = message_html(L("payroll_error") + error_text(e))
+            self.message.value = message_html(L("payroll_error") + error_text(e)) + self._staffing_error
             self.table.value = ""
             self._refresh_summary()
             return
-        self.message.value = message_html(note, "info")
+        unpaid = sum(not r.pay for r in self.design.roles)
+        if unpaid:
+            note = "\n".join(filter(None, [note, L("unpaid").format(unpaid, len(self.design.roles))]))
+        self.message.value = message_html(note, "info") + self._staffing_error
+        if unpaid == len(self.design.roles):  # no pay rules at all: unknown, not zero
+            self.payroll, self.cost_per_order, self.table.value = None, None, ""
+            self._refresh_summary()
+            return
         m = self.payroll.by_month().reindex(self.scenario.months, fill_value=0.0)
         out = pd.DataFrame({L("accrued"): m["accrued"], L("paid"): m["paid"]})
         if "orders" in self.scenario.drivers:
@@ -231,16 +242,17 @@ class ScenarioExplorer:
         self._refresh_summary()
 
     def _refresh_staffing(self) -> None:
-        from ..staffing import norms_for, recommend_headcount
+        from ..staffing import norms_for, norms_within, recommend_headcount
 
         L = self._t
         self.staffing, self.gap, self.gap_table.value = None, None, ""
+        norms = norms_within(self.design, self.norms)
         try:
-            if not norms_for(self.design, self.norms):
+            if not norms_for(self.design, norms):
                 return
-            rec = recommend_headcount(self.design, self.scenario, self.norms, lang=self.lang)
+            rec = recommend_headcount(self.design, self.scenario, norms, lang=self.lang)
         except ShopOrgError as e:
-            self.message.value = message_html(L("staffing_error") + error_text(e))
+            self._staffing_error = message_html(L("staffing_error") + error_text(e))
             return
         self.staffing = rec[rec["method"] != "kept"].reset_index(drop=True)
         self.gap = float(self.staffing["gap"].sum())

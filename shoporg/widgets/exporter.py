@@ -19,7 +19,7 @@ import ipywidgets as w
 from ..errors import ShopOrgError
 from ._common import check_lang, error_text, fit_scenario, message_html
 
-__all__ = ["Exporter", "FORMATS"]
+__all__ = ["Exporter", "FORMATS", "named_options"]
 
 #: Formats offered; ``csv`` and ``png`` hold one design each, so they are written per design.
 FORMATS = ("docx", "xlsx", "md", "html", "csv", "png")
@@ -30,6 +30,7 @@ _LABELS = {
     "overwrite": ("覆盖已有文件", "Overwrite existing files"),
     "exists": ("已存在，未覆盖（勾选“覆盖已有文件”后再导出）", "exists, kept (tick “Overwrite existing files” to replace it)"),
     "unknown": ("未知格式", "Unknown format"),
+    "no_designs": ("没有要导出的方案：请在“方案对比”中选择方案", "Nothing to export: choose options on the Options tab"),
     "export": ("导出", "Export"),
     "none": ("请至少勾选一种格式", "Tick at least one format"),
     "written": ("已写入：", "Written: "),
@@ -70,7 +71,7 @@ class Exporter:
         if hasattr(designs, "roles"):
             designs = [designs]
         elif isinstance(designs, dict):
-            designs = list(designs.values())
+            designs = named_options(designs)
         self.designs = list(designs)
         if not self.designs:
             raise ShopOrgError("Exporter needs at least one design")
@@ -118,14 +119,21 @@ class Exporter:
         from ..io import export
 
         folder = Path(self.folder.value).expanduser()
+        self.written, self.links.value = [], ""
+        if not self.designs:
+            self.links.value = message_html(self._t("no_designs"))
+            return []
         targets = list(self._targets(folder))
-        self.written = []
         if not targets:
             self.links.value = message_html(self._t("none"), "info")
             return []
         scenario, note = fit_scenario(self.scenario, self.designs, self.ui_lang)
         errors = []
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            self.links.value = message_html(f"{folder}: {e.strerror or e}")
+            return []
         for designs, path in targets:
             if path.exists() and not self.overwrite.value:
                 errors.append(f"{path.name}: {self._t('exists')}")
@@ -139,6 +147,24 @@ class Exporter:
         self.links.value = (f"{html.escape(self._t('written'))}<ul>{items}</ul>" if items else "") + \
             message_html(note, "info") + message_html("\n".join(errors))
         return self.written
+
+
+def named_options(options: dict) -> list:
+    """Designs named after their option, so that reports and file names tell them apart:
+    the name gets the option in brackets, and a design whose id an earlier one already
+    has gets an id ending in its place (``-2``, ``-3``).
+
+    >>> import shoporg
+    >>> d = shoporg.load_template("seed-12-ordinary-shop")
+    >>> [(x.id, x.name.zh) for x in named_options({"现状": d, "方案B": d})]
+    [('seed-12-ordinary-shop', '普通网店的岗位职责（现状）'), ('seed-12-ordinary-shop-2', '普通网店的岗位职责（方案B）')]
+    """
+    out, seen = [], set()
+    for i, (label, d) in enumerate(options.items()):
+        rid = d.id if d.id not in seen else f"{d.id}-{i + 1}"
+        seen.add(rid)
+        out.append(d.replace(id=rid, name={"zh": f"{d.name.zh}（{label}）", "en": f"{d.name.get('en')} ({label})"}))
+    return out
 
 
 _MIME = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

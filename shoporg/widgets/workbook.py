@@ -25,7 +25,7 @@ from ._common import check_lang, message_html
 from .comparer import Comparer
 from .designer import Designer
 from .explorer import ScenarioExplorer
-from .exporter import Exporter
+from .exporter import Exporter, named_options
 
 __all__ = ["Workbook"]
 
@@ -41,6 +41,8 @@ _LABELS = {
     "kept": ("已存为方案：", "Kept as option: "),
     "need_name": ("请填写方案名称", "Name the option"),
     "taken": ("已有同名方案，请换一个名称", "An option has that name; choose another"),
+    "reserved": ("“原方案”“当前方案”（Original、Current）为保留名称，请换一个",
+                 "“Original” and “Current” (原方案, 当前方案) are taken by the workbook; choose another name"),
     "export_note": ("导出“方案对比”中选中的方案（基准方案在前）。",
                     "Exports the options chosen on the Options tab (the baseline first)."),
 }
@@ -85,6 +87,7 @@ class Workbook:
                                  show_chart=show_chart)
         self.original = self.designer.design
         self.kept: dict = {}
+        self._shelf: dict = {}  # template id -> (original, kept) of designs left for another
         self.language = w.ToggleButtons(options=[("中文", "zh"), ("English", "en")], value=lang,
                                         style={"button_width": "6em"})
         self.language.observe(lambda c: self.set_lang(c["new"]), names="value")
@@ -99,13 +102,15 @@ class Workbook:
         self.designer.on_change(self._on_design)
         self.explorer = (ScenarioExplorer(self.designer.design, self.scenario, norms=self.norms, lang=lang)
                          if self.scenario else None)
-        self.comparer = Comparer(self.options, self.scenario, lang=lang)
+        self.comparer = Comparer(self.options, self.scenario, norms=self.norms, lang=lang)
+        self.comparer.choice.observe(lambda _c: self._stale.add(_EXPORT), names="value")
+        self.comparer.baseline.observe(lambda _c: self._stale.add(_EXPORT), names="value")
         self.exporter = Exporter(self._chosen_designs(), scenario=self.scenario, lang=lang, folder=folder)
         self.option_name = w.Text(description=self._t("option_name"), placeholder=self._t("placeholder"))
         self.keep_button = w.Button(description=self._t("keep"), icon="bookmark")
         self.keep_message = w.HTML()
         self.keep_button.on_click(lambda _b: self.keep())
-        self._stale: set[int] = set()
+        self._stale = {_EXPORT}
         pages = [self.designer.widget,
                  self.explorer.widget if self.explorer else w.HTML(message_html(self._t("no_scenario"), "info")),
                  w.VBox([w.HBox([self.option_name, self.keep_button, self.keep_message]), self.comparer.widget]),
@@ -121,24 +126,31 @@ class Workbook:
         check_lang(lang)
         if lang == self.lang:
             return
-        old = self
-        sliders = {name: getattr(old.explorer, name).value for name in _SLIDERS} if old.explorer else {}
-        chosen = [self._translate(n, lang) for n in old.comparer.chosen]
-        ticked = [f for f, box in old.exporter.formats.items() if box.value]
-        folder, overwrite = old.exporter.folder.value, old.exporter.overwrite.value
-        history, design = old.designer.history, old.designer.design
+        sliders = {name: getattr(self.explorer, name).value for name in _SLIDERS} if self.explorer else {}
+        chosen = [self._translate(n, lang) for n in self.comparer.chosen]
+        chart_kind = self.comparer.chart_kind.value
+        ticked = [f for f, box in self.exporter.formats.items() if box.value]
+        folder, overwrite, out_lang = self.exporter.folder.value, self.exporter.overwrite.value, self.exporter.lang.value
+        old = self.designer
+        old.on_change(None)  # the old designer no longer drives this workbook
         self.lang = lang
         self.language.value = lang
-        self.designer = Designer(design=design, scenario=self.scenario, lang=lang, show_chart=self.show_chart)
-        self.designer.history = history
+        self.designer = Designer(design=old.design, scenario=self.scenario, lang=lang, show_chart=self.show_chart)
+        self.designer.history = list(old.history)
+        self.designer.role.value = old.role.value
+        for name in ("save_path", "open_path", "overwrite"):
+            getattr(self.designer, name).value = getattr(old, name).value
         self._build(folder)
         if self.explorer is not None:
             for name, value in sliders.items():
                 getattr(self.explorer, name).value = value
         self.comparer.set_designs(self.options, chosen)
+        if chart_kind in [v for _label, v in self.comparer.chart_kind.options]:
+            self.comparer.chart_kind.value = chart_kind
         self.exporter.designs = self._chosen_designs()
         self.exporter.tick(*ticked)
         self.exporter.overwrite.value = overwrite
+        self.exporter.lang.value = out_lang
 
     def _translate(self, name: str, lang: str) -> str:
         """An option's name in ``lang`` (the original and the current one have fixed names)."""
@@ -170,7 +182,10 @@ class Workbook:
         if not name:
             self.keep_message.value = message_html(self._t("need_name"))
             return False
-        if name in self.options and self.options[name] is not self.designer.design:
+        if name in _LABELS["original"] + _LABELS["current"]:
+            self.keep_message.value = message_html(self._t("reserved"))
+            return False
+        if name in self.kept:
             self.keep_message.value = message_html(self._t("taken"))
             return False
         self.kept[name] = self.designer.design
@@ -181,35 +196,36 @@ class Workbook:
         return True
 
     def _on_design(self, design) -> None:
-        if design.id != self.original.id:  # another template: a new original, fresh options
-            self.original, self.kept = design, {}
+        if design.id != self.original.id:
+            # another template or file: its own original and options; those of the one
+            # left are kept, so that undo (or coming back to it) finds them again
+            self._shelf[self.original.id] = (self.original, self.kept)
+            self.original, self.kept = self._shelf.pop(design.id, (design, {}))
         self._stale.update({_VOLUMES, _OPTIONS, _EXPORT})
         self._bring_up_to_date()
 
+    def _default_pair(self, options: dict) -> list[str]:
+        current = self._t("current")
+        return [self._t("original"), current if current in options else list(options)[-1]]
+
     def _bring_up_to_date(self) -> None:
-        """Refresh the tab on screen if the design changed since it was last shown."""
+        """Refresh the tab on screen if what it shows changed since it was last shown."""
         tab = self.tabs.selected_index
         if tab not in self._stale:
             return
         self._stale.discard(tab)
         if tab == _VOLUMES and self.explorer is not None:
             self.explorer.set_design(self.designer.design)
-        elif tab == _OPTIONS:
-            options = self.options
-            current = self._t("current")
-            # show the newest design beside the original unless the user chose otherwise
-            chosen = [self._t("original"), current if current in options else list(options)[-1]]
-            self.comparer.set_designs(options, chosen if len(self.comparer.chosen) <= 2 else None)
-        elif tab == _EXPORT:
+        elif tab in (_OPTIONS, _EXPORT):
             self._stale.discard(_OPTIONS)
-            self.comparer.set_designs(self.options)
+            options = self.options
+            shown = self.comparer.chosen
+            # the default pair follows the newest design; a pair the user chose stays
+            default = shown in ([], self._default_pair(self.comparer.designs)) or \
+                any(n not in options for n in shown)
+            self.comparer.set_designs(options, self._default_pair(options) if default else shown)
             self.exporter.designs = self._chosen_designs()
 
     def _chosen_designs(self) -> list:
         """The comparer's chosen options, named after the option, baseline first."""
-        out = []
-        for i, name in enumerate(self.comparer.chosen):
-            d = self.comparer.designs[name]
-            out.append(d.replace(id=f"{d.id}-{i + 1}" if i else d.id,
-                                 name={"zh": f"{d.name.zh}（{name}）", "en": f"{d.name.get('en')} ({name})"}))
-        return out
+        return named_options({name: self.comparer.designs[name] for name in self.comparer.chosen})
