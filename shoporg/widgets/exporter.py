@@ -27,6 +27,7 @@ _PER_DESIGN = {"csv", "png"}
 
 _LABELS = {
     "folder": ("文件夹", "Folder"),
+    "report_lang": ("文件语言", "Language"),
     "overwrite": ("覆盖已有文件", "Overwrite existing files"),
     "exists": ("已存在，未覆盖（勾选“覆盖已有文件”后再导出）", "exists, kept (tick “Overwrite existing files” to replace it)"),
     "unknown": ("未知格式", "Unknown format"),
@@ -79,10 +80,13 @@ class Exporter:
         self.written: list[Path] = []
         self.formats = {f: w.Checkbox(value=False, description=f, indent=False) for f in FORMATS}
         self.folder = w.Text(value=str(folder) if folder is not None else "exports", description=self._t("folder"))
-        self.lang = w.ToggleButtons(options=[("中文", "zh"), ("English", "en")], value=lang)
+        self.lang = w.ToggleButtons(options=[("中文", "zh"), ("English", "en")], value=lang,
+                                    description=self._t("report_lang"))
         self.overwrite = w.Checkbox(value=False, description=self._t("overwrite"))
         self.export_button = w.Button(description=self._t("export"), icon="download")
         self.links = w.HTML()
+        self.folder.add_class("shoporg-exporter-folder")  # stable hooks for browser tests
+        self.links.add_class("shoporg-exporter-links")
         self.export_button.on_click(lambda _b: self.export())
 
     def _t(self, key: str) -> str:
