@@ -486,3 +486,130 @@ def test_workbook_switches_language_and_keeps_the_work(d14_scenario, tmp_path):
     assert wb.comparer.chosen[0] == "Original" and "delta" in wb.comparer.result.columns
     wb.language.value = "zh"
     assert wb.designer.template.description == "模板" and list(wb.options)[0] == "原方案"
+
+
+# -- review fixes: the workbook keeps the consultant's work ----------------------------------
+def test_workbook_export_follows_the_options_chosen(d14_scenario, tmp_path):
+    from shoporg.widgets import Workbook
+
+    wb = Workbook(scenario=d14_scenario, show_chart=False, folder=tmp_path)
+    wb.designer.set_headcount("picker", 3)
+    wb.tabs.selected_index = 2
+    wb.option_name.value = "B"
+    wb.keep_button.click()
+    wb.tabs.selected_index = 3
+    assert [d.name.zh.split("（")[-1] for d in wb.exporter.designs] == ["原方案）", "B）"]
+    wb.tabs.selected_index = 2
+    wb.comparer.baseline.value = "B"  # only the order changes, no design does
+    wb.tabs.selected_index = 3
+    assert [d.name.zh.split("（")[-1] for d in wb.exporter.designs] == ["B）", "原方案）"]
+
+
+def test_workbook_undo_of_a_template_switch_brings_the_options_back(d14_scenario):
+    from shoporg.widgets import Workbook
+
+    wb = Workbook(scenario=d14_scenario, show_chart=False)
+    wb.designer.set_headcount("picker", 3)
+    wb.option_name.value = "B"
+    wb.keep_button.click()
+    wb.designer.set_headcount("picker", 5)
+    wb.designer.template.value = "seed-12-ordinary-shop"  # a mis-click
+    assert wb.kept == {} and wb.original.id == "seed-12-ordinary-shop"
+    wb.designer.undo_button.click()
+    assert list(wb.kept) == ["B"] and wb.kept["B"].role("picker").headcount == 3
+    assert wb.original == shoporg.load_template("seed-14-basic-22")
+
+
+@pytest.mark.parametrize("name", ["原方案", "当前方案", "Original", "Current"])
+def test_workbook_refuses_reserved_option_names(d14_scenario, name):
+    from shoporg.widgets import Workbook
+
+    wb = Workbook(scenario=d14_scenario, show_chart=False)
+    wb.designer.set_headcount("picker", 3)
+    wb.option_name.value = name
+    wb.keep_button.click()
+    assert wb.kept == {} and "保留名称" in wb.keep_message.value
+    wb.tabs.selected_index = 2
+    assert wb.comparer.result is not None
+
+
+def test_workbook_keeps_a_pair_the_user_chose(d14_scenario):
+    from shoporg.widgets import Workbook
+
+    wb = Workbook(scenario=d14_scenario, show_chart=False)
+    wb.designer.set_headcount("picker", 3)
+    wb.option_name.value = "B"
+    wb.keep_button.click()
+    wb.designer.set_headcount("picker", 4)
+    wb.tabs.selected_index = 2
+    wb.comparer.choice.value = ("B", "当前方案")
+    wb.comparer.baseline.value = "当前方案"
+    wb.tabs.selected_index = 0
+    wb.designer.set_headcount("picker", 6)
+    wb.tabs.selected_index = 2
+    assert wb.comparer.chosen == ["当前方案", "B"]
+    assert wb.comparer.result.loc["people", "差异"] == -3  # B has 3 pickers, the current design 6
+
+
+def test_new_revenue_bonus_counts_revenue_and_deduction_is_an_amount(d14_scenario):
+    d12 = shoporg.load_template("seed-12-ordinary-shop")
+    app = Designer(design=d12, scenario=d14_scenario, show_chart=False)
+    rid = d12.roles[0].id
+    app.role.value = rid
+    app.pay_kind.value = "revenue_bonus"
+    assert app.pay_driver.value == "revenue" and not app.pay_driver.disabled
+    app.add_pay_button.click()
+    app.pay_value.value = "0.01"
+    jan_revenue = float(d14_scenario.driver("revenue")[0])
+    assert app.monthly_payroll == pytest.approx(0.01 * jan_revenue, abs=0.005)
+    app.pay_kind.value = "deduction"
+    assert app.pay_driver.disabled
+    app.add_pay_button.click()
+    app.pay_value.value = "100"
+    assert app.design.role(rid).pay[-1].amount == 100 and app.design.role(rid).pay[-1].driver is None
+    assert "（金额）" in app.pay_value.description
+
+
+def test_explorer_keeps_the_staffing_gap_after_a_normed_role_is_merged(d14, d14_scenario):
+    from shoporg.analysis import merge_roles
+    from shoporg.staffing import read_norms
+
+    norms = read_norms(shoporg.templates_dir() / "norms" / "d14-norms.yaml")
+    merged = merge_roles(d14, ["picker", "shipper"], into="picker")
+    app = ScenarioExplorer(merged, d14_scenario, norms=norms)
+    assert list(app.staffing["role"]) == ["sales_cs", "aftersales_cs", "picker"]
+    comparer = Comparer({"a": d14, "b": merged}, d14_scenario, norms=norms)
+    assert "staffing_gap" in comparer.result.index
+
+
+def test_explorer_says_which_roles_are_not_costed(d14_scenario):
+    d12 = shoporg.load_template("seed-12-ordinary-shop")
+    app = ScenarioExplorer(d12, d14_scenario, lang="en")
+    assert app.payroll is None and app.cost_per_order is None and app.table.value == ""
+    assert "5 of 5 roles have no pay rules" in app.message.value
+    paid = d12.with_role_changes(d12.roles[0].id, pay=[{"kind": "base", "monthly": 3000}])
+    app.set_design(paid)
+    assert app.payroll is not None and "4 of 5 roles have no pay rules" in app.message.value
+
+
+def test_designer_template_dropdown_after_opening_a_file(d14, tmp_path):
+    path = tmp_path / "mine.yaml"
+    shoporg.write_design(d14.replace(id="my-shop"), path)
+    app = Designer(template="seed-12-ordinary-shop", show_chart=False)
+    app.open_path.value = str(path)
+    app.open_button.click()
+    assert app.template.value is None and app.save_path.value == "mine.yaml"
+    app.template.value = "seed-12-ordinary-shop"  # back to the template: it loads
+    assert app.design.id == "seed-12-ordinary-shop" and app.save_path.value == "seed-12-ordinary-shop.yaml"
+
+
+def test_designer_new_role_names_and_ids(d14):
+    app = Designer(design=d14, show_chart=False)
+    app.role.value = "promo_manager"
+    app.new_role_id.value = "Live Host"
+    app.new_role_name.value = "主播"
+    app.add_button.click()
+    assert app.design == d14 and "岗位编号“Live Host”不可用" in app.message.value
+    app.new_role_id.value = "live_host"
+    app.add_button.click()
+    assert app.design.role("live_host").name.en is None  # no English name is made up
