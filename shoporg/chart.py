@@ -443,12 +443,13 @@ def _draw_box(ax, node, box, lines, colour, scale: float):
     bar.set_clip_path(patch)
     cursor = top + _BAR + _PAD_Y
     family = font_family()
-    for text, size, ink in lines:
+    for i, (text, size, ink) in enumerate(lines):
         step = size * _LINE
         # baseline placed so the glyphs' visual centre sits mid-line (CJK glyphs
         # stand about 0.38 em above the baseline)
         ax.text(x, cursor + step / 2 + 0.36 * size, text, ha="center", va="baseline",
-                fontsize=size * scale, family=family, color=ink, zorder=4, parse_math=False)
+                fontsize=size * scale, family=family, color=ink, zorder=4, parse_math=False,
+                gid=f"text:{node}:{i}")
         cursor += step
     return patch
 
@@ -468,14 +469,19 @@ def _centre(patch) -> tuple[float, float]:
     return (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2
 
 
-def _title(ax, design, lang: str) -> None:
+def _title_summary(design, lang: str) -> str:
+    """The line under the title: roles and people."""
     people = design.headcount
     people_text = f"{int(people)}" if people == people.to_integral_value() else format(people.normalize(), "f")
-    summary = _WORDS[lang]["summary"].format(roles=len(design.roles), people=people_text)
+    return _WORDS[lang]["summary"].format(roles=len(design.roles), people=people_text)
+
+
+def _title(ax, design, lang: str) -> None:
+    summary = _title_summary(design, lang)
     gap = 6.0
     ax.annotate(summary, xy=(0.5, 1.0), xycoords="axes fraction", xytext=(0, gap),
                 textcoords="offset points", ha="center", va="bottom", fontsize=_DETAIL_PT + 1,
-                family=font_family(), color=_GREY, parse_math=False)
+                family=font_family(), color=_GREY, parse_math=False, gid="summary")
     ax.set_title(design.name.get(lang), fontsize=_TITLE_PT, family=font_family(), color=_INK,
                  pad=2 * gap + (_DETAIL_PT + 1) * 1.4)
 

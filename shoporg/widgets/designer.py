@@ -24,7 +24,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..errors import ShopOrgError
-from ._common import check_lang, error_text, fit_scenario, message_html, show_figure
+from ._common import check_lang, error_text, fit_scenario, message_html
 
 __all__ = ["Designer", "PAY_FIELDS", "COMMON_DRIVERS"]
 
@@ -184,6 +184,7 @@ class Designer:
         self._syncing = False
         self._payroll_cache: tuple | None = None
         self._listeners: list = []
+        self._live = None
         self.scenario_note = ""
         self._shown_id = self.design.id
 
@@ -664,8 +665,14 @@ class Designer:
             self._draw()
 
     def _draw(self) -> None:
-        """Redraw the org chart as a PNG into ``chart``."""
-        import shoporg
+        """Redraw the org chart as a PNG into ``chart`` (only the changed boxes when the
+        layout stays, see :class:`shoporg.live_chart.LiveOrgChart`)."""
+        import base64
 
-        ax = shoporg.plot_org(self.design, lang=self.lang)
-        show_figure(self.chart, ax.figure, f"<org chart of {self.design.id}>")
+        from ..live_chart import LiveOrgChart
+
+        if self._live is None:
+            self._live = LiveOrgChart(self.lang)
+        data = {"image/png": base64.b64encode(self._live.png(self.design)).decode("ascii"),
+                "text/plain": f"<org chart of {self.design.id}>"}
+        self.chart.outputs = ({"output_type": "display_data", "data": data, "metadata": {}},)
