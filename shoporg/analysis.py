@@ -17,7 +17,7 @@ from typing import Any
 from .errors import ShopOrgError
 from .model import Role
 
-__all__ = ["ACTIONS", "SPAN_BANDS", "compare", "metric_text", "diff", "apply_diff", "coverage", "coverage_by_design", "gaps",
+__all__ = ["ACTIONS", "SPAN_BANDS", "compare", "metric_text", "diff_view", "diff", "apply_diff", "coverage", "coverage_by_design", "gaps",
            "overlaps", "health",
            "merge_roles", "split_role"]
 
@@ -82,6 +82,46 @@ def diff(a, b, mapping: dict[str, str] | None = None):
         rows.append({"action": action, "role": rb.id, "name": rb.name.zh, "changes": text,
                      "fields": tuple(changed), "before": ra, "after": rb, "follows": None})
     return pd.DataFrame(rows, columns=["action", "role", "name", "changes", "fields", "before", "after", "follows"])
+
+
+_ACTION_WORDS = {"Add": ("新增", "Add"), "Delete": ("删除", "Delete"), "Move": ("调整汇报", "Move"),
+                 "Change": ("修改", "Change"), "Move+Change": ("调整汇报并修改", "Move+Change")}
+_FIELD_WORDS = {
+    "id": ("编号", "id"), "name": ("名称", "name"), "department": ("部门", "department"),
+    "reports_to": ("上级", "reports to"), "reports_to_inferred": ("上级为推断", "inferred manager"),
+    "dotted_line": ("虚线汇报", "dotted line"), "headcount": ("人数", "headcount"),
+    "headcount_assumed": ("人数为假设", "assumed headcount"), "vacancies": ("空缺", "vacancies"),
+    "pay_structure": ("工资构成", "pay structure"), "pay_method": ("计算方式", "pay method"),
+    "pay": ("薪酬项目", "pay components"), "norm": ("定额", "norm"), "duties": ("岗位职责", "duties"),
+    "requirements": ("任职要求", "requirements"), "notes": ("备注", "notes"), "source": ("来源", "source"),
+}
+
+
+def diff_view(d, lang: str = "zh"):
+    """A :func:`diff` table as a client reads it, in ``lang``: action, role, name and
+    the changes with field names in words; lists shown by their length.
+
+    >>> from shoporg import load_template
+    >>> a = load_template("seed-14-basic-22")
+    >>> diff_view(diff(a, a.with_headcount("picker", 3))).values.tolist()
+    [['修改', 'picker', '捡单员', '人数：2 → 3']]
+    >>> diff_view(diff(a, a.with_headcount("picker", 3)), "en").values.tolist()
+    [['Change', 'picker', 'Order picker', 'headcount: 2 → 3']]
+    """
+    import pandas as pd
+
+    i = 0 if lang == "zh" else 1
+    sep, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
+    rows = []
+    for r in d.itertuples():
+        role = r.after if r.after is not None else r.before
+        shown = ""
+        if r.before is not None and r.after is not None:
+            shown = sep.join(f"{_FIELD_WORDS.get(f, (f, f))[i]}{colon}{_show(getattr(r.before, f))} → "
+                             f"{_show(getattr(r.after, f))}" for f in r.fields if f != "reports_to_inferred")
+        rows.append([_ACTION_WORDS.get(r.action, (r.action, r.action))[i], r.role, role.name.get(lang), shown])
+    words = (["变动", "编号", "岗位", "内容"], ["action", "role", "name", "changes"])[i]
+    return pd.DataFrame(rows, columns=words)
 
 
 def apply_diff(a, d):
@@ -256,6 +296,15 @@ def merge_roles(design, ids: list[str], into: str, *, name=None, headcount=None,
         "notes": keep.notes + tuple(n for r in parts if r.id != into for n in r.notes),
         **({"name": name} if name is not None else {})})
     gone = set(ids) - {into}
+    # merged into one of its own reports: the merged role takes the highest merged
+    # manager's place, so that the roles in between report to it (not a cycle)
+    chain, up = [], keep.reports_to
+    while up is not None:
+        chain.append(up)
+        up = design.role(up).reports_to
+    above = [a for a in chain if a in gone]
+    if above:
+        merged = merged.model_copy(update={"reports_to": design.role(above[-1]).reports_to})
     roles = []
     for r in design.roles:
         if r.id in gone:

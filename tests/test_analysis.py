@@ -142,3 +142,16 @@ def test_compare_hand_computed_metrics():
     assert t.loc["coverage", "metric"] == "duty areas covered"
     with pytest.raises(ShopOrgError, match="two to four"):
         compare([d])
+
+
+def test_merging_a_manager_into_one_of_its_reports_takes_the_managers_place():
+    from shoporg import is_valid_hierarchy, to_graph
+    from shoporg.analysis import merge_roles
+
+    d = load_template("seed-14-basic-22")
+    m = merge_roles(d, ["shipper", "storekeeper"], into="shipper")  # the shipper now runs the store room
+    assert m.role("shipper").reports_to == "director" and m.role("picker").reports_to == "shipper"
+    top = merge_roles(d, ["picker", "director"], into="picker")  # two layers apart
+    assert top.role("picker").reports_to is None
+    assert top.role("storekeeper").reports_to == "picker" and top.role("promo_manager").reports_to == "picker"
+    assert is_valid_hierarchy(to_graph(top)) and top.headcount == d.headcount

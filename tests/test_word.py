@@ -29,7 +29,7 @@ def test_report_content(report):
         assert h in headings, h
     assert any(h.startswith("方案差异") for h in headings)
     cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
-    assert "电商总监" in cells and "司库" in cells and "Change" in cells
+    assert "电商总监" in cells and "司库" in cells and "修改" in cells and "人数：2 → 3" in cells
     assert len(doc.inline_shapes) == 2  # one org chart per option
 
 

@@ -96,7 +96,7 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
     from docx import Document
     from docx.shared import Cm
 
-    from ..analysis import compare, diff, gaps, health, metric_text
+    from ..analysis import compare, diff, diff_view, gaps, health, metric_text
     from ..catalogue import duty_areas
     from ..chart import cjk_font
     from ..tables import role_table
@@ -158,8 +158,8 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
                                       for key, row in zip(c.index, c.values.tolist())])
         for other in designs[1:]:
             doc.add_heading(f"{_t('diff', lang)}：{designs[0].name.get(lang)} → {other.name.get(lang)}", level=2)
-            dd = diff(designs[0], other)
-            _table(doc, ["action", "role", "name", "changes"], dd[["action", "role", "name", "changes"]].values.tolist())
+            dd = diff_view(diff(designs[0], other), lang)
+            _table(doc, list(dd.columns), dd.values.tolist())
     if scenario is not None:
         doc.add_heading(_t("assumptions", lang), level=1)
         doc.add_paragraph(f"{scenario.name.get(lang)} ({scenario.months[0]} – {scenario.months[-1]})")

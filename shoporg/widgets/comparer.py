@@ -33,8 +33,6 @@ _LABELS = {
 #: The charts the comparer can draw, by key.
 CHARTS = ("cost", "spans", "layers")
 
-_DIFF_COLUMNS = ["action", "role", "name", "changes"]
-
 
 class Comparer:
     """Widget app comparing designs with :func:`shoporg.compare`, :func:`shoporg.diff` and charts.
@@ -172,7 +170,9 @@ class Comparer:
         if d.empty:
             self.diff_table.value = message_html(self._t("same"), "info")
         else:
-            self.diff_table.value = frame_html(d[[c for c in _DIFF_COLUMNS if c in d.columns]])
+            from ..analysis import diff_view
+
+            self.diff_table.value = frame_html(diff_view(d, self.lang))
         self.draw()
 
     def _clear(self, message: str) -> None:
