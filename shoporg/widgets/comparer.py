@@ -147,6 +147,7 @@ class Comparer:
             return
         designs = [self.designs[n] for n in chosen]
         scenario, note = fit_scenario(self.scenario, designs, self.lang)
+        self._costed = scenario  # the scenario the payroll chart uses too
         try:
             table = shoporg.compare(designs, scenario, lang=self.lang,
                                     norms=self.norms if scenario is not None else None)
@@ -187,13 +188,13 @@ class Comparer:
 
         from .. import plots
 
-        chosen = self.chosen
-        if not 2 <= len(chosen) <= 4:
+        if self.result is None:  # nothing compared (a wrong choice or an error): nothing to draw
             return
+        chosen = self.chosen
         designs = [self.designs[n].replace(name={"zh": n, "en": n}) for n in chosen]
         kind = self.chart_kind.value
         if kind == "cost":
-            ax = plots.plot_cost_composition(designs, fit_scenario(self.scenario, designs)[0], lang=self.lang)
+            ax = plots.plot_cost_composition(designs, self._costed, lang=self.lang)
             fig = ax.figure
         elif kind == "spans":
             fig = plots.plot_span_distribution(designs, lang=self.lang).figure

@@ -284,9 +284,10 @@ class Designer:
     def monthly_payroll(self) -> float | None:
         """First month's accrued payroll of the current design (None without scenario or on error)."""
         result = self._payroll()
-        if result is None or isinstance(result, str) or result.by_month().empty:
+        if result is None or isinstance(result, str):
             return None
-        return float(result.by_month()["accrued"].iloc[0])
+        accrued = result.by_month()["accrued"]
+        return None if accrued.empty else float(accrued.iloc[0])
 
     def on_change(self, callback) -> None:
         """Call ``callback(design)`` after every change of the design (edits, undo,
@@ -365,14 +366,7 @@ class Designer:
     def remove_role(self) -> bool:
         """Remove the selected role (its reports move up to its manager)."""
         rid = self.role.value
-
-        def edit(d):
-            for report in d.roles:
-                if report.reports_to == rid:
-                    d = d.move_role(report.id, d.role(rid).reports_to)
-            return d.without_role(rid)
-
-        return self.apply(edit)
+        return self.apply(lambda d: d.without_role(rid))
 
     def merge_role(self) -> bool:
         """Merge the role chosen in ``merge_with`` into the selected role (duties united,
@@ -638,10 +632,10 @@ class Designer:
                 (self._t("layers"), str(max(layers(G).values()))),
                 (self._t("max_span"), f"{max(spans.values()):g}" if spans else "0"),
                 (self._t("areas"), str(len(areas)))]
-        result = self._payroll()
-        if result is not None and not isinstance(result, str) and not result.by_month().empty:
-            rows.append((self._t("first_month"), f"¥{result.by_month()['accrued'].iloc[0]:,.2f}"))
-            rows.append((self._t("year"), f"¥{result.total('accrued'):,.2f}"))
+        first = self.monthly_payroll
+        if first is not None:
+            rows.append((self._t("first_month"), f"¥{first:,.2f}"))
+            rows.append((self._t("year"), f"¥{self._payroll().total('accrued'):,.2f}"))
         return rows
 
     def _refresh(self) -> None:

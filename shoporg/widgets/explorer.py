@@ -59,7 +59,7 @@ _LABELS = {
 }
 
 
-def _typical(values) -> int:
+def _typical_month(values) -> int:
     return int(round(float(np.median(values)))) if values is not None else 0
 
 
@@ -135,7 +135,7 @@ class ScenarioExplorer:
                                              disabled=self._base_chats is None, **opts)
         self.peak_month = w.IntSlider(value=peak, min=1, max=12, description=L("peak_month"), **opts)
         self.peak_size = w.FloatSlider(value=1.0, min=1.0, max=4.0, step=0.1, description=L("peak_size"), **opts)
-        self._typical = {name: _typical(d.get(name)) for name in COUNT_DRIVERS}
+        self._typical = {name: _typical_month(d.get(name)) for name in COUNT_DRIVERS}
         self.incidents = w.IntSlider(value=self._typical["store_incidents"], min=0,
                                      max=max(10, 3 * self._typical["store_incidents"]),
                                      description=L("store_incidents"), **opts)
