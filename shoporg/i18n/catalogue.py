@@ -1,0 +1,45 @@
+"""The phrase catalogue: key → ``{"zh": ..., "en": ...}``.
+
+Grouped by topic with a key prefix (``driver.``, ``unit.``, ``col.``, ``err.``, ``health.``
+...). Keep each entry on one line where it fits; ``{fields}`` are ``str.format`` fields.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    # ---- common words -------------------------------------------------------------
+    "total": {"zh": "合计", "en": "Total"},
+    "accrued": {"zh": "应计", "en": "Accrued"},
+    "paid": {"zh": "实发", "en": "Paid"},
+    "people_count": {"zh": "{n}人", "en": "{n} people"},
+    "month": {"zh": "月份", "en": "Month"},
+    "role": {"zh": "岗位", "en": "Role"},
+    "department": {"zh": "部门", "en": "Department"},
+    "headcount": {"zh": "人数", "en": "Headcount"},
+
+    # ---- business drivers: what a person calls each volume (driver.*), and the unit
+    # a rate on it is quoted per (unit.*; empty where a rate per unit makes no sense)
+    "driver.orders": {"zh": "订单数", "en": "orders"},
+    "driver.orders_picked": {"zh": "拣货订单数", "en": "orders picked"},
+    "driver.orders_shipped": {"zh": "发货订单数", "en": "orders shipped"},
+    "driver.revenue": {"zh": "营业额（元）", "en": "revenue (yuan)"},
+    "driver.consultations": {"zh": "咨询接待量", "en": "chat sessions"},
+    "driver.complaints": {"zh": "投诉回复跟进次数", "en": "complaints answered and followed up"},
+    "driver.reviews_reversed": {"zh": "差评取消次数", "en": "negative reviews withdrawn"},
+    "driver.review_followups": {"zh": "催评回访次数", "en": "review follow-up contacts"},
+    "driver.negative_reviews": {"zh": "差评数", "en": "negative reviews"},
+    "driver.store_incidents": {"zh": "库房问题或意外次数", "en": "store-room incidents"},
+    "driver.attainment": {"zh": "计划营业额达成率", "en": "attainment of the sales plan"},
+    "driver.attendance_points": {"zh": "考勤扣分", "en": "attendance points deducted"},
+    "unit.orders": {"zh": "单", "en": "order"},
+    "unit.orders_picked": {"zh": "拣货单", "en": "order picked"},
+    "unit.orders_shipped": {"zh": "发货单", "en": "order shipped"},
+    "unit.revenue": {"zh": "元营业额", "en": "yuan of revenue"},
+    "unit.consultations": {"zh": "次咨询", "en": "chat session"},
+    "unit.complaints": {"zh": "次投诉跟进", "en": "complaint followed up"},
+    "unit.reviews_reversed": {"zh": "次差评取消", "en": "negative review withdrawn"},
+    "unit.review_followups": {"zh": "次催评回访", "en": "review follow-up"},
+    "unit.negative_reviews": {"zh": "条差评", "en": "negative review"},
+    "unit.store_incidents": {"zh": "次库房问题或意外", "en": "store-room incident"},
+    "unit.attendance_points": {"zh": "分", "en": "attendance point"},
+}
