@@ -42,4 +42,20 @@ WORDS: dict[str, dict[str, str]] = {
     "unit.negative_reviews": {"zh": "条差评", "en": "negative review"},
     "unit.store_incidents": {"zh": "次库房问题或意外", "en": "store-room incident"},
     "unit.attendance_points": {"zh": "分", "en": "attendance point"},
+
+    # ---- pay kinds, payroll engine, explain (pay/) ---------------------------------
+
+    # ---- end of pay ------------------------------------------------------------------
+
+    # ---- readers and writers, formats (io/) ------------------------------------------
+
+    # ---- end of io -------------------------------------------------------------------
+
+    # ---- staffing, erlang, norms -----------------------------------------------------
+
+    # ---- end of staffing -------------------------------------------------------------
+
+    # ---- tables, exports, charts, widgets, CLI, errors, health, diff ----------------
+
+    # ---- end of presentation ---------------------------------------------------------
 }
