@@ -264,8 +264,7 @@ def test_explorer_staffing_gap_follows_volume(d14, d14_scenario):
 
 # -- Comparer ---------------------------------------------------------------------------------
 def test_comparer_columns_and_diff(d14, d12, d14_scenario):
-    designs = {"现状": d14, "加拣货": d14.with_headcount("picker", 3),
-               "普通网店": d12}
+    designs = {"现状": d14, "加拣货": d14.with_headcount("picker", 3), "普通网店": d12}
     app = Comparer(designs, scenario=d14_scenario)
     assert list(app.result.columns) == ["metric", "现状", "加拣货", "差异"]
     assert app.result.loc["people", "差异"] == 1
@@ -302,8 +301,7 @@ def test_comparer_baseline_and_charts(d14, d14_scenario):
 
 # -- Exporter ---------------------------------------------------------------------------------
 def test_exporter_writes_chosen_files(d14, d12, d14_scenario, tmp_path):
-    app = Exporter({"a": d14, "b": d12}, scenario=d14_scenario,
-                   folder=tmp_path / "out")
+    app = Exporter({"a": d14, "b": d12}, scenario=d14_scenario, folder=tmp_path / "out")
     for fmt in ("md", "html", "csv", "xlsx"):
         app.formats[fmt].value = True
     app.lang.value = "en"

@@ -68,8 +68,7 @@ def test_libreoffice_opens_the_report(report, tmp_path):
 
 def test_a_design_without_pay_shows_unknown_pay_not_zero(tmp_path, d14, d12):
     s = read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml")
-    path = export_docx([d14, d12],
-                       tmp_path / "r.docx", scenario=s)
+    path = export_docx([d14, d12], tmp_path / "r.docx", scenario=s)
     doc = docx.Document(str(path))
     compare_table = next(t for t in doc.tables if t.rows[0].cells[0].text == "metric")
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in compare_table.rows}
