@@ -10,11 +10,33 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
 SOURCE_TEXT = TEMPLATES / "sources" / "000_ea1c189eb60d6b9d.txt"
 
+# Designs are immutable (every edit returns a new design), so one loaded copy per session
+# is shared by every test that asks for it.
 
-@pytest.fixture
+
+@pytest.fixture(scope="session")
 def d14():
     from shoporg import load_template
     return load_template("seed-14-basic-22")
+
+
+@pytest.fixture(scope="session")
+def d12():
+    from shoporg import load_template
+    return load_template("seed-12-ordinary-shop")
+
+
+@pytest.fixture(scope="session")
+def d06():
+    from shoporg import load_template
+    return load_template("seed-06-taobao-tmall-kpi")
+
+
+@pytest.fixture(scope="session")
+def designs():
+    """Every template, by id, in the order of ``list_templates()``."""
+    from shoporg import list_templates, load_template
+    return {tid: load_template(tid) for tid in list_templates()["id"]}
 
 
 @pytest.fixture

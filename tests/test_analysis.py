@@ -4,20 +4,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shoporg import Role, ShopOrgError, list_templates, load_template
+from shoporg import Role, ShopOrgError
 from shoporg.analysis import apply_diff, coverage, diff, gaps, health, merge_roles, overlaps, split_role
 
-TEMPLATES = list(list_templates()["id"])
 
-
-def test_diff_of_a_design_with_itself_is_empty():
-    for tid in TEMPLATES:
-        d = load_template(tid)
+def test_diff_of_a_design_with_itself_is_empty(designs):
+    for d in designs.values():
         assert diff(d, d).empty
 
 
-def test_diff_actions():
-    a = load_template("seed-14-basic-22")
+def test_diff_actions(d14):
+    a = d14
     host = Role(id="live_host", name={"zh": "主播", "en": "Live host"}, reports_to="promo_manager", headcount=2)
     b = (a.without_role("copywriter").with_role(host, after="visual_editor")
          .with_role_changes("picker", reports_to="director", headcount=3))
@@ -29,8 +26,8 @@ def test_diff_actions():
     assert apply_diff(a, diff(a, b)) == b
 
 
-def test_renamed_id_matched_by_mapping():
-    a = load_template("seed-14-basic-22")
+def test_renamed_id_matched_by_mapping(d14):
+    a = d14
     roles = [r.model_copy(update={"id": "keeper"}) if r.id == "storekeeper" else
              r.model_copy(update={"reports_to": "keeper"}) if r.reports_to == "storekeeper" else r for r in a.roles]
     b = a.replace(roles=tuple(roles))
@@ -49,8 +46,8 @@ edits = st.lists(st.tuples(st.sampled_from(["headcount", "move", "remove", "add"
 
 @settings(max_examples=60, deadline=None)
 @given(edits=edits)
-def test_applying_a_diff_gives_the_other_design(edits):
-    a = b = load_template("seed-14-basic-22")
+def test_applying_a_diff_gives_the_other_design(d14, edits):
+    a = b = d14
     for op, rid, k in edits:
         if rid not in b.role_ids:
             continue
@@ -65,21 +62,19 @@ def test_applying_a_diff_gives_the_other_design(edits):
     assert apply_diff(a, diff(a, b)) == b
 
 
-def test_coverage_of_every_template():
-    for tid in TEMPLATES:
-        d = load_template(tid)
+def test_coverage_of_every_template(designs, d14):
+    for d in designs.values():
         table = coverage(d)
         assert table.shape[0] == len(d.roles)
         owned = {c for c in table.columns if (table[c] == "owner").any()}
         assert set(gaps(d)) == set(table.columns) - owned
-    d14 = load_template("seed-14-basic-22")
     assert "procurement.sourcing" in gaps(d14)       # design 14 has no buyer
     assert "warehouse.stock" not in gaps(d14)
     assert overlaps(d14)["management.team"] == ["director", "cs_manager"]
 
 
-def test_health_findings():
-    d = load_template("seed-14-basic-22")
+def test_health_findings(d14, d06):
+    d = d14
     h = health(d, max_span=7, pay_floor=1600)
     found = set(zip(h.check, h.role))
     assert ("wide_span", "cs_manager") in found           # 8 people under the customer-service manager
@@ -91,11 +86,11 @@ def test_health_findings():
     h2 = health(d, scenario=s)
     assert ("unfed_driver", "shipper") in set(zip(h2.check, h2.role))
     assert ("unfed_driver", "picker") not in set(zip(h2.check, h2.role))
-    assert "kpi_weights" in set(health(load_template("seed-06-taobao-tmall-kpi")).check)
+    assert "kpi_weights" in set(health(d06).check)
 
 
-def test_merge_then_split_recovers_the_design():
-    d = load_template("seed-14-basic-22")
+def test_merge_then_split_recovers_the_design(d14):
+    d = d14
     m = merge_roles(d, ["visual_editor", "copywriter"], into="visual_editor")
     assert m.role("visual_editor").headcount == 3 and "copywriter" not in m.role_ids
     ve, cw = d.role("visual_editor"), d.role("copywriter")
@@ -108,8 +103,8 @@ def test_merge_then_split_recovers_the_design():
     assert s.role_ids == d.role_ids
 
 
-def test_merge_moves_reports_and_rejects_bad_calls():
-    d = load_template("seed-14-basic-22")
+def test_merge_moves_reports_and_rejects_bad_calls(d14):
+    d = d14
     m = merge_roles(d, ["storekeeper", "picker", "shipper"], into="storekeeper", headcount=2)
     assert m.role("storekeeper").headcount == 2 and len(m.roles) == 9
     m2 = merge_roles(d, ["promo_manager", "copywriter"], into="copywriter")
@@ -120,11 +115,11 @@ def test_merge_moves_reports_and_rejects_bad_calls():
         split_role(d, "picker", [{"id": "a", "name": "甲", "duties": [0]}])
 
 
-def test_compare_hand_computed_metrics():
+def test_compare_hand_computed_metrics(d14):
     from shoporg import read_scenario, templates_dir
     from shoporg.analysis import compare
     from shoporg.staffing import read_norms
-    d = load_template("seed-14-basic-22")
+    d = d14
     b = d.with_headcount("picker", 3).move_role("copywriter", "director")
     s = read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml")
     norms = {k: v for k, v in read_norms(templates_dir() / "norms" / "d14-norms.yaml").norms.items()
@@ -144,11 +139,11 @@ def test_compare_hand_computed_metrics():
         compare([d])
 
 
-def test_merging_a_manager_into_one_of_its_reports_takes_the_managers_place():
+def test_merging_a_manager_into_one_of_its_reports_takes_the_managers_place(d14):
     from shoporg import is_valid_hierarchy, to_graph
     from shoporg.analysis import merge_roles
 
-    d = load_template("seed-14-basic-22")
+    d = d14
     m = merge_roles(d, ["shipper", "storekeeper"], into="shipper")  # the shipper now runs the store room
     assert m.role("shipper").reports_to == "director" and m.role("picker").reports_to == "shipper"
     top = merge_roles(d, ["picker", "director"], into="picker")  # two layers apart

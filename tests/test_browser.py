@@ -67,9 +67,8 @@ def app(tmp_path_factory):
     server.stop()
 
 
-def test_headcount_typed_in_the_browser_updates_the_monthly_payroll(app, record_property, tmp_path):
+def test_headcount_typed_in_the_browser_updates_the_monthly_payroll(app, record_property, tmp_path, d14):
     scenario = shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
-    d14 = shoporg.load_template("seed-14-basic-22")
     shown = first_month(d14, scenario)  # the workbook opens on the template as shipped: 2 pickers
     expected = first_month(d14.with_headcount("picker", 3), scenario)
     assert shown != expected

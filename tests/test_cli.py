@@ -109,12 +109,12 @@ def test_payroll_missing_parameter_exits_2(write, capsys):
     assert err.startswith("shoporg: ") and "'director'" in err
 
 
-def test_compare_and_diff_commands(capsys, write):
-    from shoporg import load_template, write_design
+def test_compare_and_diff_commands(capsys, write, d14):
+    from shoporg import write_design
     assert main(["compare", "seed-14-basic-22", "seed-12-ordinary-shop", "--lang", "en", "--format", "json"]) == 0
     rows = {r["key"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows["people"]["delta"] == -17 and rows["roles"]["metric"] == "roles"
-    d = load_template("seed-14-basic-22")
+    d = d14
     b = write(b"", name="b.yaml")
     b.unlink()
     write_design(d.with_headcount("picker", 4), b)

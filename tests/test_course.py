@@ -29,11 +29,6 @@ def norms():
     return read_norms(TEMPLATES / "norms" / "d14-norms.yaml")
 
 
-@pytest.fixture(scope="module")
-def d12():
-    return shoporg.load_template("seed-12-ordinary-shop")
-
-
 def _warehouse_clerk(d14, *sources):
     duties = tuple(duty for rid in sources for duty in d14.role(rid).duties)
     return shoporg.Role(id="warehouse_clerk", name={"zh": "仓储发货员", "en": "Warehouse and shipping clerk"},

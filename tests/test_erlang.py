@@ -102,7 +102,8 @@ def test_published_example_14_agents_20_positions():
     assert round(r.service_level, 3) == 0.888
     assert round(r.service_level, 3) == round(exact_erlang_c_sl(14, 100, 180, 1800, 20), 3)
     assert r.service_level == pytest.approx(exact_erlang_c_sl(14, 100, 180, 1800, 20), abs=1e-12)
-    assert exact_erlang_c_sl(13, 100, 180, 1800, 20) < 0.8  # 13 is not enough
+    thirteen = service_metrics(13, 100, 180, answer_within_s=20).service_level  # 13 is not enough
+    assert thirteen == pytest.approx(exact_erlang_c_sl(13, 100, 180, 1800, 20), abs=1e-12) and thirteen < 0.8
     assert r.load_erlangs == 10.0 and r.occupancy == pytest.approx(10 / 14)
     assert r.asa_s == pytest.approx(float(erlang_c(14, 10.0)) * 180 / 4)
     assert required_agents(100, 180, shrinkage=0.3).positions == 20
@@ -180,18 +181,28 @@ def test_known_divergences_from_pyworkforce_are_its_search_start_and_float_noise
     assert e.required_positions(service_level=0.5)["raw_positions"] == 2
     assert e.service_level(1) >= 0.5  # by pyworkforce's own formula, 1 agent is enough
     assert required_agents(5, 180, service_level=0.5, answer_within_s=10).agents == 1
-    assert 21 / (1 - 0.3) > 30
+    # in floats 21 / (1 - 0.3) is 30.000000000000004
     assert pwf.ErlangC(transactions=100, aht=300, asa=20, interval=1800, shrinkage=0.3).required_positions(
         service_level=0.8)["positions"] == 31
     r = required_agents(100, 300, shrinkage=0.3)
     assert (r.agents, r.positions) == (21, 30)
+    # positions are the exact ceiling of agents / (1 - shrinkage); with 30% shrinkage the
+    # float quotient overshoots a whole number for 21, 42, 84, 161 ... agents
+    for shrinkage in ("0.1", "0.2", "0.25", "0.3", "0.35", "0.7"):
+        table = service_metrics(np.arange(1, 400), 100, 300, shrinkage=float(shrinkage))
+        exact = [math.ceil(Fraction(int(n)) / (1 - Fraction(shrinkage))) for n in table["agents"]]
+        assert table["positions"].tolist() == exact, shrinkage
     # an occupancy exactly at the cap: 306 chats x 150 s = 25.5 Erlangs = 85% of 30 agents,
     # but in floats 306 / 1800 * 150 is 25.500000000000004
-    assert 306 / 1800 * 150 > 25.5
     assert pwf.ErlangC(transactions=306, aht=150, asa=20, interval=1800).required_positions(
         service_level=0.8, max_occupancy=0.85)["raw_positions"] == 31
     r = required_agents(306, 150, max_occupancy=0.85)
-    assert r.agents == 30 and Fraction(306 * 150, 1800) / 30 == Fraction(85, 100)
+    assert r.agents == 30 and r.occupancy == pytest.approx(0.85, abs=1e-12)
+    # where only the cap binds, a load of exactly 85% of n agents needs n, not n + 1, though
+    # the float occupancy comes out at 0.8500000000000001 for n = 18, 26, 34, 36 ...
+    for n in range(2, 202, 2):
+        capped = required_agents(8.5 * n, 180, service_level=0.05, answer_within_s=0, max_occupancy=0.85)
+        assert capped.agents == n, n
 
 
 # ---------------------------------------------------------------------------- Erlang A

@@ -147,9 +147,8 @@ def test_edit_pay_texts_and_requirements(d14, book):
     assert d.role("shipper") == d14.role("shipper")
 
 
-def test_edited_requirements_keep_their_kind(tmp_path):
-    d = next(shoporg.load_template(t) for t in shoporg.list_templates()["id"]
-             if any(r.requirements for r in shoporg.load_template(t).roles))
+def test_edited_requirements_keep_their_kind(tmp_path, designs):
+    d = next(t for t in designs.values() if any(r.requirements for r in t.roles))
     role = next(r for r in d.roles if r.requirements)
     path = export_excel(d, tmp_path / "r.xlsx")
     wb = load_workbook(path)
@@ -261,9 +260,8 @@ def test_english_table_edits_and_a_row_without_id(d14, tmp_path):
     assert new.duties[0].area == "other.general"
 
 
-def test_kpi_sheet_keeps_design_6_weights_and_scores_by_formula(tmp_path):
-    from shoporg import load_template
-    wb = load_workbook(export_excel(load_template("seed-06-taobao-tmall-kpi"), tmp_path / "kpi.xlsx"))
+def test_kpi_sheet_keeps_design_6_weights_and_scores_by_formula(tmp_path, d06):
+    wb = load_workbook(export_excel(d06, tmp_path / "kpi.xlsx"))
     ws = wb[SHEETS["kpi"]["zh"]]
     weights = [ws.cell(r, 4).value for r in range(2, ws.max_row + 1) if ws.cell(r, 3).value]
     assert sorted(w for w in weights if w is not None) == [4, 5, 10, 20]

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from shoporg import DesignFileError, FileExistsRefusedError, load_template, read_scenario, templates_dir
+from shoporg import DesignFileError, FileExistsRefusedError, read_scenario, templates_dir
 from shoporg.cli import main
 from shoporg.io import EXPORTERS, export
 
@@ -15,8 +15,8 @@ from .conftest import ROOT
 SCENARIO = templates_dir() / "scenarios" / "d14-double11.yaml"
 
 
-def test_every_format_by_suffix(tmp_path):
-    d = load_template("seed-14-basic-22")
+def test_every_format_by_suffix(tmp_path, d14):
+    d = d14
     for suffix in EXPORTERS:
         path = export(d, tmp_path / f"d14{suffix}", scenario=read_scenario(SCENARIO))
         assert path.stat().st_size > 500, suffix
@@ -52,8 +52,8 @@ def test_papermill_renders_a_clients_package(tmp_path):
 
 @pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"),
                     reason="LibreOffice and poppler-utils are installed by .ci/run")
-def test_libreoffice_opens_the_workbook(tmp_path):
-    book = export(load_template("seed-14-basic-22"), tmp_path / "book.xlsx", scenario=read_scenario(SCENARIO))
+def test_libreoffice_opens_the_workbook(tmp_path, d14):
+    book = export(d14, tmp_path / "book.xlsx", scenario=read_scenario(SCENARIO))
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(book)],
                    check=True, capture_output=True, timeout=180)

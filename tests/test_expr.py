@@ -142,8 +142,11 @@ def test_whitespace_and_newlines_are_fine():
 
 # --- rejected constructs -------------------------------------------------------------------
 
-LONG = "1+" * 250 + "1"
-assert len(LONG) == 501
+LONG = "1+" * 250 + "1"  # 501 characters: one over the limit
+
+
+def test_an_expression_of_500_characters_is_accepted():
+    assert ev("1+" * 249 + "11") == 260.0  # 500 characters, 250 terms
 
 
 @pytest.mark.parametrize("text, named", [

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shoporg import load_template, to_graph
+from shoporg import to_graph
 from shoporg.layout import MODES, Layout, edge_paths, tidy_layout, tree_order
 
 EPS = 1e-6
@@ -297,8 +297,8 @@ def test_dotted_lines_do_not_change_the_tree(d14):
     assert tidy_layout(to_graph(with_dotted)) == tidy_layout(to_graph(d14))
 
 
-def test_design_14_top_down():
-    G = to_graph(load_template("seed-14-basic-22"))
+def test_design_14_top_down(d14):
+    G = to_graph(d14)
     lay = tidy_layout(G, sibling_gap=1, subtree_gap=1)
     assert isinstance(lay, Layout) and lay.mode == "top-down"
     assert [lay[v][1] for v in ("director", "cs_manager", "sales_cs")] == [0.5, 2.5, 4.5]

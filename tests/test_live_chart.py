@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 from PIL import Image
 
-import shoporg
 from shoporg.live_chart import LiveOrgChart
 
 
@@ -48,7 +47,7 @@ def test_a_pay_change_repaints_the_band(d14):
     live = LiveOrgChart()
     live.png(d14)
     pay = list(d14.role("picker").pay)
-    pay[0] = pay[0].model_copy(update={"monthly": shoporg.load_template("seed-14-basic-22").role("copywriter").pay[0].monthly})
+    pay[0] = pay[0].model_copy(update={"monthly": d14.role("copywriter").pay[0].monthly})
     design = d14.with_role_changes("picker", pay=pay)  # 1500 → 3200: same width of text
     png = live.png(design)
     assert live.last_update in ("partial", "full") and same_as_fresh(png, design)

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shoporg import PayrollError, Scenario, ScenarioError, explain, load_template, payroll, payroll_sweep
+from shoporg import PayrollError, Scenario, ScenarioError, explain, payroll, payroll_sweep
 from shoporg.pay.engine import split_pool
 
 BLANKS = {"director.pay[1].rate": 0.002, "promo_manager.pay[1].rate": 0.001,
@@ -41,8 +41,8 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 
 @SETTINGS
 @given(s=scenarios(), level=st.sampled_from(["low", "mid", "high"]))
-def test_totals_equal_the_sum_of_lines_to_the_fen(s, level):
-    pr = payroll(load_template("seed-14-basic-22"), s, supply=BLANKS, base_level=level)
+def test_totals_equal_the_sum_of_lines_to_the_fen(d14, s, level):
+    pr = payroll(d14, s, supply=BLANKS, base_level=level)
     lines = pr.lines
     assert round(pr.total("accrued") * 100) == int(lines.accrued_fen.sum())
     assert int(pr.by_month().accrued_fen.sum()) == int(lines.accrued_fen.sum())
@@ -54,8 +54,8 @@ def test_totals_equal_the_sum_of_lines_to_the_fen(s, level):
 
 @SETTINGS
 @given(s=scenarios())
-def test_accrued_equals_paid_plus_carried_over_minus_carried_in(s):
-    pr = payroll(load_template("seed-14-basic-22"), s, supply=BLANKS)
+def test_accrued_equals_paid_plus_carried_over_minus_carried_in(d14, s):
+    pr = payroll(d14, s, supply=BLANKS)
     assert int(pr.lines.accrued_fen.sum()) == int(pr.lines.paid_fen.sum()) + pr.carried_over_fen - pr.carried_in_fen
 
 
@@ -63,8 +63,8 @@ def test_accrued_equals_paid_plus_carried_over_minus_carried_in(s):
 @given(s=scenarios(), driver=st.sampled_from(["orders_picked", "orders_shipped", "complaints",
                                               "reviews_reversed", "review_followups"]),
        month=st.integers(0, 11), more=st.integers(1, 500))
-def test_pay_never_decreases_when_a_piece_rate_driver_grows(s, driver, month, more):
-    d = load_template("seed-14-basic-22")
+def test_pay_never_decreases_when_a_piece_rate_driver_grows(d14, s, driver, month, more):
+    d = d14
     before = payroll(d, s, supply=BLANKS).lines
     grown = s.driver(driver).copy()
     grown[month] += more
@@ -75,8 +75,8 @@ def test_pay_never_decreases_when_a_piece_rate_driver_grows(s, driver, month, mo
 
 @settings(max_examples=15, deadline=None)
 @given(runs=st.lists(scenarios(), min_size=1, max_size=4), level=st.sampled_from(["low", "mid", "high"]))
-def test_sweep_gives_exactly_the_single_run_totals(runs, level):
-    d = load_template("seed-14-basic-22")
+def test_sweep_gives_exactly_the_single_run_totals(d14, runs, level):
+    d = d14
     runs = [Scenario(start=runs[0].start, drivers=r.drivers) for r in runs]
     sweep = payroll_sweep(d, runs, supply=BLANKS, base_level=level)
     by_role = payroll_sweep(d, runs, supply=BLANKS, base_level=level, by_role=True)
@@ -105,23 +105,23 @@ def test_split_pool_is_exact():
     assert parts[0].tolist() == [3200, 3200, 1600]
 
 
-def test_missing_source_parameter_names_role_component_and_parameter():
+def test_missing_source_parameter_names_role_component_and_parameter(d14):
     with pytest.raises(PayrollError) as e:
-        payroll(load_template("seed-14-basic-22"), scenario())
+        payroll(d14, scenario())
     msg = str(e.value)
     assert "roles[0].pay[1].rate" in msg and "营业额奖金" in msg and "'director'" in msg
     assert "supply={'director.pay[1].rate': ...}" in msg
 
 
-def test_driver_the_scenario_lacks_names_both():
+def test_driver_the_scenario_lacks_names_both(d14):
     s = Scenario.from_profile({"orders": 10})
     with pytest.raises(PayrollError, match=r"roles\[0\]\.pay\[1\]: role 'picker' needs driver 'orders_picked'.*"
                                            "it gives: orders"):
-        payroll(load_template("seed-14-basic-22").only(["picker"]), s)
+        payroll(d14.only(["picker"]), s)
 
 
-def test_division_by_zero_in_a_rule_names_the_rule():
-    d = load_template("seed-14-basic-22").only(["picker"])
+def test_division_by_zero_in_a_rule_names_the_rule(d14):
+    d = d14.only(["picker"])
     pay = list(d.role("picker").pay)
     pay[1] = pay[1].model_copy(update={"when": "orders_picked / complaints > 1"})
     d = d.with_role_changes("picker", pay=tuple(pay))
@@ -145,24 +145,24 @@ def test_bad_scenarios(build, message):
         build()
 
 
-def test_a_lag_that_would_pay_before_earning_is_refused():
+def test_a_lag_that_would_pay_before_earning_is_refused(d14):
     from shoporg import DesignValidationError
-    d = load_template("seed-14-basic-22")
+    d = d14
     pay = list(d.role("storekeeper").pay)
     with pytest.raises(DesignValidationError, match="pay_lag_months"):
         d.with_role_changes("storekeeper", pay=(pay[0], pay[1].model_dump() | {"pay_lag_months": -1}))
 
 
-def test_explain_shows_inputs_and_amounts():
-    pr = payroll(load_template("seed-14-basic-22"), scenario(attainment=0.9), supply=BLANKS)
+def test_explain_shows_inputs_and_amounts(d14):
+    pr = payroll(d14, scenario(attainment=0.9), supply=BLANKS)
     text = explain(pr, "sales_cs", person=2, month="2026-06")
     assert "attainment = 0.9 → 条件不成立" in text and "底薪 1600–2000元/月" in text
     en = explain(pr, "picker", person=1, month="2026-11", lang="en")
     assert "orders_picked = 7500" in en and "accrued ¥9,000.00" in en
 
 
-def test_summary_splits_fixed_and_variable():
-    pr = payroll(load_template("seed-14-basic-22"), scenario(), supply=BLANKS, base_level="low")
+def test_summary_splits_fixed_and_variable(d14):
+    pr = payroll(d14, scenario(), supply=BLANKS, base_level="low")
     s = pr.summary()
     assert s.loc["accrued", "fixed"] == 63300 * 12
     assert s.loc["accrued", "total"] == s.loc["accrued", "fixed"] + s.loc["accrued", "variable"]

@@ -14,8 +14,7 @@ SCENARIO = shoporg.templates_dir() / "scenarios" / "d14-double11.yaml"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_chart_renders_without_missing_glyphs(lang, tmp_path):
-    d14 = shoporg.load_template("seed-14-basic-22")
+def test_every_chart_renders_without_missing_glyphs(lang, tmp_path, d14):
     d10 = shoporg.load_template("seed-10-taobao-tmall-functions")
     s = shoporg.read_scenario(SCENARIO)
     with warnings.catch_warnings():
@@ -31,7 +30,7 @@ def test_every_chart_renders_without_missing_glyphs(lang, tmp_path):
     plt.close("all")
 
 
-def test_layer_pyramid_counts_people_per_layer():
-    ax = shoporg.plot_layer_pyramid(shoporg.load_template("seed-14-basic-22"))
+def test_layer_pyramid_counts_people_per_layer(d14):
+    ax = shoporg.plot_layer_pyramid(d14)
     assert sorted(round(p.get_width()) for p in ax.patches) == [1, 6, 15]
     plt.close("all")

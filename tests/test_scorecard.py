@@ -45,9 +45,8 @@ def test_role_without_weights():
         scorecard(Role(id="x", name="某"), {})
 
 
-def test_design_6_scorecard_needs_its_two_blank_weights():
-    from shoporg import load_template
-    shop_manager = load_template("seed-06-taobao-tmall-kpi").roles[0]
+def test_design_6_scorecard_needs_its_two_blank_weights(d06):
+    shop_manager = d06.roles[0]
     with pytest.raises(ShopOrgError, match=r"sum to 39%.*duties without a weight"):
         scorecard(shop_manager, {4: 100, 5: 100, 9: 100, 10: 100})
     card = scorecard(shop_manager, {4: 100, 5: 90, 6: 80, 8: 100, 9: 100, 10: 50}, weights={6: 30, 8: 31},

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from shoporg import Scenario, load_template
+from shoporg import Scenario
 from shoporg.norms import QuotaNorm
 from shoporg.staffing import (StaffingError, plan, quota_headcount, read_norms, recommend_headcount,
                               scale_design)
@@ -30,10 +30,10 @@ def test_quota_minimum_and_exact_multiples():
     assert quota_headcount(1, n.model_copy(update={"minimum": 0})) == 1
 
 
-def test_recommendation_for_design_14():
+def test_recommendation_for_design_14(d14):
     s = Scenario.from_profile({"orders": 3000 * 30, "orders_picked": 3000 * 30, "orders_shipped": 3000 * 30},
                               profile="double11")
-    rec = recommend_headcount(load_template("seed-14-basic-22"), s, QUOTA_ONLY).set_index("role")
+    rec = recommend_headcount(d14, s, QUOTA_ONLY).set_index("role")
     # 90,000 picks × 1.1 / (250 × 20.83 × 0.95) = 20.0 → 20 pickers for the median month
     assert rec.loc["picker", "recommended"] == math.ceil(90000 * 1.1 / (250 * 20.83 * 0.95) - 1e-9)
     assert rec.loc["picker", "gap"] == rec.loc["picker", "recommended"] - 2
@@ -43,21 +43,21 @@ def test_recommendation_for_design_14():
     assert rec.loc["director", "method"] == "kept" and rec.loc["director", "recommended"] == 1
 
 
-def test_scale_design_is_a_new_design():
-    d = load_template("seed-14-basic-22")
+def test_scale_design_is_a_new_design(d14):
+    d = d14
     scaled = scale_design(d, {"orders": 50000, "orders_picked": 50000, "orders_shipped": 50000}, QUOTA_ONLY)
     assert scaled is not d and d.role("picker").headcount == 2
     assert scaled.role("picker").headcount == math.ceil(50000 * 1.1 / (250 * 20.83 * 0.95))
     assert scaled.role("director").headcount == 1
 
 
-def test_plan_adds_temporary_staff_in_the_peak_and_costs_per_order():
+def test_plan_adds_temporary_staff_in_the_peak_and_costs_per_order(d14):
     s = Scenario.from_profile({"orders": 60000, "orders_picked": 60000, "orders_shipped": 60000, "revenue": 1.08e7,
                                "complaints": 0, "reviews_reversed": 0, "review_followups": 0,
                                "negative_reviews": 0, "store_incidents": 0, "attainment": 1},
                               profile="double11", supply={"director.pay[1].rate": 0, "promo_manager.pay[1].rate": 0,
                                                           "cs_manager.pay[1].rate": 0, "sales_cs.pay[1].rate": 0})
-    p = plan(load_template("seed-14-basic-22"), s, QUOTA_ONLY)
+    p = plan(d14, s, QUOTA_ONLY)
     m = p.monthly()
     assert m.loc["2026-01", "temporary"] == 0 and m.loc["2026-11", "temporary"] > 0
     picker_temp = p.recommendation.set_index("role").loc["picker", "temporary"]
@@ -71,21 +71,21 @@ def test_plan_adds_temporary_staff_in_the_peak_and_costs_per_order():
     ({"orders": float("nan"), "orders_picked": 1, "orders_shipped": 1}, "must be numbers >= 0"),
     ({"orders": -1, "orders_picked": 1, "orders_shipped": 1}, "must be numbers >= 0"),
 ])
-def test_bad_volumes(volumes, message):
+def test_bad_volumes(d14, volumes, message):
     with pytest.raises(StaffingError, match=message):
-        recommend_headcount(load_template("seed-14-basic-22"), volumes, QUOTA_ONLY)
+        recommend_headcount(d14, volumes, QUOTA_ONLY)
 
 
-def test_norm_for_an_unknown_role_is_an_error():
+def test_norm_for_an_unknown_role_is_an_error(d12):
     from shoporg import UnknownRoleError
     with pytest.raises(UnknownRoleError):
-        recommend_headcount(load_template("seed-12-ordinary-shop"), {"orders": 1}, QUOTA_ONLY)
+        recommend_headcount(d12, {"orders": 1}, QUOTA_ONLY)
 
 
-def test_chat_service_sized_with_erlang_and_planned():
+def test_chat_service_sized_with_erlang_and_planned(d14):
     from shoporg import read_scenario
     from shoporg.erlang import intraday_staffing
-    d = load_template("seed-14-basic-22")
+    d = d14
     s = read_scenario(TEMPLATES / "scenarios" / "d14-double11.yaml")
     rec = recommend_headcount(d, s, NORMS).set_index("role")
     norm = NORMS.norms["sales_cs"]

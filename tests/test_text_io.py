@@ -2,14 +2,9 @@
 
 import pytest
 
-from shoporg import DesignFileError, FileExistsRefusedError, load_template
+from shoporg import DesignFileError, FileExistsRefusedError
 from shoporg import DesignValidationError
 from shoporg.io.text import design_from_csv, export_csv, read_csv, to_html, to_markdown
-
-
-@pytest.fixture
-def d14():
-    return load_template("seed-14-basic-22")
 
 
 def test_markdown_and_html(d14):

@@ -21,11 +21,6 @@ def d14_scenario():
     return shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
 
 
-@pytest.fixture
-def d14():
-    return shoporg.load_template("seed-14-basic-22")
-
-
 # -- Designer -------------------------------------------------------------------------------
 def test_designer_picker_headcount_raises_first_month_by_one_base(d14_scenario):
     app = Designer(scenario=d14_scenario, show_chart=False)
@@ -268,9 +263,8 @@ def test_explorer_staffing_gap_follows_volume(d14, d14_scenario):
 
 
 # -- Comparer ---------------------------------------------------------------------------------
-def test_comparer_columns_and_diff(d14, d14_scenario):
-    designs = {"现状": d14, "加拣货": d14.with_headcount("picker", 3),
-               "普通网店": shoporg.load_template("seed-12-ordinary-shop")}
+def test_comparer_columns_and_diff(d14, d12, d14_scenario):
+    designs = {"现状": d14, "加拣货": d14.with_headcount("picker", 3), "普通网店": d12}
     app = Comparer(designs, scenario=d14_scenario)
     assert list(app.result.columns) == ["metric", "现状", "加拣货", "差异"]
     assert app.result.loc["people", "差异"] == 1
@@ -306,9 +300,8 @@ def test_comparer_baseline_and_charts(d14, d14_scenario):
 
 
 # -- Exporter ---------------------------------------------------------------------------------
-def test_exporter_writes_chosen_files(d14, d14_scenario, tmp_path):
-    app = Exporter({"a": d14, "b": shoporg.load_template("seed-12-ordinary-shop")}, scenario=d14_scenario,
-                   folder=tmp_path / "out")
+def test_exporter_writes_chosen_files(d14, d12, d14_scenario, tmp_path):
+    app = Exporter({"a": d14, "b": d12}, scenario=d14_scenario, folder=tmp_path / "out")
     for fmt in ("md", "html", "csv", "xlsx"):
         app.formats[fmt].value = True
     app.lang.value = "en"
@@ -417,8 +410,7 @@ def test_workbook_new_template_starts_new_options(d14_scenario):
     assert [t for t in wb.tabs.titles] == ["1 Design", "2 Volumes", "3 Options", "4 Export"]
 
 
-def test_designer_adds_pay_to_a_design_without_pay(d14_scenario):
-    d12 = shoporg.load_template("seed-12-ordinary-shop")
+def test_designer_adds_pay_to_a_design_without_pay(d12, d14_scenario):
     app = Designer(design=d12, scenario=d14_scenario, show_chart=False, lang="en")
     assert app.monthly_payroll is None and "no pay rules" in app.summary.value
     rid = d12.roles[0].id
@@ -505,7 +497,7 @@ def test_workbook_export_follows_the_options_chosen(d14_scenario, tmp_path):
     assert [d.name.zh.split("（")[-1] for d in wb.exporter.designs] == ["B）", "原方案）"]
 
 
-def test_workbook_undo_of_a_template_switch_brings_the_options_back(d14_scenario):
+def test_workbook_undo_of_a_template_switch_brings_the_options_back(d14, d14_scenario):
     from shoporg.widgets import Workbook
 
     wb = Workbook(scenario=d14_scenario, show_chart=False)
@@ -517,7 +509,7 @@ def test_workbook_undo_of_a_template_switch_brings_the_options_back(d14_scenario
     assert wb.kept == {} and wb.original.id == "seed-12-ordinary-shop"
     wb.designer.undo_button.click()
     assert list(wb.kept) == ["B"] and wb.kept["B"].role("picker").headcount == 3
-    assert wb.original == shoporg.load_template("seed-14-basic-22")
+    assert wb.original == d14
 
 
 @pytest.mark.parametrize("name", ["原方案", "当前方案", "Original", "Current"])
@@ -551,8 +543,7 @@ def test_workbook_keeps_a_pair_the_user_chose(d14_scenario):
     assert wb.comparer.result.loc["people", "差异"] == -3  # B has 3 pickers, the current design 6
 
 
-def test_new_revenue_bonus_counts_revenue_and_deduction_is_an_amount(d14_scenario):
-    d12 = shoporg.load_template("seed-12-ordinary-shop")
+def test_new_revenue_bonus_counts_revenue_and_deduction_is_an_amount(d12, d14_scenario):
     app = Designer(design=d12, scenario=d14_scenario, show_chart=False)
     rid = d12.roles[0].id
     app.role.value = rid
@@ -582,8 +573,7 @@ def test_explorer_keeps_the_staffing_gap_after_a_normed_role_is_merged(d14, d14_
     assert "staffing_gap" in comparer.result.index
 
 
-def test_explorer_says_which_roles_are_not_costed(d14_scenario):
-    d12 = shoporg.load_template("seed-12-ordinary-shop")
+def test_explorer_says_which_roles_are_not_costed(d12, d14_scenario):
     app = ScenarioExplorer(d12, d14_scenario, lang="en")
     assert app.payroll is None and app.cost_per_order is None and app.table.value == ""
     assert "5 of 5 roles have no pay rules" in app.message.value

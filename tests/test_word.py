@@ -6,15 +6,15 @@ import subprocess
 
 import pytest
 
-from shoporg import FileExistsRefusedError, DesignFileError, load_template, read_scenario, templates_dir
+from shoporg import FileExistsRefusedError, DesignFileError, read_scenario, templates_dir
 from shoporg.io.word import export_docx
 
 import docx  # noqa: E402  (a runtime dependency)
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    d = load_template("seed-14-basic-22")
+def report(tmp_path_factory, d14):
+    d = d14
     s = read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml")
     path = tmp_path_factory.mktemp("word") / "report.docx"
     return export_docx([d, d.with_headcount("picker", 3)], path, scenario=s, client="某品牌", author="顾问")
@@ -43,8 +43,8 @@ def test_styles_east_asian_font_and_repeated_headers(report):
     assert doc.sections[0].page_width > doc.sections[0].page_height  # A4 landscape
 
 
-def test_refuses_to_overwrite_and_checks_the_suffix(report, tmp_path):
-    d = load_template("seed-12-ordinary-shop")
+def test_refuses_to_overwrite_and_checks_the_suffix(report, tmp_path, d12):
+    d = d12
     with pytest.raises(FileExistsRefusedError):
         export_docx(d, report)
     with pytest.raises(DesignFileError, match=r"\.docx"):
@@ -66,10 +66,9 @@ def test_libreoffice_opens_the_report(report, tmp_path):
         assert name in text
 
 
-def test_a_design_without_pay_shows_unknown_pay_not_zero(tmp_path):
+def test_a_design_without_pay_shows_unknown_pay_not_zero(tmp_path, d14, d12):
     s = read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml")
-    path = export_docx([load_template("seed-14-basic-22"), load_template("seed-12-ordinary-shop")],
-                       tmp_path / "r.docx", scenario=s)
+    path = export_docx([d14, d12], tmp_path / "r.docx", scenario=s)
     doc = docx.Document(str(path))
     compare_table = next(t for t in doc.tables if t.rows[0].cells[0].text == "metric")
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in compare_table.rows}
