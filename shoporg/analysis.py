@@ -16,6 +16,7 @@ from typing import Any
 
 from .errors import ShopOrgError
 from .model import Role
+from .unit_cost import cost_per_order
 
 __all__ = ["ACTIONS", "SPAN_BANDS", "compare", "metric_text", "diff_view", "diff", "apply_diff", "coverage", "coverage_by_design", "gaps",
            "overlaps", "health",
@@ -435,7 +436,7 @@ def _metrics(design, scenario, norms, supply) -> dict:
         out["variable_share"] = round(float(s.loc["accrued", "variable"] / total), 4) if total else None
         names = scenario.names
         if "orders" in names and scenario.driver("orders").sum() > 0:
-            out["cost_per_order"] = round(total / float(scenario.driver("orders").sum()), 2)
+            out["cost_per_order"] = cost_per_order(total, scenario.driver("orders").sum())
         if "revenue" in names and scenario.driver("revenue").sum() > 0:
             out["cost_share"] = round(total / float(scenario.driver("revenue").sum()), 4)
         if norms is not None:

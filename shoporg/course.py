@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import ShopOrgError
+from .unit_cost import cost_per_order
 
 __all__ = ["Check", "check_coverage", "check_agents", "check_headcount", "check_pay", "check_structure",
            "check_option", "grow", "shop_wide", "show"]
@@ -402,7 +403,7 @@ def check_pay(design, scenario, role_id: str, *, min_variable_share: float | Non
               (f"{zh}人工成本占营业额{share:.2%}，高于上限{max_revenue_share:.2%}",
                f"{en} pay is {share:.2%} of revenue, above the limit of {max_revenue_share:.2%}"))
     if max_cost_per_order is not None:
-        per_order = round(total / float(fitted.driver("orders").sum()), 2)
+        per_order = cost_per_order(total, fitted.driver("orders").sum())
         (a, b), (c, d) = _yuan(per_order), _yuan(max_cost_per_order)
         judge(per_order <= max_cost_per_order,
               (f"单均成本{a}（上限{c}）", f"costs {b} per order (limit {d})"),
@@ -523,7 +524,7 @@ def check_option(design, scenario, norms, *, max_cost_per_order: float, baseline
                              f"({_people(row.recommended - row.current)} short)"))
     fitted = shop_wide(scenario, design)
     total = payroll(design, fitted, base_level=base_level, supply=dict(supply or {})).total()
-    per_order = round(total / float(fitted.driver("orders").sum()), 2)
+    per_order = cost_per_order(total, fitted.driver("orders").sum())
     (a, b), (c, d) = _yuan(per_order), _yuan(max_cost_per_order)
     if per_order > max_cost_per_order:
         failures.append((f"单均人工成本{a}，高于上限{c}", f"payroll per order {b}, above the limit of {d}"))

@@ -21,7 +21,7 @@ from pydantic import Field, ValidationError, WithJsonSchema, field_validator, mo
 
 from ._types import AreaCode, DesignId, DriverName, Expr, Frozen, Money, Rate, RoleId, Text, to_decimal
 from .errors import DesignValidationError, UnknownRoleError
-from .norms import Norm
+from .staffing.norms import Norm
 from .pay.components import PayComponent
 
 __all__ = ["SCHEMA_ID", "Text", "Duty", "Requirement", "Department", "Source", "RoleSource",
@@ -109,7 +109,7 @@ class Role(Frozen):
     """计算方式 as the source words it."""
     pay: tuple[PayComponent, ...] = ()
     norm: Norm | None = None
-    """The workload norm that sizes this role from volume (see :mod:`shoporg.norms`)."""
+    """The workload norm that sizes this role from volume (see :mod:`shoporg.staffing.norms`)."""
     duties: tuple[Duty, ...] = ()
     requirements: tuple[Requirement, ...] = ()
     notes: tuple[Text, ...] = ()

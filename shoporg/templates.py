@@ -13,22 +13,10 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from .catalogue import templates_dir
 from .errors import UnknownTemplateError
 
 __all__ = ["templates_dir", "template_path", "list_templates", "load_template", "load_design", "load_scenario"]
-
-
-def templates_dir() -> Path:
-    """The templates folder: ``$SHOPORG_TEMPLATES``, the copy inside an installed wheel,
-    or ``templates/`` beside the package in a source checkout."""
-    env = os.environ.get("SHOPORG_TEMPLATES")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_templates", here.parent / "templates"):
-        if (candidate / "duty_areas.yaml").is_file():
-            return candidate
-    raise FileNotFoundError(f"no templates folder found beside {here}; set SHOPORG_TEMPLATES")
 
 
 def _design_files() -> list[Path]:
@@ -93,7 +81,8 @@ def load_scenario(target):
     ...
     shoporg.scenario.ScenarioError: unknown scenario 'nope'; known: d14-double11 (or give a file)
     """
-    from .scenario import ScenarioError, read_scenario
+    from .io.scenario_io import read_scenario
+    from .scenario import ScenarioError
 
     if _is_path(target):
         return read_scenario(target)

@@ -19,7 +19,8 @@ from pathlib import Path
 from ..errors import DesignFileError
 from .yaml_io import atomic_write_text
 
-__all__ = ["to_markdown", "to_html", "export_csv", "read_csv", "design_from_csv"]
+__all__ = ["to_markdown", "to_html", "write_markdown", "write_html", "write_csv", "read_csv", "export_csv",
+           "design_from_csv"]
 
 _SHOWN = ["name", "department", "reports_to", "headcount", "pay", "duties"]
 
@@ -59,22 +60,61 @@ def to_html(design, lang: str = "zh") -> str:
             f"<tbody>\n{rows}</tbody>\n</table>\n")
 
 
-def export_csv(design, path, lang: str = "zh", *, overwrite: bool = False) -> Path:
+def _designs(designs) -> list:
+    return [designs] if hasattr(designs, "roles") else list(designs)
+
+
+def write_markdown(designs, path, lang: str = "zh", *, overwrite: bool = False) -> Path:
+    """Write the role tables of one or more designs as Markdown, each under its name.
+
+    >>> import tempfile
+    >>> from shoporg import load_template
+    >>> p = write_markdown(load_template("seed-12-ordinary-shop"), Path(tempfile.mkdtemp()) / "r.md", "en")
+    >>> p.read_text(encoding="utf-8").splitlines()[0]
+    '## Positions and duties of an ordinary online shop'
+    """
+    body = "\n".join(f"## {d.name.get(lang)}\n\n" + to_markdown(d, lang) for d in _designs(designs))
+    return atomic_write_text(path, body, overwrite=overwrite)
+
+
+def write_html(designs, path, lang: str = "zh", *, overwrite: bool = False) -> Path:
+    """Write the role tables of one or more designs as a standalone HTML page."""
+    body = "\n<hr>\n".join(to_html(d, lang) for d in _designs(designs))
+    page = f'<!doctype html>\n<html lang="{lang}">\n<meta charset="utf-8">\n<body>\n{body}</body>\n</html>\n'
+    return atomic_write_text(path, page, overwrite=overwrite)
+
+
+def write_csv(design, path, lang: str = "zh", *, overwrite: bool = False) -> Path:
     """Write the role table as CSV (UTF-8 with BOM); atomic, no silent overwrite."""
     buf = io.StringIO()
     _table(design, lang, with_id=True).to_csv(buf, index=False, lineterminator="\n")
     return atomic_write_text(path, "\ufeff" + buf.getvalue(), overwrite=overwrite)
 
 
-def read_csv(path):
-    """Read a CSV written by :func:`export_csv` or edited in Excel: UTF-8 or GBK/GB18030.
+export_csv = write_csv  # the earlier name
+
+
+def read_csv(path, base=None, lang: str = "zh"):
+    """Read a CSV written by :func:`write_csv` or edited in Excel: UTF-8 or GBK/GB18030.
+
+    Without ``base``, the table as written (a DataFrame of strings); with ``base``, the
+    design the edited table makes of it (:func:`design_from_csv`).
 
     >>> import tempfile
     >>> from shoporg import load_template
-    >>> p = export_csv(load_template("seed-14-basic-22"), Path(tempfile.mkdtemp()) / "roles.csv")
+    >>> d = load_template("seed-14-basic-22")
+    >>> p = write_csv(d, Path(tempfile.mkdtemp()) / "roles.csv")
     >>> read_csv(p)["岗位"].tolist()[:2]
     ['电商总监', '促销策划经理']
+    >>> read_csv(p, d) == d
+    True
     """
+    if base is not None:
+        return design_from_csv(path, base, lang)
+    return _read_table(path)
+
+
+def _read_table(path):
     import pandas as pd
 
     path = Path(path)
@@ -117,7 +157,7 @@ def design_from_csv(path, base, lang: str = "zh"):
     from ..model import Role
     from ..tables import COLUMNS
 
-    df = read_csv(path)
+    df = _read_table(path)
     col = {k: COLUMNS[k][lang] for k in ["id"] + _SHOWN}
     missing = [c for c in col.values() if c not in df.columns]
     if missing:

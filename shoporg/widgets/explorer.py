@@ -19,6 +19,7 @@ import ipywidgets as w
 import numpy as np
 
 from ..errors import ShopOrgError
+from ..unit_cost import cost_per_order
 from ._common import check_lang, error_text, fit_scenario, frame_html, message_html
 
 __all__ = ["ScenarioExplorer", "VOLUME_DRIVERS", "COUNT_DRIVERS"]
@@ -232,9 +233,9 @@ class ScenarioExplorer:
         if "orders" in self.scenario.drivers:
             orders = self.scenario.driver("orders")
             out[L("orders")] = orders
-            out[L("cost_per_order")] = (m["accrued"] / np.where(orders > 0, orders, np.nan)).round(2)
+            out[L("cost_per_order")] = cost_per_order(m["accrued"], orders)
             total_orders = float(orders.sum())
-            self.cost_per_order = round(self.payroll.total("accrued") / total_orders, 4) if total_orders else None
+            self.cost_per_order = cost_per_order(self.payroll.total("accrued"), total_orders, places=4)
         else:
             self.cost_per_order = None
         out.index.name = L("month")
