@@ -235,9 +235,12 @@ def _cmd_chart(args) -> int:
 
 def _cmd_export(args) -> int:
     from .io import export
+    from .io.formats import format_for
     from .scenario import read_scenario
 
     designs = [_load(p) for p in args.designs]
+    for target in args.to:  # every target is checked before the first file is written
+        format_for(target, designs)
     scenario = read_scenario(args.scenario) if args.scenario else None
     for target in args.to:
         print(export(designs, target, scenario=scenario, lang=args.lang, overwrite=args.overwrite))
@@ -343,10 +346,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overwrite", action="store_true", help="replace an existing file")
     p.set_defaults(func=_cmd_chart)
 
+    from .io.formats import FORMATS
     p = sub.add_parser("export", help="write client deliverables; the suffix picks the format")
     p.add_argument("designs", nargs="+", metavar="DESIGN")
     p.add_argument("--to", action="append", required=True, metavar="FILE",
-                   help="report.docx, book.xlsx, roles.md, roles.html, roles.csv or chart.png|svg|pdf (repeatable)")
+                   help="a file to write (repeatable); its suffix picks the format: "
+                        + ", ".join(f"{f.suffix} ({f.describe('en')}{'' if f.several else ', one design'})"
+                                    for f in FORMATS.values()))
     p.add_argument("--scenario", metavar="FILE", help="adds payroll (and comparison costs)")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.add_argument("--overwrite", action="store_true", help="replace existing files")

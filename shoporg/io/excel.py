@@ -1,6 +1,6 @@
 """Excel workbooks (.xlsx) for consultants: export a design, edit the role table, read it back.
 
-:func:`export_excel` writes the role table (岗位职责表), the headcount by department
+:func:`write_excel` writes the role table (岗位职责表), the headcount by department
 (人员汇总), the duty coverage (职责覆盖), with a scenario the payroll (薪酬测算), and
 with several designs the comparison (方案对比), the diff (方案差异) and each further
 design's role table, payroll and chart (``岗位职责表 (2)`` …). A hidden sheet
@@ -10,7 +10,7 @@ design and applies only the cells a consultant changed in the role table.
 >>> import tempfile, pathlib
 >>> from shoporg import load_template
 >>> d = load_template("seed-14-basic-22")
->>> p = export_excel(d, pathlib.Path(tempfile.mkdtemp()) / "d14.xlsx")
+>>> p = write_excel(d, pathlib.Path(tempfile.mkdtemp()) / "d14.xlsx")
 >>> read_excel(p) == d
 True
 """
@@ -29,7 +29,7 @@ from ..errors import DesignValidationError, Problem
 if TYPE_CHECKING:
     from ..model import OrgDesign
 
-__all__ = ["export_excel", "read_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT"]
+__all__ = ["write_excel", "read_excel", "export_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT"]
 
 SHEETS = {
     "roles": {"zh": "岗位职责表", "en": "Roles"},
@@ -297,7 +297,7 @@ def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
     return atomic_write(path, wb.save, overwrite=overwrite)
 
 
-def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwrite: bool = False) -> Path:
+def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwrite: bool = False) -> Path:
     """Write a design (or a list of designs, the first the baseline) to an .xlsx workbook.
 
     Sheets follow ``SHEETS`` in ``lang``; all of them describe the first design, and
@@ -308,7 +308,7 @@ def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overw
     >>> import tempfile, pathlib
     >>> from shoporg import load_template
     >>> import openpyxl
-    >>> p = export_excel(load_template("seed-14-basic-22"), pathlib.Path(tempfile.mkdtemp()) / "d.xlsx", lang="en")
+    >>> p = write_excel(load_template("seed-14-basic-22"), pathlib.Path(tempfile.mkdtemp()) / "d.xlsx", lang="en")
     >>> openpyxl.load_workbook(p).sheetnames
     ['Roles', 'Headcount', 'Coverage', 'KPI', 'Org chart', '_shoporg']
     """
@@ -337,6 +337,9 @@ def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overw
         _write_chart(wb, other, lang, f" ({i})")
     _write_data(wb, designs[0])
     return _atomic_save(wb, Path(path), overwrite)
+
+
+export_excel = write_excel  # the earlier name
 
 
 # -- reading back --------------------------------------------------------------------
@@ -633,7 +636,7 @@ def _rebuild(base, roles: list, where: dict[int, str], path: Path):
 
 
 def read_excel(path) -> "OrgDesign":
-    """Read a workbook written by :func:`export_excel`, with the role table's edits applied.
+    """Read a workbook written by :func:`write_excel`, with the role table's edits applied.
 
     Edits read back: name, department, manager (上级, by name or id), headcount,
     pay structure and method (工资构成, 计算方式, as text), duties and requirements (one

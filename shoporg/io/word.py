@@ -7,7 +7,7 @@ their header row when they break across pages.
 
 >>> import tempfile, pathlib
 >>> from shoporg import load_template
->>> p = export_docx([load_template("seed-14-basic-22")], pathlib.Path(tempfile.mkdtemp()) / "r.docx")
+>>> p = write_docx([load_template("seed-14-basic-22")], pathlib.Path(tempfile.mkdtemp()) / "r.docx")
 >>> p.suffix, p.stat().st_size > 20_000
 ('.docx', True)
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import DesignFileError, FileExistsRefusedError
 
-__all__ = ["export_docx"]
+__all__ = ["write_docx", "export_docx"]
 
 _T = {
     "title": ("网店组织设计方案", "Online-shop organization design"),
@@ -86,7 +86,7 @@ def _chart_png(design, lang: str) -> bytes:
     return buf.getvalue()
 
 
-def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = "", author: str = "",
+def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = "", author: str = "",
                 date: str | None = None, supply=None, overwrite: bool = False) -> Path:
     """Write the client report as .docx; atomic, refuses to overwrite unless asked.
 
@@ -174,3 +174,6 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
     from .atomic import atomic_write
     atomic_write(path, doc.save, overwrite=overwrite)
     return path
+
+
+export_docx = write_docx  # the earlier name
