@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..analysis import apply_diff, diff
 from ..errors import DesignValidationError, Problem
 
 if TYPE_CHECKING:
@@ -596,37 +597,14 @@ def _apply(base, ws, rows, lang: str, path: Path):
             roles.append(role.model_copy(update=changes) if changes else role)
     if problems:
         raise DesignValidationError([p.at(str(path)) for p in problems])
-    return _rebuild(base, _lift_reports(base, roles), where, path)
-
-
-def _lift_reports(base, roles: list) -> list:
-    """Reports of a deleted row report to the deleted role's manager (or the next one up
-    that is still in the table), as when a role is removed in the designer."""
-    kept = {r.id for r in roles}
-    boss = {r.id: r.reports_to for r in base.roles}
-
-    def up(rid):
-        while rid is not None and rid not in kept:
-            rid = boss.get(rid)
-        return rid
-
-    return [r.model_copy(update={"reports_to": up(r.reports_to)})
-            if r.reports_to is not None and r.reports_to not in kept and r.reports_to in boss else r for r in roles]
+    return _rebuild(base, roles, where, path)
 
 
 def _rebuild(base, roles: list, where: dict[int, str], path: Path):
-    """The checked design; problems found by validation are located at table rows."""
-    from ..model import _build
-    from .yaml_io import design_to_dict
-
-    data = design_to_dict(base)
-    data["roles"] = [design_to_dict(r) for r in roles]
-    if [r.id for r in roles] == list(base.role_ids) and all(a is b for a, b in zip(roles, base.roles)):
-        return base
-    from ..model import OrgDesign
-
+    """The base design with the table's roles: the diff between them applied to the base
+    (a deleted row's reports move up); problems are located at table rows."""
     try:
-        return _build(OrgDesign, data)
+        return apply_diff(base, diff(base, roles))
     except DesignValidationError as e:
         def locate(p: Problem) -> Problem:
             m = re.match(r"roles\[(\d+)\]", p.location)

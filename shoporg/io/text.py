@@ -16,6 +16,7 @@ import html
 import io
 from pathlib import Path
 
+from ..analysis import apply_diff, diff
 from ..errors import DesignFileError
 from .yaml_io import atomic_write_text
 
@@ -142,8 +143,9 @@ def _read_table(path):
 
 def design_from_csv(path, base, lang: str = "zh"):
     """Apply a role table edited as CSV to ``base``: headcounts, names, managers and
-    departments change; rows with a new id become new roles; rows left out are removed.
-    Errors name the row and column.
+    departments change; rows with a new id become new roles; rows left out are removed
+    (their reports move up). The table's roles are turned into the diff against ``base``,
+    which :func:`~shoporg.analysis.apply_diff` applies. Errors name the row and column.
 
     >>> import tempfile
     >>> from shoporg import load_template
@@ -197,7 +199,4 @@ def design_from_csv(path, base, lang: str = "zh"):
         roles.append(old.model_copy(update=changes) if changes else old)
     if problems:
         raise DesignValidationError(problems)
-    from ..model import _build
-    data = {name: getattr(base, name) for name in type(base).model_fields}
-    data["roles"] = tuple(Role.model_validate(r.model_dump()) for r in roles)
-    return _build(type(base), data)
+    return apply_diff(base, diff(base, roles))
