@@ -11,7 +11,7 @@ the hierarchy as a networkx graph, and pandas tables for every result.
 
 from __future__ import annotations
 
-from importlib import import_module
+from ._lazy import exports
 
 __version__ = "0.1.0"
 
@@ -41,15 +41,7 @@ _EXPORTS = {
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
-
-
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'shoporg' has no attribute {name!r}")
-    value = getattr(import_module(f"shoporg.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports(globals(), _EXPORTS)[0]
 
 
 def __dir__() -> list[str]:

@@ -22,7 +22,7 @@ Names are imported on first use: reading a design file does not load the office 
 
 from __future__ import annotations
 
-from importlib import import_module
+from .._lazy import exports
 
 # Public name -> module (under shoporg). Imported on first use.
 _EXPORTS = {
@@ -36,16 +36,4 @@ _EXPORTS = {
 }
 
 __all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'shoporg.io' has no attribute {name!r}")
-    value = getattr(import_module(f"shoporg.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = exports(globals(), _EXPORTS)

@@ -19,7 +19,7 @@ Names are imported on first use, so the model can use the norm schema without th
 
 from __future__ import annotations
 
-from importlib import import_module
+from .._lazy import exports
 
 # Public name -> module (under shoporg). Imported on first use.
 _EXPORTS = {
@@ -39,16 +39,4 @@ _EXPORTS = {
 }
 
 __all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'shoporg.staffing' has no attribute {name!r}")
-    value = getattr(import_module(f"shoporg.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = exports(globals(), _EXPORTS)
