@@ -187,3 +187,22 @@ def test_the_catalogue_reads_its_data_without_the_rest_of_shoporg():
             "print(sorted(m for m in sys.modules if m.startswith('shoporg')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['shoporg', 'shoporg._lazy', 'shoporg.catalogue']"  # the package's lazy names, no more
+
+
+def test_the_catalogue_finds_the_templates_a_wheel_holds(tmp_path):
+    """In a wheel the templates sit inside the package (``shoporg/_templates``, see
+    pyproject.toml); the leaf needs nothing else of shoporg to find them there."""
+    import shutil
+    import subprocess
+    import sys
+
+    pkg = tmp_path / "site" / "shoporg"
+    pkg.mkdir(parents=True)
+    for name in ("__init__.py", "_lazy.py", "catalogue.py"):
+        shutil.copy(PACKAGE / name, pkg / name)
+    shutil.copytree(PACKAGE.parent / "templates", pkg / "_templates")
+    code = "import shoporg.catalogue as c; print(c.templates_dir()); print(len(c.duty_area_ids()))"
+    env = {"PYTHONPATH": str(tmp_path / "site"), "PATH": ""}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,
+                         cwd=tmp_path).stdout.split()
+    assert out[0] == str(pkg / "_templates") and int(out[1]) > 20
