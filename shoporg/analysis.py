@@ -11,11 +11,18 @@ True
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import Any
 
+import pandas as pd
+
+from .catalogue import duty_area_ids, duty_areas
 from .errors import ShopOrgError
+from .hierarchy import layers, span_of_control, to_graph
 from .model import Role, lift_reports
+from .pay.engine import payroll
+from .staffing.sizing import norms_within, recommend_headcount
 from .unit_cost import cost_per_order
 
 __all__ = ["ACTIONS", "SPAN_BANDS", "compare", "metric_text", "diff_view", "diff", "apply_diff", "coverage", "coverage_by_design", "gaps",
@@ -50,8 +57,6 @@ def diff(a, b, mapping: dict[str, str] | None = None):
     roles alone (a role table read from a file): the diff is what turns ``a`` into them.
     ``attrs["order"]`` holds ``b``'s role ids in order.
     """
-    import pandas as pd
-
     mapping = dict(mapping or {})
     back = {v: k for k, v in mapping.items()}
     rows = []
@@ -115,8 +120,6 @@ def diff_view(d, lang: str = "zh"):
     >>> diff_view(diff(a, a.with_headcount("picker", 3)), "en").values.tolist()
     [['Change', 'picker', 'Order picker', 'headcount: 2 → 3']]
     """
-    import pandas as pd
-
     i = 0 if lang == "zh" else 1
     sep, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
     rows = []
@@ -187,10 +190,6 @@ def coverage(design, lang: str = "zh"):
     A role owns an area when at least one of its duties maps to it. Columns are the
     areas of the catalogue in catalogue order; rows are the roles (names in ``lang``).
     """
-    import pandas as pd
-
-    from .catalogue import duty_areas
-
     cat = duty_areas()
     table = pd.DataFrame("", index=[r.id for r in design.roles], columns=list(cat.index))
     for r in design.roles:
@@ -208,10 +207,6 @@ def coverage_by_design(designs, lang: str = "zh"):
     >>> [int(x) for x in t.loc["procurement.sourcing"].iloc[1:]]
     [0, 1]
     """
-    import pandas as pd
-
-    from .catalogue import duty_areas
-
     cat = duty_areas()
     table = pd.DataFrame({"area": cat["zh" if lang == "zh" else "en"]})
     for d in designs:
@@ -230,7 +225,6 @@ def _owners(design) -> dict[str, list[str]]:
 
 def gaps(design) -> list[str]:
     """Catalogue areas no role of ``design`` owns (in catalogue order)."""
-    from .catalogue import duty_areas
     owned = {d.area for r in design.roles for d in r.duties}
     return [a for a in duty_areas().index if a not in owned]
 
@@ -251,10 +245,6 @@ def health(design, *, max_span: float = 8, max_depth: int = 5, pay_floor: float 
     ``pay_floor``; KPI weights that do not sum to 100; a piece rate whose driver the
     ``scenario`` never feeds (all zero or absent).
     """
-    import pandas as pd
-
-    from .hierarchy import layers, span_of_control, to_graph
-
     G = to_graph(design)
     spans, roles_span, lay = span_of_control(G), span_of_control(G, by="roles"), layers(G)
     rows = []
@@ -417,11 +407,6 @@ _METRICS = {
 
 
 def _metrics(design, scenario, norms, supply) -> dict:
-    import math
-
-    from .catalogue import duty_area_ids
-    from .hierarchy import layers, span_of_control, to_graph
-
     G = to_graph(design)
     spans = span_of_control(G)
     out: dict = {
@@ -448,7 +433,6 @@ def _metrics(design, scenario, norms, supply) -> dict:
         return out
     out["base_low"], out["base_high"] = lows, highs
     if scenario is not None:
-        from .pay.engine import payroll
         mid = payroll(design, scenario, supply=supply)
         s = mid.summary()
         out["annual_accrued"], out["annual_paid"] = float(s.loc["accrued", "total"]), float(s.loc["paid", "total"])
@@ -464,7 +448,6 @@ def _metrics(design, scenario, norms, supply) -> dict:
         if "revenue" in names and scenario.driver("revenue").sum() > 0:
             out["cost_share"] = round(total / float(scenario.driver("revenue").sum()), 4)
         if norms is not None:
-            from .staffing import norms_within, recommend_headcount
             # an option may have merged or removed roles the norms name
             rec = recommend_headcount(design, scenario, norms_within(design, norms))
             out["recommended"] = float(rec.recommended.sum())
@@ -511,8 +494,6 @@ def compare(designs, scenario=None, baseline: int = 0, *, norms=None, supply=Non
     >>> [float(x) for x in t.loc["people"].iloc[1:]]
     [22.0, 5.0, -17.0]
     """
-    import pandas as pd
-
     designs = list(designs)
     if not 2 <= len(designs) <= 4:
         raise ShopOrgError(f"compare takes two to four designs, got {len(designs)}")

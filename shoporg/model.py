@@ -21,8 +21,9 @@ from pydantic import Field, ValidationError, WithJsonSchema, field_validator, mo
 
 from ._types import AreaCode, DesignId, DriverName, Expr, Frozen, Money, Rate, RoleId, Text, to_decimal
 from .errors import DesignValidationError, UnknownRoleError
-from .staffing.norms import Norm
 from .pay.components import PayComponent
+from .staffing.norms import Norm
+from .validation import check_design, problems_from_pydantic
 
 __all__ = ["SCHEMA_ID", "Text", "Duty", "Requirement", "Department", "Source", "RoleSource",
            "Role", "OnCost", "OrgDesign", "lift_reports"]
@@ -169,7 +170,6 @@ class OrgDesign(Frozen):
 
     @model_validator(mode="after")
     def _check_meaning(self) -> "OrgDesign":
-        from .validation import check_design
         problems = check_design(self)
         if problems:
             raise DesignValidationError(problems)
@@ -340,5 +340,4 @@ def _build(cls, data: dict[str, Any]):
     try:
         return cls.model_validate(data)
     except ValidationError as e:
-        from .validation import problems_from_pydantic
         raise DesignValidationError(problems_from_pydantic(e, cls)) from None

@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import html
 import io
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+import pandas as pd
+
 from ..analysis import apply_diff, diff
-from ..errors import DesignFileError
+from ..errors import DesignFileError, DesignValidationError, Problem
+from ..model import Role
+from ..tables import COLUMNS, role_table
 from .yaml_io import atomic_write_text
 
 __all__ = ["to_markdown", "to_html", "write_markdown", "write_html", "write_csv", "read_csv", "export_csv",
@@ -27,7 +32,6 @@ _SHOWN = ["name", "department", "reports_to", "headcount", "pay", "duties"]
 
 
 def _table(design, lang: str, with_id: bool = False):
-    from ..tables import COLUMNS, role_table
     df = role_table(design, lang=lang)[(["id"] if with_id else []) + _SHOWN]
     df["headcount"] = [f"{r.headcount.normalize():f}" for r in design.roles]
     return df.rename(columns={k: COLUMNS[k][lang] for k in df.columns})
@@ -116,8 +120,6 @@ def read_csv(path, base=None, lang: str = "zh"):
 
 
 def _read_table(path):
-    import pandas as pd
-
     path = Path(path)
     if not path.is_file():
         raise DesignFileError("no such file" if not path.exists() else "is not a file", file=str(path))
@@ -153,12 +155,6 @@ def design_from_csv(path, base, lang: str = "zh"):
     >>> design_from_csv(export_csv(d, Path(tempfile.mkdtemp()) / "r.csv"), d) == d
     True
     """
-    from decimal import Decimal, InvalidOperation
-
-    from ..errors import DesignValidationError, Problem
-    from ..model import Role
-    from ..tables import COLUMNS
-
     df = _read_table(path)
     col = {k: COLUMNS[k][lang] for k in ["id"] + _SHOWN}
     missing = [c for c in col.values() if c not in df.columns]

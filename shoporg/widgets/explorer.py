@@ -17,8 +17,12 @@ import html
 
 import ipywidgets as w
 import numpy as np
+import pandas as pd
+
+import shoporg
 
 from ..errors import ShopOrgError
+from ..staffing.sizing import norms_for, norms_within, recommend_headcount
 from ..unit_cost import cost_per_order
 from ._common import check_lang, error_text, fit_scenario, frame_html, message_html
 
@@ -203,10 +207,6 @@ class ScenarioExplorer:
 
     def refresh(self) -> None:
         """Rebuild the scenario, the payroll and the staffing gap; update the views."""
-        import pandas as pd
-
-        import shoporg
-
         L = self._t
         self.scenario = self.build_scenario()
         self._staffing_error = ""
@@ -243,8 +243,6 @@ class ScenarioExplorer:
         self._refresh_summary()
 
     def _refresh_staffing(self) -> None:
-        from ..staffing import norms_for, norms_within, recommend_headcount
-
         L = self._t
         self.staffing, self.gap, self.gap_table.value = None, None, ""
         norms = norms_within(self.design, self.norms)

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import ipywidgets as w
 
 from ..errors import ShopOrgError
 from ..io.formats import FORMATS as FILE_FORMATS
+from ..io.formats import export
 from ._common import check_lang, error_text, fit_scenario, message_html
 
 __all__ = ["Exporter", "FORMATS", "named_options"]
@@ -122,8 +124,6 @@ class Exporter:
 
     def export(self) -> list[Path]:
         """Write every ticked format into ``folder``; return (and keep in ``written``) the paths."""
-        from ..io import export
-
         folder = Path(self.folder.value).expanduser()
         self.written, self.links.value = [], ""
         if not self.designs:
@@ -179,8 +179,6 @@ _MIME = {f.suffix: f.mime for f in FILE_FORMATS.values()}
 def _link(path: Path) -> str:
     """A download link carrying the file (a ``file://`` link does not open from a served
     page) and the file's full path, to find it on disk."""
-    import base64
-
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     mime = _MIME.get(path.suffix, "application/octet-stream")
     return (f'<li><a download="{html.escape(path.name)}" href="data:{mime};base64,{data}">'
