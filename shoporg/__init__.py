@@ -11,7 +11,7 @@ the hierarchy as a networkx graph, and pandas tables for every result.
 
 from __future__ import annotations
 
-from importlib import import_module
+from ._lazy import exports
 
 __version__ = "0.1.0"
 
@@ -30,26 +30,18 @@ _EXPORTS = {
     "hierarchy_table": "hierarchy",
     "role_table": "tables", "pay_summary": "tables",
     "duty_areas": "catalogue",
-    "Scenario": "scenario", "read_scenario": "scenario", "ScenarioError": "scenario",
+    "Scenario": "scenario", "read_scenario": "io.scenario_io", "ScenarioError": "scenario",
     "scorecard": "pay.scorecard", "plot_payroll": "plots", "plot_cost_composition": "plots",
     "plot_span_distribution": "plots", "plot_layer_pyramid": "plots", "plot_coverage": "plots",
     "plot_service_level": "plots", "plot_plan": "plots", "plot_org": "chart", "save_org_chart": "chart",
-    "required_agents": "erlang", "intraday_staffing": "erlang",
+    "required_agents": "staffing.agents", "intraday_staffing": "staffing.intraday",
     "compare": "analysis", "diff": "analysis", "apply_diff": "analysis", "coverage": "analysis", "coverage_by_design": "analysis",
     "gaps": "analysis", "overlaps": "analysis", "health": "analysis", "merge_roles": "analysis",
     "split_role": "analysis", "recommend_headcount": "staffing", "scale_design": "staffing", "plan": "staffing", "explain": "pay.explain", "payroll": "pay.engine", "payroll_sweep": "pay.sweep", "Payroll": "pay.engine", "PayrollError": "pay.engine",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
-
-
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'shoporg' has no attribute {name!r}")
-    value = getattr(import_module(f"shoporg.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports(globals(), _EXPORTS)[0]
 
 
 def __dir__() -> list[str]:

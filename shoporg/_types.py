@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic_core import core_schema
 
 __all__ = ["Frozen", "Text", "RoleId", "DesignId", "DriverName", "AreaCode", "Expr",
            "Money", "Amount", "Rate", "to_decimal"]
@@ -52,7 +53,6 @@ class Text(_TextModel):
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source, handler):
-        from pydantic_core import core_schema
         return core_schema.no_info_before_validator_function(_text_from_str, handler(source))
 
     @classmethod

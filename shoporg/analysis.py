@@ -11,11 +11,19 @@ True
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import Any
 
+import pandas as pd
+
+from .catalogue import duty_area_ids, duty_areas
 from .errors import ShopOrgError
-from .model import Role
+from .hierarchy import layers, span_of_control, to_graph
+from .model import Role, lift_reports
+from .pay.engine import payroll
+from .staffing.sizing import norms_within, recommend_headcount
+from .unit_cost import cost_per_order
 
 __all__ = ["ACTIONS", "SPAN_BANDS", "compare", "metric_text", "diff_view", "diff", "apply_diff", "coverage", "coverage_by_design", "gaps",
            "overlaps", "health",
@@ -45,21 +53,23 @@ def diff(a, b, mapping: dict[str, str] | None = None):
     changed field as ``old → new``), ``fields`` (the changed field names) and ``before``/
     ``after`` (the roles themselves, which :func:`apply_diff` uses) and, for an added
     role, ``follows`` (the role it comes after in ``b``). Roles match by id;
-    ``mapping`` matches renamed ids (``{"old_id": "new_id"}``).
+    ``mapping`` matches renamed ids (``{"old_id": "new_id"}``). ``b`` may also be the
+    roles alone (a role table read from a file): the diff is what turns ``a`` into them.
+    ``attrs["order"]`` holds ``b``'s role ids in order.
     """
-    import pandas as pd
-
     mapping = dict(mapping or {})
     back = {v: k for k, v in mapping.items()}
     rows = []
-    b_ids = set(b.role_ids)
-    before = {rid: (b.role_ids[i - 1] if i else None) for i, rid in enumerate(b.role_ids)}
+    b_roles = tuple(b.roles) if hasattr(b, "roles") else tuple(b)
+    b_order = tuple(r.id for r in b_roles)
+    b_ids = set(b_order)
+    before = {rid: (b_order[i - 1] if i else None) for i, rid in enumerate(b_order)}
     for ra in a.roles:
         new_id = mapping.get(ra.id, ra.id)
         if new_id not in b_ids:
             rows.append({"action": "Delete", "role": ra.id, "name": ra.name.zh, "changes": "", "fields": (),
                          "before": ra, "after": None, "follows": None})
-    for rb in b.roles:
+    for rb in b_roles:
         old_id = back.get(rb.id, rb.id)
         ra = next((r for r in a.roles if r.id == old_id), None)
         if ra is None:
@@ -81,7 +91,9 @@ def diff(a, b, mapping: dict[str, str] | None = None):
                          if f != "reports_to_inferred")
         rows.append({"action": action, "role": rb.id, "name": rb.name.zh, "changes": text,
                      "fields": tuple(changed), "before": ra, "after": rb, "follows": None})
-    return pd.DataFrame(rows, columns=["action", "role", "name", "changes", "fields", "before", "after", "follows"])
+    out = pd.DataFrame(rows, columns=["action", "role", "name", "changes", "fields", "before", "after", "follows"])
+    out.attrs["order"] = b_order
+    return out
 
 
 _ACTION_WORDS = {"Add": ("新增", "Add"), "Delete": ("删除", "Delete"), "Move": ("调整汇报", "Move"),
@@ -108,8 +120,6 @@ def diff_view(d, lang: str = "zh"):
     >>> diff_view(diff(a, a.with_headcount("picker", 3)), "en").values.tolist()
     [['Change', 'picker', 'Order picker', 'headcount: 2 → 3']]
     """
-    import pandas as pd
-
     i = 0 if lang == "zh" else 1
     sep, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
     rows = []
@@ -125,33 +135,51 @@ def diff_view(d, lang: str = "zh"):
 
 
 def apply_diff(a, d):
-    """Apply a diff (from :func:`diff`) to design ``a`` as edits; returns the new design.
+    """Apply a diff (from :func:`diff`) to design ``a`` as edits; returns the new design,
+    checked once as a whole (so ``apply_diff(a, diff(a, b)) == b``).
 
-    Deletions go first (reports of a deleted role move up), then renames, then each
-    added or changed role takes its place: an added role goes after the role it
-    followed in the other design.
+    A deleted role goes and its reports move up to the nearest superior that stays
+    (:func:`~shoporg.model.lift_reports`); a renamed id is renamed in every reference to
+    it; a changed role becomes the role the diff gives; an added role goes after the
+    role it followed. Where the diff knows the other design's order (``attrs["order"]``,
+    for the same roles), the roles take it. The edited roles are checked again, and a
+    problem is located at the role's place (``roles[3].headcount``).
+
+    >>> from shoporg import load_template
+    >>> a = load_template("seed-14-basic-22")
+    >>> b = a.without_role("storekeeper")
+    >>> apply_diff(a, diff(a, b)).role("picker").reports_to
+    'director'
+    >>> apply_diff(a, diff(a, a)) is a
+    True
     """
-    roles = list(a.roles)
-    for row in d.itertuples():
-        if row.action == "Delete":
-            a = a.without_role(row.before.id)
-    ids = {r.before.id: r.after.id for r in d.itertuples() if r.before is not None and r.after is not None
-           and r.before.id != r.after.id}
-    if ids:  # renamed ids: rename the role and every reference to it in one step
-        roles = []
-        for r in a.roles:
-            changes: dict[str, Any] = {"id": ids.get(r.id, r.id), "reports_to": ids.get(r.reports_to, r.reports_to),
-                                       "dotted_line": tuple(ids.get(x, x) for x in r.dotted_line)}
-            roles.append(r.model_copy(update=changes))
-        a = a.replace(roles=tuple(roles))
-    changed = {r.after.id: r.after for r in d.itertuples() if r.after is not None and r.action != "Add"}
-    roles = [changed.get(r.id, r) for r in a.roles]
-    for r in d.itertuples():
+    rows = list(d.itertuples())
+    if not rows and tuple(d.attrs.get("order", a.role_ids)) == a.role_ids:
+        return a
+    gone = {r.before.id for r in rows if r.action == "Delete"}
+    renamed = {r.before.id: r.after.id for r in rows
+               if r.before is not None and r.after is not None and r.before.id != r.after.id}
+    changed = {r.before.id: r.after for r in rows if r.before is not None and r.after is not None}
+    kept = lift_reports([r for r in a.roles if r.id not in gone], {r.id: r.reports_to for r in a.roles})
+    roles: list[Any] = []
+    for r in kept:
+        if r.id in changed:
+            r = changed[r.id]
+        elif renamed and (r.reports_to in renamed or any(x in renamed for x in r.dotted_line)):
+            r = r.model_copy(update={"reports_to": renamed.get(r.reports_to, r.reports_to),
+                                     "dotted_line": tuple(renamed.get(x, x) for x in r.dotted_line)})
+        roles.append(r)
+    for r in rows:
         if r.action == "Add":
             ids_now = [x.id for x in roles]
             at = ids_now.index(r.follows) + 1 if r.follows in ids_now else (0 if r.follows is None else len(roles))
             roles.insert(at, r.after)
-    return a.replace(roles=tuple(roles))
+    order = d.attrs.get("order")
+    if order is not None and sorted(order) == sorted(x.id for x in roles):
+        place = {rid: i for i, rid in enumerate(order)}
+        roles.sort(key=lambda x: place[x.id])
+    edited = {id(r) for r in roles} - {id(r) for r in a.roles}
+    return a.replace(roles=tuple(r.model_dump(warnings=False) if id(r) in edited else r for r in roles))
 
 
 # -- duty coverage -------------------------------------------------------------------------
@@ -162,10 +190,6 @@ def coverage(design, lang: str = "zh"):
     A role owns an area when at least one of its duties maps to it. Columns are the
     areas of the catalogue in catalogue order; rows are the roles (names in ``lang``).
     """
-    import pandas as pd
-
-    from .catalogue import duty_areas
-
     cat = duty_areas()
     table = pd.DataFrame("", index=[r.id for r in design.roles], columns=list(cat.index))
     for r in design.roles:
@@ -183,10 +207,6 @@ def coverage_by_design(designs, lang: str = "zh"):
     >>> [int(x) for x in t.loc["procurement.sourcing"].iloc[1:]]
     [0, 1]
     """
-    import pandas as pd
-
-    from .catalogue import duty_areas
-
     cat = duty_areas()
     table = pd.DataFrame({"area": cat["zh" if lang == "zh" else "en"]})
     for d in designs:
@@ -205,7 +225,6 @@ def _owners(design) -> dict[str, list[str]]:
 
 def gaps(design) -> list[str]:
     """Catalogue areas no role of ``design`` owns (in catalogue order)."""
-    from .catalogue import duty_areas
     owned = {d.area for r in design.roles for d in r.duties}
     return [a for a in duty_areas().index if a not in owned]
 
@@ -226,10 +245,6 @@ def health(design, *, max_span: float = 8, max_depth: int = 5, pay_floor: float 
     ``pay_floor``; KPI weights that do not sum to 100; a piece rate whose driver the
     ``scenario`` never feeds (all zero or absent).
     """
-    import pandas as pd
-
-    from .hierarchy import layers, span_of_control, to_graph
-
     G = to_graph(design)
     spans, roles_span, lay = span_of_control(G), span_of_control(G, by="roles"), layers(G)
     rows = []
@@ -392,11 +407,6 @@ _METRICS = {
 
 
 def _metrics(design, scenario, norms, supply) -> dict:
-    import math
-
-    from .catalogue import duty_area_ids
-    from .hierarchy import layers, span_of_control, to_graph
-
     G = to_graph(design)
     spans = span_of_control(G)
     out: dict = {
@@ -423,7 +433,6 @@ def _metrics(design, scenario, norms, supply) -> dict:
         return out
     out["base_low"], out["base_high"] = lows, highs
     if scenario is not None:
-        from .pay.engine import payroll
         mid = payroll(design, scenario, supply=supply)
         s = mid.summary()
         out["annual_accrued"], out["annual_paid"] = float(s.loc["accrued", "total"]), float(s.loc["paid", "total"])
@@ -435,11 +444,10 @@ def _metrics(design, scenario, norms, supply) -> dict:
         out["variable_share"] = round(float(s.loc["accrued", "variable"] / total), 4) if total else None
         names = scenario.names
         if "orders" in names and scenario.driver("orders").sum() > 0:
-            out["cost_per_order"] = round(total / float(scenario.driver("orders").sum()), 2)
+            out["cost_per_order"] = cost_per_order(total, scenario.driver("orders").sum())
         if "revenue" in names and scenario.driver("revenue").sum() > 0:
             out["cost_share"] = round(total / float(scenario.driver("revenue").sum()), 4)
         if norms is not None:
-            from .staffing import norms_within, recommend_headcount
             # an option may have merged or removed roles the norms name
             rec = recommend_headcount(design, scenario, norms_within(design, norms))
             out["recommended"] = float(rec.recommended.sum())
@@ -486,8 +494,6 @@ def compare(designs, scenario=None, baseline: int = 0, *, norms=None, supply=Non
     >>> [float(x) for x in t.loc["people"].iloc[1:]]
     [22.0, 5.0, -17.0]
     """
-    import pandas as pd
-
     designs = list(designs)
     if not 2 <= len(designs) <= 4:
         raise ShopOrgError(f"compare takes two to four designs, got {len(designs)}")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -53,7 +54,6 @@ def working_copy(notebook: Path, package_dir: Path | None = None) -> Path:
     notebook = Path(notebook).resolve()
     if package_dir not in notebook.parents:
         return notebook
-    import shutil
 
     folder = Path(tempfile.mkdtemp(prefix="shoporg-workbook-"))
     return Path(shutil.copy2(notebook, folder / notebook.name))

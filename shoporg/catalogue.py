@@ -1,5 +1,10 @@
 """The duty-area catalogue (``templates/duty_areas.yaml``): the areas duties map into.
 
+A leaf: it imports nothing of shoporg's, so the model can check a design's duty areas
+without the readers and writers. It also finds the templates folder (:func:`templates_dir`):
+``$SHOPORG_TEMPLATES``, the copy an installed wheel holds (``shoporg/_templates``), or
+``templates/`` beside the package in a source checkout.
+
 >>> "warehouse.stock" in duty_area_ids()
 True
 >>> duty_areas().loc["warehouse.stock", "zh"]
@@ -8,22 +13,44 @@ True
 
 from __future__ import annotations
 
-from functools import lru_cache
+import os
+from functools import cache
+from pathlib import Path
 
-__all__ = ["duty_areas", "duty_area_ids"]
+import yaml
+
+__all__ = ["templates_dir", "duty_areas", "duty_area_ids"]
+
+_CATALOGUE = "duty_areas.yaml"
 
 
-@lru_cache(maxsize=1)
-def _load() -> tuple[dict, ...]:
-    from .io.yaml_io import load_yaml
-    from .templates import templates_dir
+def templates_dir() -> Path:
+    """The templates folder: ``$SHOPORG_TEMPLATES``, the copy inside an installed wheel,
+    or ``templates/`` beside the package in a source checkout.
 
-    path = templates_dir() / "duty_areas.yaml"
-    data = load_yaml(path)
+    >>> (templates_dir() / "duty_areas.yaml").is_file()
+    True
+    """
+    env = os.environ.get("SHOPORG_TEMPLATES")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_templates", here.parent / "templates"):
+        if (candidate / _CATALOGUE).is_file():
+            return candidate
+    raise FileNotFoundError(f"no templates folder found beside {here}; set SHOPORG_TEMPLATES")
+
+
+@cache
+def _read(path: Path) -> tuple[dict, ...]:
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict) or not isinstance(data.get("areas"), list):
-        from .errors import DesignFileError
-        raise DesignFileError("expected a mapping with a list 'areas'", file=str(path))
+        raise ValueError(f"{path}: expected a mapping with a list 'areas'")
     return tuple(data["areas"])
+
+
+def _load() -> tuple[dict, ...]:
+    return _read(templates_dir() / _CATALOGUE)
 
 
 def duty_area_ids() -> frozenset[str]:
@@ -33,7 +60,7 @@ def duty_area_ids() -> frozenset[str]:
 
 def duty_areas():
     """The catalogue as a DataFrame indexed by area id (columns zh, en, description_zh, description_en)."""
-    import pandas as pd
+    import pandas as pd  # the model layer loads without pandas; only this table needs it
 
     rows = [{"id": a["id"], "zh": a["name"]["zh"], "en": a["name"]["en"],
              "description_zh": a.get("description", {}).get("zh", ""),

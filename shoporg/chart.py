@@ -29,6 +29,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import FileExistsRefusedError
+from .hierarchy import layers, to_graph
+from .io.atomic import atomic_write
 from .layout import MODES, edge_paths, tidy_layout
 from .tables import money
 
@@ -106,7 +108,7 @@ def cjk_font() -> str:
     >>> cjk_font() in CJK_FONTS + ("Noto Sans CJK JP",)
     True
     """
-    from matplotlib import font_manager
+    from matplotlib import font_manager  # matplotlib is heavy: loaded when a chart is drawn
 
     chosen = _pick({f.name for f in font_manager.fontManager.ttflist})
     if chosen:
@@ -138,13 +140,13 @@ def font_family() -> list[str]:
 
 
 def _prop(size: float):
-    from matplotlib.font_manager import FontProperties
+    from matplotlib.font_manager import FontProperties  # matplotlib is heavy: loaded when a chart is drawn
     return FontProperties(family=font_family(), size=size)
 
 
 @functools.cache
 def _measurer():
-    from matplotlib.textpath import TextToPath
+    from matplotlib.textpath import TextToPath  # matplotlib is heavy: loaded when a chart is drawn
     return TextToPath()
 
 
@@ -247,7 +249,7 @@ def _box_size(lines) -> tuple[float, float]:
 
 # -- colours -------------------------------------------------------------------------------
 def _tint(color: str, amount: float = 0.86) -> tuple:
-    from matplotlib.colors import to_rgb
+    from matplotlib.colors import to_rgb  # matplotlib is heavy: loaded when a chart is drawn
     return tuple(c + (1 - c) * amount for c in to_rgb(color))
 
 
@@ -256,7 +258,6 @@ def _colours(design, G, lang: str, color_by):
     if color_by is None:
         return {r.id: _NO_DEPARTMENT for r in design.roles}, []
     if color_by == "layer":
-        from .hierarchy import layers
         lay = layers(G)
         ordered = sorted(set(lay.values()))
         legend = [(_WORDS[lang]["layer"].format(k), _PALETTE[(k - 1) % len(_PALETTE)]) for k in ordered]
@@ -313,7 +314,7 @@ def _legend_layout(entries, fig_width: float) -> tuple[int, float]:
 
 
 def _new_axes(width: float, height: float, entries):
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
 
     _, legend_h = _legend_layout(entries, _PAGE[0])
     scale = _page_scale(width, height, legend_h)
@@ -371,8 +372,6 @@ def plot_org(design, ax=None, lang: str = "zh", show=("headcount", "pay"), color
     ['E-commerce management', 'Promotion and creative']
     >>> plt.close(ax.figure)
     """
-    from .hierarchy import to_graph
-
     show = _check_args(design, lang, show, color_by)
     if mode not in MODES + ("auto",):
         raise ValueError(f"unknown mode {mode!r}; allowed: {', '.join(MODES + ('auto',))}")
@@ -417,7 +416,7 @@ def _auto_layout(G, sizes):
 
 
 def _draw_lines(ax, G, lay, scale: float) -> None:
-    from matplotlib.collections import LineCollection
+    from matplotlib.collections import LineCollection  # matplotlib is heavy: loaded when a chart is drawn
 
     paths = edge_paths(G, lay)
     if paths:
@@ -427,7 +426,7 @@ def _draw_lines(ax, G, lay, scale: float) -> None:
 
 
 def _draw_box(ax, node, box, lines, colour, scale: float):
-    from matplotlib.patches import FancyBboxPatch, Rectangle
+    from matplotlib.patches import FancyBboxPatch, Rectangle  # matplotlib is heavy: loaded when a chart is drawn
 
     x, y, w, h = box
     left, top = x - w / 2, y - h / 2
@@ -455,7 +454,7 @@ def _draw_box(ax, node, box, lines, colour, scale: float):
 
 
 def _draw_dotted(ax, box_m, box_r, m, r, scale: float) -> None:
-    from matplotlib.patches import FancyArrowPatch
+    from matplotlib.patches import FancyArrowPatch  # matplotlib is heavy: loaded when a chart is drawn
 
     (x0, y0), (x1, y1) = (_centre(box_m), _centre(box_r))
     ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), patchA=box_m, patchB=box_r,
@@ -487,8 +486,8 @@ def _title(ax, design, lang: str) -> None:
 
 
 def _legend(ax, entries) -> None:
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
+    from matplotlib.lines import Line2D  # matplotlib is heavy: loaded when a chart is drawn
+    from matplotlib.patches import Patch  # matplotlib is heavy: loaded when a chart is drawn
 
     if not entries:
         return
@@ -519,7 +518,6 @@ def _check_path(path, overwrite: bool) -> Path:
 
 def _atomic_write(path: Path, data: bytes, overwrite: bool) -> None:
     """Write beside ``path`` and rename into place: a reader never sees half a file."""
-    from .io.atomic import atomic_write
     atomic_write(path, lambda tmp: Path(tmp).write_bytes(data), overwrite=overwrite)
 
 
@@ -541,8 +539,8 @@ def save_org_chart(design, path, *, overwrite: bool = False, dpi: float = 200, *
     ...
     ValueError: cannot tell the format of '...d14.gif': the file name must end in one of .png, .svg, .pdf
     """
-    import matplotlib
-    import matplotlib.pyplot as plt
+    import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
+    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
 
     path = _check_path(path, overwrite)
     fmt = path.suffix.lower()[1:]

@@ -19,8 +19,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
+
+from .analysis import compare, diff
+from .app import start
+from .chart import save_org_chart
+from .errors import ShopOrgError
+from .io.formats import FORMATS, export, format_for
+from .io.norms_io import read_norms
+from .io.scenario_io import read_scenario
+from .io.yaml_io import load_yaml, read_design
+from .layout import MODES
+from .pay.engine import payroll
+from .staffing.sizing import recommend_headcount
+from .tables import COLUMNS, role_table
+from .templates import list_templates, load_design
+from .textable import render
 
 __all__ = ["main"]
 
@@ -31,7 +47,6 @@ def _design_files(path: Path) -> list[Path]:
     """The design files a path stands for: the file itself, or the designs in a folder."""
     if not path.is_dir():
         return [path]
-    from .io.yaml_io import load_yaml
     out = []
     for p in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")):
         try:
@@ -47,9 +62,6 @@ def _design_files(path: Path) -> list[Path]:
 
 
 def _cmd_validate(args) -> int:
-    from .errors import ShopOrgError
-    from .io.yaml_io import read_design
-
     bad = 0
     files = [f for p in args.paths for f in _design_files(Path(p))]
     if not files:
@@ -71,9 +83,6 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_templates(args) -> int:
-    from .templates import list_templates
-    from .textable import render
-
     df = list_templates()
     name = "name_zh" if args.lang == "zh" else "name_en"
     headers = (["编号", "名称", "岗位数", "人数"] if args.lang == "zh" else ["id", "name", "roles", "headcount"])
@@ -86,8 +95,6 @@ def _cmd_templates(args) -> int:
 
 
 def _load(target: str):
-    from .templates import load_design
-
     return load_design(target)
 
 
@@ -99,9 +106,6 @@ def _print_frame(df, fmt: str) -> None:
 
 
 def _cmd_show(args) -> int:
-    from .tables import COLUMNS, role_table
-    from .textable import render
-
     design = _load(args.design)
     df = role_table(design, lang=args.lang)
     if args.format != "table":
@@ -132,10 +136,6 @@ def _supply(pairs: list[str]) -> dict[str, float]:
 
 
 def _cmd_payroll(args) -> int:
-    from .pay.engine import payroll
-    from .scenario import read_scenario
-    from .textable import render
-
     design = _load(args.design)
     pr = payroll(design, read_scenario(args.scenario), base_level=args.level, supply=_supply(args.supply))
     zh = args.lang == "zh"
@@ -163,10 +163,6 @@ def _cmd_payroll(args) -> int:
 
 
 def _cmd_staff(args) -> int:
-    from .scenario import read_scenario
-    from .staffing import read_norms, recommend_headcount
-    from .textable import render
-
     design = _load(args.design)
     norms = read_norms(args.norms) if args.norms else None
     rec = recommend_headcount(design, read_scenario(args.volumes), norms, lang=args.lang)
@@ -186,11 +182,6 @@ def _cmd_staff(args) -> int:
 
 
 def _cmd_compare(args) -> int:
-    from .analysis import compare
-    from .scenario import read_scenario
-    from .staffing import read_norms
-    from .textable import render
-
     designs = [_load(p) for p in args.designs]
     scenario = read_scenario(args.scenario) if args.scenario else None
     norms = read_norms(args.norms) if args.norms else None
@@ -206,9 +197,6 @@ def _cmd_compare(args) -> int:
 
 
 def _cmd_diff(args) -> int:
-    from .analysis import diff
-    from .textable import render
-
     d = diff(_load(args.a), _load(args.b), mapping=dict(pair.split("=", 1) for pair in args.rename))
     cols = ["action", "role", "name", "changes"]
     if args.format != "table":
@@ -223,9 +211,8 @@ def _cmd_diff(args) -> int:
 
 
 def _cmd_chart(args) -> int:
-    import matplotlib
+    import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
     matplotlib.use("Agg")
-    from .chart import save_org_chart
 
     path = save_org_chart(_load(args.design), args.output, lang=args.lang, mode=args.mode,
                           overwrite=args.overwrite)
@@ -234,10 +221,9 @@ def _cmd_chart(args) -> int:
 
 
 def _cmd_export(args) -> int:
-    from .io import export
-    from .scenario import read_scenario
-
     designs = [_load(p) for p in args.designs]
+    for target in args.to:  # every target is checked before the first file is written
+        format_for(target, designs)
     scenario = read_scenario(args.scenario) if args.scenario else None
     for target in args.to:
         print(export(designs, target, scenario=scenario, lang=args.lang, overwrite=args.overwrite))
@@ -245,10 +231,6 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_app(args) -> int:
-    import signal
-
-    from .app import start
-
     def _stop(_signum, _frame):
         raise KeyboardInterrupt
 
@@ -333,7 +315,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.set_defaults(func=_cmd_diff)
 
-    from .layout import MODES
     p = sub.add_parser("chart", help="draw the org chart to PNG, SVG or PDF")
     p.add_argument("design", metavar="PATH|TEMPLATE_ID")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="file.png, file.svg or file.pdf")
@@ -346,7 +327,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write client deliverables; the suffix picks the format")
     p.add_argument("designs", nargs="+", metavar="DESIGN")
     p.add_argument("--to", action="append", required=True, metavar="FILE",
-                   help="report.docx, book.xlsx, roles.md, roles.html, roles.csv or chart.png|svg|pdf (repeatable)")
+                   help="a file to write (repeatable); its suffix picks the format: "
+                        + ", ".join(f"{f.suffix} ({f.describe('en')}{'' if f.several else ', one design'})"
+                                    for f in FORMATS.values()))
     p.add_argument("--scenario", metavar="FILE", help="adds payroll (and comparison costs)")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.add_argument("--overwrite", action="store_true", help="replace existing files")
@@ -364,8 +347,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .errors import ShopOrgError
-
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

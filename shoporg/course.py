@@ -20,13 +20,23 @@ different headcount can be costed under the same scenario; :func:`show` displays
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
+from .analysis import gaps
+from .catalogue import duty_area_ids, duty_areas
 from .errors import ShopOrgError
+from .hierarchy import layers, span_of_control, to_graph
+from .pay.engine import payroll
+from .pay.expr import parse_expression
+from .scenario import NOT_SCALED
+from .staffing.agents import required_agents, service_metrics
+from .staffing.sizing import recommend_headcount
+from .unit_cost import cost_per_order
 
 __all__ = ["Check", "check_coverage", "check_agents", "check_headcount", "check_pay", "check_structure",
            "check_option", "grow", "shop_wide", "show"]
@@ -87,8 +97,6 @@ def _role_name(design, role_id: str) -> tuple[str, str]:
 
 
 def _area_names(areas: Iterable[str]) -> tuple[str, str]:
-    from .catalogue import duty_areas
-
     cat = duty_areas()
     areas = list(areas)
     return ("、".join(f"{cat.loc[a, 'zh']}（{a}）" for a in areas),
@@ -101,8 +109,6 @@ def _owned_areas(design) -> set[str]:
 
 def _lost_areas(design, baseline) -> list[str]:
     """Areas the baseline covers that ``design`` no longer covers, in catalogue order."""
-    from .analysis import gaps
-
     before = set(gaps(baseline))
     return [a for a in gaps(design) if a not in before]
 
@@ -119,8 +125,6 @@ def grow(scenario, factor: float):
     >>> float(g.driver("orders")[0]), float(g.driver("attainment")[0])
     (6000.0, 1.05)
     """
-    from .scenario import NOT_SCALED
-
     factor = float(factor)
     if not math.isfinite(factor) or factor < 0:
         raise ShopOrgError(f"factor must be a number >= 0, got {factor!r}")
@@ -157,10 +161,8 @@ def show(chart, dpi: int = 100):
     >>> img.format, len(img.data) > 1000
     ('png', True)
     """
-    import io
-
-    import matplotlib.pyplot as plt
-    from IPython.display import Image
+    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+    from IPython.display import Image  # notebook display: loaded only when a chart is shown in a notebook
 
     fig = chart.figure if hasattr(chart, "figure") and not hasattr(chart, "savefig") else chart
     buf = io.BytesIO()
@@ -186,8 +188,6 @@ def check_coverage(design, areas: Iterable[str], *, max_people: float | None = N
       All 2 duty areas have an owner: Pre-sales customer service (service.presales),
       After-sales customer service (service.aftersales); 5 people, within 5
     """
-    from .catalogue import duty_area_ids
-
     areas = list(dict.fromkeys(areas))
     if not areas:
         raise ShopOrgError("check_coverage needs at least one duty area")
@@ -233,8 +233,6 @@ def check_agents(agents: int, arrivals: float, aht_s: float, *, service_level: f
     >>> check_agents(14, 100, 180).passed, check_agents(15, 100, 180).passed
     (True, False)
     """
-    from .erlang import required_agents, service_metrics
-
     if isinstance(agents, bool) or not isinstance(agents, (int, np.integer)) or agents < 0:
         raise ShopOrgError(f"agents must be a whole number >= 0, got {agents!r}")
     agents = int(agents)
@@ -285,8 +283,6 @@ def check_headcount(design, volumes, norms=None, *, slack: float = 0) -> Check:
     >>> check_headcount(shoporg.scale_design(d, s, norms), s, norms).passed
     True
     """
-    from .staffing import recommend_headcount
-
     rec = recommend_headcount(design, volumes, norms)
     sized = rec[rec["method"] != "kept"]
     if sized.empty:
@@ -320,8 +316,6 @@ _INCENTIVE_KINDS = ("piece_rate", "revenue_bonus", "team_bonus", "allowance")
 
 def _bonus_breaches(pr, scenario, role_id: str, condition: str) -> list[tuple[str, int, float, str]]:
     """(month, person, incentive pay, driver values) where ``condition`` fails but incentive pay was earned."""
-    from .pay.expr import parse_expression
-
     expr = parse_expression(condition, where="bonus_only_if")
     lines = pr.lines[(pr.lines.role == role_id) & pr.lines.kind.isin(_INCENTIVE_KINDS)]
     if lines.empty:
@@ -369,8 +363,6 @@ def check_pay(design, scenario, role_id: str, *, min_variable_share: float | Non
     >>> check_pay(d, s, "sales_cs", bonus_only_if="attainment >= 1").passed
     True
     """
-    from .pay.engine import payroll
-
     targets = (min_variable_share, max_revenue_share, max_cost_per_order, min_monthly_pay, bonus_only_if)
     if all(t is None for t in targets):
         raise ShopOrgError("check_pay needs at least one target (min_variable_share, max_revenue_share, "
@@ -402,7 +394,7 @@ def check_pay(design, scenario, role_id: str, *, min_variable_share: float | Non
               (f"{zh}人工成本占营业额{share:.2%}，高于上限{max_revenue_share:.2%}",
                f"{en} pay is {share:.2%} of revenue, above the limit of {max_revenue_share:.2%}"))
     if max_cost_per_order is not None:
-        per_order = round(total / float(fitted.driver("orders").sum()), 2)
+        per_order = cost_per_order(total, fitted.driver("orders").sum())
         (a, b), (c, d) = _yuan(per_order), _yuan(max_cost_per_order)
         judge(per_order <= max_cost_per_order,
               (f"单均成本{a}（上限{c}）", f"costs {b} per order (limit {d})"),
@@ -450,8 +442,6 @@ def check_structure(design, *, max_span: float = 7, max_layers: int | None = Non
     >>> check_structure(d14, max_span=8, max_layers=3, baseline=d14).passed
     True
     """
-    from .hierarchy import layers, span_of_control, to_graph
-
     G = to_graph(design)
     spans, depth = span_of_control(G), max(layers(G).values())
     failures = []
@@ -509,9 +499,6 @@ def check_option(design, scenario, norms, *, max_cost_per_order: float, baseline
       销售客服（sales_cs）5人，建议11人（少6人）
       Sales customer service (sales_cs) has 5, 11 recommended (6 short)
     """
-    from .pay.engine import payroll
-    from .staffing import recommend_headcount
-
     failures = []
     rec = recommend_headcount(design, scenario, norms)
     for row in rec[rec["method"] != "kept"].itertuples():
@@ -523,7 +510,7 @@ def check_option(design, scenario, norms, *, max_cost_per_order: float, baseline
                              f"({_people(row.recommended - row.current)} short)"))
     fitted = shop_wide(scenario, design)
     total = payroll(design, fitted, base_level=base_level, supply=dict(supply or {})).total()
-    per_order = round(total / float(fitted.driver("orders").sum()), 2)
+    per_order = cost_per_order(total, fitted.driver("orders").sum())
     (a, b), (c, d) = _yuan(per_order), _yuan(max_cost_per_order)
     if per_order > max_cost_per_order:
         failures.append((f"单均人工成本{a}，高于上限{c}", f"payroll per order {b}, above the limit of {d}"))

@@ -125,7 +125,7 @@ def hierarchy_table(design, lang: str = "zh"):
     >>> t.loc["director", ["layer", "reports", "span", "subtree"]].tolist()
     [1.0, 4.0, 6.0, 22.0]
     """
-    import pandas as pd
+    import pandas as pd  # reading a design does not load pandas; only this table needs it
 
     G = to_graph(design)
     lay, people, roles, sub = layers(G), span_of_control(G), span_of_control(G, "roles"), headcount_rollup(G)

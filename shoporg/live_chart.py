@@ -20,8 +20,9 @@ image is the same, pixel for pixel, as a full redraw. Any other change redraws i
 from __future__ import annotations
 
 import io
+import math
 
-from .chart import _box_size, box_lines, plot_org
+from .chart import _box_size, _title_summary, box_lines, plot_org
 
 __all__ = ["LiveOrgChart"]
 
@@ -62,8 +63,8 @@ class LiveOrgChart:
         return self._encode()
 
     def _draw_all(self, design, lines, shape) -> None:
-        import matplotlib.pyplot as plt
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+        from matplotlib.backends.backend_agg import FigureCanvasAgg  # matplotlib is heavy: loaded when a chart is drawn
 
         if self._fig is not None:
             plt.close(self._fig)
@@ -81,8 +82,6 @@ class LiveOrgChart:
 
     def _repaint(self, bbox, artists) -> None:
         """Restore ``bbox`` (display pixels, padded) from the clean copy and draw ``artists``."""
-        import math
-
         b = bbox.padded(_PAD_PX)
         height = self._canvas.get_width_height()[1]
         # the saved buffer counts rows from the top; display coordinates from the bottom
@@ -108,8 +107,6 @@ class LiveOrgChart:
         canvas.restore_region(shown)
 
     def _draw_changes(self, design, lines) -> None:
-        from .chart import _title_summary
-
         if self._clean is None:
             self._draw_clean()
         renderer = self._canvas.get_renderer()
@@ -128,13 +125,13 @@ class LiveOrgChart:
             note = g["summary"]
             old = note.get_window_extent(renderer)
             note.set_text(summary)
-            from matplotlib.transforms import Bbox
+            from matplotlib.transforms import Bbox  # matplotlib is heavy: loaded when a chart is drawn
             self._repaint(Bbox.union([old, note.get_window_extent(renderer)]), [note])
             self._summary = summary
         self._lines = lines
 
     def _encode(self) -> bytes:
-        from PIL import Image
+        from PIL import Image  # Pillow (with matplotlib): loaded when a chart is drawn
 
         w, h = self._canvas.get_width_height()
         image = Image.frombuffer("RGBA", (w, h), self._canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
@@ -144,7 +141,7 @@ class LiveOrgChart:
 
     def close(self) -> None:
         """Free the figure."""
-        import matplotlib.pyplot as plt
+        import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
 
         if self._fig is not None:
             plt.close(self._fig)

@@ -21,11 +21,12 @@ from pydantic import Field, ValidationError, WithJsonSchema, field_validator, mo
 
 from ._types import AreaCode, DesignId, DriverName, Expr, Frozen, Money, Rate, RoleId, Text, to_decimal
 from .errors import DesignValidationError, UnknownRoleError
-from .norms import Norm
 from .pay.components import PayComponent
+from .staffing.norms import Norm
+from .validation import check_design, problems_from_pydantic
 
 __all__ = ["SCHEMA_ID", "Text", "Duty", "Requirement", "Department", "Source", "RoleSource",
-           "Role", "OnCost", "OrgDesign"]
+           "Role", "OnCost", "OrgDesign", "lift_reports"]
 
 SCHEMA_ID = "shoporg/design-v1"
 
@@ -109,7 +110,7 @@ class Role(Frozen):
     """计算方式 as the source words it."""
     pay: tuple[PayComponent, ...] = ()
     norm: Norm | None = None
-    """The workload norm that sizes this role from volume (see :mod:`shoporg.norms`)."""
+    """The workload norm that sizes this role from volume (see :mod:`shoporg.staffing.norms`)."""
     duties: tuple[Duty, ...] = ()
     requirements: tuple[Requirement, ...] = ()
     notes: tuple[Text, ...] = ()
@@ -169,7 +170,6 @@ class OrgDesign(Frozen):
 
     @model_validator(mode="after")
     def _check_meaning(self) -> "OrgDesign":
-        from .validation import check_design
         problems = check_design(self)
         if problems:
             raise DesignValidationError(problems)
@@ -246,19 +246,9 @@ class OrgDesign(Frozen):
         >>> d.role("sales_cs").reports_to
         'director'
         """
-        gone = self.role(role_id)
-        roles = []
-        for r in self.roles:
-            if r.id == role_id:
-                continue
-            changes: dict[str, Any] = {}
-            if r.reports_to == role_id:
-                changes["reports_to"] = gone.reports_to
-                changes["reports_to_inferred"] = True
-            if role_id in r.dotted_line:
-                changes["dotted_line"] = tuple(x for x in r.dotted_line if x != role_id)
-            roles.append(_edit(r, changes) if changes else r)
-        return self.replace(roles=tuple(roles))
+        self.role(role_id)
+        kept = [r for r in self.roles if r.id != role_id]
+        return self.replace(roles=lift_reports(kept, {r.id: r.reports_to for r in self.roles}))
 
     def with_headcount(self, role_id: str, headcount: float | int | str | Decimal) -> "OrgDesign":
         """Set a role's headcount (FTE)."""
@@ -289,27 +279,51 @@ class OrgDesign(Frozen):
         >>> [(r.id, r.reports_to) for r in d.roles]
         [('director', None), ('picker', 'director'), ('shipper', 'director')]
         """
-        keep = list(dict.fromkeys(role_ids))
+        keep = set(role_ids)
         for rid in keep:
             self.role(rid)
-        manager = {r.id: r.reports_to for r in self.roles}
-        roles = []
-        for r in self.roles:
-            if r.id not in keep:
-                continue
-            up = r.reports_to
-            while up is not None and up not in keep:
-                up = manager[up]
-            changes: dict[str, Any] = {"dotted_line": tuple(m for m in r.dotted_line if m in keep)}
-            if up != r.reports_to:
-                changes.update(reports_to=up, reports_to_inferred=True)
-            roles.append(_edit(r, changes))
+        roles = lift_reports([r for r in self.roles if r.id in keep], {r.id: r.reports_to for r in self.roles})
         forest = self.forest or sum(r.reports_to is None for r in roles) > 1
         return self.replace(roles=tuple(roles), forest=forest)
 
     def renamed(self, role_id: str, zh: str, en: str | None = None) -> "OrgDesign":
         """Give a role a new bilingual name."""
         return self.with_role_changes(role_id, name=Text(zh=zh, en=en))
+
+
+def lift_reports(roles, managers: dict[str, str | None]) -> tuple[Role, ...]:
+    """``roles`` with their reports moved up past the roles that are gone: the one
+    implementation of "reports move up" (removing a role, cutting a design down, a row
+    deleted from an imported table).
+
+    ``managers`` maps each role id of the design the roles come from to its manager. A
+    role whose manager is not among ``roles`` reports to its nearest superior that is
+    (or becomes a top role), marked ``reports_to_inferred``; dotted lines to roles that
+    are gone are dropped. A manager ``managers`` does not know is left for the checks.
+
+    >>> a = Role(id="a", name="店长")
+    >>> b = Role(id="b", name="主管", reports_to="a")
+    >>> c = Role(id="c", name="客服", reports_to="b", dotted_line=("b",))
+    >>> (c2,) = lift_reports([c], {"a": None, "b": "a", "c": "b"})
+    >>> c2.reports_to, c2.reports_to_inferred, c2.dotted_line
+    (None, True, ())
+    >>> [(r.id, r.reports_to) for r in lift_reports([a, c], {"a": None, "b": "a", "c": "b"})]
+    [('a', None), ('c', 'a')]
+    """
+    kept = {r.id for r in roles}
+    out = []
+    for r in roles:
+        up = r.reports_to
+        while up is not None and up not in kept and up in managers:
+            up = managers[up]
+        changes: dict[str, Any] = {}
+        if up != r.reports_to and (up is None or up in kept):
+            changes.update(reports_to=up, reports_to_inferred=True)
+        dotted = tuple(x for x in r.dotted_line if x in kept or x not in managers)
+        if dotted != r.dotted_line:
+            changes["dotted_line"] = dotted
+        out.append(_edit(r, changes) if changes else r)
+    return tuple(out)
 
 
 def _edit(role: Role, changes: dict[str, Any]) -> Role:
@@ -326,5 +340,4 @@ def _build(cls, data: dict[str, Any]):
     try:
         return cls.model_validate(data)
     except ValidationError as e:
-        from .validation import problems_from_pydantic
         raise DesignValidationError(problems_from_pydantic(e, cls)) from None

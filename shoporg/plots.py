@@ -13,6 +13,15 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+import numpy as np
+
+from .analysis import SPAN_BANDS, coverage
+from .catalogue import duty_areas
+from .chart import cjk_font
+from .hierarchy import layers, span_of_control, to_graph
+from .pay.engine import payroll
+from .staffing.agents import service_metrics
+
 __all__ = ["plot_cost_composition", "plot_span_distribution", "plot_layer_pyramid", "plot_coverage",
            "plot_payroll", "plot_service_level", "plot_plan", "COST_GROUPS"]
 
@@ -43,9 +52,8 @@ def _fonts():
     Fonts are looked up when a figure is drawn (tick labels are made then), so this
     stays in place after the call; the other fonts keep their order behind it.
     """
-    import matplotlib
+    import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
 
-    from .chart import cjk_font
     font = cjk_font()
     families = list(matplotlib.rcParams["font.sans-serif"])
     if not families or families[0] != font:
@@ -56,7 +64,7 @@ def _fonts():
 
 
 def _axes(ax, size=(8, 4)):
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
     if ax is None:
         _, ax = plt.subplots(figsize=size)
     return ax
@@ -89,10 +97,6 @@ def plot_payroll(pr, ax=None, lang: str = "zh"):
 
 def plot_cost_composition(designs, scenario, ax=None, lang: str = "zh", supply=None):
     """Stacked bars per design: the year's accrued payroll by kind of pay."""
-    import numpy as np
-
-    from .pay.engine import payroll
-
     with _fonts():
         ax = _axes(ax)
         names = [d.name.get(lang) for d in designs]
@@ -120,11 +124,6 @@ def plot_cost_composition(designs, scenario, ax=None, lang: str = "zh", supply=N
 
 def plot_span_distribution(designs, ax=None, lang: str = "zh"):
     """Grouped bars: how many managers of each design fall in each span band."""
-    import numpy as np
-
-    from .analysis import SPAN_BANDS
-    from .hierarchy import span_of_control, to_graph
-
     with _fonts():
         ax = _axes(ax)
         width = 0.8 / len(designs)
@@ -142,8 +141,6 @@ def plot_span_distribution(designs, ax=None, lang: str = "zh"):
 
 def plot_layer_pyramid(design, ax=None, lang: str = "zh"):
     """People per layer as centred horizontal bars, the top layer at the top."""
-    from .hierarchy import layers, to_graph
-
     with _fonts():
         ax = _axes(ax, (6, 3.5))
         G = to_graph(design)
@@ -164,11 +161,6 @@ def plot_layer_pyramid(design, ax=None, lang: str = "zh"):
 
 def plot_coverage(design, ax=None, lang: str = "zh"):
     """Heat map of roles × duty areas: a filled cell where the role owns the area."""
-    import numpy as np
-
-    from .analysis import coverage
-    from .catalogue import duty_areas
-
     with _fonts():
         table = coverage(design, lang=lang)
         cat = duty_areas()
@@ -192,8 +184,6 @@ def plot_service_level(arrivals: float, aht_s: float, agents=None, ax=None, lang
     >>> round(float(ax.lines[0].get_ydata()[2]), 3)    # 14 agents
     0.888
     """
-    from .erlang import service_metrics
-
     with _fonts():
         ax = _axes(ax, (6, 3.5))
         if agents is None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pandas as pd
+
 from .drivers import unit
 
 __all__ = ["COLUMNS", "role_table", "pay_summary", "duty_list", "money"]
@@ -147,8 +149,6 @@ def role_table(design, lang: str = "zh", *, labels: bool = False):
     >>> t.loc[8, "岗位"], t.loc[8, "上级"], float(t.loc[8, "人数"])
     ('司库', '电商总监', 1.0)
     """
-    import pandas as pd
-
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
     names = {r.id: r.name.get(lang) for r in design.roles}

@@ -13,22 +13,13 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from .catalogue import templates_dir
 from .errors import UnknownTemplateError
+from .io.scenario_io import read_scenario
+from .io.yaml_io import read_design
+from .scenario import ScenarioError
 
 __all__ = ["templates_dir", "template_path", "list_templates", "load_template", "load_design", "load_scenario"]
-
-
-def templates_dir() -> Path:
-    """The templates folder: ``$SHOPORG_TEMPLATES``, the copy inside an installed wheel,
-    or ``templates/`` beside the package in a source checkout."""
-    env = os.environ.get("SHOPORG_TEMPLATES")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_templates", here.parent / "templates"):
-        if (candidate / "duty_areas.yaml").is_file():
-            return candidate
-    raise FileNotFoundError(f"no templates folder found beside {here}; set SHOPORG_TEMPLATES")
 
 
 def _design_files() -> list[Path]:
@@ -46,7 +37,6 @@ def template_path(template_id: str) -> Path:
 
 @lru_cache(maxsize=64)
 def _load_cached(path: Path, mtime: float):
-    from .io.yaml_io import read_design
     return read_design(path)
 
 
@@ -78,8 +68,6 @@ def load_design(target):
     >>> load_design(template_path("seed-12-ordinary-shop")).id
     'seed-12-ordinary-shop'
     """
-    from .io.yaml_io import read_design
-
     return read_design(target) if _is_path(target) else load_template(str(target))
 
 
@@ -93,8 +81,6 @@ def load_scenario(target):
     ...
     shoporg.scenario.ScenarioError: unknown scenario 'nope'; known: d14-double11 (or give a file)
     """
-    from .scenario import ScenarioError, read_scenario
-
     if _is_path(target):
         return read_scenario(target)
     folder = templates_dir() / "scenarios"
@@ -113,7 +99,7 @@ def list_templates():
     >>> row["name_zh"], int(row["roles"]), float(row["headcount"])
     ('网店基本人员构成及职责表', 11, 22.0)
     """
-    import pandas as pd
+    import pandas as pd  # reading a design does not load pandas; only this table needs it
 
     rows = []
     for path in _design_files():

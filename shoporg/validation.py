@@ -18,7 +18,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .catalogue import duty_area_ids
 from .errors import DesignValidationError, Problem
+from .pay.components import PAY_KINDS
+from .pay.expr import ExpressionError, evaluation_order, parse_expression
 
 __all__ = ["check_design", "problems_from_pydantic", "format_path"]
 
@@ -30,8 +33,6 @@ def _suggest(word: str, choices) -> str:
 
 def check_design(design) -> list[Problem]:
     """Every problem with the meaning of ``design``, in file order (empty when valid)."""
-    from .catalogue import duty_area_ids
-
     problems: list[Problem] = []
     add = lambda loc, msg: problems.append(Problem(loc, msg))  # noqa: E731
 
@@ -91,7 +92,6 @@ def check_design(design) -> list[Problem]:
 
 
 def _rule_problems(rules: dict) -> list[Problem]:
-    from .pay.expr import ExpressionError, evaluation_order, parse_expression
     problems, parsed = [], {}
     for name, text in rules.items():
         try:
@@ -107,7 +107,6 @@ def _rule_problems(rules: dict) -> list[Problem]:
 
 
 def _expression_problems(text: str, where: str) -> list[Problem]:
-    from .pay.expr import ExpressionError, parse_expression
     try:
         parse_expression(text, where=where)
     except ExpressionError as e:
@@ -163,8 +162,6 @@ def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseMod
     pydantic puts the discriminator tag of a tagged union into ``loc``
     (``roles.0.pay.1.base.monthly``); the clean loc drops it.
     """
-    from .pay.components import PAY_KINDS
-
     model: Any = root
     clean: list[Any] = []
     pending: Any = None  # the annotation of a field whose value is a list or a union
@@ -217,8 +214,6 @@ def _file_keys(model) -> list[str]:
 
 def problems_from_pydantic(error: ValidationError, root: type[BaseModel]) -> list[Problem]:
     """Turn a pydantic ``ValidationError`` into located, plain-worded problems."""
-    from .pay.components import PAY_KINDS
-
     problems: list[Problem] = []
     errors = error.errors()
     # pydantic also reports a list as too short when one of its items failed: say only the item

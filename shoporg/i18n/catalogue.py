@@ -48,6 +48,15 @@ WORDS: dict[str, dict[str, str]] = {
     # ---- end of pay ------------------------------------------------------------------
 
     # ---- readers and writers, formats (io/) ------------------------------------------
+    "io.format.xlsx": {"zh": "Excel 工作簿", "en": "Excel workbook"},
+    "io.format.docx": {"zh": "Word 报告", "en": "Word report"},
+    "io.format.md": {"zh": "Markdown 岗位表", "en": "Markdown role table"},
+    "io.format.html": {"zh": "HTML 岗位表", "en": "HTML role table"},
+    "io.format.csv": {"zh": "CSV 岗位表", "en": "CSV role table"},
+    "io.format.png": {"zh": "PNG 组织架构图", "en": "PNG org chart"},
+    "io.format.svg": {"zh": "SVG 组织架构图", "en": "SVG org chart"},
+    "io.format.pdf": {"zh": "PDF 组织架构图", "en": "PDF org chart"},
+    "io.format.yaml": {"zh": "设计文件（YAML）", "en": "YAML design file"},
 
     # ---- end of io -------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """Excel workbooks (.xlsx) for consultants: export a design, edit the role table, read it back.
 
-:func:`export_excel` writes the role table (岗位职责表), the headcount by department
+:func:`write_excel` writes the role table (岗位职责表), the headcount by department
 (人员汇总), the duty coverage (职责覆盖), with a scenario the payroll (薪酬测算), and
 with several designs the comparison (方案对比), the diff (方案差异) and each further
 design's role table, payroll and chart (``岗位职责表 (2)`` …). A hidden sheet
@@ -10,26 +10,32 @@ design and applies only the cells a consultant changed in the role table.
 >>> import tempfile, pathlib
 >>> from shoporg import load_template
 >>> d = load_template("seed-14-basic-22")
->>> p = export_excel(d, pathlib.Path(tempfile.mkdtemp()) / "d14.xlsx")
+>>> p = write_excel(d, pathlib.Path(tempfile.mkdtemp()) / "d14.xlsx")
 >>> read_excel(p) == d
 True
 """
 
 from __future__ import annotations
 
+import io as _io
 import re
 import unicodedata
 import zipfile
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .._types import Text, to_decimal
+from ..analysis import apply_diff, compare, coverage, diff
+from ..catalogue import duty_areas
+from ..chart import plot_org
 from ..errors import DesignValidationError, Problem
+from ..model import Duty, OrgDesign, Requirement, Role
+from ..pay.engine import payroll
+from .atomic import atomic_write
+from .yaml_io import design_from_dict, design_to_dict, dump_yaml, load_yaml
 
-if TYPE_CHECKING:
-    from ..model import OrgDesign
-
-__all__ = ["export_excel", "read_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT"]
+__all__ = ["write_excel", "read_excel", "export_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT"]
 
 SHEETS = {
     "roles": {"zh": "岗位职责表", "en": "Roles"},
@@ -119,8 +125,8 @@ def _text(value, lang: str) -> str:
 
 def _style_sheet(ws, widths: dict[int, int] | None = None, freeze: str = "A2") -> None:
     """Bold frozen header, wrapped top-aligned cells, widths, A4 landscape fit to width."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Alignment, Font, PatternFill  # openpyxl: loaded when a workbook is written or read
+    from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
 
     fill = PatternFill("solid", fgColor="DDEBF7")
     for cell in ws[1]:
@@ -174,8 +180,6 @@ def _money_cells(ws, first_col: int) -> None:
 
 def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
     """Role × month, accrued and paid rows per role, then one total row per view."""
-    from ..pay.engine import payroll
-
     pr = payroll(design, scenario)
     months = list(scenario.months)
     ws = wb.create_sheet(SHEETS["payroll"][lang] + suffix)
@@ -190,7 +194,7 @@ def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
         vals = [int(by_month[f"{view}_fen"].get(m, 0)) for m in months]
         ws.append([_w("total", lang), "", _w(view, lang)] + [v / 100 for v in vals] + [int(pr.lines[f"{view}_fen"].sum()) / 100])
     _money_cells(ws, 4)
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font  # openpyxl: loaded when a workbook is written or read
     for row in ws.iter_rows(min_row=ws.max_row - 1):
         for cell in row:
             cell.font = Font(bold=True)
@@ -212,9 +216,6 @@ def _write_headcount(wb, design, lang: str) -> None:
 
 
 def _write_coverage(wb, design, lang: str) -> None:
-    from ..analysis import coverage
-    from ..catalogue import duty_areas
-
     table = coverage(design, lang)
     names = duty_areas()[lang]
     ws = wb.create_sheet(SHEETS["coverage"][lang])
@@ -242,14 +243,11 @@ def _write_kpi(wb, design, lang: str) -> None:
 
 def _write_chart(wb, design, lang: str, suffix: str = "") -> None:
     """The org chart as a picture (PNG drawn with matplotlib)."""
-    import io as _io
-
-    import matplotlib
+    import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from openpyxl.drawing.image import Image
+    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+    from openpyxl.drawing.image import Image  # openpyxl: loaded when a workbook is written or read
 
-    from ..chart import plot_org
     ax = plot_org(design, lang=lang)
     buf = _io.BytesIO()
     ax.figure.savefig(buf, format="png", dpi=110, bbox_inches="tight")
@@ -262,8 +260,6 @@ def _write_chart(wb, design, lang: str, suffix: str = "") -> None:
 
 
 def _write_compare(wb, designs, scenario, lang: str) -> None:
-    from ..analysis import compare, diff
-
     if len(designs) <= 4:
         table = compare(designs, scenario, lang=lang)
         ws = wb.create_sheet(SHEETS["compare"][lang])
@@ -282,8 +278,6 @@ def _write_compare(wb, designs, scenario, lang: str) -> None:
 
 def _write_data(wb, design) -> None:
     """The hidden ``_shoporg`` sheet: the design's YAML in cells of at most 30,000 chars."""
-    from .yaml_io import design_to_dict, dump_yaml
-
     text = dump_yaml(design_to_dict(design))
     ws = wb.create_sheet(DATA_SHEET)
     for i in range(0, len(text), _CHUNK):
@@ -293,11 +287,10 @@ def _write_data(wb, design) -> None:
 
 def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
     """Save to a temporary file beside ``path``, then move it into place (never clobbering)."""
-    from .atomic import atomic_write
     return atomic_write(path, wb.save, overwrite=overwrite)
 
 
-def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwrite: bool = False) -> Path:
+def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwrite: bool = False) -> Path:
     """Write a design (or a list of designs, the first the baseline) to an .xlsx workbook.
 
     Sheets follow ``SHEETS`` in ``lang``; all of them describe the first design, and
@@ -308,11 +301,11 @@ def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overw
     >>> import tempfile, pathlib
     >>> from shoporg import load_template
     >>> import openpyxl
-    >>> p = export_excel(load_template("seed-14-basic-22"), pathlib.Path(tempfile.mkdtemp()) / "d.xlsx", lang="en")
+    >>> p = write_excel(load_template("seed-14-basic-22"), pathlib.Path(tempfile.mkdtemp()) / "d.xlsx", lang="en")
     >>> openpyxl.load_workbook(p).sheetnames
     ['Roles', 'Headcount', 'Coverage', 'KPI', 'Org chart', '_shoporg']
     """
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # openpyxl: loaded when a workbook is written or read
 
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
@@ -339,6 +332,9 @@ def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overw
     return _atomic_save(wb, Path(path), overwrite)
 
 
+export_excel = write_excel  # the earlier name
+
+
 # -- reading back --------------------------------------------------------------------
 
 def _fail(location: str, message: str, path: Path) -> DesignValidationError:
@@ -347,7 +343,7 @@ def _fail(location: str, message: str, path: Path) -> DesignValidationError:
 
 def _open(path: Path):
     """The workbook, or a located error for a missing file or one that is not .xlsx."""
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # openpyxl: loaded when a workbook is written or read
 
     if not path.is_file():
         raise _fail("", "no such file; give an .xlsx workbook written by export_excel", path)
@@ -360,8 +356,6 @@ def _open(path: Path):
 
 
 def _base_design(wb, path: Path):
-    from .yaml_io import design_from_dict, load_yaml
-
     if DATA_SHEET not in wb.sheetnames:
         raise _fail(DATA_SHEET, f"the hidden sheet {DATA_SHEET!r} is missing; read_excel needs a "
                     "workbook written by export_excel", path)
@@ -379,7 +373,7 @@ def _role_sheet(wb, path: Path):
 
 def _header(ws, lang: str, path: Path) -> dict[str, int]:
     """Column key -> 1-based column index; every column must be there."""
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
 
     seen = {str(c.value).strip(): c.column for c in ws[1] if c.value is not None}
     cols, problems = {}, []
@@ -408,7 +402,7 @@ class _Cell:
     """A located cell of the role table: ``loc`` reads like ``岗位职责表!E7 (人数)``."""
 
     def __init__(self, ws, row: int, col: int, label: str):
-        from openpyxl.utils import get_column_letter
+        from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
         self.value = ws.cell(row=row, column=col).value
         self.loc = f"{ws.title}!{get_column_letter(col)}{row} ({label})"
 
@@ -428,8 +422,6 @@ def _table(ws, cols: dict[str, int], lang: str) -> list[tuple[int, dict[str, _Ce
 
 
 def _headcount(cell: _Cell, problems: list[Problem]) -> Decimal | None:
-    from .._types import to_decimal
-
     try:
         d = to_decimal(cell.value, places=2)
         if d > 100_000:
@@ -450,8 +442,6 @@ def _lookup(text: str, options: dict[str, str]) -> str | None:
 
 def _duties(role, lines: list[str], lang: str):
     """The role's duties after editing the cell: unchanged lines keep their duty."""
-    from ..model import Duty
-
     old = list(role.duties) if role is not None else []
     if [d.text(lang) for d in old] == lines:
         return tuple(old)
@@ -471,8 +461,6 @@ def _duties(role, lines: list[str], lang: str):
 def _requirements(role, lines: list[str], lang: str):
     """The role's requirements after editing the cell: unchanged lines keep their kind;
     a new line is of kind ``other``."""
-    from ..model import Requirement
-
     old = list(role.requirements) if role is not None else []
     out = []
     for line in lines:
@@ -484,8 +472,6 @@ def _requirements(role, lines: list[str], lang: str):
 
 def _edited_text(old, text: str, lang: str):
     """A bilingual text field after editing its cell in ``lang`` (None when emptied)."""
-    from .._types import Text
-
     if not text:
         return None
     if old is None or lang == "zh":
@@ -494,8 +480,6 @@ def _edited_text(old, text: str, lang: str):
 
 
 def _name(role, text: str, lang: str):
-    from .._types import Text
-
     if role is None or lang == "zh":
         return Text(zh=text, en=role.name.en if role is not None else None)
     return Text(zh=role.name.zh, en=text)
@@ -573,8 +557,6 @@ def _lookups(base, rows, lang: str) -> tuple[dict, dict]:
 
 def _apply(base, ws, rows, lang: str, path: Path):
     """The base design with the role table's edits applied."""
-    from ..model import Role
-
     ids, deps = _lookups(base, rows, lang)
     known = {r.id: r for r in base.roles}
     exported = {r.id: dict(zip(ROLE_COLUMNS, row)) for r, row in zip(base.roles, _role_rows(base, lang))}
@@ -593,37 +575,14 @@ def _apply(base, ws, rows, lang: str, path: Path):
             roles.append(role.model_copy(update=changes) if changes else role)
     if problems:
         raise DesignValidationError([p.at(str(path)) for p in problems])
-    return _rebuild(base, _lift_reports(base, roles), where, path)
-
-
-def _lift_reports(base, roles: list) -> list:
-    """Reports of a deleted row report to the deleted role's manager (or the next one up
-    that is still in the table), as when a role is removed in the designer."""
-    kept = {r.id for r in roles}
-    boss = {r.id: r.reports_to for r in base.roles}
-
-    def up(rid):
-        while rid is not None and rid not in kept:
-            rid = boss.get(rid)
-        return rid
-
-    return [r.model_copy(update={"reports_to": up(r.reports_to)})
-            if r.reports_to is not None and r.reports_to not in kept and r.reports_to in boss else r for r in roles]
+    return _rebuild(base, roles, where, path)
 
 
 def _rebuild(base, roles: list, where: dict[int, str], path: Path):
-    """The checked design; problems found by validation are located at table rows."""
-    from ..model import _build
-    from .yaml_io import design_to_dict
-
-    data = design_to_dict(base)
-    data["roles"] = [design_to_dict(r) for r in roles]
-    if [r.id for r in roles] == list(base.role_ids) and all(a is b for a, b in zip(roles, base.roles)):
-        return base
-    from ..model import OrgDesign
-
+    """The base design with the table's roles: the diff between them applied to the base
+    (a deleted row's reports move up); problems are located at table rows."""
     try:
-        return _build(OrgDesign, data)
+        return apply_diff(base, diff(base, roles))
     except DesignValidationError as e:
         def locate(p: Problem) -> Problem:
             m = re.match(r"roles\[(\d+)\]", p.location)
@@ -633,7 +592,7 @@ def _rebuild(base, roles: list, where: dict[int, str], path: Path):
 
 
 def read_excel(path) -> "OrgDesign":
-    """Read a workbook written by :func:`export_excel`, with the role table's edits applied.
+    """Read a workbook written by :func:`write_excel`, with the role table's edits applied.
 
     Edits read back: name, department, manager (上级, by name or id), headcount,
     pay structure and method (工资构成, 计算方式, as text), duties and requirements (one

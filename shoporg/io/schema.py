@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..model import SCHEMA_ID, OrgDesign
+
 __all__ = ["SCHEMA_FILE", "design_json_schema", "schema_text"]
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema" / "design-v1.schema.json"
@@ -20,8 +22,6 @@ SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema" / "design-v1.sch
 
 def design_json_schema() -> dict:
     """The design file's JSON Schema (draft 2020-12), made from the pydantic model."""
-    from ..model import SCHEMA_ID, OrgDesign
-
     schema = OrgDesign.model_json_schema(by_alias=True, mode="validation")
     schema["properties"]["schema"] = {"const": SCHEMA_ID, "description": "the file format"}
     schema["required"] = sorted(set(schema.get("required", [])) | {"schema"})

@@ -14,18 +14,24 @@ from __future__ import annotations
 
 import html
 import io
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..errors import DesignFileError
+import pandas as pd
+
+from ..analysis import apply_diff, diff
+from ..errors import DesignFileError, DesignValidationError, Problem
+from ..model import Role
+from ..tables import COLUMNS, role_table
 from .yaml_io import atomic_write_text
 
-__all__ = ["to_markdown", "to_html", "export_csv", "read_csv", "design_from_csv"]
+__all__ = ["to_markdown", "to_html", "write_markdown", "write_html", "write_csv", "read_csv", "export_csv",
+           "design_from_csv"]
 
 _SHOWN = ["name", "department", "reports_to", "headcount", "pay", "duties"]
 
 
 def _table(design, lang: str, with_id: bool = False):
-    from ..tables import COLUMNS, role_table
     df = role_table(design, lang=lang)[(["id"] if with_id else []) + _SHOWN]
     df["headcount"] = [f"{r.headcount.normalize():f}" for r in design.roles]
     return df.rename(columns={k: COLUMNS[k][lang] for k in df.columns})
@@ -59,24 +65,61 @@ def to_html(design, lang: str = "zh") -> str:
             f"<tbody>\n{rows}</tbody>\n</table>\n")
 
 
-def export_csv(design, path, lang: str = "zh", *, overwrite: bool = False) -> Path:
+def _designs(designs) -> list:
+    return [designs] if hasattr(designs, "roles") else list(designs)
+
+
+def write_markdown(designs, path, lang: str = "zh", *, overwrite: bool = False) -> Path:
+    """Write the role tables of one or more designs as Markdown, each under its name.
+
+    >>> import tempfile
+    >>> from shoporg import load_template
+    >>> p = write_markdown(load_template("seed-12-ordinary-shop"), Path(tempfile.mkdtemp()) / "r.md", "en")
+    >>> p.read_text(encoding="utf-8").splitlines()[0]
+    '## Positions and duties of an ordinary online shop'
+    """
+    body = "\n".join(f"## {d.name.get(lang)}\n\n" + to_markdown(d, lang) for d in _designs(designs))
+    return atomic_write_text(path, body, overwrite=overwrite)
+
+
+def write_html(designs, path, lang: str = "zh", *, overwrite: bool = False) -> Path:
+    """Write the role tables of one or more designs as a standalone HTML page."""
+    body = "\n<hr>\n".join(to_html(d, lang) for d in _designs(designs))
+    page = f'<!doctype html>\n<html lang="{lang}">\n<meta charset="utf-8">\n<body>\n{body}</body>\n</html>\n'
+    return atomic_write_text(path, page, overwrite=overwrite)
+
+
+def write_csv(design, path, lang: str = "zh", *, overwrite: bool = False) -> Path:
     """Write the role table as CSV (UTF-8 with BOM); atomic, no silent overwrite."""
     buf = io.StringIO()
     _table(design, lang, with_id=True).to_csv(buf, index=False, lineterminator="\n")
     return atomic_write_text(path, "\ufeff" + buf.getvalue(), overwrite=overwrite)
 
 
-def read_csv(path):
-    """Read a CSV written by :func:`export_csv` or edited in Excel: UTF-8 or GBK/GB18030.
+export_csv = write_csv  # the earlier name
+
+
+def read_csv(path, base=None, lang: str = "zh"):
+    """Read a CSV written by :func:`write_csv` or edited in Excel: UTF-8 or GBK/GB18030.
+
+    Without ``base``, the table as written (a DataFrame of strings); with ``base``, the
+    design the edited table makes of it (:func:`design_from_csv`).
 
     >>> import tempfile
     >>> from shoporg import load_template
-    >>> p = export_csv(load_template("seed-14-basic-22"), Path(tempfile.mkdtemp()) / "roles.csv")
+    >>> d = load_template("seed-14-basic-22")
+    >>> p = write_csv(d, Path(tempfile.mkdtemp()) / "roles.csv")
     >>> read_csv(p)["岗位"].tolist()[:2]
     ['电商总监', '促销策划经理']
+    >>> read_csv(p, d) == d
+    True
     """
-    import pandas as pd
+    if base is not None:
+        return design_from_csv(path, base, lang)
+    return _read_table(path)
 
+
+def _read_table(path):
     path = Path(path)
     if not path.is_file():
         raise DesignFileError("no such file" if not path.exists() else "is not a file", file=str(path))
@@ -102,8 +145,9 @@ def read_csv(path):
 
 def design_from_csv(path, base, lang: str = "zh"):
     """Apply a role table edited as CSV to ``base``: headcounts, names, managers and
-    departments change; rows with a new id become new roles; rows left out are removed.
-    Errors name the row and column.
+    departments change; rows with a new id become new roles; rows left out are removed
+    (their reports move up). The table's roles are turned into the diff against ``base``,
+    which :func:`~shoporg.analysis.apply_diff` applies. Errors name the row and column.
 
     >>> import tempfile
     >>> from shoporg import load_template
@@ -111,13 +155,7 @@ def design_from_csv(path, base, lang: str = "zh"):
     >>> design_from_csv(export_csv(d, Path(tempfile.mkdtemp()) / "r.csv"), d) == d
     True
     """
-    from decimal import Decimal, InvalidOperation
-
-    from ..errors import DesignValidationError, Problem
-    from ..model import Role
-    from ..tables import COLUMNS
-
-    df = read_csv(path)
+    df = _read_table(path)
     col = {k: COLUMNS[k][lang] for k in ["id"] + _SHOWN}
     missing = [c for c in col.values() if c not in df.columns]
     if missing:
@@ -157,7 +195,4 @@ def design_from_csv(path, base, lang: str = "zh"):
         roles.append(old.model_copy(update=changes) if changes else old)
     if problems:
         raise DesignValidationError(problems)
-    from ..model import _build
-    data = {name: getattr(base, name) for name in type(base).model_fields}
-    data["roles"] = tuple(Role.model_validate(r.model_dump()) for r in roles)
-    return _build(type(base), data)
+    return apply_diff(base, diff(base, roles))

@@ -7,7 +7,7 @@ their header row when they break across pages.
 
 >>> import tempfile, pathlib
 >>> from shoporg import load_template
->>> p = export_docx([load_template("seed-14-basic-22")], pathlib.Path(tempfile.mkdtemp()) / "r.docx")
+>>> p = write_docx([load_template("seed-14-basic-22")], pathlib.Path(tempfile.mkdtemp()) / "r.docx")
 >>> p.suffix, p.stat().st_size > 20_000
 ('.docx', True)
 """
@@ -18,9 +18,15 @@ import datetime as _dt
 import io
 from pathlib import Path
 
+from ..analysis import compare, diff, diff_view, gaps, health, metric_text
+from ..catalogue import duty_areas
+from ..chart import cjk_font, plot_org
 from ..errors import DesignFileError, FileExistsRefusedError
+from ..pay.engine import payroll
+from ..tables import pay_summary, role_table
+from .atomic import atomic_write
 
-__all__ = ["export_docx"]
+__all__ = ["write_docx", "export_docx"]
 
 _T = {
     "title": ("网店组织设计方案", "Online-shop organization design"),
@@ -40,8 +46,8 @@ def _t(key: str, lang: str) -> str:
 
 
 def _styles(doc, font: str) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.oxml.ns import qn  # python-docx: loaded when a Word report is written
+    from docx.shared import Pt  # python-docx: loaded when a Word report is written
 
     for name in ("Normal", "Title", "Heading 1", "Heading 2", "Table Grid", "Caption"):
         style = doc.styles[name]
@@ -57,8 +63,8 @@ def _styles(doc, font: str) -> None:
 
 
 def _table(doc, header: list[str], rows: list[list]) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement  # python-docx: loaded when a Word report is written
+    from docx.oxml.ns import qn  # python-docx: loaded when a Word report is written
 
     table = doc.add_table(rows=1, cols=len(header), style="Table Grid")
     for cell, text in zip(table.rows[0].cells, header):
@@ -74,11 +80,10 @@ def _table(doc, header: list[str], rows: list[list]) -> None:
 
 
 def _chart_png(design, lang: str) -> bytes:
-    import matplotlib
+    import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
 
-    from ..chart import plot_org
     ax = plot_org(design, lang=lang)
     buf = io.BytesIO()
     ax.figure.savefig(buf, format="png", dpi=150, bbox_inches="tight")
@@ -86,20 +91,15 @@ def _chart_png(design, lang: str) -> bytes:
     return buf.getvalue()
 
 
-def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = "", author: str = "",
+def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = "", author: str = "",
                 date: str | None = None, supply=None, overwrite: bool = False) -> Path:
     """Write the client report as .docx; atomic, refuses to overwrite unless asked.
 
     ``designs`` is one design or a list of two to four options; with a ``scenario`` the
     report has a payroll section per option and, for several options, a comparison.
     """
-    from docx import Document
-    from docx.shared import Cm
-
-    from ..analysis import compare, diff, diff_view, gaps, health, metric_text
-    from ..catalogue import duty_areas
-    from ..chart import cjk_font
-    from ..tables import role_table
+    from docx import Document  # python-docx: loaded when a Word report is written
+    from docx.shared import Cm  # python-docx: loaded when a Word report is written
 
     designs = [designs] if hasattr(designs, "roles") else list(designs)
     path = Path(path)
@@ -111,7 +111,7 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = section.page_height, section.page_width  # A4 landscape
-    from docx.enum.section import WD_ORIENT
+    from docx.enum.section import WD_ORIENT  # python-docx: loaded when a Word report is written
     section.orientation = WD_ORIENT.LANDSCAPE
     _styles(doc, cjk_font())
     doc.add_paragraph(_t("title", lang), style="Title")
@@ -134,7 +134,6 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
         t = role_table(d, lang=lang, labels=True)
         _table(doc, list(t.columns[1:]), t.iloc[:, 1:].values.tolist())
         if scenario is not None:
-            from ..pay.engine import payroll
             pr = payroll(d, scenario, supply=supply)
             doc.add_heading(_t("payroll", lang), level=2)
             m = pr.by_month()
@@ -166,11 +165,12 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
         drivers = scenario.table()
         _table(doc, ["driver"] + list(drivers.index), [[k] + [f"{v:g}" for v in drivers[k]] for k in drivers.columns])
         for d in designs:
-            from ..tables import pay_summary
             for r in d.roles:
                 if r.pay:
                     doc.add_paragraph(f"{r.name.get(lang)}：{pay_summary(r, lang)}", style="List Bullet")
 
-    from .atomic import atomic_write
     atomic_write(path, doc.save, overwrite=overwrite)
     return path
+
+
+export_docx = write_docx  # the earlier name

@@ -22,9 +22,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..errors import DesignFileError, DesignValidationError, Problem
+from ..model import SCHEMA_ID, OrgDesign
+from ..validation import problems_from_pydantic
+from .atomic import atomic_write
 
 __all__ = ["read_design", "write_design", "design_from_dict", "design_to_dict", "load_yaml",
            "dump_yaml", "atomic_write_text"]
@@ -151,9 +154,6 @@ def design_from_dict(data: Any, file: str | None = None, text: str | None = None
     shoporg.errors.DesignValidationError: 1 problem in design:
       x.yaml: roles[0].headcount: must be >= 0, got -1
     """
-    from ..model import SCHEMA_ID, OrgDesign
-    from ..validation import problems_from_pydantic
-
     if data is None:
         raise DesignFileError("the file is empty; a design needs at least schema, id, name and roles",
                               file=file)
@@ -210,7 +210,6 @@ def design_to_dict(design) -> dict[str, Any]:
     {'kind': 'revenue_bonus', 'label': {'zh': '营业额奖金', 'en': 'Revenue bonus'}, 'note': {'zh': '原文未给出营业额奖金计算方式。', 'en': 'The source gives no formula for the revenue bonus.'}, 'rate': None}
     """
     def dump(model) -> Any:
-        from pydantic import BaseModel
         if isinstance(model, BaseModel):
             out = {}
             nullable = getattr(model, "NULLABLE", ())
@@ -258,8 +257,6 @@ def dump_yaml(data: Any) -> str:
 def atomic_write_text(path: str | os.PathLike, text: str, *, overwrite: bool = False) -> Path:
     """Write ``text`` (UTF-8, ``\\n`` line ends) atomically; an existing file is replaced
     only with ``overwrite=True`` (see :func:`shoporg.io.atomic.atomic_write`)."""
-    from .atomic import atomic_write
-
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 
 __all__ = ["LANGS", "check_lang", "error_text", "message_html", "frame_html", "show_figure", "fit_scenario"]
 
@@ -68,10 +70,7 @@ def show_figure(output, fig, alt: str) -> None:
     >>> out.outputs[0]["data"]["text/plain"]
     'empty'
     """
-    import base64
-    import io
-
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
 
     buf = io.BytesIO()
     try:

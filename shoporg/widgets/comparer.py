@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+import shoporg
+
+from .. import plots
+from ..analysis import diff_view, metric_text
 from ..errors import ShopOrgError
 from ._common import check_lang, error_text, fit_scenario, frame_html, message_html, show_figure
 
@@ -139,8 +143,6 @@ class Comparer:
 
     def refresh(self) -> None:
         """Compare the chosen designs (deltas against the baseline), diff, redraw the chart."""
-        import shoporg
-
         chosen = self.chosen
         if not 2 <= len(chosen) <= 4:
             self._clear(message_html(self._t("choose"), "info"))
@@ -162,7 +164,6 @@ class Comparer:
         self.result = table.rename(columns=rename)
         self.diff_result = d
         self.message.value = message_html(note, "info")
-        from ..analysis import metric_text
 
         shown = self.result.copy().astype(object)
         for key in shown.index:
@@ -171,8 +172,6 @@ class Comparer:
         if d.empty:
             self.diff_table.value = message_html(self._t("same"), "info")
         else:
-            from ..analysis import diff_view
-
             self.diff_table.value = frame_html(diff_view(d, self.lang))
         self.draw()
 
@@ -184,9 +183,7 @@ class Comparer:
 
     def draw(self) -> None:
         """Draw the chart chosen in ``chart_kind`` for the chosen designs into ``chart``."""
-        import matplotlib.pyplot as plt
-
-        from .. import plots
+        import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
 
         if self.result is None:  # nothing compared (a wrong choice or an error): nothing to draw
             return

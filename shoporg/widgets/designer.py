@@ -16,6 +16,7 @@ edit the model rejects leaves the design as it was and shows why in ``message``.
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 from decimal import Decimal, InvalidOperation
@@ -23,7 +24,13 @@ from pathlib import Path
 
 import ipywidgets as w
 
+import shoporg
+
+from ..analysis import merge_roles
 from ..errors import ShopOrgError
+from ..hierarchy import layers, span_of_control, to_graph
+from ..live_chart import LiveOrgChart
+from ..model import Duty, Role
 from ._common import check_lang, error_text, fit_scenario, message_html
 
 __all__ = ["Designer", "PAY_FIELDS", "COMMON_DRIVERS"]
@@ -174,8 +181,6 @@ class Designer:
 
     def __init__(self, design=None, template: str = "seed-14-basic-22", scenario=None, lang: str = "zh",
                  show_chart: bool = True):
-        import shoporg
-
         self.lang = check_lang(lang)
         self.scenario = scenario
         self.show_chart = show_chart
@@ -337,8 +342,6 @@ class Designer:
 
     def add_role(self) -> bool:
         """Add a role with ``new_role_id`` / ``new_role_name`` reporting to the selected role."""
-        from ..model import Role
-
         rid = self.new_role_id.value.strip()
         if not rid:
             self._show(self._t("need_id"))
@@ -371,8 +374,6 @@ class Designer:
     def merge_role(self) -> bool:
         """Merge the role chosen in ``merge_with`` into the selected role (duties united,
         headcounts added, pay of the selected role; see :func:`shoporg.analysis.merge_roles`)."""
-        from ..analysis import merge_roles
-
         into, other = self.role.value, self.merge_with.value
         if other is None:
             self._show(self._t("need_merge"))
@@ -411,8 +412,6 @@ class Designer:
 
     def add_duty(self) -> bool:
         """Add the duty typed in ``duty_text`` (area ``duty_area``) to the selected role."""
-        from ..model import Duty
-
         text = self.duty_text.value.strip()
         if not text:
             self._show(self._t("need_duty"), field="duties")
@@ -446,8 +445,6 @@ class Designer:
     def open(self) -> bool:
         """Open the design file named in ``open_path`` (its problems, with file and line,
         show in ``message`` and the current design stays)."""
-        import shoporg
-
         path = self.open_path.value.strip()
         try:
             design = shoporg.read_design(path)
@@ -465,8 +462,6 @@ class Designer:
 
         Returns the path written, or None if refused or failed.
         """
-        import shoporg
-
         try:
             path = shoporg.write_design(self.design, self.save_path.value, overwrite=self.overwrite.value)
         except (ShopOrgError, OSError) as e:
@@ -479,7 +474,6 @@ class Designer:
     def _on_template(self, change) -> None:
         if self._syncing or change["new"] is None:
             return
-        import shoporg
         self.apply(lambda _d: shoporg.load_template(change["new"]))
 
     def _on_role(self, change) -> None:
@@ -611,7 +605,6 @@ class Designer:
         if self.scenario is None:
             return None
         if self._payroll_cache is None or self._payroll_cache[0] is not self.design:
-            import shoporg
             scenario, self.scenario_note = fit_scenario(self.scenario, [self.design], self.lang)
             try:
                 result = shoporg.payroll(self.design, scenario)
@@ -622,8 +615,6 @@ class Designer:
 
     def summary_rows(self) -> list[tuple[str, str]]:
         """The figures ``summary`` shows, as (label, text) pairs: the numbers of one update."""
-        from ..hierarchy import layers, span_of_control, to_graph
-
         d = self.design
         G = to_graph(d)
         spans = span_of_control(G)
@@ -661,10 +652,6 @@ class Designer:
     def _draw(self) -> None:
         """Redraw the org chart as a PNG into ``chart`` (only the changed boxes when the
         layout stays, see :class:`shoporg.live_chart.LiveOrgChart`)."""
-        import base64
-
-        from ..live_chart import LiveOrgChart
-
         if self._live is None:
             self._live = LiveOrgChart(self.lang)
         data = {"image/png": base64.b64encode(self._live.png(self.design)).decode("ascii"),

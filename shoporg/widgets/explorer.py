@@ -17,8 +17,13 @@ import html
 
 import ipywidgets as w
 import numpy as np
+import pandas as pd
+
+import shoporg
 
 from ..errors import ShopOrgError
+from ..staffing.sizing import norms_for, norms_within, recommend_headcount
+from ..unit_cost import cost_per_order
 from ._common import check_lang, error_text, fit_scenario, frame_html, message_html
 
 __all__ = ["ScenarioExplorer", "VOLUME_DRIVERS", "COUNT_DRIVERS"]
@@ -202,10 +207,6 @@ class ScenarioExplorer:
 
     def refresh(self) -> None:
         """Rebuild the scenario, the payroll and the staffing gap; update the views."""
-        import pandas as pd
-
-        import shoporg
-
         L = self._t
         self.scenario = self.build_scenario()
         self._staffing_error = ""
@@ -232,9 +233,9 @@ class ScenarioExplorer:
         if "orders" in self.scenario.drivers:
             orders = self.scenario.driver("orders")
             out[L("orders")] = orders
-            out[L("cost_per_order")] = (m["accrued"] / np.where(orders > 0, orders, np.nan)).round(2)
+            out[L("cost_per_order")] = cost_per_order(m["accrued"], orders)
             total_orders = float(orders.sum())
-            self.cost_per_order = round(self.payroll.total("accrued") / total_orders, 4) if total_orders else None
+            self.cost_per_order = cost_per_order(self.payroll.total("accrued"), total_orders, places=4)
         else:
             self.cost_per_order = None
         out.index.name = L("month")
@@ -242,8 +243,6 @@ class ScenarioExplorer:
         self._refresh_summary()
 
     def _refresh_staffing(self) -> None:
-        from ..staffing import norms_for, norms_within, recommend_headcount
-
         L = self._t
         self.staffing, self.gap, self.gap_table.value = None, None, ""
         norms = norms_within(self.design, self.norms)

@@ -11,19 +11,22 @@
 
 from __future__ import annotations
 
+import base64
 import html
 from pathlib import Path
 
 import ipywidgets as w
 
 from ..errors import ShopOrgError
+from ..io.formats import FORMATS as FILE_FORMATS
+from ..io.formats import export
 from ._common import check_lang, error_text, fit_scenario, message_html
 
 __all__ = ["Exporter", "FORMATS", "named_options"]
 
-#: Formats offered; ``csv`` and ``png`` hold one design each, so they are written per design.
+#: Formats offered, in this order; a format whose file holds one design (see
+#: :data:`shoporg.io.formats.FORMATS`) is written once per design.
 FORMATS = ("docx", "xlsx", "md", "html", "csv", "png")
-_PER_DESIGN = {"csv", "png"}
 
 _LABELS = {
     "folder": ("文件夹", "Folder"),
@@ -112,16 +115,15 @@ class Exporter:
         for fmt in FORMATS:
             if not self.formats[fmt].value:
                 continue
-            if fmt in _PER_DESIGN:
+            suffix = FILE_FORMATS[fmt].suffix
+            if not FILE_FORMATS[fmt].several:
                 for d in self.designs:
-                    yield [d], folder / f"{d.id}.{fmt}"
+                    yield [d], folder / f"{d.id}{suffix}"
             else:
-                yield self.designs, folder / f"{stem}.{fmt}"
+                yield self.designs, folder / f"{stem}{suffix}"
 
     def export(self) -> list[Path]:
         """Write every ticked format into ``folder``; return (and keep in ``written``) the paths."""
-        from ..io import export
-
         folder = Path(self.folder.value).expanduser()
         self.written, self.links.value = [], ""
         if not self.designs:
@@ -171,16 +173,12 @@ def named_options(options: dict) -> list:
     return out
 
 
-_MIME = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-         ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-         ".md": "text/markdown", ".html": "text/html", ".csv": "text/csv", ".png": "image/png"}
+_MIME = {f.suffix: f.mime for f in FILE_FORMATS.values()}
 
 
 def _link(path: Path) -> str:
     """A download link carrying the file (a ``file://`` link does not open from a served
     page) and the file's full path, to find it on disk."""
-    import base64
-
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     mime = _MIME.get(path.suffix, "application/octet-stream")
     return (f'<li><a download="{html.escape(path.name)}" href="data:{mime};base64,{data}">'

@@ -1,16 +1,18 @@
-"""Staffing from volume (定岗定编): recommended headcount per role, and one loop to cost.
+"""Staffing from volume (定岗定编): recommended headcount per role.
 
 ``recommend_headcount(design, volumes)`` sizes each role that has a workload norm
-(on the role, or from a norms file) from monthly volumes; ``scale_design`` returns
-the design with those headcounts; ``plan(design, scenario)`` goes on to the payroll
-of the staffed design, with temporary staff for the peak months, and the cost per
-order month by month.
+(on the role, or from a norms file) from monthly volumes, by the quota method
+(:mod:`shoporg.staffing.quota`) or a day of chat service
+(:mod:`shoporg.staffing.intraday`); ``scale_design`` returns the design with those
+headcounts.
 
->>> from decimal import Decimal
->>> from shoporg.norms import QuotaNorm
->>> n = QuotaNorm(method="quota", driver="units", quota_per_day=50, working_days=250, attendance=0.9)
->>> quota_headcount(5_000_000, n)
-445
+>>> from shoporg import load_template
+>>> d = load_template("seed-14-basic-22")
+>>> rec = recommend_headcount(d, {"orders_picked": 90000}, {"picker": QuotaNorm(
+...     method="quota", driver="orders_picked", quota_per_day=300)})
+>>> row = rec.set_index("role").loc["picker"]
+>>> float(row["current"]), float(row["recommended"]), row["method"]
+(2.0, 15.0, 'quota')
 """
 
 from __future__ import annotations
@@ -18,44 +20,23 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from decimal import Decimal
-from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
-from .errors import ShopOrgError
+from ..errors import ShopOrgError
+from ..scenario import Scenario
+from .inputs import StaffingError
+from .intraday import intraday_staffing
 from .norms import ErlangNorm, NormsFile, QuotaNorm
+from .quota import quota_headcount
 
-__all__ = ["StaffingError", "quota_headcount", "read_norms", "norms_for", "norms_within", "recommend_headcount",
-           "scale_design", "plan", "Plan"]
-
-
-class StaffingError(ShopOrgError):
-    """Volumes or norms that cannot size a role."""
-
-
-def quota_headcount(workload: float, norm: QuotaNorm) -> int:
-    """People needed for ``workload`` units a period of ``norm.working_days`` days:
-    ``ceil(workload × peak / (quota × days × attendance))``, at least ``norm.minimum``
-    when there is any work, 0 when there is none.
-
-    >>> n = QuotaNorm(method="quota", driver="orders_picked", quota_per_day=300)
-    >>> quota_headcount(9000, n), quota_headcount(0, n), quota_headcount(10, n)
-    (2, 0, 1)
-    """
-    if not math.isfinite(workload) or workload < 0:
-        raise StaffingError(f"workload of {norm.driver!r} must be a number >= 0, got {workload!r}")
-    if workload == 0:
-        return 0
-    from .erlang import quota_headcount as quota  # the quota arithmetic lives in one place
-    need = quota(workload * float(norm.peak_factor), float(norm.quota_per_day),
-                 working_days=float(norm.working_days), attendance=float(norm.attendance), minimum_one=False)
-    return max(norm.minimum, need)
+__all__ = ["StaffingError", "erlang_headcount", "norms_for", "norms_within", "recommend_headcount",
+           "scale_design"]
 
 
 def erlang_headcount(monthly_volume: float, norm: ErlangNorm) -> tuple[int, dict]:
     """FTE for a chat queue of ``monthly_volume`` conversations, and the inputs used."""
-    from .erlang import intraday_staffing
-
     if not math.isfinite(monthly_volume) or monthly_volume < 0:
         raise StaffingError(f"volume of {norm.driver!r} must be a number >= 0, got {monthly_volume!r}")
     if monthly_volume == 0:
@@ -74,21 +55,6 @@ def erlang_headcount(monthly_volume: float, norm: ErlangNorm) -> tuple[int, dict
                     "staffed_hours_per_day": round(result.staffed_hours, 1),
                     "fte_per_day": round(result.fte_per_day, 2), "fte_month": round(result.fte_per_month, 2),
                     "peak_agents": int(result.intervals["agents"].max())}
-
-
-def read_norms(path) -> NormsFile:
-    """Read a norms file (YAML, schema ``shoporg/norms-v1``), with located errors."""
-    from pydantic import ValidationError
-
-    from .errors import DesignValidationError
-    from .io.yaml_io import load_yaml
-    from .validation import problems_from_pydantic
-
-    data = load_yaml(Path(path))
-    try:
-        return NormsFile.model_validate(data)
-    except ValidationError as e:
-        raise DesignValidationError([p.at(str(path)) for p in problems_from_pydantic(e, NormsFile)]) from None
 
 
 def norms_for(design, norms: NormsFile | Mapping | None = None) -> dict:
@@ -115,7 +81,6 @@ def norms_within(design, norms: NormsFile | Mapping | None) -> dict:
 
 
 def _volume(volumes, driver: str) -> np.ndarray:
-    from .scenario import Scenario
     if isinstance(volumes, Scenario):
         try:
             return volumes.driver(driver)
@@ -147,8 +112,6 @@ def recommend_headcount(design, volumes, norms=None, lang: str = "zh"):
     median month; ``peak`` is what the busiest month needs and ``temporary`` the extra
     people for it (双11). Roles without a norm keep their headcount (method ``kept``).
     """
-    import pandas as pd
-
     table = norms_for(design, norms)
     rows = []
     for r in design.roles:
@@ -181,58 +144,3 @@ def scale_design(design, volumes, norms=None):
         if row.method != "kept" and row.recommended != row.current:
             out = out.with_headcount(row.role, Decimal(str(row.recommended)))
     return out
-
-
-class Plan:
-    """The one loop: staffing, payroll of the staffed design, temporary staff, unit costs."""
-
-    def __init__(self, design, staffed, scenario, recommendation, payroll, temporary):
-        self.design, self.staffed, self.scenario = design, staffed, scenario
-        self.recommendation, self.payroll, self.temporary = recommendation, payroll, temporary
-
-    def monthly(self):
-        """Per month: orders, revenue, permanent payroll, temporary staff cost, total,
-        cost per order and cost as a share of revenue (accrued view)."""
-        import pandas as pd
-        m = self.payroll.by_month()
-        out = pd.DataFrame(index=m.index)
-        out["orders"] = self.scenario.driver("orders")
-        out["revenue"] = self.scenario.driver("revenue")
-        out["payroll"] = m["accrued"]
-        out["temporary"] = self.temporary.sum(axis=1).values / 100
-        out["total"] = (m["accrued_fen"].values + self.temporary.sum(axis=1).values) / 100
-        out["cost_per_order"] = (out["total"] / out["orders"].where(out["orders"] > 0)).round(2)
-        out["share_of_revenue"] = (out["total"] / out["revenue"].where(out["revenue"] > 0)).round(4)
-        return out
-
-    def __repr__(self) -> str:
-        m = self.monthly()
-        return (f"<Plan {self.design.id}: {float(self.design.headcount):g} → {float(self.staffed.headcount):g} people, "
-                f"year ¥{m['total'].sum():,.2f}, ¥{m['total'].sum() / m['orders'].sum():.2f} per order>")
-
-
-def plan(design, scenario, norms=None, *, base_level: str = "mid", supply=None) -> Plan:
-    """Recommended headcount for the scenario → payroll of the staffed design → temporary
-    staff in months that need more people than the permanent headcount (paid the role's
-    base pay per FTE for that month) → cost per order and share of revenue by month."""
-    import pandas as pd
-
-    from .pay.amounts import base_amount, to_fen
-    from .pay.engine import payroll
-
-    rec = recommend_headcount(design, scenario, norms)
-    staffed = scale_design(design, scenario, norms)
-    pr = payroll(staffed, scenario.averaged(staffed), base_level=base_level, supply=supply)
-    table = norms_for(design, norms)
-    temp = {}
-    for row in rec.itertuples():
-        norm = table.get(row.role)
-        if norm is None:
-            continue
-        need = np.array([_people(norm, float(v))[0] for v in scenario.driver(norm.driver)], dtype=float)
-        extra = np.maximum(need - row.recommended, 0)
-        bases = [c for c in staffed.role(row.role).pay if c.kind == "base"]
-        monthly = base_amount(bases[0], base_level) if bases else 0.0
-        temp[row.role] = to_fen(extra * monthly)
-    temporary = pd.DataFrame(temp, index=scenario.months) if temp else pd.DataFrame(index=scenario.months)
-    return Plan(design, staffed, scenario, rec, pr, temporary)

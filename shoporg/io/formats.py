@@ -1,0 +1,182 @@
+"""Every design format shoporg writes and reads, in one table, and :func:`export`.
+
+A :class:`Format` names its suffix and its traits (whether one file holds several
+designs, binary or text, whether it reads back into a design) and carries its pair of
+functions: ``write`` (the ``write_X`` of its module) and, for a format that reads back,
+``read`` (the ``read_X``). :func:`export`, the CLI (its help and its ``export`` command)
+and the exporter widget all take what they know of formats from :data:`FORMATS`.
+
+>>> [f.suffix for f in FORMATS.values() if not f.several]
+['.csv', '.png', '.svg', '.pdf', '.yaml']
+>>> [name for name, f in FORMATS.items() if f.readable]
+['xlsx', 'csv', 'yaml']
+>>> format_of("report.DOCX").name, FORMATS["docx"].binary
+('docx', True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..chart import FORMATS as CHART_SUFFIXES
+from ..chart import save_org_chart
+from ..errors import DesignFileError
+from ..i18n import t
+from . import excel, text, word, yaml_io
+
+__all__ = ["Format", "FORMATS", "EXPORTERS", "format_of", "format_for", "export"]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One file format: its suffix, traits and its pair of functions.
+
+    ``write(designs, path, *, scenario, lang, overwrite)`` takes a list of designs (one
+    for a format that holds one); ``read(path, base=None, lang="zh")`` gives the design
+    back (``base``: the design an edited role table applies to, for a format that does
+    not hold a whole design; ``lang``: the language of its headers).
+    """
+
+    name: str
+    suffix: str
+    several: bool
+    """One file holds several designs (else one design a file)."""
+    binary: bool
+    mime: str
+    write: Callable
+    read: Callable | None = None
+
+    @property
+    def readable(self) -> bool:
+        """Whether the file reads back into a design."""
+        return self.read is not None
+
+    def describe(self, lang: str = "zh") -> str:
+        """What the file is, in ``lang``.
+
+        >>> FORMATS["xlsx"].describe("en")
+        'Excel workbook'
+        """
+        return t(f"io.format.{self.name}", lang)
+
+
+def _write_excel(designs, path, *, scenario, lang, overwrite):
+    return excel.write_excel(designs if len(designs) > 1 else designs[0], path, scenario=scenario, lang=lang,
+                             overwrite=overwrite)
+
+
+def _write_docx(designs, path, *, scenario, lang, overwrite):
+    return word.write_docx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite)
+
+
+def _write_markdown(designs, path, *, scenario, lang, overwrite):
+    return text.write_markdown(designs, path, lang, overwrite=overwrite)
+
+
+def _write_html(designs, path, *, scenario, lang, overwrite):
+    return text.write_html(designs, path, lang, overwrite=overwrite)
+
+
+def _write_csv(designs, path, *, scenario, lang, overwrite):
+    return text.write_csv(designs[0], path, lang, overwrite=overwrite)
+
+
+def _write_chart(designs, path, *, scenario, lang, overwrite):
+    import matplotlib  # only to pick the file backend; charts load matplotlib on use
+
+    matplotlib.use("Agg")
+    return save_org_chart(designs[0], path, lang=lang, overwrite=overwrite)
+
+
+def _write_yaml(designs, path, *, scenario, lang, overwrite):
+    return yaml_io.write_design(designs[0], path, overwrite=overwrite)
+
+
+def _read_excel(path, base=None, lang: str = "zh"):
+    return excel.read_excel(path)
+
+
+def _read_csv(path, base=None, lang: str = "zh"):
+    if base is None:
+        raise DesignFileError("a CSV role table reads back onto the design it was written from; give base=",
+                              file=str(path))
+    return text.read_csv(path, base, lang)
+
+
+def _read_yaml(path, base=None, lang: str = "zh"):
+    return yaml_io.read_design(path)
+
+
+_CHART_MIME = {".png": "image/png", ".svg": "image/svg+xml", ".pdf": "application/pdf"}
+
+#: name -> :class:`Format`, in the order :func:`export` lists them.
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("xlsx", ".xlsx", several=True, binary=True, write=_write_excel, read=_read_excel,
+           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    Format("docx", ".docx", several=True, binary=True, write=_write_docx,
+           mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    Format("md", ".md", several=True, binary=False, write=_write_markdown, mime="text/markdown"),
+    Format("html", ".html", several=True, binary=False, write=_write_html, mime="text/html"),
+    Format("csv", ".csv", several=False, binary=False, write=_write_csv, read=_read_csv, mime="text/csv"),
+    *(Format(suffix[1:], suffix, several=False, binary=suffix != ".svg", write=_write_chart,
+             mime=_CHART_MIME[suffix]) for suffix in CHART_SUFFIXES),
+    Format("yaml", ".yaml", several=False, binary=False, write=_write_yaml, read=_read_yaml,
+           mime="application/yaml"),
+)}
+
+#: suffix -> writer, as :data:`FORMATS` gives them (the earlier dispatch table).
+EXPORTERS: dict[str, Callable] = {f.suffix: f.write for f in FORMATS.values()}
+
+
+def format_of(path) -> Format:
+    """The format a file's suffix names; :class:`~shoporg.errors.DesignFileError` for others.
+
+    >>> format_of("roles.txt")
+    Traceback (most recent call last):
+    ...
+    shoporg.errors.DesignFileError: roles.txt: unsupported file type '.txt'; supported: .xlsx, .docx, .md, .html, .csv, .png, .svg, .pdf, .yaml
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    for f in FORMATS.values():
+        if f.suffix == suffix:
+            return f
+    raise DesignFileError(f"unsupported file type {path.suffix or '(none)'!r}; supported: "
+                          f"{', '.join(f.suffix for f in FORMATS.values())}", file=str(path))
+
+
+def format_for(path, designs) -> Format:
+    """The format ``path`` is written in, checked against the designs to go in it: a
+    format that holds one design refuses several.
+
+    >>> from shoporg import load_template
+    >>> d = load_template("seed-14-basic-22")
+    >>> format_for("book.xlsx", [d, d]).name
+    'xlsx'
+    >>> format_for("roles.csv", [d, d])
+    Traceback (most recent call last):
+    ...
+    shoporg.errors.DesignFileError: roles.csv: a .csv file holds one design; give one design
+    """
+    fmt = format_of(path)
+    designs = [designs] if hasattr(designs, "roles") else list(designs)
+    if len(designs) > 1 and not fmt.several:
+        raise DesignFileError(f"a {fmt.suffix} file holds one design; give one design", file=str(path))
+    return fmt
+
+
+def export(designs, path, scenario=None, lang: str = "zh", overwrite: bool = False) -> Path:
+    """Write a deliverable for one or more designs; the suffix of ``path`` picks the format
+    (:func:`format_for`); returns the path written.
+
+    >>> import tempfile, pathlib
+    >>> from shoporg import load_template
+    >>> export(load_template("seed-14-basic-22"), pathlib.Path(tempfile.mkdtemp()) / "d14.yaml").name
+    'd14.yaml'
+    """
+    path = Path(path)
+    designs = [designs] if hasattr(designs, "roles") else list(designs)
+    fmt = format_for(path, designs)
+    return Path(fmt.write(designs, path, scenario=scenario, lang=lang, overwrite=overwrite))

@@ -1,0 +1,54 @@
+"""Scenario files (YAML, schema ``shoporg/scenario-v1``): the monthly volumes a design is costed on.
+
+>>> from shoporg.templates import templates_dir
+>>> s = read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml")
+>>> s.id, len(s.months)
+('d14-double11', 12)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .._types import Text
+from ..errors import DesignFileError, DesignValidationError, Problem
+from ..scenario import Scenario, ScenarioError
+from .yaml_io import load_yaml
+
+__all__ = ["read_scenario"]
+
+
+def read_scenario(path) -> Scenario:
+    """Read a scenario file (YAML, schema ``shoporg/scenario-v1``).
+
+    Either ``base`` (+ ``profile``, ``fixed``) or ``months`` (a list of 12 driver
+    mappings); ``roles`` gives per-role (and per-person) drivers.
+    """
+    path = Path(path)
+    data = load_yaml(path)
+    where = str(path)
+    if not isinstance(data, dict):
+        raise DesignFileError("a scenario file must be a mapping at the top", file=where)
+    allowed = {"schema", "id", "name", "description", "start", "base", "profile", "fixed", "overrides",
+               "months", "roles", "supply", "notes"}
+    problems = [Problem(k, f"unknown key {k!r}; allowed: {', '.join(sorted(allowed))}", file=where)
+                for k in data if k not in allowed]
+    if data.get("schema") != "shoporg/scenario-v1":
+        problems.append(Problem("schema", f"got {data.get('schema')!r}; allowed: 'shoporg/scenario-v1'", file=where))
+    if ("base" in data) == ("months" in data):
+        problems.append(Problem("", "give either 'base' (with an optional 'profile') or 'months', not both",
+                                file=where))
+    if problems:
+        raise DesignValidationError(problems)
+    kw = {"start": str(data.get("start", "2026-01")), "roles": data.get("roles") or {},
+          "id": str(data.get("id", path.stem)), "name": Text.model_validate(data.get("name", path.stem)),
+          "supply": {str(k): float(v) for k, v in (data.get("supply") or {}).items()}}
+    try:
+        if "months" in data:
+            return Scenario.from_months(data["months"], **kw)
+        return Scenario.from_profile(data["base"], profile=data.get("profile", "flat"),
+                                     fixed=data.get("fixed"), overrides=data.get("overrides"), **kw)
+    except ScenarioError as e:
+        raise ScenarioError(f"{where}: {e}") from None
+    except (TypeError, ValueError, AttributeError) as e:
+        raise ScenarioError(f"{where}: malformed scenario ({e})") from None

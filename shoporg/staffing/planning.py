@@ -1,0 +1,72 @@
+"""One loop from volume to cost: staffing, payroll of the staffed design, temporary staff
+for the peak months, and the cost per order month by month.
+
+>>> import shoporg
+>>> from shoporg.staffing import read_norms
+>>> d = shoporg.load_template("seed-14-basic-22")
+>>> s = shoporg.load_scenario("d14-double11")
+>>> p = plan(d, s, read_norms(shoporg.templates_dir() / "norms" / "d14-norms.yaml"))
+>>> p.staffed.headcount > d.headcount, list(p.monthly().columns)[-2:]
+(True, ['cost_per_order', 'share_of_revenue'])
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..pay.amounts import base_amount, to_fen
+from ..pay.engine import payroll
+from ..unit_cost import cost_per_order
+from .sizing import _people, norms_for, recommend_headcount, scale_design
+
+__all__ = ["Plan", "plan"]
+
+
+class Plan:
+    """The one loop: staffing, payroll of the staffed design, temporary staff, unit costs."""
+
+    def __init__(self, design, staffed, scenario, recommendation, payroll, temporary):
+        self.design, self.staffed, self.scenario = design, staffed, scenario
+        self.recommendation, self.payroll, self.temporary = recommendation, payroll, temporary
+
+    def monthly(self):
+        """Per month: orders, revenue, permanent payroll, temporary staff cost, total,
+        cost per order and cost as a share of revenue (accrued view)."""
+        m = self.payroll.by_month()
+        out = pd.DataFrame(index=m.index)
+        out["orders"] = self.scenario.driver("orders")
+        out["revenue"] = self.scenario.driver("revenue")
+        out["payroll"] = m["accrued"]
+        out["temporary"] = self.temporary.sum(axis=1).values / 100
+        out["total"] = (m["accrued_fen"].values + self.temporary.sum(axis=1).values) / 100
+        out["cost_per_order"] = cost_per_order(out["total"], out["orders"])
+        out["share_of_revenue"] = (out["total"] / out["revenue"].where(out["revenue"] > 0)).round(4)
+        return out
+
+    def __repr__(self) -> str:
+        m = self.monthly()
+        return (f"<Plan {self.design.id}: {float(self.design.headcount):g} → {float(self.staffed.headcount):g} people, "
+                f"year ¥{m['total'].sum():,.2f}, ¥{m['total'].sum() / m['orders'].sum():.2f} per order>")
+
+
+def plan(design, scenario, norms=None, *, base_level: str = "mid", supply=None) -> Plan:
+    """Recommended headcount for the scenario → payroll of the staffed design → temporary
+    staff in months that need more people than the permanent headcount (paid the role's
+    base pay per FTE for that month) → cost per order and share of revenue by month."""
+    rec = recommend_headcount(design, scenario, norms)
+    staffed = scale_design(design, scenario, norms)
+    pr = payroll(staffed, scenario.averaged(staffed), base_level=base_level, supply=supply)
+    table = norms_for(design, norms)
+    temp = {}
+    for row in rec.itertuples():
+        norm = table.get(row.role)
+        if norm is None:
+            continue
+        need = np.array([_people(norm, float(v))[0] for v in scenario.driver(norm.driver)], dtype=float)
+        extra = np.maximum(need - row.recommended, 0)
+        bases = [c for c in staffed.role(row.role).pay if c.kind == "base"]
+        monthly = base_amount(bases[0], base_level) if bases else 0.0
+        temp[row.role] = to_fen(extra * monthly)
+    temporary = pd.DataFrame(temp, index=scenario.months) if temp else pd.DataFrame(index=scenario.months)
+    return Plan(design, staffed, scenario, rec, pr, temporary)
