@@ -133,7 +133,7 @@ def _supply(pairs: list[str]) -> dict[str, float]:
 
 def _cmd_payroll(args) -> int:
     from .pay.engine import payroll
-    from .scenario import read_scenario
+    from .scenario import filled_note, read_scenario
     from .textable import render
 
     design = _load(args.design)
@@ -159,6 +159,8 @@ def _cmd_payroll(args) -> int:
     if pr.carried_over:
         print(f"\n计划期后发放（结转）: {pr.carried_over:,.2f} 元" if zh
               else f"\npaid after the plan (carried over): {pr.carried_over:,.2f} yuan")
+    if pr.filled:
+        print("\n" + filled_note(pr.filled, design, args.lang))
     return EXIT_OK
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import ShopOrgError
+from .pay.kinds import PAY_KINDS
 
 __all__ = ["Check", "check_coverage", "check_agents", "check_headcount", "check_pay", "check_structure",
            "check_option", "grow", "shop_wide", "show"]
@@ -315,7 +316,9 @@ def check_headcount(design, volumes, norms=None, *, slack: float = 0) -> Check:
 
 # -- lesson 3: incentive pay ------------------------------------------------------------------
 
-_INCENTIVE_KINDS = ("piece_rate", "revenue_bonus", "team_bonus", "allowance")
+def _incentive_kinds() -> list[str]:
+    """Pay that rewards results: every registered kind but fixed pay and deductions."""
+    return [name for name, k in PAY_KINDS.items() if not k.fixed and k.cost_group != "deduction"]
 
 
 def _bonus_breaches(pr, scenario, role_id: str, condition: str) -> list[tuple[str, int, float, str]]:
@@ -323,7 +326,7 @@ def _bonus_breaches(pr, scenario, role_id: str, condition: str) -> list[tuple[st
     from .pay.expr import parse_expression
 
     expr = parse_expression(condition, where="bonus_only_if")
-    lines = pr.lines[(pr.lines.role == role_id) & pr.lines.kind.isin(_INCENTIVE_KINDS)]
+    lines = pr.lines[(pr.lines.role == role_id) & pr.lines.kind.isin(_incentive_kinds())]
     if lines.empty:
         return []
     paid = lines.pivot_table(index="month", columns="person", values="accrued_fen", aggfunc="sum",

@@ -68,7 +68,6 @@ WORDS: dict[str, dict[str, str]] = {
     "pay.filled_fewer": {"zh": "情景给出{given}人的{driver}，{role}只有{people}人：按前{people}人的数据计算。",
                          "en": "The scenario gives {given} people's {driver} for {role}, which has {people}: "
                                "the first {people} are used."},
-    "pay.filled_heading": {"zh": "按人数补齐的情景数据", "en": "Scenario data fitted to headcount"},
 
     # ---- end of pay ------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DesignValidationError, Problem
+from ..scenario import filled_note
 
 if TYPE_CHECKING:
     from ..model import OrgDesign
@@ -194,6 +195,11 @@ def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
     for row in ws.iter_rows(min_row=ws.max_row - 1):
         for cell in row:
             cell.font = Font(bold=True)
+    note = filled_note(pr.filled, design, lang)
+    if note:  # per-person scenario data fitted to the design's headcount
+        ws.append([])
+        for line in note.splitlines():
+            ws.append([line])
     _style_sheet(ws, freeze="D2")
 
 

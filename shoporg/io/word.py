@@ -19,6 +19,7 @@ import io
 from pathlib import Path
 
 from ..errors import DesignFileError, FileExistsRefusedError
+from ..scenario import filled_note
 
 __all__ = ["export_docx"]
 
@@ -126,6 +127,7 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
                           f"{d.name.get(lang)}: {len(d.roles)} roles, {d.headcount.normalize():f} people",
                           style="List Bullet")
     areas = duty_areas()
+    filled = []  # per-person scenario data fitted to each design's headcount
     for d in designs:
         doc.add_heading(d.name.get(lang), level=1)
         doc.add_heading(_t("chart", lang), level=2)
@@ -136,6 +138,7 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
         if scenario is not None:
             from ..pay.engine import payroll
             pr = payroll(d, scenario, supply=supply)
+            filled += pr.filled
             doc.add_heading(_t("payroll", lang), level=2)
             m = pr.by_month()
             _table(doc, [_t("month", lang), _t("accrued", lang), _t("paid", lang)],
@@ -165,6 +168,9 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
         doc.add_paragraph(f"{scenario.name.get(lang)} ({scenario.months[0]} – {scenario.months[-1]})")
         drivers = scenario.table()
         _table(doc, ["driver"] + list(drivers.index), [[k] + [f"{v:g}" for v in drivers[k]] for k in drivers.columns])
+        note = filled_note(filled, designs, lang)
+        if note:
+            doc.add_paragraph(note)
         for d in designs:
             from ..tables import pay_summary
             for r in d.roles:

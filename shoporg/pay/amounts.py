@@ -28,7 +28,11 @@ def to_fen(yuan) -> np.ndarray:
     [13, 101, -13, 268]
     """
     cents = np.asarray(yuan, dtype=float) * 100
-    return (np.sign(cents) * np.floor(np.abs(cents) + 0.5 + 1e-6)).astype(np.int64)
+    whole = np.abs(cents, out=np.empty(np.shape(cents)))  # in place: sweeps round (scenarios, 12) arrays
+    whole += 0.5
+    whole += 1e-6
+    np.floor(whole, out=whole)
+    return np.copysign(whole, cents, out=whole).astype(np.int64)
 
 
 def missing_rate(role, ri: int, ci: int, c, name: str, supply: dict) -> float:

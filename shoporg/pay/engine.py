@@ -275,8 +275,8 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
     """Every role's pay under ``scenarios`` (fitted to the design's headcount) at once.
 
     Returns ``(lines, accrued, paid)``: with ``detail`` the lines of the first scenario
-    (for one scenario), and per role the totals per scenario and month, int64 fen
-    ``(scenarios, 12)``. ``supply`` fills blank parameters (see :func:`payroll`).
+    (for one scenario), and per role its plan totals per scenario, int64 fen
+    ``(scenarios,)``. ``supply`` fills blank parameters (see :func:`payroll`).
     """
     if base_level not in BASE_LEVELS:
         raise ValueError(f"base_level must be one of {', '.join(BASE_LEVELS)}, got {base_level!r}")
@@ -297,10 +297,10 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
         shares = people_shares(role.headcount)
         n = len(shares)
         acc = np.zeros((S, MONTHS), dtype=np.int64)
-        paid = np.zeros((S, MONTHS), dtype=np.int64)
-        accrued_by_role.append(acc)
-        paid_by_role.append(paid)
+        paid = np.zeros((S, MONTHS), dtype=np.int64)  # what settlement moves: paid = acc + this
         if n == 0 or not role.pay:
+            accrued_by_role.append(acc.sum(axis=1))
+            paid_by_role.append(paid.sum(axis=1))
             continue
         driver = lambda name, _r=role.id: env.driver(name, _r)  # noqa: E731
         gross = np.zeros((S, MONTHS, n), dtype=np.int64) if design.on_cost is not None else None
@@ -340,14 +340,16 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
                     summed = fen.sum(axis=-1) if fen.shape[-1] == n else fen[..., 0] * n
                 total = np.broadcast_to(summed, (S, MONTHS)) if cond is None else np.where(cond[..., 0], summed, 0)
             acc += total
-            paid += _settle(total, months)[0]
+            if months is not None:
+                paid += _settle(total, months)[0] - total
         if gross is not None:
             oc = _on_cost(design.on_cost, gross)
             acc += oc.sum(axis=-1)
-            paid += oc.sum(axis=-1)
             if detail:
                 zh, en = _label(design.on_cost.label, t("pay.on_cost", "zh"), t("pay.on_cost", "en"))
                 lines.append(_Line(role.id, "on_cost", -1, zh, en, oc[0], oc[0].copy(), np.zeros(n, dtype=np.int64)))
+        accrued_by_role.append(acc.sum(axis=1))
+        paid_by_role.append((acc + paid).sum(axis=1))
     return lines, accrued_by_role, paid_by_role
 
 

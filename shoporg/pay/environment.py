@@ -25,7 +25,7 @@ import numpy as np
 
 from ..scenario import MONTHS, Scenario, ScenarioError
 from .amounts import PayrollError
-from .expr import parse_expression
+from .expr import ExpressionError, parse_expression
 
 __all__ = ["Environment"]
 
@@ -59,6 +59,14 @@ class Environment:
         """A shop-wide driver (or rule)."""
         return self.driver(name, None)
 
+    def fed(self, name: str, role_id: str | None = None) -> bool:
+        """Whether the driver (or rule) has a value other than 0 in some month: False
+        when it, or a driver a rule reads, is absent or all zero."""
+        try:
+            return bool(np.abs(self.driver(name, role_id)).sum() > 0)
+        except (ScenarioError, PayrollError, ExpressionError):
+            return False
+
     def inputs(self, names, role_id: str | None) -> dict[str, np.ndarray]:
         """The values of ``names`` for ``role_id``."""
         return {n: self.driver(n, role_id) for n in sorted(names)}
@@ -73,13 +81,16 @@ class Environment:
 
     def _scenario_driver(self, name: str, role_id: str | None) -> np.ndarray:
         try:
-            arrays = [s.driver(name, role_id) for s in self.scenarios]
+            if role_id in self._own:
+                arrays = [s.driver(name, role_id) for s in self.scenarios]
+            else:  # shop-wide values: read straight from each scenario (sweeps have thousands)
+                arrays = [s.drivers[name] if name in s.drivers else s.driver(name) for s in self.scenarios]
         except ScenarioError as e:
             if role_id is None:
                 raise
             raise PayrollError(f"role {role_id!r} needs driver {name!r}: {e}") from None
         if all(a.ndim == 1 for a in arrays):  # the usual case, kept fast
-            return np.stack(arrays)[..., None]
+            return np.concatenate(arrays).reshape(self.size, MONTHS, 1)
         k = max(a.shape[1] if a.ndim == 2 else 1 for a in arrays)
         return np.stack([np.broadcast_to(a if a.ndim == 2 else a[:, None], (MONTHS, k)) for a in arrays])
 

@@ -42,8 +42,6 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
     fitted = [fit_people(s, design)[0] for s in scenarios]
     _, accrued, paid = compute(design, fitted, base_level=base_level, progress=progress,
                                supply={**scenarios[0].supply, **(supply or {})})
-    accrued = [a.sum(axis=1) for a in accrued]
-    paid = [p.sum(axis=1) for p in paid]
     S = len(scenarios)
     ids = [s.id for s in scenarios]
     if by_role:
