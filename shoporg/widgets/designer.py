@@ -94,8 +94,6 @@ PAY_FIELDS = {name: kind.field for name, kind in PAY_KINDS.items()}
 COMMON_DRIVERS = ("orders", "orders_picked", "orders_shipped", "revenue", "consultations", "complaints",
                   "negative_reviews", "reviews_reversed", "review_followups")
 
-#: How the number's field is named beside the pay value, by language.
-_FIELD_WORDS = {"monthly": ("每月金额", "per month"), "rate": ("比例/单价", "rate"), "amount": ("金额", "amount")}
 
 _FIELDS = ("name", "department", "headcount", "manager", "pay", "duties", "actions")
 
@@ -593,9 +591,10 @@ class Designer:
                 return
             c = self.design.role(self.role.value).pay[index]
             field = _pay_field(c)
+            words = pick(PAY_KINDS[c.kind].fields[field], self.lang)  # how the kind names the number
             self.pay_value.disabled = False
-            self.pay_value.description = f"{self._t('pay_value')}（{_FIELD_WORDS[field][0]}）" if self.lang == "zh" \
-                else f"{self._t('pay_value')} ({_FIELD_WORDS[field][1]})"
+            self.pay_value.description = f"{self._t('pay_value')}（{words}）" if self.lang == "zh" \
+                else f"{self._t('pay_value')} ({words})"
             self.pay_value.value = _show_number(getattr(c, field))
         finally:
             self._syncing = False

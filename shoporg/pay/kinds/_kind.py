@@ -21,7 +21,12 @@ import numpy as np
 from ..._types import Frozen, Text
 from ...i18n import driver_unit, pick, t
 
-__all__ = ["Component", "Kind", "Inputs", "money", "amount_range", "per_unit"]
+__all__ = ["Component", "Kind", "Inputs", "money", "amount_range", "per_unit", "MONTHLY", "RATE", "AMOUNT"]
+
+#: How the designer names a kind's number field beside its value.
+MONTHLY = {"zh": "每月金额", "en": "per month"}
+RATE = {"zh": "比例/单价", "en": "rate"}
+AMOUNT = {"zh": "金额", "en": "amount"}
 
 
 class Component(Frozen):
@@ -77,6 +82,7 @@ class Kind:
         ``bonus``, ``allowance``, ``deduction``)
     fixed : counted as fixed pay in :meth:`Payroll.summary` (else variable)
     field : the number the designer edits
+    fields : the words naming each number the designer may edit (``field`` first)
     new_driver : the driver a component added in the designer counts (None: none)
     keys : the keys of the kind, as ``docs/design-format.md`` lists them
     """
@@ -88,6 +94,7 @@ class Kind:
     cost_group: ClassVar[str] = "bonus"
     fixed: ClassVar[bool] = False
     field: ClassVar[str]
+    fields: ClassVar[Mapping[str, Mapping[str, str]]]
     new_driver: ClassVar[str | None] = None
     keys: ClassVar[str] = ""
     #: how its condition reads before the expression (default: the shared 条件：/ when)

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from ..._types import Expr, Money
 from ...i18n import pick, t
-from ._kind import Component, Inputs, Kind, money, qualified
+from ._kind import MONTHLY, Component, Inputs, Kind, money, qualified
 
 __all__ = ["Allowance", "KIND", "payment_months"]
 
@@ -62,6 +62,7 @@ class _Allowance(Kind):
     menu = {"zh": "津贴", "en": "Allowance"}
     cost_group = "allowance"
     field = "monthly"
+    fields = {"monthly": MONTHLY}
     keys = "`monthly` 元, `when`, `settle`: `monthly`, `quarterly` or `yearly`, `pay_lag_months` (0–12)"
 
     def amount(self, c, inp: Inputs):

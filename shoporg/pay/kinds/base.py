@@ -11,7 +11,7 @@ from typing import Literal
 
 from ..._types import Amount
 from ...i18n import t
-from ._kind import Component, Inputs, Kind, amount_range
+from ._kind import MONTHLY, Component, Inputs, Kind, amount_range
 
 __all__ = ["Base", "KIND", "base_amount"]
 
@@ -41,6 +41,7 @@ class _Base(Kind):
     cost_group = "base"
     fixed = True
     field = "monthly"
+    fields = {"monthly": MONTHLY}
     keys = "`monthly`: amount in 元, or a range `[min, max]`"
 
     def amount(self, c, inp: Inputs):

@@ -13,7 +13,7 @@ from pydantic import model_validator
 
 from ..._types import DriverName, Expr, Money
 from ...i18n import t
-from ._kind import Component, Inputs, Kind, money, per_unit, qualified
+from ._kind import AMOUNT, RATE, Component, Inputs, Kind, money, per_unit, qualified
 
 __all__ = ["Deduction", "KIND"]
 
@@ -43,6 +43,7 @@ class _Deduction(Kind):
     menu = {"zh": "扣款", "en": "Deduction"}
     cost_group = "deduction"
     field = "rate"
+    fields = {"rate": RATE, "amount": AMOUNT}
     keys = "`driver` + `rate` (元 per unit, e.g. per attendance point), or a fixed `amount`; `when`"
 
     def amount(self, c, inp: Inputs):

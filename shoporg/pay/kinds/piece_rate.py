@@ -13,7 +13,7 @@ from typing import Literal
 
 from ..._types import DriverName, Expr, Money
 from ...i18n import pick, t
-from ._kind import Component, Inputs, Kind, per_unit, qualified
+from ._kind import RATE, Component, Inputs, Kind, per_unit, qualified
 
 __all__ = ["PieceRate", "KIND"]
 
@@ -44,6 +44,7 @@ class _PieceRate(Kind):
     menu = {"zh": "计件", "en": "Piece rate"}
     cost_group = "piece_rate"
     field = "rate"
+    fields = {"rate": RATE}
     new_driver = "orders"
     keys = ("`driver` (e.g. `orders_picked`), `rate` 元 per unit, `basis`: `pooled` (the role's total "
             "shared by its people) or `per_person`, `when`")

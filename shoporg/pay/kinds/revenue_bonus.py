@@ -13,7 +13,7 @@ from typing import Literal
 
 from ..._types import DriverName, Expr, Rate
 from ...i18n import t
-from ._kind import Component, Inputs, Kind, qualified
+from ._kind import RATE, Component, Inputs, Kind, qualified
 
 __all__ = ["RevenueBonus", "KIND"]
 
@@ -38,6 +38,7 @@ class _RevenueBonus(Kind):
     label = {"zh": "营业额奖金", "en": "Revenue bonus"}
     menu = {"zh": "提成", "en": "Revenue bonus"}
     field = "rate"
+    fields = {"rate": RATE}
     new_driver = "revenue"
     condition_words = {"zh": "门槛：", "en": "only if "}
     keys = ("`rate` (fraction of revenue, 0–1, or `null`), `driver` (default `revenue`), `scope`: `shop`, "

@@ -13,7 +13,7 @@ import numpy as np
 
 from ..._types import Expr, Money
 from ...i18n import pick, t
-from ._kind import Component, Inputs, Kind, money, qualified
+from ._kind import AMOUNT, Component, Inputs, Kind, money, qualified
 
 __all__ = ["TeamBonus", "KIND"]
 
@@ -39,6 +39,7 @@ class _TeamBonus(Kind):
     label = {"zh": "团队奖金", "en": "Team bonus"}
     menu = {"zh": "团队奖", "en": "Team bonus"}
     field = "amount"
+    fields = {"amount": AMOUNT}
     keys = "`amount` 元 (or `null`), `when`, `split`: `per_person` or `pool`, `scale`"
 
     def amount(self, c, inp: Inputs):
