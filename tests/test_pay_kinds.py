@@ -29,11 +29,9 @@ class MealAllowance(Component):
 
 
 class _Meal(Kind):
-    name = "meal_allowance"
     model = MealAllowance
     label = {"zh": "餐补", "en": "Meal allowance"}
     cost_group = "allowance"
-    field = "per_day"
     fields = {"per_day": {"zh": "每天金额", "en": "per day"}}
     keys = "`per_day` 元 per day worked, `driver` (default `days_worked`)"
 

@@ -103,8 +103,7 @@ def _pay_field(component) -> str:
 
 
 def _kind_menu(kind: str, lang: str) -> str:
-    k = PAY_KINDS[kind]
-    return pick(k.menu or k.label, lang)
+    return pick(PAY_KINDS[kind].label, lang)
 
 
 def _show_number(value) -> str:

@@ -21,21 +21,13 @@ from pydantic_core import core_schema
 
 from ..._types import Frozen
 from . import allowance, base, deduction, piece_rate, revenue_bonus, team_bonus
-from ._kind import Component, Inputs, Kind, money
+from ._kind import COST_GROUPS, Component, Inputs, Kind, money
 
 __all__ = ["PAY_KINDS", "COST_GROUPS", "PayComponent", "Component", "Kind", "Inputs", "register",
            "unregister", "kind_of", "missing_parameters", "keys_table", "money"]
 
 #: kind name → its :class:`Kind`, in the order files and menus list them
 PAY_KINDS: dict[str, Kind] = {}
-
-#: The cost-composition groups a kind adds to (``Kind.cost_group``), in the order charts
-#: stack them, with their names; ``on_cost`` is the employer's on-cost line.
-COST_GROUPS: dict[str, dict[str, str]] = {
-    "base": {"zh": "底薪", "en": "base"}, "piece_rate": {"zh": "计件提成", "en": "piece rate"},
-    "bonus": {"zh": "奖金", "en": "bonus"}, "allowance": {"zh": "津贴", "en": "allowance"},
-    "deduction": {"zh": "扣款", "en": "deduction"}, "on_cost": {"zh": "单位社保公积金", "en": "employer on-cost"}}
-
 
 class _PaySchema:
     """Validates a pay component by its ``kind`` against the kinds registered now."""

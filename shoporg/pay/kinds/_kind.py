@@ -12,6 +12,7 @@ those the same way for every kind.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import ClassVar
@@ -21,7 +22,15 @@ import numpy as np
 from ..._types import Frozen, Text
 from ...i18n import driver_unit, pick, t
 
-__all__ = ["Component", "Kind", "Inputs", "money", "amount_range", "per_unit", "MONTHLY", "RATE", "AMOUNT"]
+__all__ = ["Component", "Kind", "Inputs", "money", "amount_range", "per_unit", "COST_GROUPS", "MONTHLY", "RATE",
+           "AMOUNT"]
+
+#: The cost-composition groups a kind adds to (``Kind.cost_group``), in the order charts
+#: stack them, with their names; ``on_cost`` is the employer's on-cost line.
+COST_GROUPS: dict[str, dict[str, str]] = {
+    "base": {"zh": "底薪", "en": "base"}, "piece_rate": {"zh": "计件提成", "en": "piece rate"},
+    "bonus": {"zh": "奖金", "en": "bonus"}, "allowance": {"zh": "津贴", "en": "allowance"},
+    "deduction": {"zh": "扣款", "en": "deduction"}, "on_cost": {"zh": "单位社保公积金", "en": "employer on-cost"}}
 
 #: How the designer names a kind's number field beside its value.
 MONTHLY = {"zh": "每月金额", "en": "per month"}
@@ -35,16 +44,13 @@ class Component(Frozen):
     note: Text | None = None
     """A reading taken where the source is ambiguous, or any remark."""
 
-    #: parameters that may be left ``None`` to mean "blank in the source"
-    NULLABLE: ClassVar[tuple[str, ...]] = ()
-    #: the file key the component's condition is written under (``when``; ``gate`` for a
-    #: revenue bonus), or None for a kind without one
-    CONDITION: ClassVar[str | None] = None
+    #: the file key the component's condition is written under (``gate`` for a revenue bonus)
+    CONDITION: ClassVar[str] = "when"
 
     @property
     def condition(self) -> str | None:
         """The month-by-month condition the amount is paid on (None: always)."""
-        return getattr(self, self.CONDITION) if self.CONDITION else None
+        return getattr(self, self.CONDITION, None)
 
     @property
     def multiplier(self) -> str | None:
@@ -53,8 +59,7 @@ class Component(Frozen):
 
     def expressions(self) -> dict[str, str]:
         """File key → text of each expression the component holds (condition, scale)."""
-        keys = [k for k in (self.CONDITION, "scale") if k]
-        return {k: getattr(self, k) for k in keys if getattr(self, k, None)}
+        return {k: getattr(self, k) for k in (self.CONDITION, "scale") if getattr(self, k, None)}
 
 
 class Inputs:
@@ -74,26 +79,20 @@ class Kind:
 
     Attributes
     ----------
-    name : the ``kind`` tag in design files
-    model : the component's pydantic model
-    label : the kind's name, ``{"zh": ..., "en": ...}``
-    menu : the shorter name the designer's menu shows
-    cost_group : the bar it adds to in the cost composition (``base``, ``piece_rate``,
-        ``bonus``, ``allowance``, ``deduction``)
+    model : the component's pydantic model (its ``kind`` literal is the kind's :attr:`name`)
+    label : the kind's name, ``{"zh": ..., "en": ...}`` (tables, the designer's menu)
+    cost_group : the bar it adds to in the cost composition, one of :data:`COST_GROUPS`
+        (default: the group named like the kind, else ``bonus``)
     fixed : counted as fixed pay in :meth:`Payroll.summary` (else variable)
-    field : the number the designer edits
-    fields : the words naming each number the designer may edit (``field`` first)
+    fields : the numbers the designer may edit, each with the words naming it; the first
+        is the one it edits (:attr:`field`) unless :meth:`edit_field` says otherwise
     new_driver : the driver a component added in the designer counts (None: none)
     keys : the keys of the kind, as ``docs/design-format.md`` lists them
     """
 
-    name: ClassVar[str]
     model: ClassVar[type[Component]]
     label: ClassVar[Mapping[str, str]]
-    menu: ClassVar[Mapping[str, str] | None] = None
-    cost_group: ClassVar[str] = "bonus"
     fixed: ClassVar[bool] = False
-    field: ClassVar[str]
     fields: ClassVar[Mapping[str, Mapping[str, str]]]
     new_driver: ClassVar[str | None] = None
     keys: ClassVar[str] = ""
@@ -102,6 +101,20 @@ class Kind:
 
     def __repr__(self) -> str:
         return f"<pay kind {self.name!r}>"
+
+    @property
+    def name(self) -> str:
+        """The ``kind`` tag in design files: the model's ``kind`` literal."""
+        return typing.get_args(self.model.model_fields["kind"].annotation)[0]
+
+    @property
+    def cost_group(self) -> str:
+        return self.name if self.name in COST_GROUPS else "bonus"
+
+    @property
+    def field(self) -> str:
+        """The number the designer edits."""
+        return next(iter(self.fields))
 
     # -- arithmetic ---------------------------------------------------------------
     def amount(self, c: Component, inp: Inputs) -> tuple[str, np.ndarray]:
@@ -116,8 +129,9 @@ class Kind:
         return None
 
     def missing(self, c: Component) -> list[str]:
-        """Names of the parameters the source left blank (``None``)."""
-        return [n for n in c.NULLABLE if getattr(c, n) is None]
+        """Names of the parameters the source left blank: required keys that may be ``null``."""
+        return [n for n, f in self.model.model_fields.items()
+                if f.is_required() and type(None) in typing.get_args(f.annotation) and getattr(c, n) is None]
 
     # -- words --------------------------------------------------------------------
     def name_of(self, c: Component, lang: str) -> str:
@@ -143,7 +157,7 @@ class Kind:
 
     def new(self, driver: str | None = None) -> dict:
         """A component worth 0 as the designer adds it, labelled with the kind's name."""
-        out = {"kind": self.name, "label": dict(self.menu or self.label), self.field: 0}
+        out = {"kind": self.name, "label": dict(self.label), self.field: 0}
         if self.new_driver is not None:
             out["driver"] = driver or self.new_driver
         return out

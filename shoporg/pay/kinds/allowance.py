@@ -37,7 +37,6 @@ class Allowance(Component):
     when: Expr | None = None
     settle: Literal["monthly", "quarterly", "yearly"] = "monthly"
     pay_lag_months: int = Field(0, ge=0, le=12)
-    CONDITION = "when"
 
 
 def payment_months(settle: str, lag: int, start_month: int, months: int = 12) -> list[int]:
@@ -56,12 +55,8 @@ def payment_months(settle: str, lag: int, start_month: int, months: int = 12) ->
 
 
 class _Allowance(Kind):
-    name = "allowance"
     model = Allowance
     label = {"zh": "津贴", "en": "Allowance"}
-    menu = {"zh": "津贴", "en": "Allowance"}
-    cost_group = "allowance"
-    field = "monthly"
     fields = {"monthly": MONTHLY}
     keys = "`monthly` 元, `when`, `settle`: `monthly`, `quarterly` or `yearly`, `pay_lag_months` (0–12)"
 

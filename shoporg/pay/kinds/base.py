@@ -34,13 +34,9 @@ def base_amount(c: Base, level: str) -> float:
 
 
 class _Base(Kind):
-    name = "base"
     model = Base
     label = {"zh": "底薪", "en": "Base pay"}
-    menu = {"zh": "底薪", "en": "Base"}
-    cost_group = "base"
     fixed = True
-    field = "monthly"
     fields = {"monthly": MONTHLY}
     keys = "`monthly`: amount in 元, or a range `[min, max]`"
 

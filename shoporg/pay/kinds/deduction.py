@@ -26,7 +26,6 @@ class Deduction(Component):
     rate: Money | None = None
     amount: Money | None = None
     when: Expr | None = None
-    CONDITION = "when"
 
     @model_validator(mode="after")
     def _one_form(self):
@@ -37,12 +36,8 @@ class Deduction(Component):
 
 
 class _Deduction(Kind):
-    name = "deduction"
     model = Deduction
     label = {"zh": "扣款", "en": "Deduction"}
-    menu = {"zh": "扣款", "en": "Deduction"}
-    cost_group = "deduction"
-    field = "rate"
     fields = {"rate": RATE, "amount": AMOUNT}
     keys = "`driver` + `rate` (元 per unit, e.g. per attendance point), or a fixed `amount`; `when`"
 
@@ -58,7 +53,7 @@ class _Deduction(Kind):
         return "amount" if c.rate is None and c.amount is not None else "rate"
 
     def new(self, driver=None):
-        return {"kind": self.name, "label": dict(self.menu), "amount": 0}
+        return {"kind": self.name, "label": dict(self.label), "amount": 0}
 
     def text(self, c, lang):
         name = self.name_of(c, lang)

@@ -33,17 +33,11 @@ class PieceRate(Component):
     rate: Money | None
     basis: Literal["pooled", "per_person"] = "pooled"
     when: Expr | None = None
-    NULLABLE = ("rate",)
-    CONDITION = "when"
 
 
 class _PieceRate(Kind):
-    name = "piece_rate"
     model = PieceRate
     label = {"zh": "计件提成", "en": "Piece rate"}
-    menu = {"zh": "计件", "en": "Piece rate"}
-    cost_group = "piece_rate"
-    field = "rate"
     fields = {"rate": RATE}
     new_driver = "orders"
     keys = ("`driver` (e.g. `orders_picked`), `rate` 元 per unit, `basis`: `pooled` (the role's total "

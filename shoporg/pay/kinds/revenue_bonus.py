@@ -28,16 +28,12 @@ class RevenueBonus(Component):
     gate: Expr | None = None
     scale: Expr | None = None
     """A multiplier, e.g. ``kpi_score / 100`` to pay the bonus in proportion to a KPI score."""
-    NULLABLE = ("rate",)
     CONDITION = "gate"
 
 
 class _RevenueBonus(Kind):
-    name = "revenue_bonus"
     model = RevenueBonus
     label = {"zh": "营业额奖金", "en": "Revenue bonus"}
-    menu = {"zh": "提成", "en": "Revenue bonus"}
-    field = "rate"
     fields = {"rate": RATE}
     new_driver = "revenue"
     condition_words = {"zh": "门槛：", "en": "only if "}

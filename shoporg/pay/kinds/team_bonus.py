@@ -29,16 +29,11 @@ class TeamBonus(Component):
     split: Literal["per_person", "pool"] = "per_person"
     scale: Expr | None = None
     """A multiplier, e.g. ``kpi_score / 100``."""
-    NULLABLE = ("amount",)
-    CONDITION = "when"
 
 
 class _TeamBonus(Kind):
-    name = "team_bonus"
     model = TeamBonus
     label = {"zh": "团队奖金", "en": "Team bonus"}
-    menu = {"zh": "团队奖", "en": "Team bonus"}
-    field = "amount"
     fields = {"amount": AMOUNT}
     keys = "`amount` 元 (or `null`), `when`, `split`: `per_person` or `pool`, `scale`"
 
