@@ -64,7 +64,7 @@ from .environment import Environment
 from .expr import parse_expression
 from .kinds import PAY_KINDS, Inputs
 
-__all__ = ["PayrollError", "Payroll", "payroll", "people_shares", "split_pool", "to_fen", "BASE_LEVELS"]
+__all__ = ["PayrollError", "Payroll", "payroll", "compute", "people_shares", "split_pool", "to_fen", "BASE_LEVELS"]
 
 BASE_LEVELS = ("low", "mid", "high")
 
@@ -270,6 +270,19 @@ def _label(label, default_zh: str, default_en: str) -> tuple[str, str]:
     return (label.zh, label.en or label.zh) if label else (default_zh, default_en)
 
 
+def _line(env: Environment, role_id: str, ci: int, c, people: np.ndarray, months, cond) -> _Line:
+    """One component's line of one scenario: the amounts per month and person (accrued,
+    paid, carried over), the drivers it read and where its condition held."""
+    accrued = np.array(people, dtype=np.int64)
+    paid, carried = _settle(accrued[None], months)
+    names = {x for e in c.expressions().values() for x in parse_expression(e).names}
+    names |= {c.driver} if getattr(c, "driver", None) else set()
+    held = None if cond is None else np.array(np.broadcast_to(cond[0], accrued.shape))
+    label = PAY_KINDS[c.kind].label  # a component without a label of its own is named by its kind
+    return _Line(role_id, c.kind, ci, *_label(c.label, label["zh"], label["en"]), accrued, np.array(paid[0]),
+                 np.array(carried[0]), {k: v[0] for k, v in env.inputs(names, role_id).items()}, held)
+
+
 def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", supply: Mapping | None = None,
             detail: bool = False, progress: bool = False):
     """Every role's pay under ``scenarios`` (fitted to the design's headcount) at once.
@@ -307,7 +320,7 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
         for ci, c in enumerate(role.pay):
             where = f"roles[{ri}].pay[{ci}]"
             kind = PAY_KINDS[c.kind]
-            param = lambda name, _c=c, _ci=ci, _ri=ri, _role=role: missing_rate(_role, _ri, _ci, _c, name, supply)  # noqa: E731
+            param = lambda name, _c=c, _ci=ci, _ri=ri, _r=role: missing_rate(_r, _ri, _ci, _c, name, supply)  # noqa: E731
             try:
                 cond = env.evaluate(c.condition, f"{where}.{c.CONDITION}", role.id, bool) if c.condition else None
                 factor = env.evaluate(c.multiplier, f"{where}.scale", role.id) if c.multiplier else None
@@ -324,13 +337,7 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
                     gross += np.maximum(people, 0)
                 total = people.sum(axis=-1)
                 if detail:
-                    p, carried = _settle(np.array(people, dtype=np.int64), months)
-                    names = {x for e in c.expressions().values() for x in parse_expression(e).names}
-                    names |= {c.driver} if getattr(c, "driver", None) else set()
-                    lines.append(_Line(role.id, c.kind, ci, *_label(c.label, c.kind, c.kind), np.array(people[0]),
-                                       np.array(p[0]), np.array(carried[0]),
-                                       {k: v[0] for k, v in env.inputs(names, role.id).items()},
-                                       None if cond is None else np.array(np.broadcast_to(cond[0], (MONTHS, n)))))
+                    lines.append(_line(env, role.id, ci, c, people[0], months, cond))
             else:
                 if how == "pool":
                     summed = fen  # the people's shares add up to the pool

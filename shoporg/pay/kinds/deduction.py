@@ -57,11 +57,11 @@ class _Deduction(Kind):
 
     def text(self, c, lang):
         name = self.name_of(c, lang)
-        if c.driver is not None:
-            body = f"{name} {t('pay.missing', lang)}" if c.rate is None else f"{name} {per_unit(c.rate, c.driver, lang)}"
+        if c.driver is None:
+            amount = money(c.amount, lang)
         else:
-            body = f"{name} {money(c.amount, lang)}"
-        return qualified(body, self.condition_text(c, lang), lang)
+            amount = t("pay.missing", lang) if c.rate is None else per_unit(c.rate, c.driver, lang)
+        return qualified(f"{name} {amount}", self.condition_text(c, lang), lang)
 
 
 KIND = _Deduction()
