@@ -91,3 +91,18 @@ def test_environment_gives_a_person_their_own_values_through_a_rule():
     env = Environment(design, [s])
     assert env.driver("over_plan", "sales")[0, 0].round(2).tolist() == [0.1, 0.0, 0.25]
     assert env.driver("over_plan")[0, :, 0].tolist() == [0.0] * 12  # the shop's attainment is 1
+
+
+def test_repeated_components_keep_their_own_supplied_rates_and_shares():
+    bonus = {"kind": "revenue_bonus", "rate": None, "scope": "team"}
+    design = design_from_dict({"schema": "shoporg/design-v1", "id": "x", "name": "x", "forest": True, "roles": [
+        {"id": "a", "name": "甲", "pay": [bonus, bonus]},
+        {"id": "b", "name": "乙", "headcount": 2, "pay": [bonus, {"kind": "base", "monthly": 3000}]},
+        {"id": "c", "name": "丙", "headcount": 0.5, "pay": [{"kind": "base", "monthly": 3000}]}]})
+    supply = {"a.pay[0].rate": 0.01, "a.pay[1].rate": 0.02, "b.pay[0].rate": 0.01}
+    runs = [Scenario.from_profile({"revenue": 100_000}), Scenario.from_profile({"revenue": 200_000})]
+    # a: (1% + 2%) of revenue; b: 1% shared by two, and two bases; c: half a base
+    expected = {"a": [36_000.0, 72_000.0], "b": [84_000.0, 96_000.0], "c": [18_000.0, 18_000.0]}
+    by_role = payroll_sweep(design, runs, supply=supply, by_role=True)
+    assert {r: by_role[by_role.role == r]["accrued"].tolist() for r in "abc"} == expected
+    assert payroll(design, runs[0], supply=supply).by_role()["accrued"].tolist() == [36_000.0, 84_000.0, 18_000.0]

@@ -302,6 +302,7 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
     S = env.size
     lines: list[_Line] = []
     accrued_by_role, paid_by_role = [], []
+    amounts: dict[tuple, tuple] = {}  # a component repeated on the same drivers is computed once
     roles = enumerate(design.roles)
     if progress:
         from tqdm.auto import tqdm  # optional: only for a progress bar in notebooks
@@ -324,7 +325,14 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
             try:
                 cond = env.evaluate(c.condition, f"{where}.{c.CONDITION}", role.id, bool) if c.condition else None
                 factor = env.evaluate(c.multiplier, f"{where}.scale", role.id) if c.multiplier else None
-                how, fen = component_fen(c, Inputs(shares, driver, env.shop, param, base_level), factor)
+                key = (tuple((k, v) for k, v in c if k not in ("label", "note")), env.key(role.id), id(factor),
+                       (role.id, ci) if kind.missing(c) else None)  # a supplied value is the role's own
+                known = amounts.get(key)
+                if known is not None and (known[0] == "pool" or np.array_equal(known[2], shares)):
+                    how, fen = known[:2]  # a pool does not depend on who shares it
+                else:
+                    how, fen = component_fen(c, Inputs(shares, driver, env.shop, param, base_level), factor)
+                    amounts[key] = (how, fen, shares)
             except (PayrollError, ScenarioError) as e:
                 raise PayrollError(str(e) if str(e).startswith(where) else f"{where}: {e}") from None
             months = kind.payment_months(c, start_month)

@@ -40,12 +40,14 @@ class Environment:
         self._own = {rid for s in self.scenarios for rid in s.roles}  # roles with drivers of their own
         self._values: dict[tuple, np.ndarray] = {}
 
-    def _key(self, role_id: str | None) -> str | None:
+    def key(self, role_id: str | None) -> str | None:
+        """Whose values a role reads: its own id when a scenario gives it drivers, else None
+        (the shop's, the same for every such role)."""
         return role_id if role_id in self._own else None
 
     def driver(self, name: str, role_id: str | None = None) -> np.ndarray:
         """A driver (or rule) for ``role_id`` (its own values, else the shop's)."""
-        key = ("driver", name, self._key(role_id))
+        key = ("driver", name, self.key(role_id))
         if key not in self._values:
             if name in self.rules:
                 expr = self.rules[name]
@@ -74,7 +76,7 @@ class Environment:
     def evaluate(self, text: str, where: str, role_id: str | None, dtype=float) -> np.ndarray:
         """An expression (a condition with ``dtype=bool``, a ``scale``) for ``role_id``."""
         expr = parse_expression(text, where=where)
-        key = ("expr", text, dtype, self._key(role_id))
+        key = ("expr", text, dtype, self.key(role_id))
         if key not in self._values:
             self._values[key] = self._shaped(expr.evaluate(self.inputs(expr.names, role_id)), dtype)
         return self._values[key]
