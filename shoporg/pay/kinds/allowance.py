@@ -60,13 +60,13 @@ class _Allowance(Kind):
     fields = {"monthly": MONTHLY}
     keys = "`monthly` 元, `when`, `settle`: `monthly`, `quarterly` or `yearly`, `pay_lag_months` (0–12)"
 
-    def amount(self, c, inp: Inputs):
-        return "people", float(c.monthly) * inp.shares
-
-    def payment_months(self, c, start_month):
+    def payment_months(self, c, start_month):  # the settlement hook: paid after its period
         if c.settle == "monthly" and not c.pay_lag_months:
             return None
         return payment_months(c.settle, c.pay_lag_months, start_month)
+
+    def amount(self, c, inp: Inputs):
+        return "people", float(c.monthly) * inp.shares
 
     def text(self, c, lang):
         body = f"{self.name_of(c, lang)} {t('pay.per_month', lang, amount=money(c.monthly, lang))}"

@@ -17,10 +17,6 @@ from ._kind import RATE, Component, Inputs, Kind, per_unit, qualified
 
 __all__ = ["PieceRate", "KIND"]
 
-_BASIS = {"pooled": {"zh": "", "en": " (shared by the role)"},
-          "per_person": {"zh": "（按人计）", "en": " (per person)"}}
-
-
 class PieceRate(Component):
     """An amount per unit of a driver (每单提成2元).
 
@@ -33,6 +29,11 @@ class PieceRate(Component):
     rate: Money | None
     basis: Literal["pooled", "per_person"] = "pooled"
     when: Expr | None = None
+
+
+#: how the basis reads after the rate (nothing in Chinese for the usual pooled rate)
+_BASIS = {"pooled": {"zh": "", "en": " (shared by the role)"},
+          "per_person": {"zh": "（按人计）", "en": " (per person)"}}
 
 
 class _PieceRate(Kind):
