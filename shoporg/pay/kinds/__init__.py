@@ -1,10 +1,12 @@
 """The pay kinds: one module each, and :data:`PAY_KINDS`, the registry the engine, the
 tables, the charts, the designer, validation, the JSON Schema and the docs read.
 
-A kind is a module holding the component's pydantic model and a :class:`Kind` instance
-``KIND`` (its amount over arrays, its words, its editor field, its cost group). Adding
-one is that module plus its line below; :func:`register` adds one at run time (a
-plug-in, a test) and rebuilds the models that hold pay components.
+A kind is a module holding the component's pydantic model (a :class:`Component` with a
+``kind`` literal) and a :class:`Kind` instance ``KIND``: its amount over arrays, its
+words, its editor fields, its cost group and, if it has one, its settlement. Adding one
+is that module plus its ``register(...)`` line at the bottom of this file;
+:func:`register` also adds one at run time (a plug-in, a test) and rebuilds the models
+that hold pay components.
 
 >>> list(PAY_KINDS)
 ['base', 'piece_rate', 'revenue_bonus', 'team_bonus', 'allowance', 'deduction']
@@ -28,6 +30,7 @@ __all__ = ["PAY_KINDS", "COST_GROUPS", "PayComponent", "Component", "Kind", "Inp
 
 #: kind name → its :class:`Kind`, in the order files and menus list them
 PAY_KINDS: dict[str, Kind] = {}
+
 
 class _PaySchema:
     """Validates a pay component by its ``kind`` against the kinds registered now."""

@@ -109,6 +109,7 @@ class Kind:
 
     @property
     def cost_group(self) -> str:
+        """The cost-composition bar the kind adds to."""
         return self.name if self.name in COST_GROUPS else "bonus"
 
     @property
