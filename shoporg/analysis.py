@@ -22,6 +22,8 @@ from .errors import ShopOrgError
 from .hierarchy import layers, span_of_control, to_graph
 from .model import Role, lift_reports
 from .pay.engine import payroll
+from .pay.environment import Environment
+from .scenario import fit_people
 from .staffing.sizing import norms_within, recommend_headcount
 from .unit_cost import cost_per_order
 
@@ -243,10 +245,12 @@ def health(design, *, max_span: float = 8, max_depth: int = 5, pay_floor: float 
     Checks: a manager with one report; a span (people) above ``max_span``; a chain
     deeper than ``max_depth`` layers; a role with no duties; a base pay below
     ``pay_floor``; KPI weights that do not sum to 100; a piece rate whose driver the
-    ``scenario`` never feeds (all zero or absent).
+    ``scenario`` never feeds (all zero or absent; a driver the design's ``rules`` derive
+    is fed when the drivers it reads give it a value).
     """
     G = to_graph(design)
     spans, roles_span, lay = span_of_control(G), span_of_control(G, by="roles"), layers(G)
+    drivers = Environment(design, [fit_people(scenario, design)[0]]) if scenario is not None else None
     rows = []
 
     def add(check, severity, role, message):
@@ -273,10 +277,8 @@ def health(design, *, max_span: float = 8, max_depth: int = 5, pay_floor: float 
                 low = c.monthly[0] if isinstance(c.monthly, tuple) else c.monthly
                 if float(low) < pay_floor:
                     add("pay_floor", "warning", r.id, f"base pay {float(low):g} below the floor {pay_floor:g}")
-            if c.kind == "piece_rate" and scenario is not None:
-                names = scenario.names
-                fed = c.driver in names and float(abs(scenario.driver(c.driver, r.id)).sum()) > 0
-                if not fed:
+            if c.kind == "piece_rate" and drivers is not None:
+                if not drivers.fed(c.driver, r.id):
                     add("unfed_driver", "warning", r.id, f"piece rate on {c.driver!r}, which the scenario never feeds")
     return pd.DataFrame(rows, columns=["check", "severity", "role", "message"])
 

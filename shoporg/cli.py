@@ -33,6 +33,7 @@ from .io.scenario_io import read_scenario
 from .io.yaml_io import load_yaml, read_design
 from .layout import MODES
 from .pay.engine import payroll
+from .scenario import filled_note
 from .staffing.sizing import recommend_headcount
 from .tables import COLUMNS, role_table
 from .templates import list_templates, load_design
@@ -159,6 +160,8 @@ def _cmd_payroll(args) -> int:
     if pr.carried_over:
         print(f"\n计划期后发放（结转）: {pr.carried_over:,.2f} 元" if zh
               else f"\npaid after the plan (carried over): {pr.carried_over:,.2f} yuan")
+    if pr.filled:
+        print("\n" + filled_note(pr.filled, design, args.lang))
     return EXIT_OK
 
 

@@ -33,6 +33,7 @@ from .errors import ShopOrgError
 from .hierarchy import layers, span_of_control, to_graph
 from .pay.engine import payroll
 from .pay.expr import parse_expression
+from .pay.kinds import PAY_KINDS
 from .scenario import NOT_SCALED
 from .staffing.agents import required_agents, service_metrics
 from .staffing.sizing import recommend_headcount
@@ -162,7 +163,9 @@ def show(chart, dpi: int = 100):
     ('png', True)
     """
     import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
-    from IPython.display import Image  # notebook display: loaded only when a chart is shown in a notebook
+    from IPython.display import (
+        Image,  # notebook display: loaded only when a chart is shown in a notebook
+    )
 
     fig = chart.figure if hasattr(chart, "figure") and not hasattr(chart, "savefig") else chart
     buf = io.BytesIO()
@@ -311,13 +314,15 @@ def check_headcount(design, volumes, norms=None, *, slack: float = 0) -> Check:
 
 # -- lesson 3: incentive pay ------------------------------------------------------------------
 
-_INCENTIVE_KINDS = ("piece_rate", "revenue_bonus", "team_bonus", "allowance")
+def _incentive_kinds() -> list[str]:
+    """Pay that rewards results: every registered kind but fixed pay and deductions."""
+    return [name for name, k in PAY_KINDS.items() if not k.fixed and k.cost_group != "deduction"]
 
 
 def _bonus_breaches(pr, scenario, role_id: str, condition: str) -> list[tuple[str, int, float, str]]:
     """(month, person, incentive pay, driver values) where ``condition`` fails but incentive pay was earned."""
     expr = parse_expression(condition, where="bonus_only_if")
-    lines = pr.lines[(pr.lines.role == role_id) & pr.lines.kind.isin(_INCENTIVE_KINDS)]
+    lines = pr.lines[(pr.lines.role == role_id) & pr.lines.kind.isin(_incentive_kinds())]
     if lines.empty:
         return []
     paid = lines.pivot_table(index="month", columns="person", values="accrued_fen", aggfunc="sum",

@@ -20,16 +20,16 @@ from .catalogue import duty_areas
 from .chart import cjk_font
 from .hierarchy import layers, span_of_control, to_graph
 from .pay.engine import payroll
+from .pay.kinds import COST_GROUPS as _PAY_COST_GROUPS
+from .pay.kinds import PAY_KINDS
 from .staffing.agents import service_metrics
 
 __all__ = ["plot_cost_composition", "plot_span_distribution", "plot_layer_pyramid", "plot_coverage",
            "plot_payroll", "plot_service_level", "plot_plan", "COST_GROUPS"]
 
-#: Pay component kinds grouped for the cost-composition bars.
-COST_GROUPS = {"base": ("底薪", "base"), "piece_rate": ("计件提成", "piece rate"),
-               "bonus": ("奖金", "bonus"), "allowance": ("津贴", "allowance"),
-               "deduction": ("扣款", "deduction"), "on_cost": ("单位社保公积金", "employer on-cost")}
-_GROUP_OF = {"revenue_bonus": "bonus", "team_bonus": "bonus"}
+#: The cost-composition bars, in stacking order: each pay kind adds to its ``cost_group``
+#: (:data:`shoporg.pay.kinds.PAY_KINDS`).
+COST_GROUPS = {key: (words["zh"], words["en"]) for key, words in _PAY_COST_GROUPS.items()}
 _WORDS = {
     "cost": ("年度人工成本（元）", "annual payroll (yuan)"), "cost_title": ("人工成本构成", "Payroll composition"),
     "span": ("管理者人数", "managers"), "span_x": ("管理幅度（直接下属人数）", "span (people reporting directly)"),
@@ -103,7 +103,7 @@ def plot_cost_composition(designs, scenario, ax=None, lang: str = "zh", supply=N
         totals = []
         for d in designs:
             lines = payroll(d, scenario, supply=supply).lines
-            group = lines.kind.map(lambda k: _GROUP_OF.get(k, k))
+            group = lines.kind.map(lambda k: PAY_KINDS[k].cost_group if k in PAY_KINDS else k)
             totals.append(lines.groupby(group)["accrued_fen"].sum() / 100)
         bottom = np.zeros(len(designs))
         for key, label in COST_GROUPS.items():

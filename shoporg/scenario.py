@@ -18,14 +18,17 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
+import pandas as pd
 
 from ._types import Text
 from .errors import ShopOrgError
+from .i18n import driver_name, t
 
-__all__ = ["MONTHS", "PROFILES", "Scenario", "ScenarioError", "read_scenario", "month_labels"]
+__all__ = ["MONTHS", "PROFILES", "Scenario", "ScenarioError", "read_scenario", "month_labels",
+           "Filled", "fit_people", "filled_note"]
 
 MONTHS = 12
 
@@ -221,8 +224,72 @@ class Scenario:
 
     def table(self):
         """The shop-wide drivers as a DataFrame, one row per month."""
-        import pandas as pd
         return pd.DataFrame({k: v for k, v in sorted(self.drivers.items())}, index=pd.Index(self.months, name="month"))
+
+
+class Filled(NamedTuple):
+    """A per-person driver fitted to a role's headcount: the scenario gave ``given``
+    people's values, the role has ``people``."""
+
+    role: str
+    driver: str
+    given: int
+    people: int
+
+
+def fit_people(scenario: Scenario, design) -> tuple[Scenario, tuple[Filled, ...]]:
+    """The scenario with every per-person driver fitted to the design's headcount, and
+    what was fitted. A role with more people than values: the extra people take the mean
+    of the given people's values, month by month; with fewer, the first people's values
+    are kept. A scenario that fits is returned as it is.
+
+    >>> import shoporg
+    >>> s = shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
+    >>> seven = shoporg.load_template("seed-14-basic-22").with_headcount("sales_cs", 7)
+    >>> fitted, filled = fit_people(s, seven)
+    >>> filled
+    (Filled(role='sales_cs', driver='attainment', given=5, people=7),)
+    >>> fitted.driver("attainment", "sales_cs")[0].round(2).tolist()
+    [1.1, 1.0, 0.95, 1.2, 1.05, 1.06, 1.06]
+    """
+    filled: list[Filled] = []
+    roles = {}
+    for rid, drivers in scenario.roles.items():
+        if rid not in design.role_ids:
+            roles[rid] = drivers
+            continue
+        people = math.ceil(design.role(rid).headcount)
+        fitted = {}
+        for name, v in drivers.items():
+            if v.ndim == 2 and v.shape[1] != people:
+                filled.append(Filled(rid, name, v.shape[1], people))
+                if v.shape[1] > people:
+                    v = v[:, :people]
+                else:
+                    v = np.hstack([v, np.repeat(v.mean(axis=1, keepdims=True), people - v.shape[1], axis=1)])
+            fitted[name] = v
+        roles[rid] = fitted
+    if not filled:
+        return scenario, ()
+    return (Scenario(start=scenario.start, drivers=scenario.drivers, roles=roles, name=scenario.name,
+                     id=scenario.id, supply=scenario.supply), tuple(filled))
+
+
+def filled_note(filled, designs=(), lang: str = "zh") -> str:
+    """What :func:`fit_people` did, one sentence per fitted driver (empty when nothing was),
+    with the role names of ``designs`` (a design or several).
+
+    >>> print(filled_note([Filled("sales_cs", "attainment", 5, 7)], lang="en"))
+    The scenario gives 5 people's attainment of the sales plan for sales_cs, which has 7: for the other 2, their mean is used.
+    """
+    designs = [designs] if hasattr(designs, "roles") else list(designs)
+    names = {}
+    for d in reversed(designs):
+        names.update({r.id: r.name.get(lang) for r in d.roles})
+    lines = [t("pay.filled_more" if f.people > f.given else "pay.filled_fewer", lang, given=f.given,
+               driver=driver_name(f.driver, lang), role=names.get(f.role, f.role), people=f.people,
+               extra=f.people - f.given) for f in dict.fromkeys(filled)]
+    return "\n".join(lines)
 
 
 def _profile(profile: str | Sequence[float]) -> tuple[float, ...]:

@@ -12,11 +12,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pandas as pd
 
-from .drivers import unit
+from .pay.kinds import PAY_KINDS, money
 
 __all__ = ["COLUMNS", "role_table", "pay_summary", "duty_list", "money"]
 
@@ -30,100 +28,11 @@ COLUMNS = {
     "duties": {"zh": "岗位职责", "en": "duties"},
 }
 
-_WORDS = {
-    "base": {"zh": "底薪", "en": "Base pay"},
-    "piece_rate": {"zh": "计件提成", "en": "Piece rate"},
-    "revenue_bonus": {"zh": "营业额奖金", "en": "Revenue bonus"},
-    "team_bonus": {"zh": "团队奖金", "en": "Team bonus"},
-    "allowance": {"zh": "津贴", "en": "Allowance"},
-    "deduction": {"zh": "扣款", "en": "Deduction"},
-    "missing": {"zh": "原文未给出", "en": "not given in the source"},
-    "when": {"zh": "条件：", "en": "when "},
-    "gate": {"zh": "门槛：", "en": "only if "},
-    "pooled": {"zh": "", "en": " (shared by the role)"},
-    "per_person": {"zh": "（按人计）", "en": " (per person)"},
-    "pool": {"zh": "全岗位共享", "en": "shared by the role"},
-    "each": {"zh": "每人", "en": "each"},
-    "month": {"zh": "/月", "en": "/month"},
-    "monthly": {"zh": "按月结算", "en": "settled monthly"},
-    "quarterly": {"zh": "按季度结算", "en": "settled quarterly"},
-    "yearly": {"zh": "按年结算", "en": "settled yearly"},
-}
-
-
-def money(amount: Decimal | int | float, lang: str = "zh") -> str:
-    """An amount as the documents write it: ``4000元`` in Chinese, ``¥4,000`` in English.
-
-    >>> money(Decimal("1500.5"), "en"), money(1600, "zh")
-    ('¥1,500.50', '1600元')
-    """
-    d = Decimal(str(amount))
-    if lang == "en":
-        return f"¥{d:,.0f}" if d == d.to_integral_value() else f"¥{d:,.2f}"
-    return f"{d:.0f}元" if d == d.to_integral_value() else f"{d:.2f}元"
-
-
-def _w(key: str, lang: str) -> str:
-    return _WORDS[key][lang]
-
-
-def _range(amount, lang: str) -> str:
-    if not isinstance(amount, tuple):
-        return money(amount, lang)
-    lo, hi = amount
-    if lang == "zh":
-        return f"{money(lo, lang)[:-1]}–{money(hi, lang)}"
-    return f"{money(lo, lang)}–{money(hi, lang)}"
-
-
-def _per_unit(rate, driver: str, lang: str) -> str:
-    if lang == "zh":
-        return f"每{unit(driver, 'zh')}{money(rate, 'zh')}"
-    return f"{money(rate, 'en')} per {unit(driver, 'en')}"
-
-
-def _component_text(c, lang: str) -> str:
-    name = c.label.get(lang) if c.label else _w(c.kind, lang)
-    missing = _w("missing", lang)
-    parts: list[str] = []  # qualifications shown in brackets after the amount
-    if c.kind == "base":
-        body = f"{name} {_range(c.monthly, lang)}{_w('month', lang)}"
-    elif c.kind == "piece_rate":
-        if c.rate is None:
-            body, parts = name, [missing]
-        else:
-            body = f"{name} {_per_unit(c.rate, c.driver, lang)}{_w(c.basis, lang)}"
-        parts += [_w("when", lang) + c.when] if c.when else []
-    elif c.kind == "revenue_bonus":
-        body = name
-        parts = [missing if c.rate is None else f"{c.rate * 100:g}% × {c.driver}"]
-        parts += [_w("gate", lang) + c.gate] if c.gate else []
-    elif c.kind == "team_bonus":
-        body = f"{name} {missing if c.amount is None else money(c.amount, lang)}"
-        parts = [_w("pool" if c.split == "pool" else "each", lang)]
-        parts += [_w("when", lang) + c.when] if c.when else []
-    elif c.kind == "allowance":
-        body = f"{name} {money(c.monthly, lang)}{_w('month', lang)}"
-        parts = [_w("when", lang) + c.when] if c.when else []
-        if c.settle != "monthly" or c.pay_lag_months:
-            parts.append(_w(c.settle, lang))
-        if c.pay_lag_months:
-            n = c.pay_lag_months
-            parts.append(f"延后{n}个月发放" if lang == "zh" else f"paid {n} month{'s' if n > 1 else ''} later")
-    else:  # deduction
-        if c.driver is not None:
-            body = f"{name} {missing}" if c.rate is None else f"{name} {_per_unit(c.rate, c.driver, lang)}"
-        else:
-            body = f"{name} {money(c.amount, lang)}"
-        parts = [_w("when", lang) + c.when] if c.when else []
-    if not parts:
-        return body
-    return f"{body}（{'；'.join(parts)}）" if lang == "zh" else f"{body} ({', '.join(parts)})"
-
 
 def pay_summary(role, lang: str = "zh") -> str:
-    """A role's pay components in one line of words (empty when the role has no pay rules)."""
-    return " + ".join(_component_text(c, lang) for c in role.pay)
+    """A role's pay components in one line of words (empty when the role has no pay rules);
+    each kind words its own components (:data:`shoporg.pay.kinds.PAY_KINDS`)."""
+    return " + ".join(PAY_KINDS[c.kind].text(c, lang) for c in role.pay)
 
 
 def duty_list(role, lang: str = "zh") -> str:

@@ -74,10 +74,8 @@ def check_design(design) -> list[Problem]:
                 add(f"{here}.duties[{j}].area", f"unknown duty area {duty.area!r}{_suggest(duty.area, areas)}; "
                     "allowed: an id of templates/duty_areas.yaml")
         for j, c in enumerate(r.pay):
-            for key in ("when", "gate", "scale"):
-                text = getattr(c, key, None)
-                if text:
-                    problems.extend(_expression_problems(text, f"{here}.pay[{j}].{key}"))
+            for key, text in c.expressions().items():
+                problems.extend(_expression_problems(text, f"{here}.pay[{j}].{key}"))
         weights = [d.weight for d in r.duties]
         given = [w for w in weights if w is not None]
         total = sum(given, Decimal(0))
@@ -176,7 +174,7 @@ def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseMod
                     pending = None
                 continue
             if part in PAY_KINDS:
-                model, pending = PAY_KINDS[part], None
+                model, pending = PAY_KINDS[part].model, None
                 continue
             if part in ("function-before", "function-after") or str(part).startswith("function"):
                 continue

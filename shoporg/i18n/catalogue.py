@@ -44,7 +44,31 @@ WORDS: dict[str, dict[str, str]] = {
     "unit.attendance_points": {"zh": "分", "en": "attendance point"},
 
     # ---- pay kinds, payroll engine, explain (pay/) ---------------------------------
+    # amounts as the source documents write them (4000元, ¥4,000) and a pay rule in words
+    "pay.money": {"zh": "{plain}元", "en": "¥{grouped}"},
+    "pay.range": {"zh": "{lo_plain}–{hi_plain}元", "en": "¥{lo_grouped}–¥{hi_grouped}"},
+    "pay.per_month": {"zh": "{amount}/月", "en": "{amount}/month"},
+    "pay.per_unit": {"zh": "每{unit}{amount}", "en": "{amount} per {unit}"},
+    "pay.missing": {"zh": "原文未给出", "en": "not given in the source"},
+    "pay.when": {"zh": "条件：{condition}", "en": "when {condition}"},
+    "pay.qualified": {"zh": "{body}（{parts}）", "en": "{body} ({parts})"},
+    "pay.part_sep": {"zh": "；", "en": ", "},
+    "pay.on_cost": {"zh": "单位社保公积金", "en": "Employer social insurance and housing fund"},
+    # per-person scenario data fitted to a role's headcount (fit_people)
+    "pay.filled_more": {
+        "zh": "情景给出{given}人的{driver}，{role}有{people}人：多出的{extra}人按平均值计算。",
+        "en": "The scenario gives {given} people's {driver} for {role}, which has {people}: for the other {extra}, their mean is used."},
+    "pay.filled_fewer": {
+        "zh": "情景给出{given}人的{driver}，{role}只有{people}人：按前{people}人的数据计算。",
+        "en": "The scenario gives {given} people's {driver} for {role}, which has {people}: the first {people} are used."},
 
+    # explain(): one person's month
+    "pay.explain.person": {"zh": "第{n}人", "en": "person {n}"},
+    "pay.explain.accrued": {"zh": "应计", "en": "accrued"},
+    "pay.explain.paid": {"zh": "实发", "en": "paid"},
+    "pay.explain.total": {"zh": "合计", "en": "total"},
+    "pay.explain.holds": {"zh": "条件成立", "en": "condition holds"},
+    "pay.explain.fails": {"zh": "条件不成立，本月不计", "en": "condition fails: nothing this month"},
     # ---- end of pay ------------------------------------------------------------------
 
     # ---- readers and writers, formats (io/) ------------------------------------------

@@ -32,6 +32,7 @@ from ..chart import plot_org
 from ..errors import DesignValidationError, Problem
 from ..model import Duty, OrgDesign, Requirement, Role
 from ..pay.engine import payroll
+from ..scenario import filled_note
 from .atomic import atomic_write
 from .yaml_io import design_from_dict, design_to_dict, dump_yaml, load_yaml
 
@@ -125,8 +126,14 @@ def _text(value, lang: str) -> str:
 
 def _style_sheet(ws, widths: dict[int, int] | None = None, freeze: str = "A2") -> None:
     """Bold frozen header, wrapped top-aligned cells, widths, A4 landscape fit to width."""
-    from openpyxl.styles import Alignment, Font, PatternFill  # openpyxl: loaded when a workbook is written or read
-    from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
+    from openpyxl.styles import (  # openpyxl: loaded when a workbook is written or read
+        Alignment,
+        Font,
+        PatternFill,
+    )
+    from openpyxl.utils import (
+        get_column_letter,  # openpyxl: loaded when a workbook is written or read
+    )
 
     fill = PatternFill("solid", fgColor="DDEBF7")
     for cell in ws[1]:
@@ -194,10 +201,17 @@ def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
         vals = [int(by_month[f"{view}_fen"].get(m, 0)) for m in months]
         ws.append([_w("total", lang), "", _w(view, lang)] + [v / 100 for v in vals] + [int(pr.lines[f"{view}_fen"].sum()) / 100])
     _money_cells(ws, 4)
-    from openpyxl.styles import Font  # openpyxl: loaded when a workbook is written or read
+    from openpyxl.styles import (
+        Font,  # openpyxl: loaded when a workbook is written or read
+    )
     for row in ws.iter_rows(min_row=ws.max_row - 1):
         for cell in row:
             cell.font = Font(bold=True)
+    note = filled_note(pr.filled, design, lang)
+    if note:  # per-person scenario data fitted to the design's headcount
+        ws.append([])
+        for line in note.splitlines():
+            ws.append([line])
     _style_sheet(ws, freeze="D2")
 
 
@@ -246,7 +260,9 @@ def _write_chart(wb, design, lang: str, suffix: str = "") -> None:
     import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
-    from openpyxl.drawing.image import Image  # openpyxl: loaded when a workbook is written or read
+    from openpyxl.drawing.image import (
+        Image,  # openpyxl: loaded when a workbook is written or read
+    )
 
     ax = plot_org(design, lang=lang)
     buf = _io.BytesIO()
@@ -343,7 +359,9 @@ def _fail(location: str, message: str, path: Path) -> DesignValidationError:
 
 def _open(path: Path):
     """The workbook, or a located error for a missing file or one that is not .xlsx."""
-    from openpyxl import load_workbook  # openpyxl: loaded when a workbook is written or read
+    from openpyxl import (
+        load_workbook,  # openpyxl: loaded when a workbook is written or read
+    )
 
     if not path.is_file():
         raise _fail("", "no such file; give an .xlsx workbook written by export_excel", path)
@@ -373,7 +391,9 @@ def _role_sheet(wb, path: Path):
 
 def _header(ws, lang: str, path: Path) -> dict[str, int]:
     """Column key -> 1-based column index; every column must be there."""
-    from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
+    from openpyxl.utils import (
+        get_column_letter,  # openpyxl: loaded when a workbook is written or read
+    )
 
     seen = {str(c.value).strip(): c.column for c in ws[1] if c.value is not None}
     cols, problems = {}, []
@@ -402,7 +422,9 @@ class _Cell:
     """A located cell of the role table: ``loc`` reads like ``岗位职责表!E7 (人数)``."""
 
     def __init__(self, ws, row: int, col: int, label: str):
-        from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
+        from openpyxl.utils import (
+            get_column_letter,  # openpyxl: loaded when a workbook is written or read
+        )
         self.value = ws.cell(row=row, column=col).value
         self.loc = f"{ws.title}!{get_column_letter(col)}{row} ({label})"
 

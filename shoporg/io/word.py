@@ -23,6 +23,7 @@ from ..catalogue import duty_areas
 from ..chart import cjk_font, plot_org
 from ..errors import DesignFileError, FileExistsRefusedError
 from ..pay.engine import payroll
+from ..scenario import filled_note
 from ..tables import pay_summary, role_table
 from .atomic import atomic_write
 
@@ -63,7 +64,9 @@ def _styles(doc, font: str) -> None:
 
 
 def _table(doc, header: list[str], rows: list[list]) -> None:
-    from docx.oxml import OxmlElement  # python-docx: loaded when a Word report is written
+    from docx.oxml import (
+        OxmlElement,  # python-docx: loaded when a Word report is written
+    )
     from docx.oxml.ns import qn  # python-docx: loaded when a Word report is written
 
     table = doc.add_table(rows=1, cols=len(header), style="Table Grid")
@@ -111,7 +114,9 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = section.page_height, section.page_width  # A4 landscape
-    from docx.enum.section import WD_ORIENT  # python-docx: loaded when a Word report is written
+    from docx.enum.section import (
+        WD_ORIENT,  # python-docx: loaded when a Word report is written
+    )
     section.orientation = WD_ORIENT.LANDSCAPE
     _styles(doc, cjk_font())
     doc.add_paragraph(_t("title", lang), style="Title")
@@ -126,6 +131,7 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
                           f"{d.name.get(lang)}: {len(d.roles)} roles, {d.headcount.normalize():f} people",
                           style="List Bullet")
     areas = duty_areas()
+    filled = []  # per-person scenario data fitted to each design's headcount
     for d in designs:
         doc.add_heading(d.name.get(lang), level=1)
         doc.add_heading(_t("chart", lang), level=2)
@@ -135,6 +141,7 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
         _table(doc, list(t.columns[1:]), t.iloc[:, 1:].values.tolist())
         if scenario is not None:
             pr = payroll(d, scenario, supply=supply)
+            filled += pr.filled
             doc.add_heading(_t("payroll", lang), level=2)
             m = pr.by_month()
             _table(doc, [_t("month", lang), _t("accrued", lang), _t("paid", lang)],
@@ -164,6 +171,9 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
         doc.add_paragraph(f"{scenario.name.get(lang)} ({scenario.months[0]} – {scenario.months[-1]})")
         drivers = scenario.table()
         _table(doc, ["driver"] + list(drivers.index), [[k] + [f"{v:g}" for v in drivers[k]] for k in drivers.columns])
+        note = filled_note(filled, designs, lang)
+        if note:
+            doc.add_paragraph(note)
         for d in designs:
             for r in d.roles:
                 if r.pay:

@@ -14,7 +14,7 @@ people being ceil(H), each 1.0 FTE but the last, which holds the remainder):
   ``per_person``: rate × the person's own driver value (a 12 × people array in the
   scenario, or one value each). Pools are rounded once and shared to the fen exactly
   (largest remainder), so a 80 元 pool for three people pays 26.67 + 26.67 + 26.66.
-- ``revenue_bonus``: rate × revenue, in months where ``gate`` holds for the person;
+- ``revenue_bonus``: rate × revenue, in months where its condition (``gate``) holds for the person;
   ``shop``: the shop's revenue (each person, × f_p); ``team`` and ``personal``: the role's
   revenue, a pool shared by FTE, unless the scenario gives each person's revenue.
 - ``team_bonus``: amount in months where ``when`` holds; ``pool``: shared by FTE;
@@ -25,6 +25,14 @@ people being ceil(H), each 1.0 FTE but the last, which holds the remainder):
 - ``deduction``: −(rate × the person's driver) or −amount, in months where ``when`` holds.
 - ``on_cost`` (employer social insurance and housing fund, when the design sets
   ``on_cost``): rate × the person's accrued gross pay clamped to [base_floor, base_cap].
+
+Each kind's amount lives in its module of :mod:`shoporg.pay.kinds`; the engine reads the
+drivers from one :class:`~shoporg.pay.environment.Environment` and computes every
+component over (scenarios, months, people) at once: :func:`payroll` is that computation
+for one scenario keeping every line (and the values and conditions :func:`explain`
+shows), :func:`~shoporg.pay.sweep.payroll_sweep` for many keeping totals. Per-person
+scenario data follow the design's headcount first (:func:`shoporg.scenario.fit_people`);
+``Payroll.filled`` says where.
 
 >>> from shoporg import load_template, Scenario
 >>> d = load_template("seed-14-basic-22")
@@ -42,15 +50,21 @@ people being ceil(H), each 1.0 FTE but the last, which holds the remainder):
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
+import pandas as pd
 
-from ..scenario import MONTHS, Scenario, ScenarioError
-from .amounts import PayrollError, component_fen, missing_rate, payment_months, to_fen
+from ..i18n import t
+from ..scenario import MONTHS, Filled, Scenario, ScenarioError, fit_people
+from .amounts import PayrollError, component_fen, missing_rate, to_fen
+from .environment import Environment
+from .expr import parse_expression
+from .kinds import PAY_KINDS, Inputs
 
-__all__ = ["PayrollError", "Payroll", "payroll", "people_shares", "split_pool", "to_fen", "BASE_LEVELS"]
+__all__ = ["PayrollError", "Payroll", "payroll", "compute", "people_shares", "split_pool", "to_fen", "BASE_LEVELS"]
 
 BASE_LEVELS = ("low", "mid", "high")
 
@@ -87,6 +101,11 @@ def split_pool(pool_fen: np.ndarray, shares: np.ndarray) -> np.ndarray:
     return base + (ranks < left[:, None]).astype(np.int64)
 
 
+def _pool(pool_fen: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """Per-person ``(..., 12, n)`` fen from ``(..., 12)`` pools, shared exactly by FTE."""
+    return split_pool(pool_fen.reshape(-1), shares).reshape(pool_fen.shape + (len(shares),))
+
+
 @dataclass(frozen=True)
 class _Line:
     role: str
@@ -97,43 +116,52 @@ class _Line:
     accrued: np.ndarray  # int64 fen, shape (12, people)
     paid: np.ndarray     # int64 fen, shape (12, people)
     carried_over: np.ndarray  # int64 fen per person: accrued in the plan, paid after it
+    #: the drivers the component read, each (12, 1 or people), as the engine used them
+    inputs: Mapping[str, np.ndarray] = field(default_factory=dict)
+    #: (12, people): where the component's condition held (None: it has none)
+    condition: np.ndarray | None = None
 
 
 class Payroll:
     """The result of :func:`payroll`: ``lines`` (a tidy DataFrame) and summaries.
 
     Amounts in the frames are yuan; ``accrued_fen`` and ``paid_fen`` hold the exact
-    whole-fen integers every summary is added up from.
+    whole-fen integers every summary is added up from. ``filled`` lists the per-person
+    drivers fitted to the design's headcount (:class:`~shoporg.scenario.Filled`: role,
+    driver, people given, people in the role); ``scenario`` is the scenario as given.
     """
 
-    def __init__(self, design, scenario: Scenario, lines: list[_Line], base_level: str):
-        import pandas as pd
-
+    def __init__(self, design, scenario: Scenario, lines: list[_Line], base_level: str, *,
+                 filled: Sequence[Filled] = ()):
         self.design, self.scenario, self.base_level = design, scenario, base_level
-        months = scenario.months
+        self.filled: tuple[Filled, ...] = tuple(filled)
+        self._lines = list(lines)
+        months = np.asarray(scenario.months, dtype=object)
         dept = {r.id: r.department or "" for r in design.roles}
-        rows = {k: [] for k in ("month", "role", "department", "person", "kind", "component",
-                                "component_en", "accrued_fen", "paid_fen")}
-        carried = 0
-        for ln in lines:
-            n = ln.accrued.shape[1]
-            rows["month"] += [m for m in months for _ in range(n)]
-            rows["role"] += [ln.role] * (MONTHS * n)
-            rows["department"] += [dept[ln.role]] * (MONTHS * n)
-            rows["person"] += list(range(1, n + 1)) * MONTHS
-            rows["kind"] += [ln.kind] * (MONTHS * n)
-            rows["component"] += [ln.label_zh] * (MONTHS * n)
-            rows["component_en"] += [ln.label_en] * (MONTHS * n)
-            rows["accrued_fen"] += ln.accrued.ravel().tolist()
-            rows["paid_fen"] += ln.paid.ravel().tolist()
-            carried += int(ln.carried_over.sum())
-        df = pd.DataFrame(rows)
-        df["accrued_fen"] = df["accrued_fen"].astype("int64")
-        df["paid_fen"] = df["paid_fen"].astype("int64")
+        people = [ln.accrued.shape[1] for ln in lines]
+
+        def each(values):  # one value per line, repeated over its months and people
+            return np.repeat(np.asarray(values, dtype=object), [MONTHS * n for n in people])
+
+        df = pd.DataFrame({
+            "month": np.concatenate([np.repeat(months, n) for n in people]) if lines else [],
+            "role": each([ln.role for ln in lines]),
+            "department": each([dept[ln.role] for ln in lines]),
+            "person": np.concatenate([np.tile(np.arange(1, n + 1), MONTHS) for n in people]).astype(np.int64)
+            if lines else np.zeros(0, dtype=np.int64),
+            "kind": each([ln.kind for ln in lines]),
+            "component": each([ln.label_zh for ln in lines]),
+            "component_en": each([ln.label_en for ln in lines]),
+            "accrued_fen": np.concatenate([ln.accrued.ravel() for ln in lines]).astype(np.int64)
+            if lines else np.zeros(0, dtype=np.int64),
+            "paid_fen": np.concatenate([ln.paid.ravel() for ln in lines]).astype(np.int64)
+            if lines else np.zeros(0, dtype=np.int64)})
+        for col in ("month", "role", "department", "kind", "component", "component_en"):
+            df[col] = df[col].astype(str)
         df["accrued"] = df["accrued_fen"] / 100
         df["paid"] = df["paid_fen"] / 100
         self.lines = df
-        self.carried_over_fen = carried
+        self.carried_over_fen = int(sum(int(ln.carried_over.sum()) for ln in lines))
         #: nothing accrued before the plan is paid in it (the plan starts from a clean slate)
         self.carried_in_fen = 0
 
@@ -161,15 +189,14 @@ class Payroll:
         return self._sum(["role", "kind", "component"])
 
     def summary(self):
-        """The plan year in one row per view: total, fixed (base) and variable pay, carried over.
+        """The plan year in one row per view: total, fixed (the kinds marked fixed: base) and
+        variable pay, on-cost, carried over.
 
         ``accrued`` counts what was earned in the plan; ``paid`` what was paid in it;
         ``accrued = paid + carried_over - carried_in``.
         """
-        import pandas as pd
-
         lines = self.lines
-        fixed = lines.kind.isin(["base"])
+        fixed = lines.kind.isin([name for name, k in PAY_KINDS.items() if k.fixed])
         rows = {}
         for view in ("accrued", "paid"):
             col = lines[f"{view}_fen"]
@@ -188,8 +215,6 @@ class Payroll:
 
     def unit_costs(self, orders: str = "orders", revenue: str = "revenue"):
         """Per month: orders, revenue, payroll (accrued, paid), cost per order and as a share of revenue."""
-        import pandas as pd
-
         m = self.by_month()
         out = pd.DataFrame(index=m.index)
         out["orders"] = self.scenario.driver(orders)
@@ -206,75 +231,150 @@ class Payroll:
             raise ValueError(f"role {role_id!r} has no {kind!r} pay in this payroll")
         return sel.groupby("month", sort=False)[["accrued", "paid"]].sum()
 
+    def role_lines(self, role_id: str) -> list[_Line]:
+        """One role's lines as the engine computed them: amounts per month and person,
+        the drivers read and where the condition held."""
+        return [ln for ln in self._lines if ln.role == role_id]
+
     @property
     def carried_over(self) -> float:
         """Earned within the plan but paid after it (e.g. Q4's quarterly allowance)."""
         return self.carried_over_fen / 100
 
 
-def _env(scenario: Scenario, role_id: str, names, people: int, rules=None) -> dict:
-    """The values of ``names`` for one role as (12, 1 or people) arrays; design rules
-    (derived drivers) are worked out from the drivers they read, in dependency order."""
-    from .expr import evaluate_rules, parse_expression
-
-    rules = rules or {}
-    wanted, exprs = list(names), {}
-    while wanted:
-        name = wanted.pop()
-        if name in rules and name not in exprs:
-            exprs[name] = parse_expression(rules[name], where=f"rules.{name}")
-            wanted += list(exprs[name].names)
-    plain = {n for n in names if n not in rules} | {m for e in exprs.values() for m in e.names if m not in rules}
-    env = {}
-    for name in sorted(plain):
-        try:
-            v = scenario.driver(name, role_id)
-        except ScenarioError as e:
-            raise PayrollError(f"role {role_id!r} needs driver {name!r}: {e}") from None
-        env[name] = v if v.ndim == 2 else v[:, None]
-        if env[name].shape[1] not in (1, people):
-            raise PayrollError(f"scenario gives {env[name].shape[1]} people's {name!r} for role {role_id!r}, "
-                               f"which has {people}")
-    for name, value in evaluate_rules(exprs, env).items():
-        env[name] = np.broadcast_to(np.asarray(value, dtype=float), (MONTHS, 1)) if np.ndim(value) == 0 \
-            else np.asarray(value, dtype=float)
-    return env
-
-
-def _values(text: str, where: str, env_for) -> np.ndarray:
-    """A numeric expression (a ``scale``) as a (12, 1 or people) array."""
-    from .expr import parse_expression
-    expr = parse_expression(text, where=where)
-    value = np.asarray(expr.evaluate(env_for(expr.names)), dtype=float)
-    return np.full((MONTHS, 1), float(value)) if value.ndim == 0 else value[:, None] if value.ndim == 1 else value
-
-
-def _condition(text, where: str, env_for) -> np.ndarray:
-    """A rule's condition as a (12, 1 or people) boolean array; no condition: always true."""
-    from .expr import parse_expression
-    if not text:
-        return np.ones((MONTHS, 1), dtype=bool)
-    expr = parse_expression(text, where=where)
-    value = np.asarray(expr.evaluate(env_for(expr.names)), dtype=bool)
-    if value.ndim == 0:
-        return np.full((MONTHS, 1), bool(value))
-    return value[:, None] if value.ndim == 1 else value
-
-
-def _settle(accrued: np.ndarray, settle: str, lag: int, start_month: int) -> tuple[np.ndarray, np.ndarray]:
-    """Move accrued amounts to the month they are paid; return (paid, carried over)."""
+def _settle(accrued: np.ndarray, months: list[int] | None) -> tuple[np.ndarray, np.ndarray]:
+    """Move amounts (month axis 1) to the month they are paid in; return (paid, carried over)."""
+    if months is None:
+        return accrued, np.zeros_like(accrued[:, 0])
     paid = np.zeros_like(accrued)
-    carried = np.zeros(accrued.shape[1], dtype=np.int64)
-    for m, when in enumerate(payment_months(settle, lag, start_month, MONTHS)):
+    carried = np.zeros_like(accrued[:, 0])
+    for m, when in enumerate(months):
         if when < MONTHS:
-            paid[when] += accrued[m]
+            paid[:, when] += accrued[:, m]
         else:
-            carried += accrued[m]
+            carried += accrued[:, m]
     return paid, carried
+
+
+def _on_cost(on_cost, gross_fen: np.ndarray) -> np.ndarray:
+    """Employer on-cost: rate × each person's gross pay for the month, clamped to the base range.
+
+    Gross pay is what the person earned that month (deductions do not lower it).
+    """
+    lo = float(on_cost.base_floor) if on_cost.base_floor is not None else 0.0
+    hi = float(on_cost.base_cap) if on_cost.base_cap is not None else np.inf
+    return to_fen(float(on_cost.rate) * np.clip(gross_fen / 100, lo, hi))
+
+
+def _label(label, default_zh: str, default_en: str) -> tuple[str, str]:
+    return (label.zh, label.en or label.zh) if label else (default_zh, default_en)
+
+
+def _line(env: Environment, role_id: str, ci: int, c, people: np.ndarray, months, cond) -> _Line:
+    """One component's line of one scenario: the amounts per month and person (accrued,
+    paid, carried over), the drivers it read and where its condition held."""
+    accrued = np.array(people, dtype=np.int64)
+    paid, carried = _settle(accrued[None], months)
+    names = {x for e in c.expressions().values() for x in parse_expression(e).names}
+    names |= {c.driver} if getattr(c, "driver", None) else set()
+    held = None if cond is None else np.array(np.broadcast_to(cond[0], accrued.shape))
+    label = PAY_KINDS[c.kind].label  # a component without a label of its own is named by its kind
+    return _Line(role_id, c.kind, ci, *_label(c.label, label["zh"], label["en"]), accrued, np.array(paid[0]),
+                 np.array(carried[0]), {k: v[0] for k, v in env.inputs(names, role_id).items()}, held)
+
+
+def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", supply: Mapping | None = None,
+            detail: bool = False, progress: bool = False):
+    """Every role's pay under ``scenarios`` (fitted to the design's headcount) at once.
+
+    Returns ``(lines, accrued, paid)``: with ``detail`` the lines of the first scenario
+    (for one scenario), and per role its plan totals per scenario, int64 fen
+    ``(scenarios,)``. ``supply`` fills blank parameters (see :func:`payroll`).
+    """
+    if base_level not in BASE_LEVELS:
+        raise ValueError(f"base_level must be one of {', '.join(BASE_LEVELS)}, got {base_level!r}")
+    starts = {s.start for s in scenarios}
+    if len(starts) > 1:
+        raise PayrollError(f"scenarios in one sweep must share a start month, got {sorted(starts)}")
+    supply = dict(supply or {})
+    start_month = int(scenarios[0].start[5:7]) - 1
+    env = Environment(design, scenarios)
+    S = env.size
+    lines: list[_Line] = []
+    accrued_by_role, paid_by_role = [], []
+    amounts: dict[tuple, tuple] = {}  # a component repeated on the same drivers is computed once
+    roles = enumerate(design.roles)
+    if progress:
+        from tqdm.auto import tqdm  # optional: only for a progress bar in notebooks
+        roles = tqdm(roles, total=len(design.roles), desc="roles", leave=False)
+    for ri, role in roles:
+        shares = people_shares(role.headcount)
+        n = len(shares)
+        acc = np.zeros((S, MONTHS), dtype=np.int64)
+        paid = np.zeros((S, MONTHS), dtype=np.int64)  # what settlement moves: paid = acc + this
+        if n == 0 or not role.pay:
+            accrued_by_role.append(acc.sum(axis=1))
+            paid_by_role.append(paid.sum(axis=1))
+            continue
+        driver = lambda name, _r=role.id: env.driver(name, _r)  # noqa: E731
+        gross = np.zeros((S, MONTHS, n), dtype=np.int64) if design.on_cost is not None else None
+        for ci, c in enumerate(role.pay):
+            where = f"roles[{ri}].pay[{ci}]"
+            kind = PAY_KINDS[c.kind]
+            param = lambda name, _c=c, _ci=ci, _ri=ri, _r=role: missing_rate(_r, _ri, _ci, _c, name, supply)  # noqa: E731
+            try:
+                cond = env.evaluate(c.condition, f"{where}.{c.CONDITION}", role.id, bool) if c.condition else None
+                factor = env.evaluate(c.multiplier, f"{where}.scale", role.id) if c.multiplier else None
+                key = (tuple((k, v) for k, v in c if k not in ("label", "note")), env.key(role.id), id(factor),
+                       (role.id, ci) if kind.missing(c) else None)  # a supplied value is the role's own
+                known = amounts.get(key)
+                if known is not None and (known[0] == "pool" or np.array_equal(known[2], shares)):
+                    how, fen = known[:2]  # a pool does not depend on who shares it
+                else:
+                    how, fen = component_fen(c, Inputs(shares, driver, env.shop, param, base_level), factor)
+                    amounts[key] = (how, fen, shares)
+            except (PayrollError, ScenarioError) as e:
+                raise PayrollError(str(e) if str(e).startswith(where) else f"{where}: {e}") from None
+            months = kind.payment_months(c, start_month)
+            if detail or gross is not None or (cond is not None and cond.shape[-1] > 1):
+                people = (_pool(np.broadcast_to(fen, (S, MONTHS)), shares) if how == "pool"
+                          else np.broadcast_to(fen, (S, MONTHS, n)))
+                if cond is not None:
+                    people = np.where(cond, people, 0)
+                if gross is not None:
+                    gross += np.maximum(people, 0)
+                total = people.sum(axis=-1)
+                if detail:
+                    lines.append(_line(env, role.id, ci, c, people[0], months, cond))
+            else:
+                if how == "pool":
+                    summed = fen  # the people's shares add up to the pool
+                elif fen.ndim == 1:
+                    summed = fen.sum()  # fixed amounts per person
+                else:  # a last axis of 1 holds the same amount for each person
+                    summed = fen.sum(axis=-1) if fen.shape[-1] == n else fen[..., 0] * n
+                total = np.broadcast_to(summed, (S, MONTHS)) if cond is None else np.where(cond[..., 0], summed, 0)
+            acc += total
+            if months is not None:
+                paid += _settle(total, months)[0] - total
+        if gross is not None:
+            oc = _on_cost(design.on_cost, gross)
+            acc += oc.sum(axis=-1)
+            if detail:
+                zh, en = _label(design.on_cost.label, t("pay.on_cost", "zh"), t("pay.on_cost", "en"))
+                lines.append(_Line(role.id, "on_cost", -1, zh, en, oc[0], oc[0].copy(), np.zeros(n, dtype=np.int64)))
+        accrued_by_role.append(acc.sum(axis=1))
+        paid_by_role.append((acc + paid).sum(axis=1))
+    return lines, accrued_by_role, paid_by_role
 
 
 def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict | None = None) -> Payroll:
     """Compute every role's pay for the 12 months of ``scenario``.
+
+    Per-person drivers are first fitted to the design's headcount
+    (:func:`~shoporg.scenario.fit_people`: extra people take the mean of the given
+    people's values, month by month; with fewer people the first are kept); the
+    result's ``filled`` lists them.
 
     Parameters
     ----------
@@ -289,54 +389,7 @@ def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict
     PayrollError
         A blank parameter not supplied, a driver the scenario lacks, a bad expression.
     """
-    if base_level not in BASE_LEVELS:
-        raise ValueError(f"base_level must be one of {', '.join(BASE_LEVELS)}, got {base_level!r}")
-    supply = {**scenario.supply, **(supply or {})}
-    start_month = int(scenario.start[5:7]) - 1
-    lines: list[_Line] = []
-    for ri, role in enumerate(design.roles):
-        shares = people_shares(role.headcount)
-        n = len(shares)
-        if n == 0:
-            continue
-        env_for = lambda names, _r=role.id, _n=n: _env(scenario, _r, names, _n, design.rules)  # noqa: E731
-        get = lambda name: env_for([name])[name]  # noqa: E731
-        for ci, c in enumerate(role.pay):
-            where = f"roles[{ri}].pay[{ci}]"
-            gate = getattr(c, "gate", None)
-            try:
-                when = _condition(gate or getattr(c, "when", None), f"{where}.{'gate' if gate else 'when'}", env_for)
-                factor = _values(c.scale, f"{where}.scale", env_for) if getattr(c, "scale", None) else None
-                how, fen = component_fen(c, shares, get, lambda name: scenario.driver(name)[:, None],
-                                         lambda name, _c=c, _ci=ci: missing_rate(role, ri, _ci, _c, name, supply),
-                                         base_level, factor)
-            except (PayrollError, ScenarioError) as e:
-                raise PayrollError(str(e) if str(e).startswith(where) else f"{where}: {e}") from None
-            fen = split_pool(np.broadcast_to(fen, (MONTHS,)), shares) if how == "pool" else \
-                np.broadcast_to(fen, (MONTHS, n))
-            accrued = np.where(np.broadcast_to(when, (MONTHS, n)), fen, 0).astype(np.int64)
-            if c.kind == "allowance":
-                paid, carried = _settle(accrued, c.settle, c.pay_lag_months, start_month)
-            else:
-                paid, carried = accrued.copy(), np.zeros(n, dtype=np.int64)
-            label = c.label or None
-            lines.append(_Line(role.id, c.kind, ci, label.zh if label else c.kind,
-                               (label.en or label.zh) if label else c.kind, accrued, paid, carried))
-        if design.on_cost is not None and role.pay:
-            lines.append(_on_cost_line(design.on_cost, role.id, [ln for ln in lines if ln.role == role.id]))
-    return Payroll(design, scenario, lines, base_level)
-
-
-def _on_cost_line(on_cost, role_id: str, role_lines: list[_Line]) -> _Line:
-    """Employer on-cost: rate × each person's gross pay for the month, clamped to the base range.
-
-    Gross pay is what the person earned that month (deductions do not lower it).
-    """
-    gross = sum(np.maximum(ln.accrued, 0) for ln in role_lines) / 100
-    lo = float(on_cost.base_floor) if on_cost.base_floor is not None else 0.0
-    hi = float(on_cost.base_cap) if on_cost.base_cap is not None else np.inf
-    fen = to_fen(float(on_cost.rate) * np.clip(gross, lo, hi))
-    label = on_cost.label
-    return _Line(role_id, "on_cost", -1, label.zh if label else "单位社保公积金",
-                 (label.en or label.zh) if label else "Employer social insurance and housing fund",
-                 fen, fen.copy(), np.zeros(fen.shape[1], dtype=np.int64))
+    fitted, filled = fit_people(scenario, design)
+    lines, _, _ = compute(design, [fitted], base_level=base_level, supply={**scenario.supply, **(supply or {})},
+                          detail=True)
+    return Payroll(design, scenario, lines, base_level, filled=filled)

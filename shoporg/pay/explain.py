@@ -1,4 +1,5 @@
-"""Why a person was paid what they were: every component with its rule, inputs and amounts.
+"""Why a person was paid what they were: every component with its rule, the inputs the
+engine read and whether its condition held, and the amounts, as the payroll recorded them.
 
 >>> from shoporg import load_template, Scenario, payroll
 >>> d = load_template("seed-14-basic-22").only(["storekeeper"])
@@ -6,80 +7,65 @@
 >>> print(explain(payroll(d, s), "storekeeper", month="2026-04"))
 司库 storekeeper · 第1人 · 2026-04
   底薪 [base] 底薪 4000元/月
-      应计 4000.00元  实发 4000.00元
+      应计 ¥4,000.00  实发 ¥4,000.00
   责任金 [allowance] 责任金 1500元/月（条件：store_incidents == 0；按季度结算；延后1个月发放）
       store_incidents = 0 → 条件成立
-      应计 1500.00元  实发 3000.00元
-  合计 应计 5500.00元  实发 7000.00元
+      应计 ¥1,500.00  实发 ¥3,000.00
+  合计 应计 ¥5,500.00  实发 ¥7,000.00
 """
 
 from __future__ import annotations
 
-from ..tables import _component_text
+from .. import fmt
+from ..i18n import check_lang, pick, t
+from .expr import parse_expression
+from .kinds import PAY_KINDS
 
 __all__ = ["explain"]
 
-_W = {
-    "person": {"zh": "第{}人", "en": "person {}"},
-    "accrued": {"zh": "应计", "en": "accrued"},
-    "paid": {"zh": "实发", "en": "paid"},
-    "total": {"zh": "合计", "en": "total"},
-    "holds": {"zh": "条件成立", "en": "condition holds"},
-    "fails": {"zh": "条件不成立，本月不计", "en": "condition fails: nothing this month"},
-    "supplied": {"zh": "（顾问补充）", "en": " (supplied)"},
-}
+
+def _value(v, lang: str) -> str:
+    # as a rule writes numbers: no thousands separator, never scientific
+    return fmt.number(float(v), lang, digits=4).replace(",", "")
 
 
-def _yuan(fen: int, lang: str) -> str:
-    return f"{fen / 100:.2f}元" if lang == "zh" else f"¥{fen / 100:,.2f}"
+def _amounts(accrued: int, paid: int, lang: str) -> str:
+    return (f"{t('pay.explain.accrued', lang)} {fmt.yuan(accrued / 100, lang, cents=True)}  "
+            f"{t('pay.explain.paid', lang)} {fmt.yuan(paid / 100, lang, cents=True)}")
 
 
 def explain(pr, role_id: str, person: int = 1, month: str | None = None, lang: str = "zh") -> str:
     """A text that shows, for one person and month, each pay component: the rule as
-    written, the driver values it read, whether its condition held, and the amounts
-    accrued and paid. ``month`` defaults to the plan's first month."""
-    from .expr import parse_expression
-
-    design, scenario = pr.design, pr.scenario
-    role = design.role(role_id)
-    month = month or scenario.months[0]
-    if month not in scenario.months:
-        raise ValueError(f"month {month!r} is not in the plan ({scenario.months[0]} to {scenario.months[-1]})")
-    m = scenario.months.index(month)
-    lines = pr.lines[(pr.lines.role == role_id) & (pr.lines.person == person) & (pr.lines.month == month)]
-    if lines.empty:
+    written, the driver values it read (rules included), whether its condition held,
+    and the amounts accrued and paid. ``month`` defaults to the plan's first month."""
+    check_lang(lang)
+    role = pr.design.role(role_id)
+    months = pr.scenario.months
+    month = month or months[0]
+    if month not in months:
+        raise ValueError(f"month {month!r} is not in the plan ({months[0]} to {months[-1]})")
+    m, p = months.index(month), person - 1
+    lines = pr.role_lines(role_id)
+    if not lines or not 0 <= p < lines[0].accrued.shape[1]:
         raise ValueError(f"role {role_id!r} has no person {person} (headcount {role.headcount})")
-    out = [f"{role.name.get(lang)} {role_id} · {_W['person'][lang].format(person)} · {month}"]
-    kinds = list(lines.itertuples())
-    for c, row in zip(list(role.pay) + [None] * (len(kinds) - len(role.pay)), kinds):
-        rule = _component_text(c, lang) if c is not None else row.component if lang == "zh" else row.component_en
-        name = row.component if lang == "zh" else row.component_en
-        out.append(f"  {name} [{row.kind}] {rule}")
-        if c is not None:
-            for key in ("driver",):
-                drv = getattr(c, key, None)
-                if drv:
-                    v = scenario.driver(drv, role_id)
-                    val = v[m] if v.ndim == 1 else v[m, min(person, v.shape[1]) - 1]
-                    out.append(f"      {drv} = {val:g}")
-            cond = getattr(c, "gate", None) or getattr(c, "when", None)
-            if cond:
-                expr = parse_expression(cond)
-                vals = []
-                for name_ in sorted(expr.names):
-                    v = scenario.driver(name_, role_id)
-                    vals.append(f"{name_} = {(v[m] if v.ndim == 1 else v[m, min(person, v.shape[1]) - 1]):g}")
-                ok = _holds(expr, scenario, role_id, m, person)
-                out.append(f"      {', '.join(vals)} → {_W['holds' if ok else 'fails'][lang]}")
-        out.append(f"      {_W['accrued'][lang]} {_yuan(row.accrued_fen, lang)}  {_W['paid'][lang]} {_yuan(row.paid_fen, lang)}")
-    out.append(f"  {_W['total'][lang]} {_W['accrued'][lang]} {_yuan(int(lines.accrued_fen.sum()), lang)}  "
-               f"{_W['paid'][lang]} {_yuan(int(lines.paid_fen.sum()), lang)}")
+    out = [f"{role.name.get(lang)} {role_id} · {t('pay.explain.person', lang, n=person)} · {month}"]
+    for ln in lines:
+        name = pick((ln.label_zh, ln.label_en), lang)
+        if ln.index < 0:  # on-cost: the line's label is its rule
+            out.append(f"  {name} [{ln.kind}] {name}")
+        else:
+            c = role.pay[ln.index]
+            out.append(f"  {name} [{ln.kind}] {PAY_KINDS[c.kind].text(c, lang)}")
+            at = {k: v[m, min(p, v.shape[1] - 1)] for k, v in ln.inputs.items()}
+            driver = getattr(c, "driver", None)
+            if driver:
+                out.append(f"      {driver} = {_value(at[driver], lang)}")
+            if c.condition:
+                read = ", ".join(f"{k} = {_value(at[k], lang)}" for k in sorted(parse_expression(c.condition).names))
+                held = "pay.explain.holds" if ln.condition[m, p] else "pay.explain.fails"
+                out.append(f"      {read} → {t(held, lang)}")
+        out.append(f"      {_amounts(int(ln.accrued[m, p]), int(ln.paid[m, p]), lang)}")
+    accrued = sum(int(ln.accrued[m, p]) for ln in lines)
+    paid = sum(int(ln.paid[m, p]) for ln in lines)
+    out.append(f"  {t('pay.explain.total', lang)} {_amounts(accrued, paid, lang)}")
     return "\n".join(out)
-
-
-def _holds(expr, scenario, role_id: str, m: int, person: int) -> bool:
-    env = {}
-    for name in expr.names:
-        v = scenario.driver(name, role_id)
-        env[name] = float(v[m] if v.ndim == 1 else v[m, min(person, v.shape[1]) - 1])
-    return bool(expr.evaluate(env))

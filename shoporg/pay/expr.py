@@ -34,7 +34,7 @@ import difflib
 import re
 import warnings
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import lru_cache, reduce
 from typing import Mapping
 
 import numpy as np
@@ -219,11 +219,18 @@ def parse_expression(text: str, where: str = "") -> Expression:
     shoporg.pay.expr.ExpressionError: roles[0].pay[2].when:
         '**' (power) is not allowed in 'orders ** 2'
     """
+    if not isinstance(text, str):
+        raise ExpressionError(f"an expression must be text, got {type(text).__name__}", where)
+    return _parse(text, where)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, where: str) -> Expression:
+    """:func:`parse_expression` for text: each text and place is parsed once (an
+    :class:`Expression` never changes, so the parsed one is shared)."""
     def fail(message: str) -> ExpressionError:
         return ExpressionError(message, where)
 
-    if not isinstance(text, str):
-        raise fail(f"an expression must be text, got {type(text).__name__}")
     if not text.strip():
         raise fail("empty expression")
     if len(text) > MAX_LENGTH:

@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+import pandas as pd
+
 from ..errors import ShopOrgError
 
 __all__ = ["ATTENDANCE_POINTS", "Scorecard", "scorecard"]
@@ -46,8 +48,6 @@ def scorecard(role, scores: dict, *, weights: dict | None = None, late_or_early:
     ``weights`` fills weights the source leaves blank (index → percent); the weights
     used must then sum to 100. Attendance points are taken off per occurrence.
     """
-    import pandas as pd
-
     weights = dict(weights or {})
     used = {}
     for i, d in enumerate(role.duties):

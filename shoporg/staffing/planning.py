@@ -56,7 +56,7 @@ def plan(design, scenario, norms=None, *, base_level: str = "mid", supply=None) 
     base pay per FTE for that month) → cost per order and share of revenue by month."""
     rec = recommend_headcount(design, scenario, norms)
     staffed = scale_design(design, scenario, norms)
-    pr = payroll(staffed, scenario.averaged(staffed), base_level=base_level, supply=supply)
+    pr = payroll(staffed, scenario, base_level=base_level, supply=supply)  # per-person data fitted to the staffing
     table = norms_for(design, norms)
     temp = {}
     for row in rec.itertuples():

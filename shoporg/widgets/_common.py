@@ -6,7 +6,9 @@ import base64
 import html
 import io
 
-__all__ = ["LANGS", "check_lang", "error_text", "message_html", "frame_html", "show_figure", "fit_scenario"]
+from ..scenario import filled_note, fit_people
+
+__all__ = ["LANGS", "check_lang", "error_text", "message_html", "frame_html", "show_figure", "scenario_note"]
 
 LANGS = ("zh", "en")
 
@@ -81,33 +83,18 @@ def show_figure(output, fig, alt: str) -> None:
     output.outputs = ({"output_type": "display_data", "data": data, "metadata": {}},)
 
 
-def fit_scenario(scenario, designs, lang: str = "zh"):
-    """``(scenario, note)``: the scenario the apps cost ``designs`` with, and what was changed.
-
-    Where a design has more or fewer people in a role than the scenario gives per-person
-    values for (five sales agents' attainment, seven agents in the design), those values
-    are replaced by their monthly mean — for that design alone, or for every role when
-    several designs are costed together — and ``note`` says so. Otherwise the scenario is
-    returned as it is with an empty note.
+def scenario_note(scenario, designs, lang: str = "zh") -> str:
+    """What costing ``designs`` under ``scenario`` fits in its per-person data, in words
+    (:func:`shoporg.scenario.fit_people`, which the payroll applies; empty when nothing).
 
     >>> import shoporg
     >>> s = shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
     >>> d = shoporg.load_template("seed-14-basic-22")
-    >>> fit_scenario(s, [d])[1]
+    >>> scenario_note(s, [d])
     ''
-    >>> fitted, note = fit_scenario(s, [d.with_headcount("sales_cs", 7)], lang="en")
-    >>> note
-    "The scenario gives 5 people's attainment for sales_cs, which has 7: their mean is used."
+    >>> scenario_note(s, [d.with_headcount("sales_cs", 7)], lang="en")
+    "The scenario gives 5 people's attainment of the sales plan for Sales customer service, which has 7: for the other 2, their mean is used."
     """
     if scenario is None:
-        return None, ""
-    misfits = [m for d in designs for m in scenario.people_mismatches(d)]
-    if not misfits:
-        return scenario, ""
-    fitted = scenario.averaged(designs[0]) if len(designs) == 1 else scenario.averaged()
-    lines = []
-    for role, driver, given, people in dict.fromkeys(misfits):
-        lines.append(f"情景给出{given}人的{driver}，{role}有{people}人：按平均值计算。" if lang == "zh" else
-                     f"The scenario gives {given} people's {driver} for {role}, which has {people}: "
-                     "their mean is used.")
-    return fitted, "\n".join(lines)
+        return ""
+    return filled_note([f for d in designs for f in fit_people(scenario, d)[1]], designs, lang)

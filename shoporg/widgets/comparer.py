@@ -17,7 +17,14 @@ import shoporg
 from .. import plots
 from ..analysis import diff_view, metric_text
 from ..errors import ShopOrgError
-from ._common import check_lang, error_text, fit_scenario, frame_html, message_html, show_figure
+from ._common import (
+    check_lang,
+    error_text,
+    frame_html,
+    message_html,
+    scenario_note,
+    show_figure,
+)
 
 __all__ = ["Comparer", "CHARTS"]
 
@@ -148,7 +155,7 @@ class Comparer:
             self._clear(message_html(self._t("choose"), "info"))
             return
         designs = [self.designs[n] for n in chosen]
-        scenario, note = fit_scenario(self.scenario, designs, self.lang)
+        scenario, note = self.scenario, scenario_note(self.scenario, designs, self.lang)
         self._costed = scenario  # the scenario the payroll chart uses too
         try:
             table = shoporg.compare(designs, scenario, lang=self.lang,

@@ -29,9 +29,12 @@ import shoporg
 from ..analysis import merge_roles
 from ..errors import ShopOrgError
 from ..hierarchy import layers, span_of_control, to_graph
+from ..i18n import pick
 from ..live_chart import LiveOrgChart
 from ..model import Duty, Role
-from ._common import check_lang, error_text, fit_scenario, message_html
+from ..pay.kinds import PAY_KINDS
+from ..scenario import filled_note
+from ._common import check_lang, error_text, message_html
 
 __all__ = ["Designer", "PAY_FIELDS", "COMMON_DRIVERS"]
 
@@ -91,32 +94,23 @@ _LABELS = {
     "bad_number": ("请输入数字或区间（如 4000 或 4000-6000）", "Give a number or a range (4000 or 4000-6000)"),
 }
 
-_KINDS = {
-    "base": ("底薪", "Base"), "piece_rate": ("计件", "Piece rate"), "revenue_bonus": ("提成", "Revenue bonus"),
-    "team_bonus": ("团队奖", "Team bonus"), "allowance": ("津贴", "Allowance"), "deduction": ("扣款", "Deduction"),
-}
-
-#: The number a pay component's editor field changes, by component kind.
-PAY_FIELDS = {"base": "monthly", "piece_rate": "rate", "revenue_bonus": "rate", "team_bonus": "amount",
-              "allowance": "monthly", "deduction": "rate"}
+#: The number a pay component's editor field changes, by component kind (each kind's ``field``).
+PAY_FIELDS = {name: kind.field for name, kind in PAY_KINDS.items()}
 
 #: Drivers offered for a new piece rate or revenue bonus (a scenario adds its own).
 COMMON_DRIVERS = ("orders", "orders_picked", "orders_shipped", "revenue", "consultations", "complaints",
                   "negative_reviews", "reviews_reversed", "review_followups")
 
-#: How the number's field is named beside the pay value, by language.
-_FIELD_WORDS = {"monthly": ("每月金额", "per month"), "rate": ("比例/单价", "rate"), "amount": ("金额", "amount")}
-#: The driver a new component of a kind counts (None: the kind counts none).
-_NEW_DRIVER = {"piece_rate": "orders", "revenue_bonus": "revenue"}
 
 _FIELDS = ("name", "department", "headcount", "manager", "pay", "duties", "actions")
 
 
 def _pay_field(component) -> str:
-    field = PAY_FIELDS[component.kind]
-    if component.kind == "deduction" and component.rate is None and component.amount is not None:
-        field = "amount"
-    return field
+    return PAY_KINDS[component.kind].edit_field(component)
+
+
+def _kind_menu(kind: str, lang: str) -> str:
+    return pick(PAY_KINDS[kind].label, lang)
 
 
 def _show_number(value) -> str:
@@ -208,7 +202,7 @@ class Designer:
         self.manager = w.Dropdown(description=L("manager"))
         self.pay_component = w.Dropdown(description=L("pay"), style=wide)
         self.pay_value = w.Text(description=L("pay_value"), continuous_update=False, style=wide)
-        self.pay_kind = w.Dropdown(options=[(v[0 if self.lang == "zh" else 1], k) for k, v in _KINDS.items()],
+        self.pay_kind = w.Dropdown(options=[(_kind_menu(k, self.lang), k) for k in PAY_KINDS],
                                    value="base", description=L("pay_kind"), style=wide)
         drivers = sorted(set(COMMON_DRIVERS) | set(scenario.names if scenario is not None else ()))
         self.pay_driver = w.Dropdown(options=drivers, value="orders", description=L("pay_driver"))
@@ -383,7 +377,7 @@ class Designer:
     def _on_pay_kind(self, kind: str) -> None:
         """Offer the driver a new component of ``kind`` counts (orders for a piece rate,
         revenue for a revenue bonus); other kinds count none."""
-        default = _NEW_DRIVER.get(kind)
+        default = PAY_KINDS[kind].new_driver
         self.pay_driver.disabled = default is None
         if default is not None and default in self.pay_driver.options:
             self.pay_driver.value = default
@@ -393,10 +387,7 @@ class Designer:
         its number in ``pay_value``. Piece rates and revenue bonuses count ``pay_driver``;
         a deduction is a fixed amount."""
         kind, rid = self.pay_kind.value, self.role.value
-        label = dict(zip(("zh", "en"), _KINDS[kind]))
-        component = {"kind": kind, "label": label, ("amount" if kind == "deduction" else PAY_FIELDS[kind]): 0}
-        if kind in _NEW_DRIVER:
-            component["driver"] = self.pay_driver.value
+        component = PAY_KINDS[kind].new(self.pay_driver.value)
         done = self.apply(lambda d: d.with_role_changes(rid, pay=[*d.role(rid).pay, component]), "pay")
         if done:
             self.pay_component.value = len(self.design.role(rid).pay) - 1
@@ -571,7 +562,7 @@ class Designer:
             self.merge_with.value = None
             pay_options = []
             for i, c in enumerate(role.pay):
-                kind = _KINDS[c.kind][0 if self.lang == "zh" else 1]
+                kind = _kind_menu(c.kind, self.lang)
                 label = c.label.get(self.lang) if c.label else ""
                 pay_options.append((f"pay[{i}] {kind}" + (f" · {label}" if label and label != kind else ""), i))
             keep_pay = self.pay_component.value
@@ -593,9 +584,10 @@ class Designer:
                 return
             c = self.design.role(self.role.value).pay[index]
             field = _pay_field(c)
+            words = pick(PAY_KINDS[c.kind].fields[field], self.lang)  # how the kind names the number
             self.pay_value.disabled = False
-            self.pay_value.description = f"{self._t('pay_value')}（{_FIELD_WORDS[field][0]}）" if self.lang == "zh" \
-                else f"{self._t('pay_value')} ({_FIELD_WORDS[field][1]})"
+            self.pay_value.description = f"{self._t('pay_value')}（{words}）" if self.lang == "zh" \
+                else f"{self._t('pay_value')} ({words})"
             self.pay_value.value = _show_number(getattr(c, field))
         finally:
             self._syncing = False
@@ -605,11 +597,11 @@ class Designer:
         if self.scenario is None:
             return None
         if self._payroll_cache is None or self._payroll_cache[0] is not self.design:
-            scenario, self.scenario_note = fit_scenario(self.scenario, [self.design], self.lang)
             try:
-                result = shoporg.payroll(self.design, scenario)
+                result = shoporg.payroll(self.design, self.scenario)
+                self.scenario_note = filled_note(result.filled, self.design, self.lang)
             except ShopOrgError as e:
-                result = error_text(e)
+                result, self.scenario_note = error_text(e), ""
             self._payroll_cache = (self.design, result)
         return self._payroll_cache[1]
 

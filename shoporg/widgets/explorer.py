@@ -22,9 +22,10 @@ import pandas as pd
 import shoporg
 
 from ..errors import ShopOrgError
+from ..scenario import filled_note
 from ..staffing.sizing import norms_for, norms_within, recommend_headcount
 from ..unit_cost import cost_per_order
-from ._common import check_lang, error_text, fit_scenario, frame_html, message_html
+from ._common import check_lang, error_text, frame_html, message_html
 
 __all__ = ["ScenarioExplorer", "VOLUME_DRIVERS", "COUNT_DRIVERS"]
 
@@ -211,15 +212,15 @@ class ScenarioExplorer:
         self.scenario = self.build_scenario()
         self._staffing_error = ""
         self._refresh_staffing()
-        costed, note = fit_scenario(self.scenario, [self.design], self.lang)
         try:
-            self.payroll = shoporg.payroll(self.design, costed)
+            self.payroll = shoporg.payroll(self.design, self.scenario)
         except ShopOrgError as e:
             self.payroll, self.cost_per_order = None, None
             self.message.value = message_html(L("payroll_error") + error_text(e)) + self._staffing_error
             self.table.value = ""
             self._refresh_summary()
             return
+        note = filled_note(self.payroll.filled, self.design, self.lang)
         unpaid = sum(not r.pay for r in self.design.roles)
         if unpaid:
             note = "\n".join(filter(None, [note, L("unpaid").format(unpaid, len(self.design.roles))]))

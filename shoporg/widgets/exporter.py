@@ -20,7 +20,7 @@ import ipywidgets as w
 from ..errors import ShopOrgError
 from ..io.formats import FORMATS as FILE_FORMATS
 from ..io.formats import export
-from ._common import check_lang, error_text, fit_scenario, message_html
+from ._common import check_lang, error_text, message_html, scenario_note
 
 __all__ = ["Exporter", "FORMATS", "named_options"]
 
@@ -133,7 +133,7 @@ class Exporter:
         if not targets:
             self.links.value = message_html(self._t("none"), "info")
             return []
-        scenario, note = fit_scenario(self.scenario, self.designs, self.ui_lang)
+        scenario, note = self.scenario, scenario_note(self.scenario, self.designs, self.ui_lang)
         errors = []
         try:
             folder.mkdir(parents=True, exist_ok=True)
