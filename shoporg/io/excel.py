@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DesignValidationError, Problem
+from ..i18n import Phrase
 
 if TYPE_CHECKING:
     from ..model import OrgDesign
@@ -341,7 +342,7 @@ def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overw
 
 # -- reading back --------------------------------------------------------------------
 
-def _fail(location: str, message: str, path: Path) -> DesignValidationError:
+def _fail(location: str, message, path: Path) -> DesignValidationError:
     return DesignValidationError([Problem(location, message, file=str(path))])
 
 
@@ -350,21 +351,20 @@ def _open(path: Path):
     from openpyxl import load_workbook
 
     if not path.is_file():
-        raise _fail("", "no such file; give an .xlsx workbook written by export_excel", path)
+        raise _fail("", Phrase("err.xlsx_missing"), path)
     if not zipfile.is_zipfile(path):
-        raise _fail("", "not an Excel .xlsx workbook (save it as .xlsx, not .xls or .csv)", path)
+        raise _fail("", Phrase("err.not_xlsx"), path)
     try:
         return load_workbook(path)
     except Exception as e:  # openpyxl raises many kinds for a damaged workbook
-        raise _fail("", f"not a readable .xlsx workbook ({type(e).__name__}: {e})", path) from None
+        raise _fail("", Phrase("err.xlsx_damaged", detail=f"{type(e).__name__}: {e}"), path) from None
 
 
 def _base_design(wb, path: Path):
     from .yaml_io import design_from_dict, load_yaml
 
     if DATA_SHEET not in wb.sheetnames:
-        raise _fail(DATA_SHEET, f"the hidden sheet {DATA_SHEET!r} is missing; read_excel needs a "
-                    "workbook written by export_excel", path)
+        raise _fail(DATA_SHEET, Phrase("err.xlsx_no_data", sheet=repr(DATA_SHEET)), path)
     text = "".join(str(c.value) for c in wb[DATA_SHEET]["A"] if c.value is not None)
     return design_from_dict(load_yaml(path, text), file=f"{path}!{DATA_SHEET}")
 
@@ -374,7 +374,7 @@ def _role_sheet(wb, path: Path):
     for lang in ("zh", "en"):
         if SHEETS["roles"][lang] in wb.sheetnames:
             return wb[SHEETS["roles"][lang]], lang
-    raise _fail("", f"no role table sheet; expected {SHEETS['roles']['zh']!r} or {SHEETS['roles']['en']!r}", path)
+    raise _fail("", Phrase("err.xlsx_no_roles", zh=repr(SHEETS['roles']['zh']), en=repr(SHEETS['roles']['en'])), path)
 
 
 def _header(ws, lang: str, path: Path) -> dict[str, int]:
@@ -387,8 +387,9 @@ def _header(ws, lang: str, path: Path) -> dict[str, int]:
         col = seen.get(label[lang], seen.get(label["en"] if lang == "zh" else label["zh"]))
         if col is None:
             where = get_column_letter(len(seen) + 1) + "1"
-            problems.append(Problem(f"{ws.title}!{where} ({label[lang]})", f"missing column {label[lang]!r}; "
-                                    f"the header row must have: {', '.join(c[lang] for c in ROLE_COLUMNS.values())}",
+            problems.append(Problem(f"{ws.title}!{where} ({label[lang]})",
+                                    Phrase("err.xlsx_column", column=repr(label[lang]),
+                                           columns=", ".join(c[lang] for c in ROLE_COLUMNS.values())),
                                     file=str(path)))
         cols[key] = col
     if problems:
@@ -399,8 +400,7 @@ def _header(ws, lang: str, path: Path) -> dict[str, int]:
 def _check_merged(ws, path: Path) -> None:
     ranges = list(ws.merged_cells.ranges)
     if ranges:
-        raise DesignValidationError([Problem(f"{ws.title}!{r.coord}", "merged cells are not allowed in the role "
-                                             "table; unmerge them and fill in each cell", file=str(path))
+        raise DesignValidationError([Problem(f"{ws.title}!{r.coord}", Phrase("err.xlsx_merged"), file=str(path))
                                      for r in ranges])
 
 
@@ -436,8 +436,7 @@ def _headcount(cell: _Cell, problems: list[Problem]) -> Decimal | None:
             raise ValueError
         return d
     except (ValueError, TypeError):
-        problems.append(Problem(cell.loc, f"got {cell.value!r}; allowed: a number of people (FTE) from 0 to "
-                                "100000 with at most 2 decimals, e.g. 3 or 0.5"))
+        problems.append(Problem(cell.loc, Phrase("err.xlsx_headcount", got=repr(cell.value))))
         return None
 
 
@@ -511,20 +510,21 @@ def _row_changes(role, before: dict, cells: dict[str, _Cell], ids: dict, deps: d
 
     if edited("name"):
         if not cells["name"].text:
-            problems.append(Problem(cells["name"].loc, "empty; allowed: the role's name"))
+            problems.append(Problem(cells["name"].loc, Phrase("err.xlsx_name")))
         else:
             changes["name"] = _name(role, cells["name"].text, lang)
     if edited("department") and (cells["department"].text or role is not None):
         dep = _lookup(cells["department"].text, deps) if cells["department"].text else None
         if cells["department"].text and dep is None:
-            problems.append(Problem(cells["department"].loc, f"unknown department {cells['department'].text!r}; "
-                                    f"allowed: {', '.join(deps) or '(none defined)'}"))
+            problems.append(Problem(cells["department"].loc, Phrase(
+                "err.unknown_department", id=repr(cells['department'].text), hint="",
+                ids=", ".join(deps) or Phrase("err.none_defined"))))
         changes["department"] = dep
     if edited("reports_to"):
         boss = _lookup(cells["reports_to"].text, ids) if cells["reports_to"].text else None
         if cells["reports_to"].text and boss is None:
-            problems.append(Problem(cells["reports_to"].loc, f"unknown manager {cells['reports_to'].text!r}; "
-                                    f"allowed: a role name or id in this table ({', '.join(ids)}) or empty"))
+            problems.append(Problem(cells["reports_to"].loc, Phrase(
+                "err.xlsx_manager", name=repr(cells['reports_to'].text), ids=", ".join(ids))))
         changes["reports_to"], changes["reports_to_inferred"] = boss, False
     if edited("headcount") and not (role is not None and _same_number(cells["headcount"].value, role.headcount)):
         hc = _headcount(cells["headcount"], problems) if (role is not None or cells["headcount"].text) else Decimal(1)
@@ -550,10 +550,9 @@ def _same_number(value: Any, d: Decimal) -> bool:
 def _new_id(cells: dict[str, _Cell], row: int, taken: set[str], problems: list) -> str:
     rid = cells["id"].text or f"role_{row}"
     if not re.fullmatch(r"[a-z][a-z0-9_]*", rid) or len(rid) > 64:
-        problems.append(Problem(cells["id"].loc, f"got {rid!r}; allowed: a new id in lower-case letters, digits "
-                                "and _ starting with a letter (e.g. live_host), or empty for an automatic one"))
+        problems.append(Problem(cells["id"].loc, Phrase("err.xlsx_new_id", got=repr(rid))))
     if rid in taken:
-        problems.append(Problem(cells["id"].loc, f"id {rid!r} is used twice; allowed: a unique id"))
+        problems.append(Problem(cells["id"].loc, Phrase("err.xlsx_id_twice", id=repr(rid))))
     taken.add(rid)
     return rid
 
@@ -628,7 +627,7 @@ def _rebuild(base, roles: list, where: dict[int, str], path: Path):
         def locate(p: Problem) -> Problem:
             m = re.match(r"roles\[(\d+)\]", p.location)
             loc = f"{where[int(m.group(1))]} ({p.location})" if m and int(m.group(1)) in where else p.location
-            return Problem(loc, p.message, file=str(path))
+            return Problem(loc, p.phrase or p.message, file=str(path))
         raise DesignValidationError([locate(p) for p in e.problems]) from None
 
 
