@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from .catalogue import WORDS
 
 __all__ = ["LANGS", "DEFAULT_LANG", "check_lang", "t", "has", "pick", "register", "driver_name",
-           "driver_unit", "Phrase", "words", "expression_text", "WORDS"]
+           "driver_unit", "Phrase", "both", "words", "expression_text", "WORDS"]
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -117,6 +117,15 @@ def words(items, lang: str = DEFAULT_LANG) -> str:
     ('售前、售后', 'A, B')
     """
     return t("sep.list", lang).join(str(_field(x, lang)) for x in items)
+
+
+def both(key: str) -> dict[str, str]:
+    """The phrase ``key`` in every language, as a ``{"zh": ..., "en": ...}`` mapping.
+
+    >>> both("total")
+    {'zh': '合计', 'en': 'Total'}
+    """
+    return {lang: t(key, lang) for lang in LANGS}
 
 
 def has(key: str) -> bool:

@@ -195,6 +195,18 @@ WORDS: dict[str, dict[str, str]] = {
     "err.csv_manager": {"zh": "上级 {name} 不存在；可填：本表中的岗位名称或编号",
                         "en": "unknown manager {name}; allowed: a role name or id of the table"},
 
+    # column headers of tables meant for reading (col.*)
+    "col.id": {"zh": "编号", "en": "id"},
+    "col.name": {"zh": "岗位", "en": "role"},
+    "col.department": {"zh": "部门", "en": "department"},
+    "col.reports_to": {"zh": "上级", "en": "reports to"},
+    "col.headcount": {"zh": "人数", "en": "headcount"},
+    "col.pay": {"zh": "工资构成", "en": "pay"},
+    "col.pay_structure": {"zh": "工资构成", "en": "pay structure"},
+    "col.pay_method": {"zh": "计算方式", "en": "pay method"},
+    "col.duties": {"zh": "岗位职责", "en": "duties"},
+    "col.requirements": {"zh": "任职要求", "en": "requirements"},
+
     # @@i18n-insert
 
     # ---- end of presentation ---------------------------------------------------------
