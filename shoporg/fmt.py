@@ -19,14 +19,15 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
-from .i18n import check_lang
+from .i18n import check_lang, t
 
-__all__ = ["yuan", "percent", "count", "headcount", "number", "month", "date", "MISSING"]
+__all__ = ["yuan", "money", "percent", "count", "headcount", "number", "fixed", "month", "date", "MISSING"]
 
 #: shown where a value is unknown or does not apply (never a 0 or "nan")
 MISSING = "—"
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: whether a language groups the digits of an amount written in prose (4000元 / ¥4,000)
+_PROSE_GROUPING = {"zh": False, "en": True}
 
 
 def _missing(x) -> bool:
@@ -54,6 +55,25 @@ def yuan(x, lang: str = "zh", *, cents: bool = False) -> str:
     text = _grouped(x, 2 if cents else 0)
     negative = _decimal(x) < 0 and text.strip("0.,") != ""
     return f"{'-' if negative else ''}¥{text}"
+
+
+def money(x, lang: str = "zh") -> str:
+    """An amount as prose writes it: ``4000元`` in Chinese, ``¥4,000`` in English; cents
+    only when there are any.
+
+    >>> money(Decimal("1500.5"), "en"), money(1600, "zh"), money(-2.5, "zh"), money(None)
+    ('¥1,500.50', '1600元', '-2.50元', '—')
+    """
+    check_lang(lang)
+    if _missing(x):
+        return MISSING
+    d = _decimal(x)
+    places = 0 if d == d.to_integral_value() else 2
+    text = _grouped(d, places)
+    if not _PROSE_GROUPING[lang]:
+        text = text.replace(",", "")
+    negative = d < 0 and text.strip("0.,") != ""
+    return f"{'-' if negative else ''}{t('fmt.money', lang, n=text)}"
 
 
 def percent(x, lang: str = "zh", *, digits: int = 1) -> str:
@@ -99,6 +119,20 @@ def number(x, lang: str = "zh", *, digits: int = 2) -> str:
     return f"{'-' if _decimal(x) < 0 and text != '0' else ''}{text}"
 
 
+def fixed(x, lang: str = "zh", *, digits: int = 2) -> str:
+    """A number with exactly ``digits`` decimals and thousands separators (amounts in a
+    column of yuan, where the header says the unit).
+
+    >>> fixed(1026003), fixed(-0.004), fixed(2.5, digits=1)
+    ('1,026,003.00', '0.00', '2.5')
+    """
+    check_lang(lang)
+    if _missing(x):
+        return MISSING
+    text = _grouped(x, digits)
+    return f"{'-' if _decimal(x) < 0 and text.strip('0.,') else ''}{text}"
+
+
 def headcount(x, lang: str = "zh") -> str:
     """People (FTE): ``2`` not ``2.0``; a part-time ``0.5`` stays.
 
@@ -110,9 +144,8 @@ def headcount(x, lang: str = "zh") -> str:
 
 def month(m: str, lang: str = "zh") -> str:
     """A plan month ``YYYY-MM`` as ``2026年11月`` / ``Nov 2026``."""
-    check_lang(lang)
     y, mo = str(m)[:4], int(str(m)[5:7])
-    return f"{y}年{mo}月" if lang == "zh" else f"{_MONTHS_EN[mo - 1]} {y}"
+    return t("fmt.month", lang, y=y, name=t(f"fmt.month.{mo}", lang))
 
 
 def date(d, lang: str = "zh") -> str:
@@ -122,6 +155,5 @@ def date(d, lang: str = "zh") -> str:
     >>> date(datetime.date(2026, 12, 1), "zh"), date("2026-12-01", "en")
     ('2026年12月1日', '1 Dec 2026')
     """
-    check_lang(lang)
     y, mo, day = (int(p) for p in str(d)[:10].split("-"))
-    return f"{y}年{mo}月{day}日" if lang == "zh" else f"{day} {_MONTHS_EN[mo - 1]} {y}"
+    return t("fmt.date", lang, y=y, name=t(f"fmt.month.{mo}", lang), d=day)
