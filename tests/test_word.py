@@ -71,7 +71,7 @@ def test_a_design_without_pay_shows_unknown_pay_not_zero(tmp_path):
     path = export_docx([load_template("seed-14-basic-22"), load_template("seed-12-ordinary-shop")],
                        tmp_path / "r.docx", scenario=s)
     doc = docx.Document(str(path))
-    compare_table = next(t for t in doc.tables if t.rows[0].cells[0].text == "metric")
+    compare_table = next(t for t in doc.tables if t.rows[0].cells[0].text == "指标")
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in compare_table.rows}
     assert rows["年度人工成本（应计）"] == ["1,026,003.00", "—", "—"]
     assert rows["固定薪酬占比"] == ["76.4%", "—", "—"]

@@ -325,6 +325,35 @@ WORDS: dict[str, dict[str, str]] = {
     "err.split_keys": {"zh": "拆分岗位：第 {part} 部分有未知的键 {keys}；可用：id、name、headcount、duties、pay",
                        "en": "split_role: unknown key(s) {keys} in part {part}; allowed: id, name, headcount, duties, pay"},
 
+    # the Word report (doc.*)
+    "doc.title": {"zh": "网店组织设计方案", "en": "Online-shop organization design"},
+    "doc.client": {"zh": "客户", "en": "Client"},
+    "doc.date": {"zh": "日期", "en": "Date"},
+    "doc.author": {"zh": "编制", "en": "Prepared by"},
+    "doc.field": {"zh": "{label}：{value}", "en": "{label}: {value}"},
+    "doc.summary": {"zh": "方案概要", "en": "Summary of the options"},
+    "doc.option": {"zh": "{name}：{roles}个岗位，{people}人", "en": "{name}: {roles} roles, {people} people"},
+    "doc.chart": {"zh": "组织架构图", "en": "Org chart"},
+    "doc.roles": {"zh": "岗位职责表", "en": "Role table"},
+    "doc.payroll": {"zh": "薪酬测算", "en": "Payroll estimate"},
+    "doc.assumptions": {"zh": "假设与规则", "en": "Assumptions and rules"},
+    "doc.compare": {"zh": "方案对比", "en": "Comparison"},
+    "doc.diff": {"zh": "方案差异：{a} → {b}", "en": "Differences: {a} → {b}"},
+    "doc.gaps": {"zh": "职责缺口", "en": "Duty gaps"},
+    "doc.health": {"zh": "健康检查", "en": "Health findings"},
+    "doc.carried": {"zh": "计划期后发放（结转）", "en": "paid after the plan (carried over)"},
+    "doc.scenario": {"zh": "{name}（{start}至{end}）", "en": "{name} ({start} – {end})"},
+    "col.month": {"zh": "月份", "en": "month"},
+    "col.accrued_yuan": {"zh": "应计（元）", "en": "accrued (yuan)"},
+    "col.paid_yuan": {"zh": "实发（元）", "en": "paid (yuan)"},
+    "col.driver": {"zh": "业务量", "en": "driver"},
+    "err.docx_suffix": {"zh": "Word 报告须为 .docx 文件，实际为 {got}", "en": "a Word report is a .docx file, got {got}"},
+    "err.no_suffix": {"zh": "没有扩展名", "en": "'no suffix'"},
+    "err.exists": {"zh": "{path}：已存在；如要替换，请设 overwrite=True（命令行：--overwrite）",
+                   "en": "{path}: already exists; pass overwrite=True (CLI: --overwrite) to replace it"},
+
+    "err.dir_not_file": {"zh": "这是文件夹；请给出文件名", "en": "is a directory; give a file name"},
+
     # @@i18n-insert
 
     # ---- end of presentation ---------------------------------------------------------
