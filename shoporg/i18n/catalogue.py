@@ -354,6 +354,35 @@ WORDS: dict[str, dict[str, str]] = {
 
     "err.dir_not_file": {"zh": "这是文件夹；请给出文件名", "en": "is a directory; give a file name"},
 
+    # the Excel workbook (sheet.*: sheet names; xlsx.*: headers and notes)
+    "sheet.roles": {"zh": "岗位职责表", "en": "Roles"},
+    "sheet.payroll": {"zh": "薪酬测算", "en": "Payroll"},
+    "sheet.headcount": {"zh": "人员汇总", "en": "Headcount"},
+    "sheet.coverage": {"zh": "职责覆盖", "en": "Coverage"},
+    "sheet.kpi": {"zh": "绩效考核表", "en": "KPI"},
+    "sheet.chart": {"zh": "组织架构图", "en": "Org chart"},
+    "sheet.compare": {"zh": "方案对比", "en": "Compare"},
+    "sheet.diff": {"zh": "方案差异", "en": "Diff"},
+    "xlsx.total": {"zh": "合计", "en": "total"},
+    "xlsx.accrued": {"zh": "应计", "en": "accrued"},
+    "xlsx.paid": {"zh": "实发", "en": "paid"},
+    "xlsx.view": {"zh": "口径", "en": "view"},
+    "xlsx.roles": {"zh": "岗位数", "en": "roles"},
+    "xlsx.vacancies": {"zh": "空缺", "en": "vacancies"},
+    "xlsx.none": {"zh": "（未分部门）", "en": "(no department)"},
+    "xlsx.design": {"zh": "对比方案", "en": "design"},
+    "xlsx.action": {"zh": "变动", "en": "action"},
+    "xlsx.changes": {"zh": "变动内容", "en": "changes"},
+    "xlsx.metric": {"zh": "指标", "en": "metric"},
+    "xlsx.group": {"zh": "职责分组", "en": "duty group"},
+    "xlsx.weight": {"zh": "权重（%）", "en": "weight (%)"},
+    "xlsx.score": {"zh": "得分（0–100）", "en": "score (0–100)"},
+    "xlsx.weighted": {"zh": "加权得分", "en": "weighted score"},
+    "xlsx.kpi_note": {"zh": "考勤：迟到早退减2分/次，有效请假减1分/次（淘宝天猫电商各岗位职责表）；权重空白处由顾问补充，合计应为100。",
+                      "en": "Attendance: 2 points off per late arrival or early leave, 1 per approved leave (design 6); "
+                            "fill blank weights so that each role's weights sum to 100."},
+    "err.no_designs": {"zh": "至少需要一个设计", "en": "export_excel needs at least one design"},
+
     # @@i18n-insert
 
     # ---- end of presentation ---------------------------------------------------------

@@ -25,56 +25,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DesignValidationError, Problem
-from ..i18n import Phrase
+from .. import fmt
+from ..i18n import LANGS, Phrase, both, check_lang, t
 
 if TYPE_CHECKING:
     from ..model import OrgDesign
 
 __all__ = ["export_excel", "read_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT"]
 
-SHEETS = {
-    "roles": {"zh": "岗位职责表", "en": "Roles"},
-    "payroll": {"zh": "薪酬测算", "en": "Payroll"},
-    "headcount": {"zh": "人员汇总", "en": "Headcount"},
-    "coverage": {"zh": "职责覆盖", "en": "Coverage"},
-    "kpi": {"zh": "绩效考核表", "en": "KPI"},
-    "chart": {"zh": "组织架构图", "en": "Org chart"},
-    "compare": {"zh": "方案对比", "en": "Compare"},
-    "diff": {"zh": "方案差异", "en": "Diff"},
-}
-ROLE_COLUMNS = {
-    "name": {"zh": "岗位", "en": "role"},
-    "id": {"zh": "编号", "en": "id"},
-    "department": {"zh": "部门", "en": "department"},
-    "reports_to": {"zh": "上级", "en": "reports to"},
-    "headcount": {"zh": "人数", "en": "headcount"},
-    "pay_structure": {"zh": "工资构成", "en": "pay structure"},
-    "pay_method": {"zh": "计算方式", "en": "pay method"},
-    "duties": {"zh": "岗位职责", "en": "duties"},
-    "requirements": {"zh": "任职要求", "en": "requirements"},
-}
-_WORDS = {
-    "total": {"zh": "合计", "en": "total"},
-    "accrued": {"zh": "应计", "en": "accrued"},
-    "paid": {"zh": "实发", "en": "paid"},
-    "view": {"zh": "口径", "en": "view"},
-    "roles": {"zh": "岗位数", "en": "roles"},
-    "vacancies": {"zh": "空缺", "en": "vacancies"},
-    "none": {"zh": "（未分部门）", "en": "(no department)"},
-    "design": {"zh": "对比方案", "en": "design"},
-    "action": {"zh": "变动", "en": "action"},
-    "changes": {"zh": "变动内容", "en": "changes"},
-    "metric": {"zh": "指标", "en": "metric"},
-    "group": {"zh": "职责分组", "en": "duty group"},
-    "weight": {"zh": "权重（%）", "en": "weight (%)"},
-    "score": {"zh": "得分（0–100）", "en": "score (0–100)"},
-    "weighted": {"zh": "加权得分", "en": "weighted score"},
-    "kpi_note": {"zh": "考勤：迟到早退减2分/次，有效请假减1分/次（淘宝天猫电商各岗位职责表）；权重空白处由顾问补充，合计应为100。",
-                 "en": "Attendance: 2 points off per late arrival or early leave, 1 per approved leave (design 6); "
-                       "fill blank weights so that each role's weights sum to 100."},
-}
+#: The sheet names in each language (a view on the catalogue's ``sheet.*`` words).
+SHEETS = {k: both(f"sheet.{k}") for k in ("roles", "payroll", "headcount", "coverage", "kpi", "chart", "compare", "diff")}
+#: The role table's columns in each language, in sheet order (``col.*`` words).
+ROLE_COLUMNS = {k: both(f"col.{k}") for k in ("name", "id", "department", "reports_to", "headcount", "pay_structure",
+                                              "pay_method", "duties", "requirements")}
 DATA_SHEET = "_shoporg"
 MONEY_FORMAT = '"¥"#,##0.00'
+SHARE_FORMAT = "0.0%"
 _CHUNK = 30_000
 _CELL_MAX = 32_000
 _MAX_WIDTH = {"duties": 60, "requirements": 40, "pay_structure": 30, "pay_method": 40}
@@ -83,7 +49,7 @@ _MAX_WIDTH = {"duties": 60, "requirements": 40, "pay_structure": 30, "pay_method
 # -- small helpers -------------------------------------------------------------------
 
 def _w(key: str, lang: str) -> str:
-    return _WORDS[key][lang]
+    return t(f"xlsx.{key}", lang)
 
 
 def _display_width(text: Any) -> int:
@@ -180,7 +146,8 @@ def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
     pr = payroll(design, scenario)
     months = list(scenario.months)
     ws = wb.create_sheet(SHEETS["payroll"][lang] + suffix)
-    ws.append([ROLE_COLUMNS["name"][lang], ROLE_COLUMNS["id"][lang], _w("view", lang)] + months + [_w("total", lang)])
+    ws.append([ROLE_COLUMNS["name"][lang], ROLE_COLUMNS["id"][lang], _w("view", lang)]
+              + [fmt.month(m, lang) for m in months] + [_w("total", lang)])
     fen = pr.lines.groupby(["role", "month"], sort=False)[["accrued_fen", "paid_fen"]].sum()
     for r in design.roles:
         for view in ("accrued", "paid"):
@@ -219,7 +186,7 @@ def _write_coverage(wb, design, lang: str) -> None:
     table = coverage(design, lang)
     names = duty_areas()[lang]
     ws = wb.create_sheet(SHEETS["coverage"][lang])
-    ws.append([ROLE_COLUMNS["name"][lang]] + [f"{names.get(a, a)}\n{a}" for a in table.columns])
+    ws.append([ROLE_COLUMNS["name"][lang]] + [names.get(a, a) for a in table.columns])
     for name, row in table.iterrows():
         ws.append([name] + ["●" if v else "" for v in row])
     _style_sheet(ws, {i: 14 for i in range(2, len(table.columns) + 2)}, freeze="B2")
@@ -263,21 +230,24 @@ def _write_chart(wb, design, lang: str, suffix: str = "") -> None:
 
 
 def _write_compare(wb, designs, scenario, lang: str) -> None:
-    from ..analysis import compare, diff
+    from ..analysis import _MONEY_METRICS, _SHARE_METRICS, compare, diff, diff_view
 
     if len(designs) <= 4:
         table = compare(designs, scenario, lang=lang)
         ws = wb.create_sheet(SHEETS["compare"][lang])
         ws.append([_w("metric", lang)] + [str(c) for c in table.columns[1:]])
-        for _, row in table.iterrows():
+        for key, row in table.iterrows():
             ws.append([row.iloc[0]] + [None if v != v else round(float(v), 6) for v in row.iloc[1:]])
+            number = MONEY_FORMAT if key in _MONEY_METRICS else SHARE_FORMAT if key in _SHARE_METRICS else None
+            for cell in ws[ws.max_row][1:] if number else ():
+                cell.number_format = number
         _style_sheet(ws, freeze="B2")
     ws = wb.create_sheet(SHEETS["diff"][lang])
     ws.append([_w("design", lang), _w("action", lang), ROLE_COLUMNS["id"][lang], ROLE_COLUMNS["name"][lang],
                _w("changes", lang)])
     for other in designs[1:]:
-        for row in diff(designs[0], other).itertuples():
-            ws.append([other.name.get(lang), row.action, row.role, row.name, row.changes])
+        for row in diff_view(diff(designs[0], other), lang, designs=(designs[0], other)).values.tolist():
+            ws.append([other.name.get(lang)] + row)
     _style_sheet(ws, {5: 80})
 
 
@@ -315,11 +285,10 @@ def export_excel(design_or_designs, path, scenario=None, lang: str = "zh", overw
     """
     from openpyxl import Workbook
 
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     designs = list(design_or_designs) if isinstance(design_or_designs, (list, tuple)) else [design_or_designs]
     if not designs:
-        raise ValueError("export_excel needs at least one design")
+        raise ValueError(Phrase("err.no_designs"))
     wb = Workbook()
     wb.remove(wb.active)
     _write_roles(wb, designs[0], lang)
@@ -384,7 +353,7 @@ def _header(ws, lang: str, path: Path) -> dict[str, int]:
     seen = {str(c.value).strip(): c.column for c in ws[1] if c.value is not None}
     cols, problems = {}, []
     for key, label in ROLE_COLUMNS.items():
-        col = seen.get(label[lang], seen.get(label["en"] if lang == "zh" else label["zh"]))
+        col = next((seen[label[x]] for x in (lang, *LANGS) if label[x] in seen), None)
         if col is None:
             where = get_column_letter(len(seen) + 1) + "1"
             problems.append(Problem(f"{ws.title}!{where} ({label[lang]})",
@@ -462,8 +431,8 @@ def _duties(role, lines: list[str], lang: str):
             continue
         near = old[i] if i < len(old) else (old[-1] if old else None)
         area = near.area if near is not None else "other.general"
-        out.append(Duty(area=area, zh=line) if lang == "zh" or near is None
-                   else Duty(area=area, zh=near.zh if i < len(old) else line, en=line))
+        texts = {"zh": line} if near is None else {"zh": near.zh if i < len(old) else line, lang: line}
+        out.append(Duty(area=area, **texts))
     return tuple(out)
 
 
@@ -476,8 +445,7 @@ def _requirements(role, lines: list[str], lang: str):
     out = []
     for line in lines:
         same = next((q for q in old if q.text(lang) == line), None)
-        out.append(same if same is not None else
-                   Requirement(kind="other", zh=line) if lang == "zh" else Requirement(kind="other", zh=line, en=line))
+        out.append(same if same is not None else Requirement(kind="other", **{"zh": line, lang: line}))
     return tuple(out)
 
 
@@ -487,17 +455,17 @@ def _edited_text(old, text: str, lang: str):
 
     if not text:
         return None
-    if old is None or lang == "zh":
-        return Text(zh=text, en=old.en if old is not None else None)
-    return Text(zh=old.zh, en=text)
+    if old is None:
+        return Text(zh=text)
+    return Text(**{"zh": old.zh, "en": old.en, lang: text})
 
 
 def _name(role, text: str, lang: str):
     from .._types import Text
 
-    if role is None or lang == "zh":
-        return Text(zh=text, en=role.name.en if role is not None else None)
-    return Text(zh=role.name.zh, en=text)
+    if role is None:
+        return Text(zh=text)
+    return Text(**{"zh": role.name.zh, "en": role.name.en, lang: text})
 
 
 def _row_changes(role, before: dict, cells: dict[str, _Cell], ids: dict, deps: dict, lang: str,
