@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .i18n import check_lang, t
 
-__all__ = ["yuan", "money", "percent", "count", "headcount", "number", "fixed", "month", "date", "MISSING"]
+__all__ = ["yuan", "money", "money_range", "percent", "count", "headcount", "number", "fixed", "month", "date", "MISSING"]
 
 #: shown where a value is unknown or does not apply (never a 0 or "nan")
 MISSING = "—"
@@ -67,13 +67,27 @@ def money(x, lang: str = "zh") -> str:
     check_lang(lang)
     if _missing(x):
         return MISSING
-    d = _decimal(x)
-    places = 0 if d == d.to_integral_value() else 2
-    text = _grouped(d, places)
-    if not _PROSE_GROUPING[lang]:
-        text = text.replace(",", "")
-    negative = d < 0 and text.strip("0.,") != ""
+    text = _prose_digits(x, lang)
+    negative = _decimal(x) < 0 and text.strip("0.,") != ""
     return f"{'-' if negative else ''}{t('fmt.money', lang, n=text)}"
+
+
+def _prose_digits(x, lang: str) -> str:
+    d = _decimal(x)
+    text = _grouped(d, 0 if d == d.to_integral_value() else 2)
+    return text if _PROSE_GROUPING[lang] else text.replace(",", "")
+
+
+def money_range(low, high, lang: str = "zh") -> str:
+    """A range of amounts as prose writes it: ``1600–2000元`` / ``¥1,600–2,000``; one
+    amount when both ends are equal.
+
+    >>> money_range(1600, 2000), money_range(1600, 2000, "en"), money_range(4000, 4000)
+    ('1600–2000元', '¥1,600–2,000', '4000元')
+    """
+    if _decimal(low) == _decimal(high):
+        return money(low, lang)
+    return t("fmt.money_range", lang, low=_prose_digits(low, lang), high=_prose_digits(high, lang))
 
 
 def percent(x, lang: str = "zh", *, digits: int = 1) -> str:

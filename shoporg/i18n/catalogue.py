@@ -209,6 +209,7 @@ WORDS: dict[str, dict[str, str]] = {
 
     # how numbers and dates read (fmt.*; used by shoporg.fmt)
     "fmt.money": {"zh": "{n}元", "en": "¥{n}"},
+    "fmt.money_range": {"zh": "{low}–{high}元", "en": "¥{low}–{high}"},
     "fmt.month": {"zh": "{y}年{name}", "en": "{name} {y}"},
     "fmt.date": {"zh": "{y}年{name}{d}日", "en": "{d} {name} {y}"},
     "fmt.month.1": {"zh": "1月", "en": "Jan"},
@@ -382,6 +383,16 @@ WORDS: dict[str, dict[str, str]] = {
                       "en": "Attendance: 2 points off per late arrival or early leave, 1 per approved leave (design 6); "
                             "fill blank weights so that each role's weights sum to 100."},
     "err.no_designs": {"zh": "至少需要一个设计", "en": "export_excel needs at least one design"},
+
+    # the org chart (chart.*)
+    "chart.other": {"zh": "其他", "en": "Other"},
+    "chart.dotted": {"zh": "虚线汇报", "en": "Dotted-line report"},
+    "chart.layer": {"zh": "第{n}层", "en": "Layer {n}"},
+    "chart.vacant": {"zh": "空缺{n}", "en": "{n} vacant"},
+    "chart.summary": {"zh": "{roles}个岗位，共{people}人", "en": "{roles} roles, {people} people"},
+    "chart.base": {"zh": "底薪 {amount}/月", "en": "Base {amount}/mo"},
+    "chart.people": {"zh": "{n}人", "en": "×{n}"},
+    "chart.fte": {"zh": "{n}人", "en": "{n} FTE"},
 
     # @@i18n-insert
 
