@@ -394,6 +394,34 @@ WORDS: dict[str, dict[str, str]] = {
     "chart.people": {"zh": "{n}人", "en": "×{n}"},
     "chart.fte": {"zh": "{n}人", "en": "{n} FTE"},
 
+    # comparison and payroll charts (plot.*; cost.*: the cost groups of the composition bars)
+    "plot.cost": {"zh": "年度人工成本（元）", "en": "annual payroll (yuan)"},
+    "plot.cost_title": {"zh": "人工成本构成", "en": "Payroll composition"},
+    "plot.span": {"zh": "管理者人数", "en": "managers"},
+    "plot.span_x": {"zh": "管理幅度（直接下属人数）", "en": "span (people reporting directly)"},
+    "plot.span_title": {"zh": "管理幅度分布", "en": "Span of control"},
+    "plot.layer": {"zh": "人数", "en": "people"},
+    "plot.layer_y": {"zh": "层级", "en": "layer"},
+    "plot.layer_title": {"zh": "层级金字塔", "en": "Layer pyramid"},
+    "plot.coverage_title": {"zh": "职责覆盖", "en": "Duty coverage"},
+    "plot.accrued": {"zh": "应计", "en": "accrued"},
+    "plot.paid": {"zh": "实发", "en": "paid (cash)"},
+    "plot.pay_title": {"zh": "月度人工成本", "en": "Monthly payroll"},
+    "plot.yuan": {"zh": "元", "en": "yuan"},
+    "plot.agents": {"zh": "坐席数", "en": "agents"},
+    "plot.answered_within": {"zh": "{seconds}秒内响应比例", "en": "answered within {seconds} s"},
+    "plot.service_title": {"zh": "服务水平与坐席数", "en": "Service level against agents"},
+    "plot.permanent": {"zh": "正式员工", "en": "permanent staff"},
+    "plot.temporary": {"zh": "临时工", "en": "temporary staff"},
+    "plot.cost_per_order": {"zh": "单均人工成本（元）", "en": "cost per order (yuan)"},
+    "plot.plan_title": {"zh": "人员与成本计划", "en": "Staffing and cost plan"},
+    "cost.base": {"zh": "底薪", "en": "base"},
+    "cost.piece_rate": {"zh": "计件提成", "en": "piece rate"},
+    "cost.bonus": {"zh": "奖金", "en": "bonus"},
+    "cost.allowance": {"zh": "津贴", "en": "allowance"},
+    "cost.deduction": {"zh": "扣款", "en": "deduction"},
+    "cost.on_cost": {"zh": "单位社保公积金", "en": "employer on-cost"},
+
     # @@i18n-insert
 
     # ---- end of presentation ---------------------------------------------------------
