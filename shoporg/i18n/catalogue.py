@@ -422,6 +422,32 @@ WORDS: dict[str, dict[str, str]] = {
     "cost.deduction": {"zh": "扣款", "en": "deduction"},
     "cost.on_cost": {"zh": "单位社保公积金", "en": "employer on-cost"},
 
+    # the command line (cli.*)
+    "col.total": {"zh": "合计", "en": "total"},
+    "cli.templates_id": {"zh": "编号", "en": "id"},
+    "cli.templates_name": {"zh": "名称", "en": "name"},
+    "cli.templates_roles": {"zh": "岗位数", "en": "roles"},
+    "cli.templates_headcount": {"zh": "人数", "en": "headcount"},
+    "cli.duties_n": {"zh": "{n} 项", "en": "{n}"},
+    "cli.show_summary": {"zh": "{roles} 个岗位，{people} 人", "en": "{roles} roles, {people} people"},
+    "cli.none": {"zh": "（无）", "en": "(none)"},
+    "cli.carried": {"zh": "计划期后发放（结转）: {amount} 元", "en": "paid after the plan (carried over): {amount} yuan"},
+    "cli.staff_name": {"zh": "岗位", "en": "role"},
+    "cli.staff_current": {"zh": "现有", "en": "current"},
+    "cli.staff_recommended": {"zh": "建议", "en": "recommended"},
+    "cli.staff_gap": {"zh": "差额", "en": "gap"},
+    "cli.staff_peak": {"zh": "峰值需求", "en": "peak"},
+    "cli.staff_peak_month": {"zh": "峰值月", "en": "peak month"},
+    "cli.staff_temporary": {"zh": "临时工", "en": "temporary"},
+    "cli.staff_method": {"zh": "方法", "en": "method"},
+    "cli.method_kept": {"zh": "保持现有", "en": "kept"},
+    "cli.method_quota": {"zh": "定额法", "en": "quota"},
+    "cli.method_erlang": {"zh": "排队模型（Erlang C）", "en": "Erlang C"},
+    "cli.staff_summary": {"zh": "现有 {current} 人，建议 {recommended} 人", "en": "current {current} people, recommended {recommended}"},
+    "cli.same": {"zh": "两个设计的岗位相同", "en": "the designs have the same roles"},
+    "err.cli_supply": {"zh": "--supply 的写法是 KEY=NUMBER（如 director.pay[1].rate=0.002），实际为 {got}",
+                       "en": "--supply takes KEY=NUMBER (e.g. director.pay[1].rate=0.002), got {got}"},
+
     # @@i18n-insert
 
     # ---- end of presentation ---------------------------------------------------------
