@@ -77,7 +77,10 @@ class Problem:
         return t(self.key, lang, **(self.fields or {})) if self.key else self.message
 
     def text(self, lang: str = "zh") -> str:
-        """The located problem in ``lang``, like ``str()`` but with the message in ``lang``."""
+        """The located problem in ``lang``, like ``str()`` but with the message in ``lang`` (a
+        message given as plain text reads as ``str()``)."""
+        if not self.key:
+            return str(self)
         where = self.file or ""
         if self.file and self.line:
             where += f":{self.line}"

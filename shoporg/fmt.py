@@ -116,13 +116,14 @@ def count(x, lang: str = "zh") -> str:
     return f"{'-' if _decimal(x) < 0 and text != '0' else ''}{text}"
 
 
-def number(x, lang: str = "zh", *, digits: int = 2) -> str:
-    """A plain number: at most ``digits`` decimals, trailing zeros dropped, never scientific.
+def number(x, lang: str = "zh", *, digits: int = 2, signed: bool = False) -> str:
+    """A plain number: at most ``digits`` decimals, trailing zeros dropped, never scientific;
+    ``signed`` writes ``+`` before a positive number (a change).
 
     >>> number(22.0), number(0.003), number(1e-7), number(1.35e6)
     ('22', '0', '0', '1,350,000')
-    >>> number(0.003, digits=4)
-    '0.003'
+    >>> number(0.003, digits=4), number(6, signed=True), number(-2, signed=True), number(0, signed=True)
+    ('0.003', '+6', '-2', '0')
     """
     check_lang(lang)
     if _missing(x):
@@ -130,7 +131,8 @@ def number(x, lang: str = "zh", *, digits: int = 2) -> str:
     text = _grouped(x, digits)
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return f"{'-' if _decimal(x) < 0 and text != '0' else ''}{text}"
+    sign = "-" if _decimal(x) < 0 else "+" if signed and _decimal(x) > 0 else ""
+    return f"{sign if text != '0' else ''}{text}"
 
 
 def fixed(x, lang: str = "zh", *, digits: int = 2) -> str:
@@ -147,13 +149,13 @@ def fixed(x, lang: str = "zh", *, digits: int = 2) -> str:
     return f"{'-' if _decimal(x) < 0 and text.strip('0.,') else ''}{text}"
 
 
-def headcount(x, lang: str = "zh") -> str:
+def headcount(x, lang: str = "zh", *, signed: bool = False) -> str:
     """People (FTE): ``2`` not ``2.0``; a part-time ``0.5`` stays.
 
-    >>> headcount(Decimal("1.0")), headcount(12.25)
-    ('1', '12.25')
+    >>> headcount(Decimal("1.0")), headcount(12.25), headcount(-3.0, signed=True)
+    ('1', '12.25', '-3')
     """
-    return number(x, lang, digits=2)
+    return number(x, lang, digits=2, signed=signed)
 
 
 def month(m: str, lang: str = "zh") -> str:

@@ -62,7 +62,7 @@ def test_designer_negative_headcount_is_refused(d14):
     app.headcount.value = -1
     assert app.design == d14
     assert app.history == []
-    assert "must be >= 0, got -1" in html.unescape(app.message.value)
+    assert "须不小于 0，实际为 -1" in html.unescape(app.message.value)
     assert app.headcount.value == 2  # the field shows the design again
 
 
@@ -71,7 +71,7 @@ def test_designer_cycle_is_refused(d14):
     app.role.value = "director"
     app.manager.value = "picker"
     assert app.design == d14
-    assert "cycle" in app.message.value
+    assert "循环" in app.message.value
 
 
 def test_designer_add_and_remove_role(d14):
@@ -357,7 +357,7 @@ def test_resized_role_is_costed_with_the_mean_and_said_so(d14, d14_scenario):
     seven = d14.with_headcount("sales_cs", 7)
     expected = shoporg.payroll(seven, d14_scenario.averaged(seven)).by_month()["accrued"].iloc[0]
     assert app.monthly_payroll == pytest.approx(float(expected), abs=0.005)
-    assert "情景给出5人的attainment，sales_cs有7人：按平均值计算" in app.summary.value
+    assert "情景给出5人的计划营业额达成率，销售客服有7人：按平均值计算" in app.summary.value
     explorer = ScenarioExplorer(seven, d14_scenario, lang="en")
     assert explorer.payroll is not None and "their mean is used" in explorer.message.value
     comparer = Comparer({"a": d14, "b": seven}, scenario=d14_scenario)
@@ -453,7 +453,7 @@ def test_designer_opens_a_file_and_shows_its_problems(d14, tmp_path):
     app.open_path.value = str(bad)
     app.open_button.click()
     text = html.unescape(app.message.value)
-    assert "bad.yaml:" in text and "headcount: must be >= 0" in text
+    assert "bad.yaml:" in text and "headcount：须不小于 0" in text
     assert app.design.role("picker").headcount == 4  # kept
     app.open_path.value = str(tmp_path / "missing.yaml")
     app.open_button.click()

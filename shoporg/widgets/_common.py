@@ -1,36 +1,27 @@
-"""Helpers shared by the widget apps: labels in two languages and message HTML."""
+"""Helpers shared by the widget apps: the language check, errors in the UI language and message HTML."""
 
 from __future__ import annotations
 
 import html
 
+from .. import errors, fmt
+from ..i18n import LANGS, Phrase, check_lang, driver_name
+
 __all__ = ["LANGS", "check_lang", "error_text", "message_html", "frame_html", "show_figure", "fit_scenario"]
 
-LANGS = ("zh", "en")
 
-
-def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is ``"zh"`` or ``"en"``; raise ``ValueError`` otherwise.
-
-    >>> check_lang("en")
-    'en'
-    """
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    return lang
-
-
-def error_text(err: BaseException) -> str:
-    """The readable text of an error: one line per located problem when it has them.
+def error_text(err: BaseException, lang: str = "zh") -> str:
+    """The readable text of an error in ``lang`` (the UI's language): one line per located
+    problem when it has them.
 
     >>> from shoporg.errors import DesignValidationError, Problem
+    >>> from shoporg.i18n import Phrase
     >>> error_text(DesignValidationError([Problem("headcount", "must be >= 0, got -1")]))
     'headcount: must be >= 0, got -1'
+    >>> error_text(DesignValidationError([Problem("headcount", Phrase("err.min", minimum=0, got="-1"))]))
+    'headcount：须不小于 0，实际为 -1'
     """
-    problems = getattr(err, "problems", None)
-    if problems:
-        return "\n".join(str(p) for p in problems)
-    return str(err)
+    return errors.error_text(err, check_lang(lang))
 
 
 def message_html(text: str = "", kind: str = "error") -> str:
@@ -47,14 +38,16 @@ def message_html(text: str = "", kind: str = "error") -> str:
     return f'<div style="color:{colour};white-space:pre-wrap">{html.escape(text)}</div>'
 
 
-def frame_html(df, float_format: str = "{:,.2f}") -> str:
-    """A DataFrame as a compact HTML table.
+def frame_html(df, float_format=fmt.fixed, *, formatters=None, index: bool = True) -> str:
+    """A DataFrame as a compact HTML table; numbers through ``float_format`` (a function
+    of :mod:`shoporg.fmt` or a format string), or per column through ``formatters``.
 
     >>> import pandas as pd
-    >>> "<table" in frame_html(pd.DataFrame({"a": [1.5]}))
+    >>> "<td>1,234.50</td>" in frame_html(pd.DataFrame({"a": [1234.5]}))
     True
     """
-    return df.to_html(float_format=float_format.format, border=0, na_rep="")
+    number = float_format.format if isinstance(float_format, str) else float_format
+    return df.to_html(float_format=number, formatters=formatters, border=0, na_rep="", index=index)
 
 
 def show_figure(output, fig, alt: str) -> None:
@@ -106,9 +99,10 @@ def fit_scenario(scenario, designs, lang: str = "zh"):
     if not misfits:
         return scenario, ""
     fitted = scenario.averaged(designs[0]) if len(designs) == 1 else scenario.averaged()
+    names = {r.id: r.name.zh for d in designs for r in d.roles}
     lines = []
     for role, driver, given, people in dict.fromkeys(misfits):
-        lines.append(f"情景给出{given}人的{driver}，{role}有{people}人：按平均值计算。" if lang == "zh" else
-                     f"The scenario gives {given} people's {driver} for {role}, which has {people}: "
-                     "their mean is used.")
+        lines.append(Phrase("ui.fit_note", given=given, people=fmt.headcount(people, lang),
+                            driver={"zh": driver_name(driver, "zh"), "en": driver},
+                            role={"zh": names.get(role, role), "en": role}).text(lang))
     return fitted, "\n".join(lines)
