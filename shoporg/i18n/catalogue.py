@@ -653,6 +653,16 @@ WORDS: dict[str, dict[str, str]] = {
                                    "max_cost_per_order, min_monthly_pay or bonus_only_if)"},
     "err.course_factor": {"zh": "倍数须为不小于 0 的数字，实际为 {got}", "en": "factor must be a number >= 0, got {got}"},
 
+    "col.hierarchy_name": {"zh": "岗位", "en": "role"},
+    "col.hierarchy_reports_to": {"zh": "上级", "en": "reports to"},
+    "col.hierarchy_layer": {"zh": "层级", "en": "layer"},
+    "col.hierarchy_headcount": {"zh": "人数", "en": "headcount"},
+    "col.hierarchy_reports": {"zh": "直接下属岗位数", "en": "roles reporting"},
+    "col.hierarchy_span": {"zh": "直接下属人数", "en": "people reporting"},
+    "col.hierarchy_subtree": {"zh": "所辖总人数", "en": "people in the subtree"},
+    "ui.lang_zh": {"zh": "中文", "en": "中文"},
+    "ui.lang_en": {"zh": "English", "en": "English"},
+
     # @@i18n-insert
 
     # ---- end of presentation ---------------------------------------------------------

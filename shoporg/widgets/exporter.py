@@ -17,7 +17,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..errors import ShopOrgError
-from ..i18n import Phrase, t
+from ..i18n import LANGS, Phrase, t
 from ._common import check_lang, error_text, fit_scenario, message_html
 
 __all__ = ["Exporter", "FORMATS", "named_options"]
@@ -69,7 +69,7 @@ class Exporter:
         self.written: list[Path] = []
         self.formats = {f: w.Checkbox(value=False, description=f, indent=False) for f in FORMATS}
         self.folder = w.Text(value=str(folder) if folder is not None else "exports", description=self._t("folder"))
-        self.lang = w.ToggleButtons(options=[("中文", "zh"), ("English", "en")], value=lang,
+        self.lang = w.ToggleButtons(options=[(t(f"ui.lang_{x}", lang), x) for x in LANGS], value=lang,
                                     description=self._t("report_lang"))
         self.overwrite = w.Checkbox(value=False, description=self._t("overwrite"))
         self.export_button = w.Button(description=self._t("export"), icon="download")

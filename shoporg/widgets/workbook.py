@@ -72,7 +72,7 @@ class Workbook:
         self.original = self.designer.design
         self.kept: dict = {}
         self._shelf: dict = {}  # template id -> (original, kept) of designs left for another
-        self.language = w.ToggleButtons(options=[("中文", "zh"), ("English", "en")], value=lang,
+        self.language = w.ToggleButtons(options=[(t(f"ui.lang_{x}", lang), x) for x in LANGS], value=lang,
                                         style={"button_width": "6em"})
         self.language.observe(lambda c: self.set_lang(c["new"]), names="value")
         self.tabs = w.Tab()
