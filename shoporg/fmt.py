@@ -73,7 +73,7 @@ def money(x, lang: str = "zh") -> str:
 
 
 def _prose_digits(x, lang: str) -> str:
-    d = _decimal(x)
+    d = _decimal(x).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     text = _grouped(d, 0 if d == d.to_integral_value() else 2)
     return text if _PROSE_GROUPING[lang] else text.replace(",", "")
 

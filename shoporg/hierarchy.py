@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from . import fmt
 from .i18n import t
 
 __all__ = ["to_graph", "layers", "span_of_control", "headcount_rollup", "is_valid_hierarchy",
@@ -122,8 +123,8 @@ def headcount_rollup(G: nx.DiGraph) -> dict:
 def hierarchy_table(design, lang: str = "zh", *, labels: bool = False):
     """One row per role: name, manager, layer, direct reports (roles and people), subtree people.
 
-    ``labels=True`` makes the table a client reads: the manager by name, the columns in
-    ``lang`` (岗位, 上级, 层级 ...).
+    ``labels=True`` makes the table a client reads: the manager by name, people written
+    as they read (``2``, ``0.5``), the columns in ``lang`` (岗位, 上级, 层级 ...).
 
     >>> from shoporg import load_template
     >>> h = hierarchy_table(load_template("seed-14-basic-22"), lang="en")
@@ -143,6 +144,8 @@ def hierarchy_table(design, lang: str = "zh", *, labels: bool = False):
     if labels:
         names = {n: G.nodes[n]["name"].get(lang) for n in G.nodes}
         table["reports_to"] = [names.get(m, "") if m else "" for m in table["reports_to"]]
+        for c in ("headcount", "span", "subtree"):
+            table[c] = [fmt.headcount(x, lang) for x in table[c]]
         table = table.rename(columns={c: t(f"col.hierarchy_{c}", lang) for c in table.columns})
         table.index.name = t("col.id", lang)
     return table

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import fmt
 from .drivers import unit
 from .i18n import both, check_lang, driver_name, expression_text
 
@@ -141,8 +142,9 @@ def role_table(design, lang: str = "zh", *, labels: bool = False):
     """The role table: one row per role, in file order.
 
     Columns: id, name, department, reports_to, headcount, pay, duties. Names,
-    departments and texts are in ``lang``; ``labels=True`` also renames the columns
-    into ``lang`` (岗位, 部门, 上级, 人数, 工资构成, 岗位职责).
+    departments and texts are in ``lang``; ``labels=True`` makes the table a client
+    reads: the columns in ``lang`` (岗位, 部门, 上级, 人数, 工资构成, 岗位职责) and the
+    headcount written as people read it (``2``, ``0.5``).
 
     >>> from shoporg import load_template
     >>> t = role_table(load_template("seed-14-basic-22"), labels=True)
@@ -167,5 +169,6 @@ def role_table(design, lang: str = "zh", *, labels: bool = False):
         })
     df = pd.DataFrame(rows, columns=list(COLUMNS))
     if labels:
+        df["headcount"] = [fmt.headcount(x, lang) for x in df["headcount"]]
         df = df.rename(columns={k: v[lang] for k, v in COLUMNS.items()})
     return df

@@ -102,6 +102,8 @@ def export_docx(designs, path, scenario=None, lang: str = "zh", *, client: str =
     from docx.enum.section import WD_ORIENT
     section.orientation = WD_ORIENT.LANDSCAPE
     _styles(doc, cjk_font())
+    props = doc.core_properties  # python-docx's template names itself as author and comment
+    props.author, props.comments, props.title = author, "", t("doc.title", lang)
     doc.add_paragraph(t("doc.title", lang), style="Title")
     for key, value in (("client", client), ("date", date or fmt.date(_dt.date.today(), lang)), ("author", author)):
         doc.add_paragraph(t("doc.field", lang, label=t(f"doc.{key}", lang), value=value))
