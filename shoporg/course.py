@@ -123,6 +123,12 @@ def _lost_areas(design, baseline) -> list[str]:
     return [a for a in gaps(design) if a not in before]
 
 
+def _lost_reason(design, baseline) -> list[tuple[str, str]]:
+    """The failure "areas the baseline covers have no owner" (none without a baseline)."""
+    lost = _lost_areas(design, baseline) if baseline is not None else []
+    return [_say("course.areas_lost", n=len(lost), areas=_area_names(lost))] if lost else []
+
+
 # -- scenarios for the exercises --------------------------------------------------------------
 
 def grow(scenario, factor: float):
@@ -459,10 +465,7 @@ def check_structure(design, *, max_span: float = 7, max_layers: int | None = Non
     for r in design.roles:
         if not r.duties:
             failures.append(_say("course.no_duties", role=_role_name(design, r.id)))
-    if baseline is not None:
-        lost = _lost_areas(design, baseline)
-        if lost:
-            failures.append(_say("course.areas_lost", n=len(lost), areas=_area_names(lost)))
+    failures += _lost_reason(design, baseline)
     if failures:
         return _verdict(failures, [])
     widest = max(spans.values(), default=0.0)
@@ -509,10 +512,7 @@ def check_option(design, scenario, norms, *, max_cost_per_order: float, baseline
     per_order = round(total / float(fitted.driver("orders").sum()), 2)
     if per_order > max_cost_per_order:
         failures.append(_say("course.option_per_order_high", cost=_yuan(per_order), limit=_yuan(max_cost_per_order)))
-    if baseline is not None:
-        lost = _lost_areas(design, baseline)
-        if lost:
-            failures.append(_say("course.areas_lost", n=len(lost), areas=_area_names(lost)))
+    failures += _lost_reason(design, baseline)
     if failures:
         return _verdict(failures, [])
     zh, en = _say("course.option_ok", total=_yuan(total), cost=_yuan(per_order), limit=_yuan(max_cost_per_order))

@@ -125,21 +125,7 @@ WORDS: dict[str, dict[str, str]] = {
     "err.int": {"zh": "须为整数，实际为 {got}", "en": "input should be a valid integer, got {got}"},
     "err.invalid": {"zh": "取值无效（{detail}），实际为 {got}", "en": "{detail}, got {got}"},
 
-    # pay conditions and amounts as a person reads them (expr.*: operators and functions)
-    "expr.and": {"zh": "且", "en": "and"},
-    "expr.or": {"zh": "或", "en": "or"},
-    "expr.not": {"zh": "非", "en": "not"},
-    "expr.min": {"zh": "较小值", "en": "the smaller of"},
-    "expr.max": {"zh": "较大值", "en": "the larger of"},
-    "expr.round": {"zh": "四舍五入", "en": "rounded"},
-    "expr.True": {"zh": "是", "en": "true"},
-    "expr.False": {"zh": "否", "en": "false"},
-    "expr.==": {"zh": "=", "en": "="},
-    "expr.!=": {"zh": "≠", "en": "≠"},
-    "expr.<=": {"zh": "≤", "en": "≤"},
-    "expr.>=": {"zh": "≥", "en": "≥"},
-    "sep.list": {"zh": "、", "en": ", "},
-
+    # errors of the file readers (YAML, Excel, CSV) and writers
     "err.yaml_key": {"zh": "映射的键须为简单的值", "en": "a mapping key must be a plain value"},
     "err.yaml_duplicate": {"zh": "键 {key} 重复（第一次出现在第 {line} 行）", "en": "duplicate key {key} (first on line {line})"},
     "err.no_file": {"zh": "文件不存在", "en": "no such file"},
@@ -195,6 +181,21 @@ WORDS: dict[str, dict[str, str]] = {
     "err.csv_manager": {"zh": "上级 {name} 不存在；可填：本表中的岗位名称或编号",
                         "en": "unknown manager {name}; allowed: a role name or id of the table"},
 
+    # pay conditions and amounts as a person reads them (expr.*: operators and functions)
+    "expr.and": {"zh": "且", "en": "and"},
+    "expr.or": {"zh": "或", "en": "or"},
+    "expr.not": {"zh": "非", "en": "not"},
+    "expr.min": {"zh": "较小值", "en": "the smaller of"},
+    "expr.max": {"zh": "较大值", "en": "the larger of"},
+    "expr.round": {"zh": "四舍五入", "en": "rounded"},
+    "expr.True": {"zh": "是", "en": "true"},
+    "expr.False": {"zh": "否", "en": "false"},
+    "expr.==": {"zh": "=", "en": "="},
+    "expr.!=": {"zh": "≠", "en": "≠"},
+    "expr.<=": {"zh": "≤", "en": "≤"},
+    "expr.>=": {"zh": "≥", "en": "≥"},
+    "sep.list": {"zh": "、", "en": ", "},
+
     # column headers of tables meant for reading (col.*)
     "col.id": {"zh": "编号", "en": "id"},
     "col.name": {"zh": "岗位", "en": "role"},
@@ -241,12 +242,10 @@ WORDS: dict[str, dict[str, str]] = {
     "diff.items_one": {"zh": "{n}项", "en": "{n} item"},
     "diff.items": {"zh": "{n}项", "en": "{n} items"},
     "diff.changed": {"zh": "已修改", "en": "changed"},
-    "diff.same": {"zh": "两个方案的岗位相同", "en": "The two designs have the same roles"},
     "col.diff_action": {"zh": "变动", "en": "action"},
     "col.diff_id": {"zh": "编号", "en": "role"},
     "col.diff_name": {"zh": "岗位", "en": "name"},
     "col.diff_changes": {"zh": "内容", "en": "changes"},
-    "col.diff_design": {"zh": "对比方案", "en": "design"},
     "field.id": {"zh": "编号", "en": "id"},
     "field.name": {"zh": "名称", "en": "name"},
     "field.department": {"zh": "部门", "en": "department"},
@@ -525,7 +524,6 @@ WORDS: dict[str, dict[str, str]] = {
     "ui.explorer.carried": {"zh": "跨年结转（次年发放）", "en": "Carried into next year"},
     "ui.explorer.gap": {"zh": "人员缺口 / 富余（按定额）", "en": "Staffing short / over (by norms)"},
     "ui.explorer.temporary": {"zh": "大促临时工", "en": "Temporary staff for the peak"},
-    "ui.explorer.people": {"zh": "人", "en": " people"},
     "ui.explorer.no_norms": {"zh": "无定额，不计算人员缺口", "en": "No norms: staffing gap not computed"},
     "ui.explorer.role": {"zh": "岗位", "en": "Role"},
     "ui.explorer.current": {"zh": "现有", "en": "Current"},
@@ -550,7 +548,6 @@ WORDS: dict[str, dict[str, str]] = {
     "ui.exporter.report_lang": {"zh": "文件语言", "en": "Language"},
     "ui.exporter.overwrite": {"zh": "覆盖已有文件", "en": "Overwrite existing files"},
     "ui.exporter.exists": {"zh": "已存在，未覆盖（勾选“覆盖已有文件”后再导出）", "en": "exists, kept (tick “Overwrite existing files” to replace it)"},
-    "ui.exporter.unknown": {"zh": "未知格式", "en": "Unknown format"},
     "ui.exporter.no_designs": {"zh": "没有要导出的方案：请在“方案对比”中选择方案", "en": "Nothing to export: choose options on the Options tab"},
     "ui.exporter.export": {"zh": "导出", "en": "Export"},
     "ui.exporter.none": {"zh": "请至少勾选一种格式", "en": "Tick at least one format"},
@@ -662,8 +659,5 @@ WORDS: dict[str, dict[str, str]] = {
     "col.hierarchy_subtree": {"zh": "所辖总人数", "en": "people in the subtree"},
     "ui.lang_zh": {"zh": "中文", "en": "中文"},
     "ui.lang_en": {"zh": "English", "en": "English"},
-
-    # @@i18n-insert
-
     # ---- end of presentation ---------------------------------------------------------
 }
