@@ -201,12 +201,7 @@ def expression_text(expr: str, lang: str = DEFAULT_LANG) -> str:
     'the smaller of (orders picked, 5000) ≥ 1'
     """
     check_lang(lang)
-    out = []
-    for token in _TOKEN.findall(str(expr)):
-        key = f"expr.{token}"
-        if token[0].isalpha() or token[0] == "_":
-            out.append(t(key, lang) if key in WORDS else driver_name(token, lang))
-        else:
-            out.append(t(key, lang) if key in WORDS else token)
-    text = " ".join(out)
+    # an operator or function has its word; any other token is a driver (or a number) by name
+    text = " ".join(t(f"expr.{token}", lang) if f"expr.{token}" in WORDS else driver_name(token, lang)
+                    for token in _TOKEN.findall(str(expr)))
     return re.sub(r"\( ", "(", re.sub(r" ([),])", r"\1", text))
