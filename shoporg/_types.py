@@ -5,8 +5,17 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic_core import core_schema
+
+from .i18n import Phrase, check_lang
 
 __all__ = ["Frozen", "Text", "RoleId", "DesignId", "DriverName", "AreaCode", "Expr",
            "Money", "Amount", "Rate", "to_decimal"]
@@ -34,9 +43,8 @@ class _TextModel(Frozen):
         >>> Text(zh="司库").get("en")
         '司库'
         """
-        if lang not in ("zh", "en"):
-            raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
-        return (self.en or self.zh) if lang == "en" else self.zh
+        check_lang(lang)
+        return getattr(self, lang) or self.zh
 
     def __str__(self) -> str:
         return self.zh
@@ -78,17 +86,17 @@ def to_decimal(value: Any, *, places: int | None = 2, minimum: Decimal | int | N
     Decimal('1500')
     """
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        raise ValueError(f"must be a number, got {value!r}")
+        raise ValueError(Phrase("err.number", got=repr(value)))
     try:
         d = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value).strip())
     except InvalidOperation:
-        raise ValueError(f"must be a number, got {value!r}") from None
+        raise ValueError(Phrase("err.number", got=repr(value))) from None
     if not d.is_finite():
-        raise ValueError(f"must be a finite number, got {value!r}")
+        raise ValueError(Phrase("err.finite", got=repr(value)))
     if minimum is not None and d < minimum:
-        raise ValueError(f"must be >= {minimum}, got {value!r}")
+        raise ValueError(Phrase("err.min", minimum=minimum, got=repr(value)))
     if places is not None and d != d.quantize(Decimal(1).scaleb(-places)):
-        raise ValueError(f"must have at most {places} decimal places, got {value!r}")
+        raise ValueError(Phrase("err.places", places=places, got=repr(value)))
     # 4000.0 and 4000 are the same amount; keep integers integral so files stay tidy.
     return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
 
@@ -100,15 +108,15 @@ def _money(value: Any) -> Decimal:
 def _amount(value: Any) -> Decimal | tuple[Decimal, Decimal]:
     if isinstance(value, (list, tuple)):
         if len(value) != 2:
-            raise ValueError(f"a range is [min, max], got {len(value)} values")
+            raise ValueError(Phrase("err.range_len", n=len(value)))
         lo, hi = _money(value[0]), _money(value[1])
         if lo > hi:
-            raise ValueError(f"range min must not exceed max, got [{value[0]}, {value[1]}]")
+            raise ValueError(Phrase("err.range_order", low=value[0], high=value[1]))
         return (lo, hi)
     try:
         return _money(value)
     except ValueError as e:
-        raise ValueError(f"{e}; allowed: an amount in yuan (e.g. 4000) or a range [min, max]") from None
+        raise ValueError(Phrase("err.amount", reason=e.args[0])) from None
 
 
 _NUMBER_SCHEMA = {"type": "number", "minimum": 0}

@@ -17,9 +17,11 @@ from typing import Any
 
 import pandas as pd
 
+from . import fmt
 from .catalogue import duty_area_ids, duty_areas
 from .errors import ShopOrgError
 from .hierarchy import layers, span_of_control, to_graph
+from .i18n import Phrase, check_lang, driver_name, has, t
 from .model import Role, lift_reports
 from .pay.engine import payroll
 from .pay.environment import Environment
@@ -27,8 +29,8 @@ from .scenario import fit_people
 from .staffing.sizing import norms_within, recommend_headcount
 from .unit_cost import cost_per_order
 
-__all__ = ["ACTIONS", "SPAN_BANDS", "compare", "metric_text", "diff_view", "diff", "apply_diff", "coverage", "coverage_by_design", "gaps",
-           "overlaps", "health",
+__all__ = ["ACTIONS", "SPAN_BANDS", "compare", "compare_view", "metric_text", "diff_view", "diff", "apply_diff", "coverage", "coverage_by_design", "gaps",
+           "overlaps", "health", "health_view",
            "merge_roles", "split_role"]
 
 ACTIONS = ("Add", "Delete", "Move", "Change", "Move+Change")
@@ -98,22 +100,35 @@ def diff(a, b, mapping: dict[str, str] | None = None):
     return out
 
 
-_ACTION_WORDS = {"Add": ("新增", "Add"), "Delete": ("删除", "Delete"), "Move": ("调整汇报", "Move"),
-                 "Change": ("修改", "Change"), "Move+Change": ("调整汇报并修改", "Move+Change")}
-_FIELD_WORDS = {
-    "id": ("编号", "id"), "name": ("名称", "name"), "department": ("部门", "department"),
-    "reports_to": ("上级", "reports to"), "reports_to_inferred": ("上级为推断", "inferred manager"),
-    "dotted_line": ("虚线汇报", "dotted line"), "headcount": ("人数", "headcount"),
-    "headcount_assumed": ("人数为假设", "assumed headcount"), "vacancies": ("空缺", "vacancies"),
-    "pay_structure": ("工资构成", "pay structure"), "pay_method": ("计算方式", "pay method"),
-    "pay": ("薪酬项目", "pay components"), "norm": ("定额", "norm"), "duties": ("岗位职责", "duties"),
-    "requirements": ("任职要求", "requirements"), "notes": ("备注", "notes"), "source": ("来源", "source"),
-}
+#: the catalogue key of each diff action's word
+_ACTION_KEYS = {"Add": "diff.add", "Delete": "diff.delete", "Move": "diff.move", "Change": "diff.change",
+                "Move+Change": "diff.move_change"}
 
 
-def diff_view(d, lang: str = "zh"):
+def _shown(value: Any, lang: str, names: dict) -> str:
+    """A field value as a client reads it: numbers plainly, roles and departments by name,
+    lists by their length, yes/no in words."""
+    if isinstance(value, bool):
+        return t("word.yes" if value else "word.no", lang)
+    if isinstance(value, Decimal):
+        return fmt.number(value, lang)
+    if isinstance(value, tuple):
+        if all(isinstance(x, str) for x in value) and value:
+            return t("sep.list", lang).join(_shown(x, lang, names) for x in value)
+        return t("diff.items_one" if len(value) == 1 else "diff.items", lang, n=len(value))
+    if value is None:
+        return fmt.MISSING
+    if isinstance(value, str):
+        return names[value].get(lang) if value in names else value
+    if hasattr(value, "zh") and callable(getattr(value, "get", None)):
+        return value.get(lang)
+    return t("diff.changed", lang)
+
+
+def diff_view(d, lang: str = "zh", designs=()):
     """A :func:`diff` table as a client reads it, in ``lang``: action, role, name and
-    the changes with field names in words; lists shown by their length.
+    the changes with field names in words; lists shown by their length. With the
+    ``designs`` the diff was taken between, managers and departments show by name.
 
     >>> from shoporg import load_template
     >>> a = load_template("seed-14-basic-22")
@@ -121,19 +136,25 @@ def diff_view(d, lang: str = "zh"):
     [['修改', 'picker', '捡单员', '人数：2 → 3']]
     >>> diff_view(diff(a, a.with_headcount("picker", 3)), "en").values.tolist()
     [['Change', 'picker', 'Order picker', 'headcount: 2 → 3']]
+    >>> b = a.move_role("copywriter", "director")
+    >>> diff_view(diff(a, b), designs=(a, b))["内容"].tolist()
+    ['上级：促销策划经理 → 电商总监']
     """
-    i = 0 if lang == "zh" else 1
-    sep, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
+    check_lang(lang)
+    names = {x.id: x.name for design in designs for x in (*design.departments, *design.roles)}
     rows = []
     for r in d.itertuples():
         role = r.after if r.after is not None else r.before
         shown = ""
         if r.before is not None and r.after is not None:
-            shown = sep.join(f"{_FIELD_WORDS.get(f, (f, f))[i]}{colon}{_show(getattr(r.before, f))} → "
-                             f"{_show(getattr(r.after, f))}" for f in r.fields if f != "reports_to_inferred")
-        rows.append([_ACTION_WORDS.get(r.action, (r.action, r.action))[i], r.role, role.name.get(lang), shown])
-    words = (["变动", "编号", "岗位", "内容"], ["action", "role", "name", "changes"])[i]
-    return pd.DataFrame(rows, columns=words)
+            shown = t("sep.changes", lang).join(
+                t("diff.item", lang, field=t(f"field.{f}", lang) if has(f"field.{f}") else f,
+                  old=_shown(getattr(r.before, f), lang, names if f != "id" else {}),
+                  new=_shown(getattr(r.after, f), lang, names if f != "id" else {}))
+                for f in r.fields if f != "reports_to_inferred")
+        action = t(_ACTION_KEYS[r.action], lang) if r.action in _ACTION_KEYS else r.action
+        rows.append([action, r.role, role.name.get(lang), shown])
+    return pd.DataFrame(rows, columns=[t(f"col.diff_{c}", lang) for c in ("action", "id", "name", "changes")])
 
 
 def apply_diff(a, d):
@@ -210,7 +231,7 @@ def coverage_by_design(designs, lang: str = "zh"):
     [0, 1]
     """
     cat = duty_areas()
-    table = pd.DataFrame({"area": cat["zh" if lang == "zh" else "en"]})
+    table = pd.DataFrame({"area": cat[check_lang(lang)]})
     for d in designs:
         owners = {a: len(ids) for a, ids in _owners(d).items()}
         table[d.name.get(lang) if d.name.get(lang) not in table else d.id] = [owners.get(a, 0) for a in cat.index]
@@ -239,48 +260,77 @@ def overlaps(design) -> dict[str, list[str]]:
 # -- health ---------------------------------------------------------------------------------
 
 def health(design, *, max_span: float = 8, max_depth: int = 5, pay_floor: float | None = None,
-           scenario=None):
-    """Named findings with a severity (``warning`` or ``info``), one row each.
+           scenario=None, lang: str = "zh"):
+    """Named findings with a severity (``warning`` or ``info``), one row each; the
+    ``message`` says it in ``lang`` (:func:`health_view` makes the table a client reads).
 
     Checks: a manager with one report; a span (people) above ``max_span``; a chain
     deeper than ``max_depth`` layers; a role with no duties; a base pay below
     ``pay_floor``; KPI weights that do not sum to 100; a piece rate whose driver the
     ``scenario`` never feeds (all zero or absent; a driver the design's ``rules`` derive
     is fed when the drivers it reads give it a value).
+
+    >>> from shoporg import load_template
+    >>> health(load_template("seed-14-basic-22"), max_span=7)["message"].tolist()
+    ['管理幅度8人，超过上限7人']
+    >>> health(load_template("seed-14-basic-22"), max_span=7, lang="en")["message"].tolist()
+    ['span of 8 people, above the limit of 7']
     """
+    check_lang(lang)
     G = to_graph(design)
     spans, roles_span, lay = span_of_control(G), span_of_control(G, by="roles"), layers(G)
     drivers = Environment(design, [fit_people(scenario, design)[0]]) if scenario is not None else None
     rows = []
 
-    def add(check, severity, role, message):
-        rows.append({"check": check, "severity": severity, "role": role, "message": message})
+    def add(check, severity, role, key, **fields):
+        rows.append({"check": check, "severity": severity, "role": role, "message": t(key, lang, **fields)})
 
     for rid, n in roles_span.items():
         if n == 1 and spans[rid] <= 1:
-            add("single_report", "info", rid, "manages one person: merge the layers or widen the role")
+            add("single_report", "info", rid, "health.single_report")
     for rid, people in spans.items():
         if people > max_span:
-            add("wide_span", "warning", rid, f"span of {people:g} people, above the limit of {max_span:g}")
+            add("wide_span", "warning", rid, "health.wide_span", people=fmt.headcount(people, lang),
+                limit=fmt.headcount(max_span, lang))
     for rid, depth in lay.items():
         if depth > max_depth:
-            add("deep_chain", "warning", rid, f"layer {depth}, deeper than the limit of {max_depth}")
+            add("deep_chain", "warning", rid, "health.deep_chain", depth=depth, limit=max_depth)
     for r in design.roles:
         if not r.duties:
-            add("no_duties", "warning", r.id, "has no duties")
+            add("no_duties", "warning", r.id, "health.no_duties")
         weights = [d.weight for d in r.duties]
         given = [w for w in weights if w is not None]
         if given and sum(given) != 100:
-            add("kpi_weights", "warning", r.id, f"KPI weights sum to {sum(given):g}%, not 100%")
+            add("kpi_weights", "warning", r.id, "health.kpi_weights", total=fmt.number(sum(given), lang))
         for c in r.pay:
             if c.kind == "base" and pay_floor is not None:
                 low = c.monthly[0] if isinstance(c.monthly, tuple) else c.monthly
                 if float(low) < pay_floor:
-                    add("pay_floor", "warning", r.id, f"base pay {float(low):g} below the floor {pay_floor:g}")
+                    add("pay_floor", "warning", r.id, "health.pay_floor", pay=fmt.number(low, lang),
+                        floor=fmt.number(pay_floor, lang))
             if c.kind == "piece_rate" and drivers is not None:
                 if not drivers.fed(c.driver, r.id):
-                    add("unfed_driver", "warning", r.id, f"piece rate on {c.driver!r}, which the scenario never feeds")
+                    add("unfed_driver", "warning", r.id, "health.unfed_driver",
+                        driver={"zh": driver_name(c.driver, "zh"), "en": repr(c.driver)})
     return pd.DataFrame(rows, columns=["check", "severity", "role", "message"])
+
+
+def health_view(h, design=None, lang: str = "zh"):
+    """A :func:`health` table as a client reads it: the finding and its severity in words,
+    the role by name (with ``design``), the message.
+
+    >>> from shoporg import load_template
+    >>> d = load_template("seed-14-basic-22")
+    >>> health_view(health(d, max_span=7), d).values.tolist()
+    [['管理幅度过大', '警告', '客服组经理', '管理幅度8人，超过上限7人']]
+    """
+
+    check_lang(lang)
+    names = {r.id: r.name.get(lang) for r in design.roles} if design is not None else {}
+    rows = [[t(f"health.check.{c}", lang) if has(f"health.check.{c}") else c,
+             t(f"health.{s}", lang) if has(f"health.{s}") else s, names.get(r, r), m]
+            for c, s, r, m in zip(h["check"], h["severity"], h["role"], h["message"])]
+    return pd.DataFrame(rows, columns=[t(f"col.health_{c}", lang) for c in ("check", "severity", "role", "message")])
 
 
 # -- restructuring --------------------------------------------------------------------------
@@ -299,9 +349,9 @@ def merge_roles(design, ids: list[str], into: str, *, name=None, headcount=None,
     (10, Decimal('2'), 9)
     """
     if into not in ids:
-        raise ShopOrgError(f"into={into!r} must be one of the merged roles {ids}")
+        raise ShopOrgError(Phrase("err.merge_into", into=repr(into), ids=ids))
     if len(set(ids)) < 2:
-        raise ShopOrgError("merge_roles needs at least two different roles")
+        raise ShopOrgError(Phrase("err.merge_two"))
     parts = [design.role(i) for i in ids]
     keep = design.role(into)
     source = design.role(pay_from or into)
@@ -359,14 +409,12 @@ def split_role(design, role_id: str, parts: list[dict]):
     role = design.role(role_id)
     taken = [i for p in parts for i in p.get("duties", [])]
     if sorted(taken) != list(range(len(role.duties))):
-        raise ShopOrgError(f"split_role: the parts must take each of the {len(role.duties)} duties of "
-                           f"{role_id!r} exactly once, got {sorted(taken)}")
+        raise ShopOrgError(Phrase("err.split_duties", n=len(role.duties), id=repr(role_id), got=sorted(taken)))
     new_roles = []
     for k, p in enumerate(parts):
         unknown = set(p) - {"id", "name", "headcount", "duties", "pay"}
         if unknown:
-            raise ShopOrgError(f"split_role: unknown key(s) {sorted(unknown)} in part {k}; "
-                               "allowed: id, name, headcount, duties, pay")
+            raise ShopOrgError(Phrase("err.split_keys", keys=sorted(unknown), part=k))
         new_roles.append(Role.model_validate({
             **{f: getattr(role, f) for f in Role.model_fields},
             "id": p["id"], "name": p["name"], "headcount": p.get("headcount", 1),
@@ -388,24 +436,16 @@ def split_role(design, role_id: str, parts: list[dict]):
 #: Span-of-control bands (people managed directly), as Orgvue groups them.
 SPAN_BANDS = ((1, 1, "1"), (2, 3, "2–3"), (4, 7, "4–7"), (8, 12, "8–12"), (13, float("inf"), "13+"))
 
-_METRICS = {
-    "people": ("人数", "people"), "fte": ("全职当量", "FTE"), "roles": ("岗位数", "roles"),
-    "managers": ("管理岗位数", "managers"), "layers": ("层级数", "layers"),
-    "span_avg": ("平均管理幅度", "average span"), "span_max": ("最大管理幅度", "maximum span"),
-    **{f"span_{label}": (f"管理幅度 {label} 的管理者", f"managers with span {label}") for *_, label in SPAN_BANDS},
-    "coverage": ("职责领域覆盖率", "duty areas covered"), "gaps": ("无人负责的领域", "areas nobody owns"),
-    "overlaps": ("多岗共担的领域", "areas several roles own"),
-    "unpaid_roles": ("无薪酬规则的岗位", "roles without pay rules"),
-    "base_low": ("月底薪（低）", "monthly base (low)"), "base_high": ("月底薪（高）", "monthly base (high)"),
-    "annual_accrued": ("年度人工成本（应计）", "annual payroll (accrued)"),
-    "annual_paid": ("年度人工成本（实发）", "annual payroll (paid)"),
-    "annual_low": ("年度人工成本（低）", "annual payroll (low)"),
-    "annual_high": ("年度人工成本（高）", "annual payroll (high)"),
-    "monthly_avg": ("月均人工成本", "average monthly payroll"),
-    "fixed_share": ("固定薪酬占比", "fixed pay share"), "variable_share": ("浮动薪酬占比", "variable pay share"),
-    "cost_per_order": ("单均人工成本", "payroll per order"), "cost_share": ("人工成本占营业额", "payroll share of revenue"),
-    "recommended": ("建议人数", "recommended people"), "staffing_gap": ("建议与现有之差", "recommended − current"),
-}
+_METRICS = ("people", "fte", "roles", "managers", "layers", "span_avg", "span_max",
+            *(f"span_{label}" for *_, label in SPAN_BANDS), "coverage", "gaps", "overlaps", "unpaid_roles",
+            "base_low", "base_high", "annual_accrued", "annual_paid", "annual_low", "annual_high", "monthly_avg",
+            "fixed_share", "variable_share", "cost_per_order", "cost_share", "recommended", "staffing_gap")
+
+
+def _metric_label(key: str, lang: str) -> str:
+    if key.startswith("span_") and key[5:] in {b[2] for b in SPAN_BANDS}:
+        return t("metric.span_band", lang, band=key[5:])
+    return t(f"metric.{key}", lang)
 
 
 def _metrics(design, scenario, norms, supply) -> dict:
@@ -462,22 +502,38 @@ _MONEY_METRICS = {"base_low", "base_high", "annual_accrued", "annual_paid", "ann
 _SHARE_METRICS = {"coverage", "fixed_share", "variable_share", "cost_share"}
 
 
-def metric_text(key: str, value) -> str:
+def metric_text(key: str, value, lang: str = "zh") -> str:
     """A comparison value as a client reads it: yuan with two decimals, shares in per
-    cent, counts plainly; an unknown value (a design without pay rules) as a dash.
+    cent, counts plainly (never in scientific notation); an unknown value (a design
+    without pay rules) as a dash.
 
     >>> metric_text("annual_accrued", 1026003.0), metric_text("fixed_share", 0.7643), metric_text("people", 22.0)
     ('1,026,003.00', '76.4%', '22')
-    >>> metric_text("cost_per_order", float("nan"))
-    '—'
+    >>> metric_text("cost_per_order", float("nan")), metric_text("people", 1234567.0), metric_text("span_avg", 5.25)
+    ('—', '1,234,567', '5.25')
     """
     if value is None or value != value:
-        return "—"
+        return fmt.MISSING
     if key in _MONEY_METRICS:
-        return f"{value:,.2f}"
+        return fmt.fixed(value, lang, digits=2)
     if key in _SHARE_METRICS:
-        return f"{value:.1%}"
-    return f"{value:,.4g}"
+        return fmt.percent(value, lang)
+    return fmt.number(value, lang, digits=3)
+
+
+def compare_view(table, lang: str = "zh"):
+    """A :func:`compare` table as a client reads it: the metric in words, every value as
+    text (:func:`metric_text`), the rows in the table's order.
+
+    >>> from shoporg import load_template
+    >>> v = compare_view(compare([load_template("seed-14-basic-22"), load_template("seed-12-ordinary-shop")]))
+    >>> list(v.columns)[0], v.iloc[0].tolist()
+    ('指标', ['人数', '22', '5', '-17'])
+    """
+    shown = table.copy().astype(object)
+    for key in shown.index:
+        shown.loc[key, shown.columns[1:]] = [metric_text(key, v, lang) for v in table.loc[key].iloc[1:]]
+    return shown.rename(columns={"metric": t("col.metric", lang)}).reset_index(drop=True)
 
 
 def compare(designs, scenario=None, baseline: int = 0, *, norms=None, supply=None, lang: str = "zh"):
@@ -498,19 +554,19 @@ def compare(designs, scenario=None, baseline: int = 0, *, norms=None, supply=Non
     """
     designs = list(designs)
     if not 2 <= len(designs) <= 4:
-        raise ShopOrgError(f"compare takes two to four designs, got {len(designs)}")
+        raise ShopOrgError(Phrase("err.compare_count", n=len(designs)))
     if not 0 <= baseline < len(designs):
-        raise ShopOrgError(f"baseline must index one of the {len(designs)} designs, got {baseline}")
+        raise ShopOrgError(Phrase("err.compare_baseline", n=len(designs), got=baseline))
+    check_lang(lang)
     values = [_metrics(d, scenario, norms, supply) for d in designs]
     keys = [k for k in _METRICS if any(k in v for v in values)]
-    i = 0 if lang == "zh" else 1
     names = [d.name.get(lang) for d in designs]
     if len(set(names)) < len(names):  # two versions of one design: tell them apart by letter
         names = [f"{n} ({chr(65 + j)})" for j, n in enumerate(names)]
     table = pd.DataFrame({n: [v.get(k) for k in keys] for n, v in zip(names, values)}, index=keys, dtype=float)
     for j, n in enumerate(names):
         if j != baseline:
-            label = f"Δ {n}" if len(designs) > 2 else ("差异" if lang == "zh" else "delta")
+            label = f"Δ {n}" if len(designs) > 2 else t("col.delta", lang)
             table[label] = table[n] - table[names[baseline]]
-    table.insert(0, "metric", [_METRICS[k][i] for k in keys])
+    table.insert(0, "metric", [_metric_label(k, lang) for k in keys])
     return table

@@ -28,11 +28,12 @@ import warnings
 from decimal import Decimal
 from pathlib import Path
 
+from . import fmt
 from .errors import FileExistsRefusedError
 from .hierarchy import layers, to_graph
+from .i18n import Phrase, check_lang, t
 from .io.atomic import atomic_write
 from .layout import MODES, edge_paths, tidy_layout
-from .tables import money
 
 __all__ = ["CJK_FONTS", "PACKAGED_FONTS", "FORMATS", "SHOW", "cjk_font", "font_family",
            "headcount_text", "pay_band", "box_lines", "role_boxes", "plot_org", "save_org_chart"]
@@ -66,12 +67,6 @@ _PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#
 _NO_DEPARTMENT = "#9aa5b1"
 _INK, _GREY, _ALERT, _LINE_COLOR = "#1f2933", "#52606d", "#b83227", "#7b8794"
 
-_WORDS = {
-    "zh": {"other": "其他", "dotted": "虚线汇报", "layer": "第{}层", "vacant": "空缺{}",
-           "summary": "{roles}个岗位，共{people}人", "base": "底薪 {}/月"},
-    "en": {"other": "Other", "dotted": "Dotted-line report", "layer": "Layer {}",
-           "vacant": "{} vacant", "summary": "{roles} roles, {people} people", "base": "Base {}/mo"},
-}
 
 
 # -- fonts -------------------------------------------------------------------------------
@@ -108,7 +103,9 @@ def cjk_font() -> str:
     >>> cjk_font() in CJK_FONTS + ("Noto Sans CJK JP",)
     True
     """
-    from matplotlib import font_manager  # matplotlib is heavy: loaded when a chart is drawn
+    from matplotlib import (
+        font_manager,  # matplotlib is heavy: loaded when a chart is drawn
+    )
 
     chosen = _pick({f.name for f in font_manager.fontManager.ttflist})
     if chosen:
@@ -140,13 +137,17 @@ def font_family() -> list[str]:
 
 
 def _prop(size: float):
-    from matplotlib.font_manager import FontProperties  # matplotlib is heavy: loaded when a chart is drawn
+    from matplotlib.font_manager import (
+        FontProperties,  # matplotlib is heavy: loaded when a chart is drawn
+    )
     return FontProperties(family=font_family(), size=size)
 
 
 @functools.cache
 def _measurer():
-    from matplotlib.textpath import TextToPath  # matplotlib is heavy: loaded when a chart is drawn
+    from matplotlib.textpath import (
+        TextToPath,  # matplotlib is heavy: loaded when a chart is drawn
+    )
     return TextToPath()
 
 
@@ -167,11 +168,7 @@ def headcount_text(headcount, lang: str = "zh") -> str:
     '1.5 FTE'
     """
     d = Decimal(str(headcount))
-    whole = d == d.to_integral_value()
-    number = f"{int(d)}" if whole else format(d.normalize(), "f")
-    if lang == "zh":
-        return f"{number}人"
-    return f"×{number}" if whole else f"{number} FTE"
+    return t("chart.people" if d == d.to_integral_value() else "chart.fte", lang, n=fmt.headcount(d, lang))
 
 
 def pay_band(role, lang: str = "zh") -> str | None:
@@ -189,13 +186,7 @@ def pay_band(role, lang: str = "zh") -> str | None:
         return None
     lo = sum((b[0] if isinstance(b, tuple) else b for b in bases), Decimal(0))
     hi = sum((b[1] if isinstance(b, tuple) else b for b in bases), Decimal(0))
-    if lo == hi:
-        amount = money(lo, lang)
-    elif lang == "zh":
-        amount = f"{money(lo, lang)[:-1]}–{money(hi, lang)}"
-    else:
-        amount = f"{money(lo, lang)}–{money(hi, lang)[1:]}"
-    return _WORDS[lang]["base"].format(amount)
+    return t("chart.base", lang, amount=fmt.money_range(lo, hi, lang))
 
 
 def _wrap(text: str, size: float, limit: float) -> list[str]:
@@ -231,7 +222,7 @@ def box_lines(role, lang: str = "zh", show=("headcount", "pay")) -> list[tuple[s
     if "headcount" in show:
         people.append((headcount_text(role.headcount, lang), _GREY))
     if "vacancies" in show and role.vacancies:
-        people.append((_WORDS[lang]["vacant"].format(role.vacancies), _ALERT))
+        people.append((t("chart.vacant", lang, n=role.vacancies), _ALERT))
     if people:
         text = " · ".join(t for t, _ in people)
         lines.append((text, _DETAIL_PT, people[-1][1] if len(people) == 1 else _GREY))
@@ -249,7 +240,9 @@ def _box_size(lines) -> tuple[float, float]:
 
 # -- colours -------------------------------------------------------------------------------
 def _tint(color: str, amount: float = 0.86) -> tuple:
-    from matplotlib.colors import to_rgb  # matplotlib is heavy: loaded when a chart is drawn
+    from matplotlib.colors import (
+        to_rgb,  # matplotlib is heavy: loaded when a chart is drawn
+    )
     return tuple(c + (1 - c) * amount for c in to_rgb(color))
 
 
@@ -260,7 +253,7 @@ def _colours(design, G, lang: str, color_by):
     if color_by == "layer":
         lay = layers(G)
         ordered = sorted(set(lay.values()))
-        legend = [(_WORDS[lang]["layer"].format(k), _PALETTE[(k - 1) % len(_PALETTE)]) for k in ordered]
+        legend = [(t("chart.layer", lang, n=k), _PALETTE[(k - 1) % len(_PALETTE)]) for k in ordered]
         return {n: _PALETTE[(lay[n] - 1) % len(_PALETTE)] for n in G.nodes}, legend
     used = list(dict.fromkeys(r.department for r in design.roles))
     order = [d.id for d in design.departments if d.id in used] + [d for d in used if d is not None
@@ -272,7 +265,7 @@ def _colours(design, G, lang: str, color_by):
         legend.append((dep.name.get(lang) if dep else d, colour[d]))
     if None in used:
         colour[None] = _NO_DEPARTMENT
-        legend.append((_WORDS[lang]["other"], _NO_DEPARTMENT))
+        legend.append((t("chart.other", lang), _NO_DEPARTMENT))
     return {r.id: colour[r.department] for r in design.roles}, legend
 
 
@@ -280,8 +273,7 @@ def _colours(design, G, lang: str, color_by):
 def _check_args(design, lang, show, color_by):
     if not hasattr(design, "roles") or not hasattr(design, "role_ids"):
         raise TypeError(f"expected an OrgDesign, got {type(design).__name__}")
-    if lang not in _WORDS:
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     show = (show,) if isinstance(show, str) else tuple(show or ())
     unknown = [s for s in show if s not in SHOW]
     if unknown:
@@ -382,7 +374,7 @@ def plot_org(design, ax=None, lang: str = "zh", show=("headcount", "pay"), color
     colour, entries = _colours(design, G, lang, color_by)
     dotted = [(m, r) for m, r in G.graph["dotted_lines"] if m in lay and r in lay]
     if dotted:
-        entries = entries + [(_WORDS[lang]["dotted"], None)]
+        entries = entries + [(t("chart.dotted", lang), None)]
     pad = 4.0
     width, height = lay.width + 2 * pad, lay.height + 2 * pad
     if ax is None:
@@ -416,7 +408,9 @@ def _auto_layout(G, sizes):
 
 
 def _draw_lines(ax, G, lay, scale: float) -> None:
-    from matplotlib.collections import LineCollection  # matplotlib is heavy: loaded when a chart is drawn
+    from matplotlib.collections import (
+        LineCollection,  # matplotlib is heavy: loaded when a chart is drawn
+    )
 
     paths = edge_paths(G, lay)
     if paths:
@@ -426,7 +420,10 @@ def _draw_lines(ax, G, lay, scale: float) -> None:
 
 
 def _draw_box(ax, node, box, lines, colour, scale: float):
-    from matplotlib.patches import FancyBboxPatch, Rectangle  # matplotlib is heavy: loaded when a chart is drawn
+    from matplotlib.patches import (  # matplotlib is heavy: loaded when a chart is drawn
+        FancyBboxPatch,
+        Rectangle,
+    )
 
     x, y, w, h = box
     left, top = x - w / 2, y - h / 2
@@ -454,7 +451,9 @@ def _draw_box(ax, node, box, lines, colour, scale: float):
 
 
 def _draw_dotted(ax, box_m, box_r, m, r, scale: float) -> None:
-    from matplotlib.patches import FancyArrowPatch  # matplotlib is heavy: loaded when a chart is drawn
+    from matplotlib.patches import (
+        FancyArrowPatch,  # matplotlib is heavy: loaded when a chart is drawn
+    )
 
     (x0, y0), (x1, y1) = (_centre(box_m), _centre(box_r))
     ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), patchA=box_m, patchB=box_r,
@@ -470,9 +469,7 @@ def _centre(patch) -> tuple[float, float]:
 
 def _title_summary(design, lang: str) -> str:
     """The line under the title: roles and people."""
-    people = design.headcount
-    people_text = f"{int(people)}" if people == people.to_integral_value() else format(people.normalize(), "f")
-    return _WORDS[lang]["summary"].format(roles=len(design.roles), people=people_text)
+    return t("chart.summary", lang, roles=len(design.roles), people=fmt.headcount(design.headcount, lang))
 
 
 def _title(ax, design, lang: str) -> None:
@@ -486,8 +483,12 @@ def _title(ax, design, lang: str) -> None:
 
 
 def _legend(ax, entries) -> None:
-    from matplotlib.lines import Line2D  # matplotlib is heavy: loaded when a chart is drawn
-    from matplotlib.patches import Patch  # matplotlib is heavy: loaded when a chart is drawn
+    from matplotlib.lines import (
+        Line2D,  # matplotlib is heavy: loaded when a chart is drawn
+    )
+    from matplotlib.patches import (
+        Patch,  # matplotlib is heavy: loaded when a chart is drawn
+    )
 
     if not entries:
         return
@@ -512,7 +513,7 @@ def _check_path(path, overwrite: bool) -> Path:
     if path.is_dir():
         raise ValueError(f"{path} is a directory; give a file name")
     if path.exists() and not overwrite:
-        raise FileExistsRefusedError(f"{path}: already exists; pass overwrite=True to replace it")
+        raise FileExistsRefusedError(Phrase("err.exists", path=str(path)))
     return path
 
 

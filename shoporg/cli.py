@@ -23,10 +23,12 @@ import signal
 import sys
 from pathlib import Path
 
-from .analysis import compare, diff
+from . import fmt
+from .analysis import compare, compare_view, diff, diff_view
 from .app import start
 from .chart import save_org_chart
 from .errors import ShopOrgError
+from .i18n import Phrase, has, t
 from .io.formats import FORMATS, export, format_for
 from .io.norms_io import read_norms
 from .io.scenario_io import read_scenario
@@ -85,9 +87,9 @@ def _cmd_validate(args) -> int:
 
 def _cmd_templates(args) -> int:
     df = list_templates()
-    name = "name_zh" if args.lang == "zh" else "name_en"
-    headers = (["编号", "名称", "岗位数", "人数"] if args.lang == "zh" else ["id", "name", "roles", "headcount"])
-    rows = df[["id", name, "roles", "headcount"]].values.tolist()
+    headers = [t(f"cli.templates_{c}", args.lang) for c in ("id", "name", "roles", "headcount")]
+    rows = [[i, name, n, fmt.headcount(hc, args.lang)]
+            for i, name, n, hc in df[["id", f"name_{args.lang}", "roles", "headcount"]].values.tolist()]
     if args.format == "table":
         print(render(rows, headers, max_width=44))
     else:
@@ -112,14 +114,14 @@ def _cmd_show(args) -> int:
     if args.format != "table":
         _print_frame(df, args.format)
         return EXIT_OK
-    zh = args.lang == "zh"
     print(f"{design.name.get(args.lang)}  [{design.id}]")
     table = df.copy()
-    table["duties"] = [f"{len(r.duties)} 项" if zh else f"{len(r.duties)}" for r in design.roles]
+    table["duties"] = [t("cli.duties_n", args.lang, n=len(r.duties)) for r in design.roles]
+    table["headcount"] = [fmt.headcount(x, args.lang) for x in table["headcount"]]
     headers = [COLUMNS[c][args.lang] for c in table.columns]
     print(render(table.values.tolist(), headers, max_width=40))
-    people = f"{design.headcount.normalize():f}"
-    print(f"\n{len(design.roles)} 个岗位，{people} 人" if zh else f"\n{len(design.roles)} roles, {people} people")
+    print("\n" + t("cli.show_summary", args.lang, roles=len(design.roles), people=fmt.headcount(design.headcount,
+                                                                                               args.lang)))
     return EXIT_OK
 
 
@@ -132,36 +134,36 @@ def _supply(pairs: list[str]) -> dict[str, float]:
         except ValueError:
             sep = ""
         if not sep:
-            raise SystemExit(f"shoporg: --supply takes KEY=NUMBER (e.g. director.pay[1].rate=0.002), got {pair!r}")
+            raise SystemExit(f"shoporg: {Phrase('err.cli_supply', got=repr(pair))}")
     return out
 
 
 def _cmd_payroll(args) -> int:
     design = _load(args.design)
     pr = payroll(design, read_scenario(args.scenario), base_level=args.level, supply=_supply(args.supply))
-    zh = args.lang == "zh"
+    lang = args.lang
     table = {"month": pr.by_month, "role": pr.by_role, "department": pr.by_department}[args.by]()
-    names = {"role": {r.id: r.name.get(args.lang) for r in design.roles},
-             "department": {d.id: d.name.get(args.lang) for d in design.departments}}.get(args.by, {})
+    names = {"role": {r.id: r.name.get(lang) for r in design.roles},
+             "department": {d.id: d.name.get(lang) for d in design.departments}}.get(args.by, {})
     views = ["accrued", "paid"] if args.view is None else [args.view]
     frame = table[views].copy()
-    frame.index = [names.get(i, i) or ("（无）" if zh else "(none)") for i in frame.index]
+    frame.index = [names.get(i, i) or t("cli.none", lang) for i in frame.index]
     frame.index.name = args.by
     if args.format != "table":
         _print_frame(frame.reset_index(), args.format)
         return EXIT_OK
-    head = {"month": "月份", "role": "岗位", "department": "部门", "accrued": "应计（元）", "paid": "实发（元）"}
-    headers = [head[args.by] if zh else args.by] + [head[v] if zh else f"{v} (yuan)" for v in views]
-    rows = [[i] + [f"{x:,.2f}" for x in row] for i, row in zip(frame.index, frame.values.tolist())]
-    rows.append(["合计" if zh else "total"] + [f"{pr.total(v):,.2f}" for v in views])
-    print(f"{design.name.get(args.lang)} × {pr.scenario.name.get(args.lang)}  "
-          f"[{pr.scenario.months[0]} – {pr.scenario.months[-1]}]")
+    headers = [t({"month": "col.month", "role": "col.name", "department": "col.department"}[args.by], lang)] + [
+        t(f"col.{v}_yuan", lang) for v in views]
+    shown = [fmt.month(i, lang) for i in frame.index] if args.by == "month" else list(frame.index)
+    rows = [[i] + [fmt.fixed(x, lang) for x in row] for i, row in zip(shown, frame.values.tolist())]
+    rows.append([t("col.total", lang)] + [fmt.fixed(pr.total(v), lang) for v in views])
+    print(f"{design.name.get(lang)} × {pr.scenario.name.get(lang)}  "
+          f"[{fmt.month(pr.scenario.months[0], lang)} – {fmt.month(pr.scenario.months[-1], lang)}]")
     print(render(rows, headers))
     if pr.carried_over:
-        print(f"\n计划期后发放（结转）: {pr.carried_over:,.2f} 元" if zh
-              else f"\npaid after the plan (carried over): {pr.carried_over:,.2f} yuan")
+        print("\n" + t("cli.carried", lang, amount=fmt.fixed(pr.carried_over, lang)))
     if pr.filled:
-        print("\n" + filled_note(pr.filled, design, args.lang))
+        print("\n" + filled_note(pr.filled, design, lang))
     return EXIT_OK
 
 
@@ -172,15 +174,16 @@ def _cmd_staff(args) -> int:
     if args.format != "table":
         _print_frame(rec, args.format)
         return EXIT_OK
-    zh = args.lang == "zh"
+    lang = args.lang
     cols = ["name", "current", "recommended", "gap", "peak", "peak_month", "temporary", "method"]
-    headers = (["岗位", "现有", "建议", "差额", "峰值需求", "峰值月", "临时工", "方法"] if zh else
-               ["role", "current", "recommended", "gap", "peak", "peak month", "temporary", "method"])
-    rows = [[v if v is not None else "" for v in row] for row in rec[cols].values.tolist()]
+    headers = [t(f"cli.staff_{c}", lang) for c in cols]
+    rows = [[name, *(fmt.headcount(x, lang) for x in (cur, rec_, gap, peak)), fmt.month(month, lang) if isinstance(month, str) else "",
+             fmt.headcount(temp, lang), t(f"cli.method_{method}", lang) if has(f"cli.method_{method}") else method]
+            for name, cur, rec_, gap, peak, month, temp, method in rec[cols].values.tolist()]
     print(render(rows, headers))
     total_now, total_rec = rec["current"].sum(), rec["recommended"].sum()
-    print(f"\n现有 {total_now:g} 人，建议 {total_rec:g} 人" if zh
-          else f"\ncurrent {total_now:g} people, recommended {total_rec:g}")
+    print("\n" + t("cli.staff_summary", lang, current=fmt.headcount(total_now, lang),
+                   recommended=fmt.headcount(total_rec, lang)))
     return EXIT_OK
 
 
@@ -193,23 +196,23 @@ def _cmd_compare(args) -> int:
     if args.format != "table":
         _print_frame(table.reset_index(names="key"), args.format)
         return EXIT_OK
-    rows = [[row[0]] + [f"{v:,.4g}" if abs(v) < 1 and v != 0 else f"{v:,.2f}".rstrip("0").rstrip(".")
-                        for v in row[1:]] for row in table.values.tolist()]
-    print(render(rows, ["指标" if args.lang == "zh" else "metric"] + list(table.columns[1:]), max_width=30))
+    shown = compare_view(table, args.lang)
+    print(render(shown.values.tolist(), list(shown.columns), max_width=30))
     return EXIT_OK
 
 
 def _cmd_diff(args) -> int:
-    d = diff(_load(args.a), _load(args.b), mapping=dict(pair.split("=", 1) for pair in args.rename))
+    a, b = _load(args.a), _load(args.b)
+    d = diff(a, b, mapping=dict(pair.split("=", 1) for pair in args.rename))
     cols = ["action", "role", "name", "changes"]
     if args.format != "table":
         _print_frame(d[cols], args.format)
         return EXIT_OK
     if d.empty:
-        print("两个设计的岗位相同" if args.lang == "zh" else "the designs have the same roles")
+        print(t("cli.same", args.lang))
         return EXIT_OK
-    print(render(d[cols].values.tolist(), ["变动", "编号", "岗位", "内容"] if args.lang == "zh" else cols,
-                 max_width=70))
+    shown = diff_view(d, args.lang, designs=(a, b))
+    print(render(shown.values.tolist(), list(shown.columns), max_width=70))
     return EXIT_OK
 
 

@@ -27,10 +27,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import fmt
 from .analysis import gaps
 from .catalogue import duty_area_ids, duty_areas
 from .errors import ShopOrgError
 from .hierarchy import layers, span_of_control, to_graph
+from .i18n import LANGS, Phrase, driver_name, expression_text, t, words
 from .pay.engine import payroll
 from .pay.expr import parse_expression
 from .pay.kinds import PAY_KINDS
@@ -66,7 +68,8 @@ class Check:
 
     @property
     def verdict(self) -> str:
-        return "✓ 达标 · Meets the target" if self.passed else "✗ 未达标 · Not yet"
+        key = "course.passed" if self.passed else "course.not_yet"
+        return f"{'✓' if self.passed else '✗'} {t(key, 'zh')} · {t(key, 'en')}"
 
     def __str__(self) -> str:
         return f"{self.verdict}\n  {self.message_zh}\n  {self.message_en}"
@@ -78,30 +81,43 @@ class Check:
         p.text(str(self))
 
 
+def _say(key: str, **fields) -> tuple[str, str]:
+    """A reason in Chinese and English: the catalogue phrase ``key`` with ``fields``."""
+    return t(key, "zh", **fields), t(key, "en", **fields)
+
+
 def _verdict(failures: list[tuple[str, str]], successes: list[tuple[str, str]]) -> Check:
     """A Check from reasons: failures if there are any, else what was met."""
     reasons = failures or successes
-    return Check(not failures, "；".join(zh for zh, _ in reasons), "; ".join(en for _, en in reasons))
+    return Check(not failures, t("sep.changes", "zh").join(zh for zh, _ in reasons),
+                 t("sep.changes", "en").join(en for _, en in reasons))
 
 
-def _yuan(x: float) -> tuple[str, str]:
-    return f"{x:,.2f}元", f"¥{x:,.2f}"
+def _both(phrase: Phrase) -> dict[str, str]:
+    return {lang: phrase.text(lang) for lang in LANGS}
+
+
+def _yuan(x: float) -> dict[str, str]:
+    return _both(Phrase("course.yuan", n=fmt.fixed(x)))
+
+
+def _share(x: float, digits: int = 1) -> str:
+    return fmt.percent(x, digits=digits)
 
 
 def _people(x) -> str:
-    return f"{float(x):g}"
+    return fmt.headcount(x)
 
 
-def _role_name(design, role_id: str) -> tuple[str, str]:
-    role = design.role(role_id)
-    return f"{role.name.get('zh')}（{role_id}）", f"{role.name.get('en')} ({role_id})"
+def _role_name(design, role_id: str) -> dict[str, str]:
+    return _both(Phrase("course.named", name=design.role(role_id).name, id=role_id))
 
 
-def _area_names(areas: Iterable[str]) -> tuple[str, str]:
+def _area_names(areas: Iterable[str]) -> dict[str, str]:
     cat = duty_areas()
-    areas = list(areas)
-    return ("、".join(f"{cat.loc[a, 'zh']}（{a}）" for a in areas),
-            ", ".join(f"{cat.loc[a, 'en']} ({a})" for a in areas))
+    named = [_both(Phrase("course.named", name={"zh": cat.loc[a, "zh"], "en": cat.loc[a, "en"]}, id=a))
+             for a in areas]
+    return {lang: words(named, lang) for lang in LANGS}
 
 
 def _owned_areas(design) -> set[str]:
@@ -112,6 +128,12 @@ def _lost_areas(design, baseline) -> list[str]:
     """Areas the baseline covers that ``design`` no longer covers, in catalogue order."""
     before = set(gaps(baseline))
     return [a for a in gaps(design) if a not in before]
+
+
+def _lost_reason(design, baseline) -> list[tuple[str, str]]:
+    """The failure "areas the baseline covers have no owner" (none without a baseline)."""
+    lost = _lost_areas(design, baseline) if baseline is not None else []
+    return [_say("course.areas_lost", n=len(lost), areas=_area_names(lost))] if lost else []
 
 
 # -- scenarios for the exercises --------------------------------------------------------------
@@ -128,7 +150,7 @@ def grow(scenario, factor: float):
     """
     factor = float(factor)
     if not math.isfinite(factor) or factor < 0:
-        raise ShopOrgError(f"factor must be a number >= 0, got {factor!r}")
+        raise ShopOrgError(Phrase("err.course_factor", got=repr(factor)))
     changes = {k: v * factor for k, v in scenario.drivers.items() if k not in NOT_SCALED}
     return scenario.with_drivers(**changes)
 
@@ -193,30 +215,25 @@ def check_coverage(design, areas: Iterable[str], *, max_people: float | None = N
     """
     areas = list(dict.fromkeys(areas))
     if not areas:
-        raise ShopOrgError("check_coverage needs at least one duty area")
+        raise ShopOrgError(Phrase("err.course_no_area"))
     unknown = [a for a in areas if a not in duty_area_ids()]
     if unknown:
-        raise ShopOrgError(f"unknown duty area(s) {', '.join(unknown)}; "
-                           f"known: {', '.join(sorted(duty_area_ids()))}")
+        raise ShopOrgError(Phrase("err.course_unknown_area", ids=", ".join(unknown),
+                                  known=", ".join(sorted(duty_area_ids()))))
     owned = _owned_areas(design)
     missing = [a for a in areas if a not in owned]
     people = float(design.headcount)
     failures, successes = [], []
     if missing:
-        zh, en = _area_names(missing)
-        failures.append((f"{len(missing)}个职责领域无人负责：{zh}",
-                         f"{len(missing)} duty area{'s' if len(missing) > 1 else ''} "
-                         f"{'have' if len(missing) > 1 else 'has'} no owner: {en}"))
+        failures.append(_say("course.areas_missing_one" if len(missing) == 1 else "course.areas_missing",
+                             n=len(missing), areas=_area_names(missing)))
     else:
-        zh, en = _area_names(areas)
-        successes.append((f"{len(areas)}个职责领域都有岗位负责：{zh}", f"All {len(areas)} duty areas have an owner: {en}"))
+        successes.append(_say("course.areas_owned", n=len(areas), areas=_area_names(areas)))
     if max_people is not None:
         if people > max_people:
-            failures.append((f"共{_people(people)}人，超过上限{_people(max_people)}人",
-                             f"{_people(people)} people, more than the limit of {_people(max_people)}"))
+            failures.append(_say("course.people_over", people=_people(people), limit=_people(max_people)))
         else:
-            successes.append((f"共{_people(people)}人，不超过{_people(max_people)}人",
-                              f"{_people(people)} people, within {_people(max_people)}"))
+            successes.append(_say("course.people_within", people=_people(people), limit=_people(max_people)))
     return _verdict(failures, successes)
 
 
@@ -237,35 +254,30 @@ def check_agents(agents: int, arrivals: float, aht_s: float, *, service_level: f
     (True, False)
     """
     if isinstance(agents, bool) or not isinstance(agents, (int, np.integer)) or agents < 0:
-        raise ShopOrgError(f"agents must be a whole number >= 0, got {agents!r}")
+        raise ShopOrgError(Phrase("err.course_agents", got=repr(agents)))
     agents = int(agents)
     kw = dict(interval_s=interval_s, answer_within_s=answer_within_s, concurrency=concurrency)
     need = required_agents(arrivals, aht_s, service_level=service_level, max_occupancy=max_occupancy,
                            shrinkage=shrinkage, **kw)
     mine = service_metrics(agents, arrivals, aht_s, shrinkage=shrinkage, **kw)
-    t = f"{answer_within_s:g}"
+    seconds = fmt.number(answer_within_s)
+    # Chinese says 服务水平 and leaves the answer time to the lesson; English names it
+    within = {"zh": "", "en": t("course.within", "en", seconds=seconds)}
+    target = _share(service_level)
     if agents < need.agents:
         if mine.service_level < service_level:
-            return Check(False, f"{agents}名坐席的服务水平为{mine.service_level:.1%}，低于目标{service_level:.1%}；"
-                                f"至少需要{need.agents}名",
-                         f"{agents} agents answer {mine.service_level:.1%} within {t} s, below the target of "
-                         f"{service_level:.1%}; at least {need.agents} are needed")
-        return Check(False, f"{agents}名坐席的占用率为{mine.occupancy:.1%}，高于上限{max_occupancy:.1%}；"
-                            f"至少需要{need.agents}名",
-                     f"{agents} agents are busy {mine.occupancy:.1%} of the time, above the cap of "
-                     f"{max_occupancy:.1%}; at least {need.agents} are needed")
+            return Check(False, *_say("course.agents_low", agents=agents, level=_share(mine.service_level),
+                                      within=within, target=target, need=need.agents))
+        return Check(False, *_say("course.agents_busy", agents=agents, occupancy=_share(mine.occupancy),
+                                  cap=_share(max_occupancy), need=need.agents))
     if agents > need.agents:
-        return Check(False, f"{agents}名坐席多了：{need.agents}名已达到服务水平{need.service_level:.1%}"
-                            f"（目标{service_level:.1%}）",
-                     f"{agents} agents are more than needed: {need.agents} already answer "
-                     f"{need.service_level:.1%} within {t} s (target {service_level:.1%})")
+        return Check(False, *_say("course.agents_many", agents=agents, need=need.agents,
+                                  level=_share(need.service_level), within=within, target=target))
     fewer = service_metrics(agents - 1, arrivals, aht_s, **kw) if agents > 0 else None
-    less = (f"；{agents - 1}名只有{fewer.service_level:.1%}", f"; {agents - 1} would answer only "
-            f"{fewer.service_level:.1%}") if fewer is not None else ("", "")
-    return Check(True, f"{agents}名坐席：{mine.service_level:.1%}的咨询在{t}秒内接起（目标{service_level:.1%}），"
-                       f"平均等待{mine.asa_s:.1f}秒，排班{mine.positions}人{less[0]}",
-                 f"{agents} agents answer {mine.service_level:.1%} within {t} s (target {service_level:.1%}), "
-                 f"average wait {mine.asa_s:.1f} s, {mine.positions} people to schedule{less[1]}")
+    less = (_both(Phrase("course.agents_fewer", agents=agents - 1, level=_share(fewer.service_level)))
+            if fewer is not None else "")
+    return Check(True, *_say("course.agents_ok", agents=agents, level=_share(mine.service_level), seconds=seconds,
+                             target=target, wait=fmt.fixed(mine.asa_s, digits=1), positions=mine.positions, less=less))
 
 
 def check_headcount(design, volumes, norms=None, *, slack: float = 0) -> Check:
@@ -289,27 +301,25 @@ def check_headcount(design, volumes, norms=None, *, slack: float = 0) -> Check:
     rec = recommend_headcount(design, volumes, norms)
     sized = rec[rec["method"] != "kept"]
     if sized.empty:
-        raise ShopOrgError(f"no role of design {design.id!r} has a workload norm; give norms for some roles")
-    failures, ok_zh, ok_en = [], [], []
+        raise ShopOrgError(Phrase("err.course_no_norm", id=repr(design.id)))
+    failures, ok = [], []
     for row in sized.itertuples():
-        zh, en = _role_name(design, row.role)
+        role = _role_name(design, row.role)
         cur, need = row.current, row.recommended
         if cur < need:
-            failures.append((f"{zh}{_people(cur)}人，建议{_people(need)}人（少{_people(need - cur)}人）",
-                             f"{en} has {_people(cur)}, {_people(need)} recommended ({_people(need - cur)} short)"))
+            failures.append(_say("course.short", role=role, current=_people(cur), need=_people(need),
+                                 n=_people(need - cur)))
         elif cur > need + slack:
-            failures.append((f"{zh}{_people(cur)}人，建议{_people(need)}人（多{_people(cur - need)}人）",
-                             f"{en} has {_people(cur)}, {_people(need)} recommended ({_people(cur - need)} too many)"))
+            failures.append(_say("course.too_many", role=role, current=_people(cur), need=_people(need),
+                                 n=_people(cur - need)))
         else:
-            name = design.role(row.role).name
-            ok_zh.append(f"{name.get('zh')}{_people(cur)}人（建议{_people(need)}人）")
-            ok_en.append(f"{name.get('en')} {_people(cur)} (recommended {_people(need)})")
+            ok.append(_both(Phrase("course.sized", name=design.role(row.role).name, current=_people(cur),
+                                   need=_people(need))))
     if failures:
         return _verdict(failures, [])
     temporary = float(sized["temporary"].sum())
-    return Check(True, f"{len(ok_zh)}个定额岗位的人数都符合建议：{'、'.join(ok_zh)}；旺季另需临时工{_people(temporary)}人",
-                 f"All {len(ok_en)} roles sized by norms have the recommended headcount: {', '.join(ok_en)}; "
-                 f"{_people(temporary)} temporary staff for the peak on top")
+    return Check(True, *_say("course.sized_all", n=len(ok), roles={lang: words(ok, lang) for lang in LANGS},
+                             temporary=_people(temporary)))
 
 
 # -- lesson 3: incentive pay ------------------------------------------------------------------
@@ -337,7 +347,10 @@ def _bonus_breaches(pr, scenario, role_id: str, condition: str) -> list[tuple[st
     for m, month in enumerate(scenario.months):
         for j, person in enumerate(paid.columns):
             if not holds[m, j] and paid.iloc[m, j] > 0:
-                values = ", ".join(f"{n} = {env[n][m, min(j, env[n].shape[1] - 1)]:g}" for n in sorted(env))
+                values = [_both(Phrase("course.value", name={"zh": driver_name(n, "zh"), "en": n},
+                                       value=fmt.number(env[n][m, min(j, env[n].shape[1] - 1)], digits=4)))
+                          for n in sorted(env)]
+                values = {lang: words(values, lang) for lang in LANGS}
                 out.append((month, int(person), paid.iloc[m, j] / 100, values))
     return out
 
@@ -370,64 +383,49 @@ def check_pay(design, scenario, role_id: str, *, min_variable_share: float | Non
     """
     targets = (min_variable_share, max_revenue_share, max_cost_per_order, min_monthly_pay, bonus_only_if)
     if all(t is None for t in targets):
-        raise ShopOrgError("check_pay needs at least one target (min_variable_share, max_revenue_share, "
-                           "max_cost_per_order, min_monthly_pay or bonus_only_if)")
+        raise ShopOrgError(Phrase("err.course_no_target"))
     design.role(role_id)
     one = design.only([role_id])
     fitted = shop_wide(scenario, one)
     pr = payroll(one, fitted, base_level=base_level, supply=dict(supply or {}))
     summary = pr.summary().loc["accrued"]
     total = float(summary["total"])
-    zh, en = _role_name(design, role_id)
+    role = _role_name(design, role_id)
     failures, successes = [], []
 
-    def judge(ok, good, bad):
-        (failures if not ok else successes).append(bad if not ok else good)
+    def judge(ok, good, bad, **fields):
+        (failures if not ok else successes).append(_say(bad if not ok else good, role=role, **fields))
 
     if min_variable_share is not None:
         share = float(summary["variable"]) / total if total else 0.0
-        judge(share >= min_variable_share,
-              (f"浮动薪酬占{share:.1%}（目标≥{min_variable_share:.0%}）",
-               f"incentive pay is {share:.1%} of pay (target ≥ {min_variable_share:.0%})"),
-              (f"{zh}浮动薪酬只占{share:.1%}，低于目标{min_variable_share:.0%}",
-               f"{en} incentive pay is only {share:.1%} of pay, below the target of {min_variable_share:.0%}"))
+        judge(share >= min_variable_share, "course.variable_ok", "course.variable_low",
+              share=_share(share), target=_share(min_variable_share, 0))
     if max_revenue_share is not None:
         share = total / float(fitted.driver("revenue").sum())
-        judge(share <= max_revenue_share,
-              (f"人工成本占营业额{share:.2%}（上限{max_revenue_share:.2%}）",
-               f"pay is {share:.2%} of revenue (limit {max_revenue_share:.2%})"),
-              (f"{zh}人工成本占营业额{share:.2%}，高于上限{max_revenue_share:.2%}",
-               f"{en} pay is {share:.2%} of revenue, above the limit of {max_revenue_share:.2%}"))
+        judge(share <= max_revenue_share, "course.revenue_share_ok", "course.revenue_share_high",
+              share=_share(share, 2), limit=_share(max_revenue_share, 2))
     if max_cost_per_order is not None:
         per_order = cost_per_order(total, fitted.driver("orders").sum())
-        (a, b), (c, d) = _yuan(per_order), _yuan(max_cost_per_order)
-        judge(per_order <= max_cost_per_order,
-              (f"单均成本{a}（上限{c}）", f"costs {b} per order (limit {d})"),
-              (f"{zh}单均成本{a}，高于上限{c}", f"{en} costs {b} per order, above the limit of {d}"))
+        judge(per_order <= max_cost_per_order, "course.per_order_ok", "course.per_order_high",
+              cost=_yuan(per_order), limit=_yuan(max_cost_per_order))
     if min_monthly_pay is not None:
         per = pr.lines[pr.lines.role == role_id].groupby(["month", "person"], sort=False)["accrued_fen"].sum()
         (month, person), low = per.idxmin(), per.min() / 100
-        (a, b), (c, d) = _yuan(low), _yuan(min_monthly_pay)
-        judge(low >= min_monthly_pay,
-              (f"最低月收入{a}（第{person}人，{month}；目标≥{c}）",
-               f"lowest month {b} (person {person}, {month}; target ≥ {d})"),
-              (f"{zh}第{person}人{month}只得{a}，低于{c}",
-               f"{en} person {person} earns only {b} in {month}, below {d}"))
+        judge(low >= min_monthly_pay, "course.lowest_ok", "course.lowest_low", pay=_yuan(low), person=person,
+              month=month, target=_yuan(min_monthly_pay))
     if bonus_only_if is not None:
         breaches = _bonus_breaches(pr, fitted, role_id, bonus_only_if)
+        condition = {"zh": expression_text(bonus_only_if, "zh"), "en": bonus_only_if}
         if breaches:
             month, person, amount, values = breaches[0]
-            (a, b) = _yuan(amount)
-            failures.append((f"{zh}第{person}人{month}不满足“{bonus_only_if}”（{values}），仍得浮动薪酬{a}"
-                             f"（共{len(breaches)}处）",
-                             f"{en} person {person} earns {b} of incentive pay in {month} although "
-                             f"'{bonus_only_if}' fails ({values}); {len(breaches)} such person-months"))
+            failures.append(_say("course.bonus_breach", role=role, person=person, month=month, condition=condition,
+                                 values=values, pay=_yuan(amount), n=len(breaches)))
         else:
-            successes.append((f"不满足“{bonus_only_if}”的月份没有浮动薪酬",
-                              f"no incentive pay in months where '{bonus_only_if}' fails"))
+            successes.append(_say("course.bonus_ok", condition=condition))
     if failures:
         return _verdict(failures, [])
-    return Check(True, f"{zh}：" + "；".join(z for z, _ in successes), f"{en}: " + "; ".join(e for _, e in successes))
+    return Check(True, *_say("course.role_ok", role=role, reasons={
+        lang: t("sep.changes", lang).join(x[i] for x in successes) for i, lang in enumerate(LANGS)}))
 
 
 # -- lesson 4: structure ----------------------------------------------------------------------
@@ -452,33 +450,24 @@ def check_structure(design, *, max_span: float = 7, max_layers: int | None = Non
     failures = []
     for rid, people in spans.items():
         if people > max_span:
-            zh, en = _role_name(design, rid)
-            failures.append((f"{zh}直接管理{_people(people)}人，超过上限{_people(max_span)}人",
-                             f"{en} has {_people(people)} people reporting directly, above the limit of "
-                             f"{_people(max_span)}"))
+            failures.append(_say("course.span_over", role=_role_name(design, rid), people=_people(people),
+                                 limit=_people(max_span)))
     if max_layers is not None and depth > max_layers:
-        failures.append((f"共{depth}层，超过上限{max_layers}层", f"{depth} layers, more than the limit of {max_layers}"))
+        failures.append(_say("course.layers_over", depth=depth, limit=max_layers))
     people = float(design.headcount)
     if max_people is not None and people > max_people:
-        failures.append((f"共{_people(people)}人，超过上限{_people(max_people)}人",
-                         f"{_people(people)} people, more than the limit of {_people(max_people)}"))
+        failures.append(_say("course.people_over", people=_people(people), limit=_people(max_people)))
     for r in design.roles:
         if not r.duties:
-            zh, en = _role_name(design, r.id)
-            failures.append((f"{zh}没有职责", f"{en} has no duties"))
-    if baseline is not None:
-        lost = _lost_areas(design, baseline)
-        if lost:
-            zh, en = _area_names(lost)
-            failures.append((f"与原方案相比，{len(lost)}个职责领域无人负责：{zh}",
-                             f"{len(lost)} duty area(s) the baseline covers have no owner: {en}"))
+            failures.append(_say("course.no_duties", role=_role_name(design, r.id)))
+    failures += _lost_reason(design, baseline)
     if failures:
         return _verdict(failures, [])
     widest = max(spans.values(), default=0.0)
-    zh = f"最大管理幅度{_people(widest)}人（上限{_people(max_span)}人），共{depth}层，{_people(people)}人"
-    en = f"widest span {_people(widest)} people (limit {_people(max_span)}), {depth} layers, {_people(people)} people"
+    zh, en = _say("course.structure_ok", widest=_people(widest), limit=_people(max_span), depth=depth,
+                  people=_people(people))
     if baseline is not None:
-        zh, en = zh + "，职责领域无缺失", en + ", no duty area lost"
+        zh, en = zh + t("course.structure_no_loss", "zh"), en + t("course.structure_no_loss", "en")
     return Check(True, zh, en)
 
 
@@ -508,28 +497,17 @@ def check_option(design, scenario, norms, *, max_cost_per_order: float, baseline
     rec = recommend_headcount(design, scenario, norms)
     for row in rec[rec["method"] != "kept"].itertuples():
         if row.current < row.recommended:
-            zh, en = _role_name(design, row.role)
-            failures.append((f"{zh}{_people(row.current)}人，建议{_people(row.recommended)}人"
-                             f"（少{_people(row.recommended - row.current)}人）",
-                             f"{en} has {_people(row.current)}, {_people(row.recommended)} recommended "
-                             f"({_people(row.recommended - row.current)} short)"))
+            failures.append(_say("course.short", role=_role_name(design, row.role), current=_people(row.current),
+                                 need=_people(row.recommended), n=_people(row.recommended - row.current)))
     fitted = shop_wide(scenario, design)
     total = payroll(design, fitted, base_level=base_level, supply=dict(supply or {})).total()
     per_order = cost_per_order(total, fitted.driver("orders").sum())
-    (a, b), (c, d) = _yuan(per_order), _yuan(max_cost_per_order)
     if per_order > max_cost_per_order:
-        failures.append((f"单均人工成本{a}，高于上限{c}", f"payroll per order {b}, above the limit of {d}"))
-    if baseline is not None:
-        lost = _lost_areas(design, baseline)
-        if lost:
-            zh, en = _area_names(lost)
-            failures.append((f"与原方案相比，{len(lost)}个职责领域无人负责：{zh}",
-                             f"{len(lost)} duty area(s) the baseline covers have no owner: {en}"))
+        failures.append(_say("course.option_per_order_high", cost=_yuan(per_order), limit=_yuan(max_cost_per_order)))
+    failures += _lost_reason(design, baseline)
     if failures:
         return _verdict(failures, [])
-    y_zh, y_en = _yuan(total)
-    zh = f"各定额岗位人数不低于建议；全年人工成本{y_zh}，单均{a}（上限{c}）"
-    en = f"every role with a norm is staffed to the recommendation; year's payroll {y_en}, {b} per order (limit {d})"
+    zh, en = _say("course.option_ok", total=_yuan(total), cost=_yuan(per_order), limit=_yuan(max_cost_per_order))
     if baseline is not None:
-        zh, en = zh + "；职责领域无缺失", en + "; no duty area lost"
+        zh, en = zh + t("course.option_no_loss", "zh"), en + t("course.option_no_loss", "en")
     return Check(True, zh, en)

@@ -13,14 +13,29 @@ Examples
 >>> err = DesignValidationError([p])
 >>> isinstance(err, ValueError), err.problems[0].location
 (True, 'roles[3].headcount')
+
+A problem made from a catalogue :class:`~shoporg.i18n.Phrase` keeps its key and fields,
+so it reads in Chinese too; ``message`` and ``str()`` stay English:
+
+>>> from shoporg.i18n import Phrase
+>>> q = Problem("roles[3].headcount", Phrase("err.min", minimum=0, got="-1"), file="shop.yaml", line=12)
+>>> str(q), q.key
+('shop.yaml:12: roles[3].headcount: must be >= 0, got -1', 'err.min')
+>>> q.text("zh")
+'shop.yaml:12: roles[3].headcount：须不小于 0，实际为 -1'
+>>> error_text(DesignValidationError([q]), "zh") == q.text("zh")
+True
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+
+from .i18n import Phrase, t
 
 __all__ = [
     "Problem",
+    "error_text",
     "ShopOrgError",
     "DesignFileError",
     "DesignValidationError",
@@ -32,12 +47,46 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Problem:
-    """One located problem: the key path, the message, and where the file is."""
+    """One located problem: the key path, the message, and where the file is.
+
+    ``message`` may be given as a :class:`~shoporg.i18n.Phrase`: ``message`` is then its
+    English text and ``key``/``fields`` keep it for :meth:`text` in another language.
+    """
 
     location: str
     message: str
     file: str | None = None
     line: int | None = None
+    key: str | None = field(default=None, compare=False)
+    fields: dict | None = field(default=None, compare=False, hash=False)
+
+    def __post_init__(self):
+        if isinstance(self.message, Phrase):
+            phrase = self.message
+            object.__setattr__(self, "message", phrase.text("en"))
+            object.__setattr__(self, "key", phrase.key)
+            object.__setattr__(self, "fields", dict(phrase.fields))
+
+    @property
+    def phrase(self) -> Phrase | None:
+        """The catalogue phrase of the message (None for a message given as plain text)."""
+        return Phrase(self.key, **(self.fields or {})) if self.key else None
+
+    def message_text(self, lang: str = "zh") -> str:
+        """The message in ``lang`` (a plain-text message as it was given)."""
+        return t(self.key, lang, **(self.fields or {})) if self.key else self.message
+
+    def text(self, lang: str = "zh") -> str:
+        """The located problem in ``lang``, like ``str()`` but with the message in ``lang`` (a
+        message given as plain text reads as ``str()``)."""
+        if not self.key:
+            return str(self)
+        where = self.file or ""
+        if self.file and self.line:
+            where += f":{self.line}"
+        parts = [p for p in (where, self.location) if p]
+        return t("err.located", lang, where=": ".join(parts), message=self.message_text(lang)) if parts \
+            else self.message_text(lang)
 
     def at(self, file: str | None = None, line: int | None = None) -> "Problem":
         """Return a copy that names the file (and line) it was found in."""
@@ -53,13 +102,42 @@ class Problem:
 
 
 class ShopOrgError(ValueError):
-    """Base class of every error shoporg raises on bad input."""
+    """Base class of every error shoporg raises on bad input.
+
+    The message may be a :class:`~shoporg.i18n.Phrase`; ``str()`` is then English and
+    :meth:`text` gives any language.
+    """
+
+    def __init__(self, *args):
+        self.phrase = args[0] if args and isinstance(args[0], Phrase) else None
+        super().__init__(*((str(args[0]),) + args[1:] if self.phrase else args))
+
+    def text(self, lang: str = "zh") -> str:
+        """The error in ``lang``: one line per located problem when it has them."""
+        problems = getattr(self, "problems", None)
+        if problems:
+            return "\n".join(p.text(lang) for p in problems)
+        return self.phrase.text(lang) if self.phrase else str(self)
+
+
+def error_text(err: BaseException, lang: str = "zh") -> str:
+    """The readable text of any error in ``lang``: a shoporg error's own words, a
+    ``ValueError`` raised with a phrase, else ``str(err)``.
+
+    >>> error_text(ValueError(Phrase("err.min", minimum=0, got="-1")), "zh")
+    '须不小于 0，实际为 -1'
+    """
+    if isinstance(err, ShopOrgError):
+        return err.text(lang)
+    if err.args and isinstance(err.args[0], Phrase):
+        return err.args[0].text(lang)
+    return str(err)
 
 
 class DesignFileError(ShopOrgError):
     """A file that cannot be read as a design at all (missing, not UTF-8, not YAML...)."""
 
-    def __init__(self, message: str, file: str | None = None, line: int | None = None):
+    def __init__(self, message: str | Phrase, file: str | None = None, line: int | None = None):
         self.problem = Problem("", message, file=file, line=line)
         self.problems = [self.problem]
         super().__init__(str(self.problem))

@@ -19,14 +19,15 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
-from .i18n import check_lang
+from .i18n import check_lang, t
 
-__all__ = ["yuan", "percent", "count", "headcount", "number", "month", "date", "MISSING"]
+__all__ = ["yuan", "money", "money_range", "percent", "count", "headcount", "number", "fixed", "month", "date", "MISSING"]
 
 #: shown where a value is unknown or does not apply (never a 0 or "nan")
 MISSING = "—"
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: whether a language groups the digits of an amount written in prose (4000元 / ¥4,000)
+_PROSE_GROUPING = {"zh": False, "en": True}
 
 
 def _missing(x) -> bool:
@@ -56,6 +57,39 @@ def yuan(x, lang: str = "zh", *, cents: bool = False) -> str:
     return f"{'-' if negative else ''}¥{text}"
 
 
+def money(x, lang: str = "zh") -> str:
+    """An amount as prose writes it: ``4000元`` in Chinese, ``¥4,000`` in English; cents
+    only when there are any.
+
+    >>> money(Decimal("1500.5"), "en"), money(1600, "zh"), money(-2.5, "zh"), money(None)
+    ('¥1,500.50', '1600元', '-2.50元', '—')
+    """
+    check_lang(lang)
+    if _missing(x):
+        return MISSING
+    text = _prose_digits(x, lang)
+    negative = _decimal(x) < 0 and text.strip("0.,") != ""
+    return f"{'-' if negative else ''}{t('fmt.money', lang, n=text)}"
+
+
+def _prose_digits(x, lang: str) -> str:
+    d = _decimal(x).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = _grouped(d, 0 if d == d.to_integral_value() else 2)
+    return text if _PROSE_GROUPING[lang] else text.replace(",", "")
+
+
+def money_range(low, high, lang: str = "zh") -> str:
+    """A range of amounts as prose writes it: ``1600–2000元`` / ``¥1,600–2,000``; one
+    amount when both ends are equal.
+
+    >>> money_range(1600, 2000), money_range(1600, 2000, "en"), money_range(4000, 4000)
+    ('1600–2000元', '¥1,600–2,000', '4000元')
+    """
+    if _decimal(low) == _decimal(high):
+        return money(low, lang)
+    return t("fmt.money_range", lang, low=_prose_digits(low, lang), high=_prose_digits(high, lang))
+
+
 def percent(x, lang: str = "zh", *, digits: int = 1) -> str:
     """A share (``0.25``) as per cent, ``25.0%``.
 
@@ -82,13 +116,14 @@ def count(x, lang: str = "zh") -> str:
     return f"{'-' if _decimal(x) < 0 and text != '0' else ''}{text}"
 
 
-def number(x, lang: str = "zh", *, digits: int = 2) -> str:
-    """A plain number: at most ``digits`` decimals, trailing zeros dropped, never scientific.
+def number(x, lang: str = "zh", *, digits: int = 2, signed: bool = False) -> str:
+    """A plain number: at most ``digits`` decimals, trailing zeros dropped, never scientific;
+    ``signed`` writes ``+`` before a positive number (a change).
 
     >>> number(22.0), number(0.003), number(1e-7), number(1.35e6)
     ('22', '0', '0', '1,350,000')
-    >>> number(0.003, digits=4)
-    '0.003'
+    >>> number(0.003, digits=4), number(6, signed=True), number(-2, signed=True), number(0, signed=True)
+    ('0.003', '+6', '-2', '0')
     """
     check_lang(lang)
     if _missing(x):
@@ -96,23 +131,37 @@ def number(x, lang: str = "zh", *, digits: int = 2) -> str:
     text = _grouped(x, digits)
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return f"{'-' if _decimal(x) < 0 and text != '0' else ''}{text}"
+    sign = "-" if _decimal(x) < 0 else "+" if signed and _decimal(x) > 0 else ""
+    return f"{sign if text != '0' else ''}{text}"
 
 
-def headcount(x, lang: str = "zh") -> str:
+def fixed(x, lang: str = "zh", *, digits: int = 2) -> str:
+    """A number with exactly ``digits`` decimals and thousands separators (amounts in a
+    column of yuan, where the header says the unit).
+
+    >>> fixed(1026003), fixed(-0.004), fixed(2.5, digits=1)
+    ('1,026,003.00', '0.00', '2.5')
+    """
+    check_lang(lang)
+    if _missing(x):
+        return MISSING
+    text = _grouped(x, digits)
+    return f"{'-' if _decimal(x) < 0 and text.strip('0.,') else ''}{text}"
+
+
+def headcount(x, lang: str = "zh", *, signed: bool = False) -> str:
     """People (FTE): ``2`` not ``2.0``; a part-time ``0.5`` stays.
 
-    >>> headcount(Decimal("1.0")), headcount(12.25)
-    ('1', '12.25')
+    >>> headcount(Decimal("1.0")), headcount(12.25), headcount(-3.0, signed=True)
+    ('1', '12.25', '-3')
     """
-    return number(x, lang, digits=2)
+    return number(x, lang, digits=2, signed=signed)
 
 
 def month(m: str, lang: str = "zh") -> str:
     """A plan month ``YYYY-MM`` as ``2026年11月`` / ``Nov 2026``."""
-    check_lang(lang)
     y, mo = str(m)[:4], int(str(m)[5:7])
-    return f"{y}年{mo}月" if lang == "zh" else f"{_MONTHS_EN[mo - 1]} {y}"
+    return t("fmt.month", lang, y=y, name=t(f"fmt.month.{mo}", lang))
 
 
 def date(d, lang: str = "zh") -> str:
@@ -122,6 +171,5 @@ def date(d, lang: str = "zh") -> str:
     >>> date(datetime.date(2026, 12, 1), "zh"), date("2026-12-01", "en")
     ('2026年12月1日', '1 Dec 2026')
     """
-    check_lang(lang)
     y, mo, day = (int(p) for p in str(d)[:10].split("-"))
-    return f"{y}年{mo}月{day}日" if lang == "zh" else f"{day} {_MONTHS_EN[mo - 1]} {y}"
+    return t("fmt.date", lang, y=y, name=t(f"fmt.month.{mo}", lang), d=day)

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import networkx as nx
 
+from . import fmt
+from .i18n import t
+
 __all__ = ["to_graph", "layers", "span_of_control", "headcount_rollup", "is_valid_hierarchy",
            "hierarchy_table"]
 
@@ -117,13 +120,18 @@ def headcount_rollup(G: nx.DiGraph) -> dict:
     return {n: total[n] for n in G.nodes}
 
 
-def hierarchy_table(design, lang: str = "zh"):
+def hierarchy_table(design, lang: str = "zh", *, labels: bool = False):
     """One row per role: name, manager, layer, direct reports (roles and people), subtree people.
 
+    ``labels=True`` makes the table a client reads: the manager by name, people written
+    as they read (``2``, ``0.5``), the columns in ``lang`` (岗位, 上级, 层级 ...).
+
     >>> from shoporg import load_template
-    >>> t = hierarchy_table(load_template("seed-14-basic-22"), lang="en")
-    >>> t.loc["director", ["layer", "reports", "span", "subtree"]].tolist()
+    >>> h = hierarchy_table(load_template("seed-14-basic-22"), lang="en")
+    >>> h.loc["director", ["layer", "reports", "span", "subtree"]].tolist()
     [1.0, 4.0, 6.0, 22.0]
+    >>> list(hierarchy_table(load_template("seed-14-basic-22"), labels=True).columns[:3])
+    ['岗位', '上级', '层级']
     """
     import pandas as pd  # reading a design does not load pandas; only this table needs it
 
@@ -132,4 +140,12 @@ def hierarchy_table(design, lang: str = "zh"):
     rows = [{"id": n, "name": G.nodes[n]["name"].get(lang), "reports_to": G.nodes[n]["reports_to"],
              "layer": lay[n], "headcount": G.nodes[n]["headcount"], "reports": roles.get(n, 0),
              "span": people.get(n, 0.0), "subtree": sub[n]} for n in G.nodes]
-    return pd.DataFrame(rows).set_index("id")
+    table = pd.DataFrame(rows).set_index("id")
+    if labels:
+        names = {n: G.nodes[n]["name"].get(lang) for n in G.nodes}
+        table["reports_to"] = [names.get(m, "") if m else "" for m in table["reports_to"]]
+        for c in ("headcount", "span", "subtree"):
+            table[c] = [fmt.headcount(x, lang) for x in table[c]]
+        table = table.rename(columns={c: t(f"col.hierarchy_{c}", lang) for c in table.columns})
+        table.index.name = t("col.id", lang)
+    return table

@@ -17,10 +17,28 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Iterator, Literal
 
-from pydantic import Field, ValidationError, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
-from ._types import AreaCode, DesignId, DriverName, Expr, Frozen, Money, Rate, RoleId, Text, to_decimal
+from ._types import (
+    AreaCode,
+    DesignId,
+    DriverName,
+    Expr,
+    Frozen,
+    Money,
+    Rate,
+    RoleId,
+    Text,
+    to_decimal,
+)
 from .errors import DesignValidationError, UnknownRoleError
+from .i18n import Phrase
 from .pay.components import PayComponent
 from .staffing.norms import Norm
 from .validation import check_design, problems_from_pydantic
@@ -121,7 +139,7 @@ class Role(Frozen):
     def _headcount(cls, v: Any) -> Decimal:
         d = to_decimal(v, places=2)
         if d > 100_000:
-            raise ValueError(f"must be <= 100000, got {v!r}")
+            raise ValueError(Phrase("err.max", maximum=100000, got=repr(v)))
         return d
 
     def label(self, lang: str = "zh") -> str:
@@ -145,7 +163,7 @@ class OnCost(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> "OnCost":
         if self.base_floor is not None and self.base_cap is not None and self.base_floor > self.base_cap:
-            raise ValueError(f"base_floor ({self.base_floor}) must not exceed base_cap ({self.base_cap})")
+            raise ValueError(Phrase("err.on_cost_bounds", floor=self.base_floor, cap=self.base_cap))
         return self
 
 
@@ -181,8 +199,8 @@ class OrgDesign(Frozen):
         for r in self.roles:
             if r.id == role_id:
                 return r
-        raise UnknownRoleError(f"unknown role {role_id!r} in design {self.id!r}; "
-                               f"known: {', '.join(self.role_ids)}")
+        raise UnknownRoleError(Phrase("err.unknown_role", id=repr(role_id), design=repr(self.id),
+                                      known=", ".join(self.role_ids)))
 
     @property
     def role_ids(self) -> tuple[str, ...]:
@@ -213,7 +231,7 @@ class OrgDesign(Frozen):
         data = {name: getattr(self, name) for name in type(self).model_fields}
         unknown = set(changes) - set(data)
         if unknown:
-            raise TypeError(f"unknown design field(s) {sorted(unknown)}; allowed: {sorted(data)}")
+            raise TypeError(Phrase("err.unknown_design_fields", fields=sorted(unknown), allowed=sorted(data)))
         data.update(changes)
         return _build(OrgDesign, data)
 
@@ -329,7 +347,7 @@ def lift_reports(roles, managers: dict[str, str | None]) -> tuple[Role, ...]:
 def _edit(role: Role, changes: dict[str, Any]) -> Role:
     unknown = set(changes) - set(Role.model_fields)
     if unknown:
-        raise TypeError(f"unknown role field(s) {sorted(unknown)}; allowed: {sorted(Role.model_fields)}")
+        raise TypeError(Phrase("err.unknown_role_fields", fields=sorted(unknown), allowed=sorted(Role.model_fields)))
     data = {name: getattr(role, name) for name in Role.model_fields}
     data.update(changes)
     return _build(Role, data)

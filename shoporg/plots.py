@@ -15,10 +15,12 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from . import fmt
 from .analysis import SPAN_BANDS, coverage
 from .catalogue import duty_areas
 from .chart import cjk_font
 from .hierarchy import layers, span_of_control, to_graph
+from .i18n import check_lang, pick, t
 from .pay.engine import payroll
 from .pay.kinds import COST_GROUPS as _PAY_COST_GROUPS
 from .pay.kinds import PAY_KINDS
@@ -30,19 +32,24 @@ __all__ = ["plot_cost_composition", "plot_span_distribution", "plot_layer_pyrami
 #: The cost-composition bars, in stacking order: each pay kind adds to its ``cost_group``
 #: (:data:`shoporg.pay.kinds.PAY_KINDS`).
 COST_GROUPS = {key: (words["zh"], words["en"]) for key, words in _PAY_COST_GROUPS.items()}
-_WORDS = {
-    "cost": ("年度人工成本（元）", "annual payroll (yuan)"), "cost_title": ("人工成本构成", "Payroll composition"),
-    "span": ("管理者人数", "managers"), "span_x": ("管理幅度（直接下属人数）", "span (people reporting directly)"),
-    "span_title": ("管理幅度分布", "Span of control"), "layer": ("人数", "people"),
-    "layer_y": ("层级", "layer"), "layer_title": ("层级金字塔", "Layer pyramid"),
-    "coverage_title": ("职责覆盖", "Duty coverage"),
-    "accrued": ("应计", "accrued"), "paid": ("实发", "paid (cash)"), "pay_title": ("月度人工成本", "Monthly payroll"),
-    "yuan": ("元", "yuan"),
-}
 
 
-def _w(key: str, lang: str) -> str:
-    return _WORDS[key][0 if lang == "zh" else 1]
+def _w(key: str, lang: str, **fields) -> str:
+    return t(f"plot.{key}", lang, **fields)
+
+
+def _month_ticks(months, lang: str) -> list[str]:
+    """Month tick labels: the month's short name (1月 / Jan), the year where it changes."""
+    out, year = [], None
+    for m in months:
+        name = t(f"fmt.month.{int(str(m)[5:7])}", lang)
+        out.append(name if str(m)[:4] == year else f"{name}\n{str(m)[:4]}")
+        year = str(m)[:4]
+    return out
+
+
+def _yuan_ticks(v, _pos) -> str:
+    return fmt.count(v)
 
 
 @contextmanager
@@ -86,10 +93,10 @@ def plot_payroll(pr, ax=None, lang: str = "zh"):
         x = range(len(m))
         ax.bar(x, m["accrued"], color="#9ecae1", label=_w("accrued", lang))
         ax.plot(x, m["paid"], color="#de2d26", marker="o", label=_w("paid", lang))
-        ax.set_xticks(list(x), [s[2:] for s in m.index])
+        ax.set_xticks(list(x), _month_ticks(m.index, lang))
         ax.set_ylabel(_w("yuan", lang))
         ax.set_title(_w("pay_title", lang))
-        ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+        ax.yaxis.set_major_formatter(_yuan_ticks)
         ax.legend(loc="upper left")
         ax.margins(y=0.15)
     return ax
@@ -111,13 +118,13 @@ def plot_cost_composition(designs, scenario, ax=None, lang: str = "zh", supply=N
             if not values.any():
                 continue
             ax.bar(range(len(designs)), values, bottom=bottom if key != "deduction" else 0,
-                   label=label[0 if lang == "zh" else 1])
+                   label=pick(label, lang))
             if key != "deduction":
                 bottom += values
         ax.set_xticks(range(len(designs)), names)
         ax.set_ylabel(_w("cost", lang))
         ax.set_title(_w("cost_title", lang))
-        ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+        ax.yaxis.set_major_formatter(_yuan_ticks)
         ax.legend(fontsize="small")
     return ax
 
@@ -150,7 +157,7 @@ def plot_layer_pyramid(design, ax=None, lang: str = "zh"):
         ks = sorted(per_layer)
         ax.barh(ks, [per_layer[k] for k in ks], left=[-per_layer[k] / 2 for k in ks], color="#6baed6")
         for k in ks:
-            ax.text(0, k, f"{per_layer[k]:g}", ha="center", va="center")
+            ax.text(0, k, fmt.headcount(per_layer[k], lang), ha="center", va="center")
         ax.invert_yaxis()
         ax.set_yticks(ks, [str(k) for k in ks])
         ax.set_ylabel(_w("layer_y", lang))
@@ -167,7 +174,7 @@ def plot_coverage(design, ax=None, lang: str = "zh"):
         ax = _axes(ax, (min(16, 2 + 0.35 * table.shape[1]), 1.5 + 0.35 * table.shape[0]))
         ax.imshow((table == "owner").to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1.4, aspect="auto")
         ax.set_yticks(np.arange(table.shape[0]), list(table.index))
-        ax.set_xticks(np.arange(table.shape[1]), [cat.loc[a, "zh" if lang == "zh" else "en"] for a in table.columns],
+        ax.set_xticks(np.arange(table.shape[1]), [cat.loc[a, check_lang(lang)] for a in table.columns],
                       rotation=60, ha="right", fontsize="small")
         ax.set_title(f"{_w('coverage_title', lang)} · {design.name.get(lang)}")
     return ax
@@ -195,10 +202,10 @@ def plot_service_level(arrivals: float, aht_s: float, agents=None, ax=None, lang
         ax.plot(agents, m["service_level"], marker="o", color="#3182bd")
         ax.axhline(target, color="#de2d26", linestyle="--", linewidth=1)
         ax.set_ylim(0, 1.02)
-        ax.set_xlabel("坐席数" if lang == "zh" else "agents")
-        ax.set_ylabel(f"{answer_within_s:g}秒内响应比例" if lang == "zh" else f"answered within {answer_within_s:g} s")
-        ax.set_title("服务水平与坐席数" if lang == "zh" else "Service level against agents")
-        ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+        ax.set_xlabel(_w("agents", lang))
+        ax.set_ylabel(_w("answered_within", lang, seconds=fmt.number(answer_within_s, lang)))
+        ax.set_title(_w("service_title", lang))
+        ax.yaxis.set_major_formatter(lambda v, _: fmt.percent(v, lang, digits=0))
     return ax
 
 
@@ -209,15 +216,15 @@ def plot_plan(p, ax=None, lang: str = "zh"):
         ax = _axes(ax, (9, 3.5))
         m = p.monthly()
         x = range(len(m))
-        ax.bar(x, m["payroll"], color="#9ecae1", label="正式员工" if lang == "zh" else "permanent staff")
-        ax.bar(x, m["temporary"], bottom=m["payroll"], color="#fd8d3c", label="临时工" if lang == "zh" else "temporary staff")
-        ax.set_xticks(list(x), [s[2:] for s in m.index])
-        ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+        ax.bar(x, m["payroll"], color="#9ecae1", label=_w("permanent", lang))
+        ax.bar(x, m["temporary"], bottom=m["payroll"], color="#fd8d3c", label=_w("temporary", lang))
+        ax.set_xticks(list(x), _month_ticks(m.index, lang))
+        ax.yaxis.set_major_formatter(_yuan_ticks)
         ax.set_ylabel(_w("yuan", lang))
         ax.legend(loc="upper left", fontsize="small")
         ax2 = ax.twinx()
         ax2.plot(list(x), m["cost_per_order"], color="#de2d26", marker="o")
-        ax2.set_ylabel("单均人工成本（元）" if lang == "zh" else "cost per order (yuan)")
+        ax2.set_ylabel(_w("cost_per_order", lang))
         ax2.set_ylim(0, float(m["cost_per_order"].max()) * 1.3)
-        ax.set_title("人员与成本计划" if lang == "zh" else "Staffing and cost plan")
+        ax.set_title(_w("plan_title", lang))
     return ax

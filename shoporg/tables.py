@@ -3,7 +3,7 @@
 >>> from shoporg import load_template
 >>> d = load_template("seed-14-basic-22")
 >>> pay_summary(d.role("storekeeper"))
-'底薪 4000元/月 + 责任金 1500元/月（条件：store_incidents == 0；按季度结算；延后1个月发放）'
+'底薪 4000元/月 + 责任金 1500元/月（条件：库房问题或意外次数 = 0；按季度结算；延后1个月发放）'
 >>> pay_summary(d.role("picker"), lang="en")
 'Base pay ¥1,500/month + Performance commission ¥2 per order picked (shared by the role)'
 >>> float(role_table(d, lang="en")["headcount"].sum())
@@ -14,25 +14,28 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import fmt
+from .i18n import both, check_lang, driver_name, expression_text
 from .pay.kinds import PAY_KINDS, money
 
 __all__ = ["COLUMNS", "role_table", "pay_summary", "duty_list", "money"]
 
-COLUMNS = {
-    "id": {"zh": "编号", "en": "id"},
-    "name": {"zh": "岗位", "en": "role"},
-    "department": {"zh": "部门", "en": "department"},
-    "reports_to": {"zh": "上级", "en": "reports to"},
-    "headcount": {"zh": "人数", "en": "headcount"},
-    "pay": {"zh": "工资构成", "en": "pay"},
-    "duties": {"zh": "岗位职责", "en": "duties"},
-}
+#: The role table's column labels (a view on the catalogue's ``col.*`` words).
+COLUMNS = {k: both(f"col.{k}") for k in ("id", "name", "department", "reports_to", "headcount", "pay", "duties")}
 
 
 def pay_summary(role, lang: str = "zh") -> str:
     """A role's pay components in one line of words (empty when the role has no pay rules);
     each kind words its own components (:data:`shoporg.pay.kinds.PAY_KINDS`)."""
-    return " + ".join(PAY_KINDS[c.kind].text(c, lang) for c in role.pay)
+    return " + ".join(PAY_KINDS[c.kind].text(_worded(c, lang), lang) for c in role.pay)
+
+
+def _worded(c, lang: str):
+    """The component with its conditions and counted driver in words, not ids."""
+    update = {k: expression_text(getattr(c, k), lang) for k in ("when", "gate") if getattr(c, k, None)}
+    if c.kind == "revenue_bonus" and c.driver:
+        update["driver"] = driver_name(c.driver, lang)
+    return c.model_copy(update=update) if update else c
 
 
 def duty_list(role, lang: str = "zh") -> str:
@@ -50,16 +53,16 @@ def role_table(design, lang: str = "zh", *, labels: bool = False):
     """The role table: one row per role, in file order.
 
     Columns: id, name, department, reports_to, headcount, pay, duties. Names,
-    departments and texts are in ``lang``; ``labels=True`` also renames the columns
-    into ``lang`` (岗位, 部门, 上级, 人数, 工资构成, 岗位职责).
+    departments and texts are in ``lang``; ``labels=True`` makes the table a client
+    reads: the columns in ``lang`` (岗位, 部门, 上级, 人数, 工资构成, 岗位职责) and the
+    headcount written as people read it (``2``, ``0.5``).
 
     >>> from shoporg import load_template
     >>> t = role_table(load_template("seed-14-basic-22"), labels=True)
     >>> t.loc[8, "岗位"], t.loc[8, "上级"], float(t.loc[8, "人数"])
     ('司库', '电商总监', 1.0)
     """
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     names = {r.id: r.name.get(lang) for r in design.roles}
     rows = []
     for r in design.roles:
@@ -75,5 +78,6 @@ def role_table(design, lang: str = "zh", *, labels: bool = False):
         })
     df = pd.DataFrame(rows, columns=list(COLUMNS))
     if labels:
+        df["headcount"] = [fmt.headcount(x, lang) for x in df["headcount"]]
         df = df.rename(columns={k: v[lang] for k, v in COLUMNS.items()})
     return df

@@ -20,15 +20,16 @@ from pydantic import BaseModel, ValidationError
 
 from .catalogue import duty_area_ids
 from .errors import DesignValidationError, Problem
+from .i18n import Phrase
 from .pay.components import PAY_KINDS
 from .pay.expr import ExpressionError, evaluation_order, parse_expression
 
 __all__ = ["check_design", "problems_from_pydantic", "format_path"]
 
 
-def _suggest(word: str, choices) -> str:
+def _suggest(word: str, choices) -> Phrase | str:
     close = difflib.get_close_matches(str(word), list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return Phrase("err.suggest", close=repr(close[0])) if close else ""
 
 
 def check_design(design) -> list[Problem]:
@@ -39,13 +40,13 @@ def check_design(design) -> list[Problem]:
     dep_ids = [d.id for d in design.departments]
     for i, (dep, n) in enumerate(zip(design.departments, map(dep_ids.count, dep_ids))):
         if n > 1 and dep_ids.index(dep.id) != i:
-            add(f"departments[{i}].id", f"duplicate department id {dep.id!r}; ids must be unique")
+            add(f"departments[{i}].id", Phrase("err.duplicate_department", id=repr(dep.id)))
 
     ids = [r.id for r in design.roles]
     seen: set[str] = set()
     for i, r in enumerate(design.roles):
         if r.id in seen:
-            add(f"roles[{i}].id", f"duplicate role id {r.id!r}; ids must be unique")
+            add(f"roles[{i}].id", Phrase("err.duplicate_role", id=repr(r.id)))
         seen.add(r.id)
     known = set(ids)
     areas = duty_area_ids()
@@ -54,25 +55,25 @@ def check_design(design) -> list[Problem]:
         here = f"roles[{i}]"
         if r.reports_to is not None:
             if r.reports_to == r.id:
-                add(f"{here}.reports_to", f"role {r.id!r} cannot report to itself")
+                add(f"{here}.reports_to", Phrase("err.self_report", id=repr(r.id)))
             elif r.reports_to not in known:
-                add(f"{here}.reports_to", f"unknown manager {r.reports_to!r}{_suggest(r.reports_to, known)}; "
-                    f"allowed: a role id of this design ({', '.join(ids)}) or null")
+                add(f"{here}.reports_to", Phrase("err.unknown_manager", id=repr(r.reports_to),
+                                                 hint=_suggest(r.reports_to, known), ids=", ".join(ids)))
         for j, m in enumerate(r.dotted_line):
             if m not in known or m == r.id or m == r.reports_to:
-                why = ("unknown role" if m not in known else
-                       "a role cannot have a dotted line to itself" if m == r.id else
-                       "already the solid-line manager")
-                add(f"{here}.dotted_line[{j}]", f"{why}: {m!r}")
+                why = ("err.dotted_unknown" if m not in known else
+                       "err.dotted_self" if m == r.id else
+                       "err.dotted_manager")
+                add(f"{here}.dotted_line[{j}]", Phrase(why, id=repr(m)))
         if design.departments and r.department is not None and r.department not in dep_ids:
-            add(f"{here}.department", f"unknown department {r.department!r}{_suggest(r.department, dep_ids)}; "
-                f"allowed: {', '.join(dep_ids)}")
+            add(f"{here}.department", Phrase("err.unknown_department", id=repr(r.department),
+                                             hint=_suggest(r.department, dep_ids), ids=", ".join(dep_ids)))
         if r.vacancies > r.headcount:
-            add(f"{here}.vacancies", f"vacancies ({r.vacancies}) exceed headcount ({r.headcount})")
+            add(f"{here}.vacancies", Phrase("err.vacancies", vacancies=r.vacancies, headcount=r.headcount))
         for j, duty in enumerate(r.duties):
             if duty.area not in areas:
-                add(f"{here}.duties[{j}].area", f"unknown duty area {duty.area!r}{_suggest(duty.area, areas)}; "
-                    "allowed: an id of templates/duty_areas.yaml")
+                add(f"{here}.duties[{j}].area", Phrase("err.unknown_area", id=repr(duty.area),
+                                                       hint=_suggest(duty.area, areas)))
         for j, c in enumerate(r.pay):
             for key, text in c.expressions().items():
                 problems.extend(_expression_problems(text, f"{here}.pay[{j}].{key}"))
@@ -80,9 +81,9 @@ def check_design(design) -> list[Problem]:
         given = [w for w in weights if w is not None]
         total = sum(given, Decimal(0))
         if total > 100:
-            add(f"{here}.duties", f"KPI weights sum to {total}%, more than 100%")
+            add(f"{here}.duties", Phrase("err.kpi_over", total=total))
         elif given and len(given) == len(weights) and total != 100:
-            add(f"{here}.duties", f"KPI weights sum to {total}%; when every duty has a weight they must sum to 100")
+            add(f"{here}.duties", Phrase("err.kpi_sum", total=total))
 
     problems.extend(_rule_problems(design.rules))
     problems.extend(_hierarchy_problems(design, known))
@@ -95,12 +96,12 @@ def _rule_problems(rules: dict) -> list[Problem]:
         try:
             parsed[name] = parse_expression(text, where=f"rules.{name}")
         except ExpressionError as e:
-            problems.append(Problem(f"rules.{name}", e.problem.message))
+            problems.append(Problem(f"rules.{name}", e.problem.phrase or e.problem.message))
     if not problems:
         try:
             evaluation_order(parsed)
         except ExpressionError as e:
-            problems.append(Problem("rules", e.problem.message))
+            problems.append(Problem("rules", e.problem.phrase or e.problem.message))
     return problems
 
 
@@ -108,7 +109,7 @@ def _expression_problems(text: str, where: str) -> list[Problem]:
     try:
         parse_expression(text, where=where)
     except ExpressionError as e:
-        return [Problem(where, e.problem.message)]
+        return [Problem(where, e.problem.phrase or e.problem.message)]
     return []
 
 
@@ -130,13 +131,12 @@ def _hierarchy_problems(design, known: set[str]) -> list[Problem]:
                 first = min(cycle, key=index.__getitem__)
                 ring = cycle[cycle.index(first):] + cycle[:cycle.index(first)] + [first]
                 problems.append(Problem(f"roles[{index[first]}].reports_to",
-                                        "reporting lines form a cycle: " + " → ".join(ring)))
+                                        Phrase("err.cycle", ring=" → ".join(ring))))
     roots = [r.id for r in design.roles if r.reports_to is None]
     if not design.forest and len(roots) > 1:
-        problems.append(Problem("roles", f"{len(roots)} roles have no manager ({', '.join(roots)}); "
-                                "a design has one top role, or set `forest: true` for several"))
+        problems.append(Problem("roles", Phrase("err.roots", n=len(roots), ids=", ".join(roots))))
     if not roots and not problems:
-        problems.append(Problem("roles", "no top role: every role reports to another"))
+        problems.append(Problem("roles", Phrase("err.no_root")))
     return problems
 
 
@@ -225,40 +225,53 @@ def problems_from_pydantic(error: ValidationError, root: type[BaseModel]) -> lis
         if isinstance(inner, DesignValidationError):
             prefix = format_path(_model_at(root, loc)[1])
             for p in inner.problems:
-                problems.append(Problem(f"{prefix}.{p.location}" if prefix else p.location, p.message))
+                problems.append(Problem(f"{prefix}.{p.location}" if prefix else p.location, p.phrase or p.message))
             continue
         if kind == "extra_forbidden":
             parent, clean = _model_at(root, loc[:-1])
-            allowed = ", ".join(sorted(_file_keys(parent))) if parent else "see the schema"
+            allowed = ", ".join(sorted(_file_keys(parent))) if parent else Phrase("err.see_schema")
             key = loc[-1]
             hint = _suggest(key, _file_keys(parent)) if parent else ""
-            problems.append(Problem(format_path(clean + (key,)), f"unknown key {key!r}{hint}; allowed: {allowed}"))
+            problems.append(Problem(format_path(clean + (key,)), Phrase("err.unknown_key", key=repr(key), hint=hint,
+                                                                        allowed=allowed)))
             continue
         _, clean = _model_at(root, loc)
         path = format_path(clean)
         if kind == "missing":
-            problems.append(Problem(path, "required key is missing"))
+            problems.append(Problem(path, Phrase("err.missing_key")))
         elif kind == "union_tag_invalid":
             problems.append(Problem(path + ".kind" if path else "kind",
-                                    f"unknown pay kind {ctx.get('tag')!r}{_suggest(ctx.get('tag'), PAY_KINDS)}; "
-                                    f"allowed: {', '.join(sorted(PAY_KINDS))}"))
+                                    Phrase("err.pay_kind", kind=repr(ctx.get("tag")),
+                                           hint=_suggest(ctx.get("tag"), PAY_KINDS), allowed=", ".join(sorted(PAY_KINDS)))))
         elif kind == "union_tag_not_found":
             problems.append(Problem(path + ".kind" if path else "kind",
-                                    f"a pay component needs a 'kind'; allowed: {', '.join(sorted(PAY_KINDS))}"))
+                                    Phrase("err.pay_kind_missing", allowed=", ".join(sorted(PAY_KINDS)))))
         elif kind == "literal_error":
-            problems.append(Problem(path, f"got {value!r}; allowed: {ctx.get('expected')}"))
+            problems.append(Problem(path, Phrase("err.literal", got=repr(value), allowed=ctx.get("expected"))))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            problems.append(Problem(path, f"must be a mapping (key: value), got {_show(value)}"))
+            problems.append(Problem(path, Phrase("err.mapping", got=_show(value))))
         elif kind in ("tuple_type", "list_type"):
-            problems.append(Problem(path, f"must be a list, got {_show(value)}"))
+            problems.append(Problem(path, Phrase("err.list", got=_show(value))))
         elif kind == "value_error":
-            problems.append(Problem(path, msg.removeprefix("Value error, ")))
+            said = inner.args[0] if isinstance(inner, ValueError) and inner.args else None
+            problems.append(Problem(path, said if isinstance(said, Phrase) else msg.removeprefix("Value error, ")))
         elif kind == "string_pattern_mismatch":
-            problems.append(Problem(path, f"{value!r} is not allowed here; allowed: text matching "
-                                          f"{ctx.get('pattern')} (lower-case letters, digits, _)"))
+            problems.append(Problem(path, Phrase("err.pattern", got=repr(value), pattern=ctx.get("pattern"))))
+        elif kind in _PYDANTIC:
+            problems.append(Problem(path, Phrase(_PYDANTIC[kind], got=_show(value), **{
+                k: v for k, v in ctx.items() if k in ("ge", "le", "gt", "lt", "min_length", "max_length")})))
         else:
-            problems.append(Problem(path, f"{msg[0].lower()}{msg[1:]}, got {_show(value)}"))
+            problems.append(Problem(path, Phrase("err.invalid", detail=f"{msg[0].lower()}{msg[1:]}", got=_show(value))))
     return problems
+
+
+#: pydantic error types worded by the catalogue (with the context fields they use)
+_PYDANTIC = {"greater_than_equal": "err.ge", "less_than_equal": "err.le", "greater_than": "err.gt",
+             "less_than": "err.lt", "string_too_short": "err.too_short_text", "string_too_long": "err.too_long_text",
+             "too_short": "err.too_few", "too_long": "err.too_many", "string_type": "err.string",
+             "bool_type": "err.bool", "bool_parsing": "err.bool", "int_type": "err.int", "int_parsing": "err.int",
+             "int_from_float": "err.int", "float_type": "err.number", "float_parsing": "err.number",
+             "decimal_type": "err.number", "decimal_parsing": "err.number"}
 
 
 def _show(value: Any) -> str:

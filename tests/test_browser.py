@@ -132,7 +132,7 @@ def test_a_consultant_changes_compares_and_downloads_the_report(app, tmp_path):
             sync_api.expect(page.locator(".shoporg-designer-summary")).to_contain_text("25")  # 22 people + 3
 
             page.get_by_role("tab", name="3 方案对比").click()
-            people = page.locator("tr", has=page.locator("th", has_text="people"))
+            people = page.locator("tr", has=page.locator("td", has_text="人数"))
             sync_api.expect(people.first).to_contain_text("人数")
             sync_api.expect(people.first.locator("td")).to_have_text(["人数", "22", "25", "3"])
 

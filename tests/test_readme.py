@@ -181,6 +181,19 @@ def is_true(line, m):
     assert line.value is True
 
 
+@claim(r"(?P<field>\w+)：须不小于 (?P<low>-?\d+)，实际为 (?P<got>-?\d+)")
+def chinese_error(line, m):
+    # the printed text is the problem worded in Chinese, with the bound and the value refused
+    assert line.value == m.group(0)
+    assert int(m["got"]) < int(m["low"])
+
+
+@claim(r"(?P<field>\w+): must be >= (?P<low>-?\d+), got (?P<got>-?\d+)")
+def english_error(line, m):
+    assert line.value == m.group(0)
+    assert int(m["got"]) < int(m["low"])
+
+
 @claim(r"(?P<n>\d+) templates, a DataFrame")
 def templates_table(line, m):
     assert isinstance(line.value, pd.DataFrame) and len(line.value) == int(m["n"])

@@ -104,4 +104,4 @@ def test_staff_command(capsys):
     assert main(["staff", "seed-14-basic-22", "--volumes", str(TEMPLATES / "scenarios" / "d14-double11.yaml"),
                  "--norms", str(TEMPLATES / "norms" / "d14-norms.yaml")]) == 0
     out = capsys.readouterr().out
-    assert "销售客服" in out and "erlang" in out and "建议" in out
+    assert "销售客服" in out and "排队模型（Erlang C）" in out and "建议" in out

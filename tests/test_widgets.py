@@ -57,7 +57,7 @@ def test_designer_negative_headcount_is_refused(d14):
     app.headcount.value = -1
     assert app.design == d14
     assert app.history == []
-    assert "must be >= 0, got -1" in html.unescape(app.message.value)
+    assert "须不小于 0，实际为 -1" in html.unescape(app.message.value)
     assert app.headcount.value == 2  # the field shows the design again
 
 
@@ -66,7 +66,7 @@ def test_designer_cycle_is_refused(d14):
     app.role.value = "director"
     app.manager.value = "picker"
     assert app.design == d14
-    assert "cycle" in app.message.value
+    assert "循环" in app.message.value
 
 
 def test_designer_add_and_remove_role(d14):
@@ -445,7 +445,7 @@ def test_designer_opens_a_file_and_shows_its_problems(d14, tmp_path):
     app.open_path.value = str(bad)
     app.open_button.click()
     text = html.unescape(app.message.value)
-    assert "bad.yaml:" in text and "headcount: must be >= 0" in text
+    assert "bad.yaml:" in text and "headcount：须不小于 0" in text
     assert app.design.role("picker").headcount == 4  # kept
     app.open_path.value = str(tmp_path / "missing.yaml")
     app.open_button.click()

@@ -12,16 +12,24 @@ language to pick a word; code asks for a key in a language.
 Traceback (most recent call last):
 ...
 ValueError: lang must be one of zh, en, got 'fr'
+
+A :class:`Phrase` is a key with its fields, worded later in whichever language is asked
+for; errors keep one, so the Chinese UI can show them in Chinese.
+
+>>> p = Phrase("people_count", n=3)
+>>> p.text("zh"), str(p)
+('3人', '3 people')
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from .catalogue import WORDS
 
 __all__ = ["LANGS", "DEFAULT_LANG", "check_lang", "t", "has", "pick", "register", "driver_name",
-           "driver_unit", "WORDS"]
+           "driver_unit", "Phrase", "both", "words", "expression_text", "WORDS"]
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -34,8 +42,20 @@ def check_lang(lang: str) -> str:
     'en'
     """
     if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+        raise ValueError(Phrase("err.lang", allowed=", ".join(LANGS), got=repr(lang)))
     return lang
+
+
+def _field(value, lang: str):
+    """A field as it reads in ``lang``: a phrase is worded, a ``{"zh", "en"}`` mapping or a
+    bilingual text gives its ``lang`` text; anything else is used as it is."""
+    if isinstance(value, Phrase):
+        return value.text(lang)
+    if isinstance(value, Mapping) and all(k in value for k in LANGS):
+        return value[lang]
+    if hasattr(value, "zh") and callable(getattr(value, "get", None)):
+        return value.get(lang)
+    return value
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **fields) -> str:
@@ -49,7 +69,63 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **fields) -> str:
     check_lang(lang)
     entry = WORDS[key]
     text = entry[lang] if isinstance(entry, Mapping) else entry[LANGS.index(lang)]
-    return text.format(**fields) if fields else text
+    return text.format(**{k: _field(v, lang) for k, v in fields.items()}) if fields else text
+
+
+class Phrase:
+    """A catalogue key and its fields, worded when a language is chosen; ``str()`` is the
+    English text (the language of logs and of ``str(error)``).
+
+    Fields may themselves be phrases, ``{"zh", "en"}`` mappings or bilingual texts: each
+    is worded in the phrase's language.
+
+    >>> Phrase("people_count", n={"zh": "三", "en": "three"}).text("zh")
+    '三人'
+    >>> Phrase("no such key")
+    Traceback (most recent call last):
+    ...
+    KeyError: 'no such key'
+    """
+
+    __slots__ = ("key", "fields")
+
+    def __init__(self, key: str, /, **fields):
+        if key not in WORDS:
+            raise KeyError(key)
+        self.key, self.fields = key, fields
+
+    def text(self, lang: str = DEFAULT_LANG) -> str:
+        """The phrase in ``lang``."""
+        return t(self.key, lang, **self.fields)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}{''.join(f', {k}={v!r}' for k, v in self.fields.items())})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Phrase) and (self.key, self.fields) == (other.key, other.fields)
+
+    __hash__ = None  # fields may be unhashable
+
+
+def words(items, lang: str = DEFAULT_LANG) -> str:
+    """Items listed as a sentence lists them: ``甲、乙`` / ``a, b`` (each item worded in ``lang``).
+
+    >>> words(["售前", "售后"], "zh"), words([{"zh": "甲", "en": "A"}, "B"], "en")
+    ('售前、售后', 'A, B')
+    """
+    return t("sep.list", lang).join(str(_field(x, lang)) for x in items)
+
+
+def both(key: str) -> dict[str, str]:
+    """The phrase ``key`` in every language, as a ``{"zh": ..., "en": ...}`` mapping.
+
+    >>> both("total")
+    {'zh': '合计', 'en': 'Total'}
+    """
+    return {lang: t(key, lang) for lang in LANGS}
 
 
 def has(key: str) -> bool:
@@ -110,3 +186,22 @@ def driver_unit(driver: str, lang: str = DEFAULT_LANG) -> str:
     """
     key = f"unit.{driver}"
     return t(key, lang) if key in WORDS and t(key, lang) else driver
+
+
+_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d*)?|\.\d+|==|!=|<=|>=|\S")
+
+
+def expression_text(expr: str, lang: str = DEFAULT_LANG) -> str:
+    """A pay condition or amount as a person reads it: driver names in words, operators as
+    symbols (``store_incidents == 0`` → ``库房问题或意外次数 = 0``).
+
+    >>> expression_text("negative_reviews == 0 and complaints < 50", "zh")
+    '差评数 = 0 且 投诉回复跟进次数 < 50'
+    >>> expression_text("min(orders_picked, 5000) >= 1", "en")
+    'the smaller of (orders picked, 5000) ≥ 1'
+    """
+    check_lang(lang)
+    # an operator or function has its word; any other token is a driver (or a number) by name
+    text = " ".join(t(f"expr.{token}", lang) if f"expr.{token}" in WORDS else driver_name(token, lang)
+                    for token in _TOKEN.findall(str(expr)))
+    return re.sub(r"\( ", "(", re.sub(r" ([),])", r"\1", text))

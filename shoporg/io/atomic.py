@@ -23,19 +23,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import DesignFileError, FileExistsRefusedError
+from ..i18n import Phrase
 
 __all__ = ["atomic_write"]
 
 
 def _refused(path: Path) -> FileExistsRefusedError:
-    return FileExistsRefusedError(f"{path}: already exists; pass overwrite=True (CLI: --overwrite) to replace it")
+    return FileExistsRefusedError(Phrase("err.exists", path=str(path)))
 
 
 def atomic_write(path, write: Callable[[str], object], *, overwrite: bool = False) -> Path:
     """Call ``write(temporary_path)`` and move the result to ``path``; return ``path``."""
     path = Path(path)
     if path.is_dir():
-        raise DesignFileError("is a directory; give a file name", file=str(path))
+        raise DesignFileError(Phrase("err.dir_not_file"), file=str(path))
     if path.exists() and not overwrite:
         raise _refused(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -25,11 +25,21 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .. import fmt
 from .._types import Text, to_decimal
-from ..analysis import apply_diff, compare, coverage, diff
+from ..analysis import (
+    _MONEY_METRICS,
+    _SHARE_METRICS,
+    apply_diff,
+    compare,
+    coverage,
+    diff,
+    diff_view,
+)
 from ..catalogue import duty_areas
 from ..chart import plot_org
 from ..errors import DesignValidationError, Problem
+from ..i18n import LANGS, Phrase, both, check_lang, t
 from ..model import Duty, OrgDesign, Requirement, Role
 from ..pay.engine import payroll
 from ..scenario import filled_note
@@ -38,49 +48,14 @@ from .yaml_io import design_from_dict, design_to_dict, dump_yaml, load_yaml
 
 __all__ = ["write_excel", "read_excel", "export_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT"]
 
-SHEETS = {
-    "roles": {"zh": "岗位职责表", "en": "Roles"},
-    "payroll": {"zh": "薪酬测算", "en": "Payroll"},
-    "headcount": {"zh": "人员汇总", "en": "Headcount"},
-    "coverage": {"zh": "职责覆盖", "en": "Coverage"},
-    "kpi": {"zh": "绩效考核表", "en": "KPI"},
-    "chart": {"zh": "组织架构图", "en": "Org chart"},
-    "compare": {"zh": "方案对比", "en": "Compare"},
-    "diff": {"zh": "方案差异", "en": "Diff"},
-}
-ROLE_COLUMNS = {
-    "name": {"zh": "岗位", "en": "role"},
-    "id": {"zh": "编号", "en": "id"},
-    "department": {"zh": "部门", "en": "department"},
-    "reports_to": {"zh": "上级", "en": "reports to"},
-    "headcount": {"zh": "人数", "en": "headcount"},
-    "pay_structure": {"zh": "工资构成", "en": "pay structure"},
-    "pay_method": {"zh": "计算方式", "en": "pay method"},
-    "duties": {"zh": "岗位职责", "en": "duties"},
-    "requirements": {"zh": "任职要求", "en": "requirements"},
-}
-_WORDS = {
-    "total": {"zh": "合计", "en": "total"},
-    "accrued": {"zh": "应计", "en": "accrued"},
-    "paid": {"zh": "实发", "en": "paid"},
-    "view": {"zh": "口径", "en": "view"},
-    "roles": {"zh": "岗位数", "en": "roles"},
-    "vacancies": {"zh": "空缺", "en": "vacancies"},
-    "none": {"zh": "（未分部门）", "en": "(no department)"},
-    "design": {"zh": "对比方案", "en": "design"},
-    "action": {"zh": "变动", "en": "action"},
-    "changes": {"zh": "变动内容", "en": "changes"},
-    "metric": {"zh": "指标", "en": "metric"},
-    "group": {"zh": "职责分组", "en": "duty group"},
-    "weight": {"zh": "权重（%）", "en": "weight (%)"},
-    "score": {"zh": "得分（0–100）", "en": "score (0–100)"},
-    "weighted": {"zh": "加权得分", "en": "weighted score"},
-    "kpi_note": {"zh": "考勤：迟到早退减2分/次，有效请假减1分/次（淘宝天猫电商各岗位职责表）；权重空白处由顾问补充，合计应为100。",
-                 "en": "Attendance: 2 points off per late arrival or early leave, 1 per approved leave (design 6); "
-                       "fill blank weights so that each role's weights sum to 100."},
-}
+#: The sheet names in each language (a view on the catalogue's ``sheet.*`` words).
+SHEETS = {k: both(f"sheet.{k}") for k in ("roles", "payroll", "headcount", "coverage", "kpi", "chart", "compare", "diff")}
+#: The role table's columns in each language, in sheet order (``col.*`` words).
+ROLE_COLUMNS = {k: both(f"col.{k}") for k in ("name", "id", "department", "reports_to", "headcount", "pay_structure",
+                                              "pay_method", "duties", "requirements")}
 DATA_SHEET = "_shoporg"
 MONEY_FORMAT = '"¥"#,##0.00'
+SHARE_FORMAT = "0.0%"
 _CHUNK = 30_000
 _CELL_MAX = 32_000
 _MAX_WIDTH = {"duties": 60, "requirements": 40, "pay_structure": 30, "pay_method": 40}
@@ -89,7 +64,7 @@ _MAX_WIDTH = {"duties": 60, "requirements": 40, "pay_structure": 30, "pay_method
 # -- small helpers -------------------------------------------------------------------
 
 def _w(key: str, lang: str) -> str:
-    return _WORDS[key][lang]
+    return t(f"xlsx.{key}", lang)
 
 
 def _display_width(text: Any) -> int:
@@ -190,7 +165,8 @@ def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
     pr = payroll(design, scenario)
     months = list(scenario.months)
     ws = wb.create_sheet(SHEETS["payroll"][lang] + suffix)
-    ws.append([ROLE_COLUMNS["name"][lang], ROLE_COLUMNS["id"][lang], _w("view", lang)] + months + [_w("total", lang)])
+    ws.append([ROLE_COLUMNS["name"][lang], ROLE_COLUMNS["id"][lang], _w("view", lang)]
+              + [fmt.month(m, lang) for m in months] + [_w("total", lang)])
     fen = pr.lines.groupby(["role", "month"], sort=False)[["accrued_fen", "paid_fen"]].sum()
     for r in design.roles:
         for view in ("accrued", "paid"):
@@ -233,7 +209,7 @@ def _write_coverage(wb, design, lang: str) -> None:
     table = coverage(design, lang)
     names = duty_areas()[lang]
     ws = wb.create_sheet(SHEETS["coverage"][lang])
-    ws.append([ROLE_COLUMNS["name"][lang]] + [f"{names.get(a, a)}\n{a}" for a in table.columns])
+    ws.append([ROLE_COLUMNS["name"][lang]] + [names.get(a, a) for a in table.columns])
     for name, row in table.iterrows():
         ws.append([name] + ["●" if v else "" for v in row])
     _style_sheet(ws, {i: 14 for i in range(2, len(table.columns) + 2)}, freeze="B2")
@@ -280,15 +256,18 @@ def _write_compare(wb, designs, scenario, lang: str) -> None:
         table = compare(designs, scenario, lang=lang)
         ws = wb.create_sheet(SHEETS["compare"][lang])
         ws.append([_w("metric", lang)] + [str(c) for c in table.columns[1:]])
-        for _, row in table.iterrows():
+        for key, row in table.iterrows():
             ws.append([row.iloc[0]] + [None if v != v else round(float(v), 6) for v in row.iloc[1:]])
+            number = MONEY_FORMAT if key in _MONEY_METRICS else SHARE_FORMAT if key in _SHARE_METRICS else None
+            for cell in ws[ws.max_row][1:] if number else ():
+                cell.number_format = number
         _style_sheet(ws, freeze="B2")
     ws = wb.create_sheet(SHEETS["diff"][lang])
     ws.append([_w("design", lang), _w("action", lang), ROLE_COLUMNS["id"][lang], ROLE_COLUMNS["name"][lang],
                _w("changes", lang)])
     for other in designs[1:]:
-        for row in diff(designs[0], other).itertuples():
-            ws.append([other.name.get(lang), row.action, row.role, row.name, row.changes])
+        for row in diff_view(diff(designs[0], other), lang, designs=(designs[0], other)).values.tolist():
+            ws.append([other.name.get(lang)] + row)
     _style_sheet(ws, {5: 80})
 
 
@@ -323,11 +302,10 @@ def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwr
     """
     from openpyxl import Workbook  # openpyxl: loaded when a workbook is written or read
 
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     designs = list(design_or_designs) if isinstance(design_or_designs, (list, tuple)) else [design_or_designs]
     if not designs:
-        raise ValueError("export_excel needs at least one design")
+        raise ValueError(Phrase("err.no_designs"))
     wb = Workbook()
     wb.remove(wb.active)
     _write_roles(wb, designs[0], lang)
@@ -353,7 +331,7 @@ export_excel = write_excel  # the earlier name
 
 # -- reading back --------------------------------------------------------------------
 
-def _fail(location: str, message: str, path: Path) -> DesignValidationError:
+def _fail(location: str, message, path: Path) -> DesignValidationError:
     return DesignValidationError([Problem(location, message, file=str(path))])
 
 
@@ -364,19 +342,18 @@ def _open(path: Path):
     )
 
     if not path.is_file():
-        raise _fail("", "no such file; give an .xlsx workbook written by export_excel", path)
+        raise _fail("", Phrase("err.xlsx_missing"), path)
     if not zipfile.is_zipfile(path):
-        raise _fail("", "not an Excel .xlsx workbook (save it as .xlsx, not .xls or .csv)", path)
+        raise _fail("", Phrase("err.not_xlsx"), path)
     try:
         return load_workbook(path)
     except Exception as e:  # openpyxl raises many kinds for a damaged workbook
-        raise _fail("", f"not a readable .xlsx workbook ({type(e).__name__}: {e})", path) from None
+        raise _fail("", Phrase("err.xlsx_damaged", detail=f"{type(e).__name__}: {e}"), path) from None
 
 
 def _base_design(wb, path: Path):
     if DATA_SHEET not in wb.sheetnames:
-        raise _fail(DATA_SHEET, f"the hidden sheet {DATA_SHEET!r} is missing; read_excel needs a "
-                    "workbook written by export_excel", path)
+        raise _fail(DATA_SHEET, Phrase("err.xlsx_no_data", sheet=repr(DATA_SHEET)), path)
     text = "".join(str(c.value) for c in wb[DATA_SHEET]["A"] if c.value is not None)
     return design_from_dict(load_yaml(path, text), file=f"{path}!{DATA_SHEET}")
 
@@ -386,7 +363,7 @@ def _role_sheet(wb, path: Path):
     for lang in ("zh", "en"):
         if SHEETS["roles"][lang] in wb.sheetnames:
             return wb[SHEETS["roles"][lang]], lang
-    raise _fail("", f"no role table sheet; expected {SHEETS['roles']['zh']!r} or {SHEETS['roles']['en']!r}", path)
+    raise _fail("", Phrase("err.xlsx_no_roles", zh=repr(SHEETS['roles']['zh']), en=repr(SHEETS['roles']['en'])), path)
 
 
 def _header(ws, lang: str, path: Path) -> dict[str, int]:
@@ -398,11 +375,12 @@ def _header(ws, lang: str, path: Path) -> dict[str, int]:
     seen = {str(c.value).strip(): c.column for c in ws[1] if c.value is not None}
     cols, problems = {}, []
     for key, label in ROLE_COLUMNS.items():
-        col = seen.get(label[lang], seen.get(label["en"] if lang == "zh" else label["zh"]))
+        col = next((seen[label[x]] for x in (lang, *LANGS) if label[x] in seen), None)
         if col is None:
             where = get_column_letter(len(seen) + 1) + "1"
-            problems.append(Problem(f"{ws.title}!{where} ({label[lang]})", f"missing column {label[lang]!r}; "
-                                    f"the header row must have: {', '.join(c[lang] for c in ROLE_COLUMNS.values())}",
+            problems.append(Problem(f"{ws.title}!{where} ({label[lang]})",
+                                    Phrase("err.xlsx_column", column=repr(label[lang]),
+                                           columns=", ".join(c[lang] for c in ROLE_COLUMNS.values())),
                                     file=str(path)))
         cols[key] = col
     if problems:
@@ -413,8 +391,7 @@ def _header(ws, lang: str, path: Path) -> dict[str, int]:
 def _check_merged(ws, path: Path) -> None:
     ranges = list(ws.merged_cells.ranges)
     if ranges:
-        raise DesignValidationError([Problem(f"{ws.title}!{r.coord}", "merged cells are not allowed in the role "
-                                             "table; unmerge them and fill in each cell", file=str(path))
+        raise DesignValidationError([Problem(f"{ws.title}!{r.coord}", Phrase("err.xlsx_merged"), file=str(path))
                                      for r in ranges])
 
 
@@ -450,8 +427,7 @@ def _headcount(cell: _Cell, problems: list[Problem]) -> Decimal | None:
             raise ValueError
         return d
     except (ValueError, TypeError):
-        problems.append(Problem(cell.loc, f"got {cell.value!r}; allowed: a number of people (FTE) from 0 to "
-                                "100000 with at most 2 decimals, e.g. 3 or 0.5"))
+        problems.append(Problem(cell.loc, Phrase("err.xlsx_headcount", got=repr(cell.value))))
         return None
 
 
@@ -475,8 +451,8 @@ def _duties(role, lines: list[str], lang: str):
             continue
         near = old[i] if i < len(old) else (old[-1] if old else None)
         area = near.area if near is not None else "other.general"
-        out.append(Duty(area=area, zh=line) if lang == "zh" or near is None
-                   else Duty(area=area, zh=near.zh if i < len(old) else line, en=line))
+        texts = {"zh": line} if near is None else {"zh": near.zh if i < len(old) else line, lang: line}
+        out.append(Duty(area=area, **texts))
     return tuple(out)
 
 
@@ -487,8 +463,7 @@ def _requirements(role, lines: list[str], lang: str):
     out = []
     for line in lines:
         same = next((q for q in old if q.text(lang) == line), None)
-        out.append(same if same is not None else
-                   Requirement(kind="other", zh=line) if lang == "zh" else Requirement(kind="other", zh=line, en=line))
+        out.append(same if same is not None else Requirement(kind="other", **{"zh": line, lang: line}))
     return tuple(out)
 
 
@@ -496,15 +471,15 @@ def _edited_text(old, text: str, lang: str):
     """A bilingual text field after editing its cell in ``lang`` (None when emptied)."""
     if not text:
         return None
-    if old is None or lang == "zh":
-        return Text(zh=text, en=old.en if old is not None else None)
-    return Text(zh=old.zh, en=text)
+    if old is None:
+        return Text(zh=text)
+    return Text(**{"zh": old.zh, "en": old.en, lang: text})
 
 
 def _name(role, text: str, lang: str):
-    if role is None or lang == "zh":
-        return Text(zh=text, en=role.name.en if role is not None else None)
-    return Text(zh=role.name.zh, en=text)
+    if role is None:
+        return Text(zh=text)
+    return Text(**{"zh": role.name.zh, "en": role.name.en, lang: text})
 
 
 def _row_changes(role, before: dict, cells: dict[str, _Cell], ids: dict, deps: dict, lang: str,
@@ -517,20 +492,21 @@ def _row_changes(role, before: dict, cells: dict[str, _Cell], ids: dict, deps: d
 
     if edited("name"):
         if not cells["name"].text:
-            problems.append(Problem(cells["name"].loc, "empty; allowed: the role's name"))
+            problems.append(Problem(cells["name"].loc, Phrase("err.xlsx_name")))
         else:
             changes["name"] = _name(role, cells["name"].text, lang)
     if edited("department") and (cells["department"].text or role is not None):
         dep = _lookup(cells["department"].text, deps) if cells["department"].text else None
         if cells["department"].text and dep is None:
-            problems.append(Problem(cells["department"].loc, f"unknown department {cells['department'].text!r}; "
-                                    f"allowed: {', '.join(deps) or '(none defined)'}"))
+            problems.append(Problem(cells["department"].loc, Phrase(
+                "err.unknown_department", id=repr(cells['department'].text), hint="",
+                ids=", ".join(deps) or Phrase("err.none_defined"))))
         changes["department"] = dep
     if edited("reports_to"):
         boss = _lookup(cells["reports_to"].text, ids) if cells["reports_to"].text else None
         if cells["reports_to"].text and boss is None:
-            problems.append(Problem(cells["reports_to"].loc, f"unknown manager {cells['reports_to'].text!r}; "
-                                    f"allowed: a role name or id in this table ({', '.join(ids)}) or empty"))
+            problems.append(Problem(cells["reports_to"].loc, Phrase(
+                "err.xlsx_manager", name=repr(cells['reports_to'].text), ids=", ".join(ids))))
         changes["reports_to"], changes["reports_to_inferred"] = boss, False
     if edited("headcount") and not (role is not None and _same_number(cells["headcount"].value, role.headcount)):
         hc = _headcount(cells["headcount"], problems) if (role is not None or cells["headcount"].text) else Decimal(1)
@@ -556,10 +532,9 @@ def _same_number(value: Any, d: Decimal) -> bool:
 def _new_id(cells: dict[str, _Cell], row: int, taken: set[str], problems: list) -> str:
     rid = cells["id"].text or f"role_{row}"
     if not re.fullmatch(r"[a-z][a-z0-9_]*", rid) or len(rid) > 64:
-        problems.append(Problem(cells["id"].loc, f"got {rid!r}; allowed: a new id in lower-case letters, digits "
-                                "and _ starting with a letter (e.g. live_host), or empty for an automatic one"))
+        problems.append(Problem(cells["id"].loc, Phrase("err.xlsx_new_id", got=repr(rid))))
     if rid in taken:
-        problems.append(Problem(cells["id"].loc, f"id {rid!r} is used twice; allowed: a unique id"))
+        problems.append(Problem(cells["id"].loc, Phrase("err.xlsx_id_twice", id=repr(rid))))
     taken.add(rid)
     return rid
 
@@ -609,7 +584,7 @@ def _rebuild(base, roles: list, where: dict[int, str], path: Path):
         def locate(p: Problem) -> Problem:
             m = re.match(r"roles\[(\d+)\]", p.location)
             loc = f"{where[int(m.group(1))]} ({p.location})" if m and int(m.group(1)) in where else p.location
-            return Problem(loc, p.message, file=str(path))
+            return Problem(loc, p.phrase or p.message, file=str(path))
         raise DesignValidationError([locate(p) for p in e.problems]) from None
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..analysis import apply_diff, diff
 from ..errors import DesignFileError, DesignValidationError, Problem
+from ..i18n import Phrase
 from ..model import Role
 from ..tables import COLUMNS, role_table
 from .yaml_io import atomic_write_text
@@ -122,11 +123,10 @@ def read_csv(path, base=None, lang: str = "zh"):
 def _read_table(path):
     path = Path(path)
     if not path.is_file():
-        raise DesignFileError("no such file" if not path.exists() else "is not a file", file=str(path))
+        raise DesignFileError(Phrase("err.no_file" if not path.exists() else "err.not_a_file"), file=str(path))
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DesignFileError("UTF-16 text (Excel's 'Unicode text'); save it as 'CSV UTF-8' instead",
-                              file=str(path))
+        raise DesignFileError(Phrase("err.csv_utf16"), file=str(path))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
@@ -134,13 +134,13 @@ def _read_table(path):
         except UnicodeDecodeError:
             continue
     else:
-        raise DesignFileError("not UTF-8 or GBK/GB18030 text; save the CSV as UTF-8", file=str(path))
+        raise DesignFileError(Phrase("err.csv_encoding"), file=str(path))
     if "\x00" in text:
-        raise DesignFileError("not a text CSV (UTF-16 or binary?); save it as 'CSV UTF-8'", file=str(path))
+        raise DesignFileError(Phrase("err.csv_binary"), file=str(path))
     try:
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.ParserError as e:
-        raise DesignFileError(f"not a valid CSV: {e}", file=str(path)) from None
+        raise DesignFileError(Phrase("err.csv_invalid", detail=str(e)), file=str(path)) from None
 
 
 def design_from_csv(path, base, lang: str = "zh"):
@@ -159,8 +159,9 @@ def design_from_csv(path, base, lang: str = "zh"):
     col = {k: COLUMNS[k][lang] for k in ["id"] + _SHOWN}
     missing = [c for c in col.values() if c not in df.columns]
     if missing:
-        raise DesignValidationError([Problem("columns", f"missing column(s) {missing}; expected: "
-                                             f"{', '.join(col.values())}", file=str(path), line=1)])
+        raise DesignValidationError([Problem("columns", Phrase("err.csv_columns", missing=missing,
+                                                                expected=", ".join(col.values())),
+                                             file=str(path), line=1)])
     by_name = {r.name.get(lang): r.id for r in base.roles}
     by_name.update({r: r for r in df[col["id"]]})
     deps = {d.name.get(lang): d.id for d in base.departments}
@@ -172,20 +173,18 @@ def design_from_csv(path, base, lang: str = "zh"):
             headcount = Decimal(row[col["headcount"]].strip())
         except InvalidOperation:
             problems.append(Problem(f"row {line}, column {col['headcount']}",
-                                    f"must be a number of people, got {row[col['headcount']]!r}", file=str(path),
+                                    Phrase("err.csv_headcount", got=repr(row[col['headcount']])), file=str(path),
                                     line=line))
             continue
         manager = row[col["reports_to"]].strip()
         if manager and manager not in by_name:
             problems.append(Problem(f"row {line}, column {col['reports_to']}",
-                                    f"unknown manager {manager!r}; allowed: a role name or id of the table",
-                                    file=str(path), line=line))
+                                    Phrase("err.csv_manager", name=repr(manager)), file=str(path), line=line))
             continue
         old = base.role(rid) if rid in base.role_ids else Role(id=rid, name=row[col["name"]])
         changes = {"headcount": headcount, "reports_to": by_name.get(manager) if manager else None}
         if row[col["name"]] != old.name.get(lang):
-            changes["name"] = {"zh": row[col["name"]], "en": old.name.en} if lang == "zh" else \
-                {"zh": old.name.zh, "en": row[col["name"]]}
+            changes["name"] = {"zh": old.name.zh, "en": old.name.en, lang: row[col["name"]]}
         if row[col["department"]] in deps:
             changes["department"] = deps[row[col["department"]]]
         if changes["reports_to"] == old.reports_to:

@@ -18,32 +18,26 @@ import datetime as _dt
 import io
 from pathlib import Path
 
-from ..analysis import compare, diff, diff_view, gaps, health, metric_text
+from .. import fmt
+from ..analysis import (
+    compare,
+    compare_view,
+    diff,
+    diff_view,
+    gaps,
+    health,
+    health_view,
+)
 from ..catalogue import duty_areas
 from ..chart import cjk_font, plot_org
 from ..errors import DesignFileError, FileExistsRefusedError
+from ..i18n import Phrase, check_lang, driver_name, t, words
 from ..pay.engine import payroll
 from ..scenario import filled_note
 from ..tables import pay_summary, role_table
 from .atomic import atomic_write
 
 __all__ = ["write_docx", "export_docx"]
-
-_T = {
-    "title": ("网店组织设计方案", "Online-shop organization design"),
-    "client": ("客户", "Client"), "date": ("日期", "Date"), "author": ("编制", "Prepared by"),
-    "summary": ("方案概要", "Summary of the options"), "chart": ("组织架构图", "Org chart"),
-    "roles": ("岗位职责表", "Role table"), "payroll": ("薪酬测算", "Payroll estimate"),
-    "assumptions": ("假设与规则", "Assumptions and rules"), "compare": ("方案对比", "Comparison"),
-    "diff": ("方案差异", "Differences"), "gaps": ("职责缺口", "Duty gaps"), "health": ("健康检查", "Health findings"),
-    "none": ("无", "none"), "month": ("月份", "month"), "accrued": ("应计（元）", "accrued (yuan)"),
-    "paid": ("实发（元）", "paid (yuan)"), "carried": ("计划期后发放（结转）", "paid after the plan (carried over)"),
-    "people": ("人", "people"), "role_n": ("个岗位", "roles"),
-}
-
-
-def _t(key: str, lang: str) -> str:
-    return _T[key][0 if lang == "zh" else 1]
 
 
 def _styles(doc, font: str) -> None:
@@ -105,11 +99,13 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
     from docx.shared import Cm  # python-docx: loaded when a Word report is written
 
     designs = [designs] if hasattr(designs, "roles") else list(designs)
+    check_lang(lang)
     path = Path(path)
     if path.suffix.lower() != ".docx":
-        raise DesignFileError(f"a Word report is a .docx file, got {path.suffix or 'no suffix'!r}", file=str(path))
+        raise DesignFileError(Phrase("err.docx_suffix", got=repr(path.suffix) if path.suffix else Phrase("err.no_suffix")),
+                              file=str(path))
     if path.exists() and not overwrite:
-        raise FileExistsRefusedError(f"{path}: already exists; pass overwrite=True (CLI: --overwrite) to replace it")
+        raise FileExistsRefusedError(Phrase("err.exists", path=str(path)))
 
     doc = Document()
     section = doc.sections[0]
@@ -119,65 +115,70 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
     )
     section.orientation = WD_ORIENT.LANDSCAPE
     _styles(doc, cjk_font())
-    doc.add_paragraph(_t("title", lang), style="Title")
-    for key, value in (("client", client), ("date", date or _dt.date.today().isoformat()), ("author", author)):
-        doc.add_paragraph(f"{_t(key, lang)}：{value}" if lang == "zh" else f"{_t(key, lang)}: {value}")
+    props = doc.core_properties  # python-docx's template names itself as author and comment
+    props.author, props.comments, props.title = author, "", t("doc.title", lang)
+    doc.add_paragraph(t("doc.title", lang), style="Title")
+    for key, value in (("client", client), ("date", date or fmt.date(_dt.date.today(), lang)), ("author", author)):
+        doc.add_paragraph(t("doc.field", lang, label=t(f"doc.{key}", lang), value=value))
     doc.add_page_break()
 
-    doc.add_heading(_t("summary", lang), level=1)
+    doc.add_heading(t("doc.summary", lang), level=1)
     for d in designs:
-        doc.add_paragraph(f"{d.name.get(lang)}：{len(d.roles)}{_t('role_n', lang)}，{d.headcount.normalize():f}"
-                          f"{_t('people', lang)}" if lang == "zh" else
-                          f"{d.name.get(lang)}: {len(d.roles)} roles, {d.headcount.normalize():f} people",
-                          style="List Bullet")
+        doc.add_paragraph(t("doc.option", lang, name=d.name.get(lang), roles=len(d.roles),
+                            people=fmt.headcount(d.headcount, lang)), style="List Bullet")
     areas = duty_areas()
     filled = []  # per-person scenario data fitted to each design's headcount
     for d in designs:
         doc.add_heading(d.name.get(lang), level=1)
-        doc.add_heading(_t("chart", lang), level=2)
+        doc.add_heading(t("doc.chart", lang), level=2)
         doc.add_picture(io.BytesIO(_chart_png(d, lang)), width=Cm(24))
-        doc.add_heading(_t("roles", lang), level=2)
-        t = role_table(d, lang=lang, labels=True)
-        _table(doc, list(t.columns[1:]), t.iloc[:, 1:].values.tolist())
+        doc.add_heading(t("doc.roles", lang), level=2)
+        roles = role_table(d, lang=lang)
+        roles["headcount"] = [fmt.headcount(x, lang) for x in roles["headcount"]]
+        _table(doc, [t(f"col.{c}", lang) for c in roles.columns[1:]], roles.iloc[:, 1:].values.tolist())
         if scenario is not None:
             pr = payroll(d, scenario, supply=supply)
             filled += pr.filled
-            doc.add_heading(_t("payroll", lang), level=2)
+            doc.add_heading(t("doc.payroll", lang), level=2)
             m = pr.by_month()
-            _table(doc, [_t("month", lang), _t("accrued", lang), _t("paid", lang)],
-                   [[i, f"{a:,.2f}", f"{p:,.2f}"] for i, a, p in zip(m.index, m["accrued"], m["paid"])])
-            doc.add_paragraph(f"{_t('carried', lang)}：{pr.carried_over:,.2f}")
-        doc.add_heading(_t("gaps", lang), level=2)
+            _table(doc, [t("col.month", lang), t("col.accrued_yuan", lang), t("col.paid_yuan", lang)],
+                   [[fmt.month(i, lang), fmt.fixed(a, lang), fmt.fixed(p, lang)]
+                    for i, a, p in zip(m.index, m["accrued"], m["paid"])])
+            doc.add_paragraph(t("doc.field", lang, label=t("doc.carried", lang), value=fmt.yuan(pr.carried_over, lang,
+                                                                                                   cents=True)))
+        doc.add_heading(t("doc.gaps", lang), level=2)
         missing = gaps(d)
-        doc.add_paragraph("、".join(areas.loc[a, "zh" if lang == "zh" else "en"] for a in missing)
-                          if missing else _t("none", lang))
-        h = health(d, scenario=scenario)
-        doc.add_heading(_t("health", lang), level=2)
+        doc.add_paragraph(words([areas.loc[a, lang] for a in missing], lang) if missing else t("word.none", lang))
+        h = health(d, scenario=scenario, lang=lang)
+        doc.add_heading(t("doc.health", lang), level=2)
         if h.empty:
-            doc.add_paragraph(_t("none", lang))
+            doc.add_paragraph(t("word.none", lang))
         else:
-            _table(doc, list(h.columns), h.values.tolist())
+            hv = health_view(h, d, lang)
+            _table(doc, list(hv.columns), hv.values.tolist())
     if len(designs) > 1:
-        doc.add_heading(_t("compare", lang), level=1)
-        c = compare(designs, scenario, lang=lang, supply=supply)
-        _table(doc, list(c.columns), [[row[0]] + [metric_text(key, v) for v in row[1:]]
-                                      for key, row in zip(c.index, c.values.tolist())])
+        doc.add_heading(t("doc.compare", lang), level=1)
+        c = compare_view(compare(designs, scenario, lang=lang, supply=supply), lang)
+        _table(doc, list(c.columns), c.values.tolist())
         for other in designs[1:]:
-            doc.add_heading(f"{_t('diff', lang)}：{designs[0].name.get(lang)} → {other.name.get(lang)}", level=2)
-            dd = diff_view(diff(designs[0], other), lang)
+            doc.add_heading(t("doc.diff", lang, a=designs[0].name.get(lang), b=other.name.get(lang)), level=2)
+            dd = diff_view(diff(designs[0], other), lang, designs=(designs[0], other))
             _table(doc, list(dd.columns), dd.values.tolist())
     if scenario is not None:
-        doc.add_heading(_t("assumptions", lang), level=1)
-        doc.add_paragraph(f"{scenario.name.get(lang)} ({scenario.months[0]} – {scenario.months[-1]})")
+        doc.add_heading(t("doc.assumptions", lang), level=1)
+        doc.add_paragraph(t("doc.scenario", lang, name=scenario.name.get(lang), start=fmt.month(scenario.months[0], lang),
+                            end=fmt.month(scenario.months[-1], lang)))
         drivers = scenario.table()
-        _table(doc, ["driver"] + list(drivers.index), [[k] + [f"{v:g}" for v in drivers[k]] for k in drivers.columns])
+        _table(doc, [t("col.driver", lang)] + [fmt.month(m, lang) for m in drivers.index],
+               [[driver_name(k, lang)] + [fmt.number(v, lang) for v in drivers[k]] for k in drivers.columns])
         note = filled_note(filled, designs, lang)
         if note:
             doc.add_paragraph(note)
         for d in designs:
             for r in d.roles:
                 if r.pay:
-                    doc.add_paragraph(f"{r.name.get(lang)}：{pay_summary(r, lang)}", style="List Bullet")
+                    doc.add_paragraph(t("doc.field", lang, label=r.name.get(lang), value=pay_summary(r, lang)),
+                                      style="List Bullet")
 
     atomic_write(path, doc.save, overwrite=overwrite)
     return path

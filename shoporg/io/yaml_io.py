@@ -25,6 +25,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import DesignFileError, DesignValidationError, Problem
+from ..i18n import Phrase
 from ..model import SCHEMA_ID, OrgDesign
 from ..validation import problems_from_pydantic
 from .atomic import atomic_write
@@ -49,10 +50,10 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
             hash(key)
         except TypeError:
             raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be a plain value", key_node.start_mark) from None
+                None, None, Phrase("err.yaml_key"), key_node.start_mark) from None
         if key in keys:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r} (first on line {keys[key].start_mark.line + 1})",
+                None, None, Phrase("err.yaml_duplicate", key=repr(key), line=keys[key].start_mark.line + 1),
                 key_node.start_mark)
         keys[key] = key_node
     return _SafeBase.construct_mapping(loader, node, deep=deep)
@@ -63,21 +64,20 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _c
 
 def _read_text(path: Path) -> str:
     if not path.exists():
-        raise DesignFileError("no such file", file=str(path))
+        raise DesignFileError(Phrase("err.no_file"), file=str(path))
     if path.is_dir():
-        raise DesignFileError("is a directory, not a design file; give a .yaml file "
-                              "(`shoporg validate` accepts folders)", file=str(path))
+        raise DesignFileError(Phrase("err.is_dir"), file=str(path))
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         try:
             raw.decode("gb18030")
-            hint = "it looks like GBK/GB18030 (common from Chinese Windows editors); save it as UTF-8"
+            hint = Phrase("err.gbk_hint")
         except UnicodeDecodeError:
-            hint = "save it as UTF-8 text"
+            hint = Phrase("err.utf8_hint")
         line = raw[: e.start].count(b"\n") + 1
-        raise DesignFileError(f"not UTF-8 text (byte {e.start}); {hint}", file=str(path), line=line) from None
+        raise DesignFileError(Phrase("err.not_utf8", byte=e.start, hint=hint), file=str(path), line=line) from None
 
 
 def load_yaml(path: str | os.PathLike, text: str | None = None) -> Any:
@@ -91,16 +91,19 @@ def load_yaml(path: str | os.PathLike, text: str | None = None) -> Any:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
         problem = e.problem or str(e)
-        if "could not determine a constructor" in problem:
+        if isinstance(problem, Phrase):
+            pass
+        elif "could not determine a constructor" in problem:
             tag = problem.split("tag", 1)[-1].strip(" '!")
-            problem = (f"tag {tag!r} is not allowed: design files are plain data "
-                       "(no python/ or other custom tags); nothing was executed")
+            problem = Phrase("err.yaml_tag", tag=repr(tag))
+        else:
+            problem = Phrase("err.yaml_other", what=problem)
         raise DesignFileError(problem, file=str(path), line=line) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else None
         what = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise DesignFileError(f"not valid YAML: {what}", file=str(path), line=line) from None
+        raise DesignFileError(Phrase("err.not_yaml", what=what), file=str(path), line=line) from None
     finally:
         loader.dispose()
 
@@ -155,13 +158,11 @@ def design_from_dict(data: Any, file: str | None = None, text: str | None = None
       x.yaml: roles[0].headcount: must be >= 0, got -1
     """
     if data is None:
-        raise DesignFileError("the file is empty; a design needs at least schema, id, name and roles",
-                              file=file)
+        raise DesignFileError(Phrase("err.empty_design"), file=file)
     if not isinstance(data, dict):
-        raise DesignFileError(f"a design file must be a mapping (key: value) at the top, "
-                              f"got a {type(data).__name__}", file=file, line=1)
+        raise DesignFileError(Phrase("err.top_mapping", type=type(data).__name__), file=file, line=1)
     if data.get("schema") != SCHEMA_ID:
-        problems = [Problem("schema", f"got {data.get('schema')!r}; allowed: {SCHEMA_ID!r}")]
+        problems = [Problem("schema", Phrase("err.literal", got=repr(data.get("schema")), allowed=repr(SCHEMA_ID)))]
     else:
         try:
             return OrgDesign.model_validate(data)

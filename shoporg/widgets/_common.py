@@ -1,4 +1,4 @@
-"""Helpers shared by the widget apps: labels in two languages and message HTML."""
+"""Helpers shared by the widget apps: the language check, errors in the UI language and message HTML."""
 
 from __future__ import annotations
 
@@ -6,35 +6,25 @@ import base64
 import html
 import io
 
+from .. import errors, fmt
+from ..i18n import LANGS, check_lang
 from ..scenario import filled_note, fit_people
 
 __all__ = ["LANGS", "check_lang", "error_text", "message_html", "frame_html", "show_figure", "scenario_note"]
 
-LANGS = ("zh", "en")
 
-
-def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is ``"zh"`` or ``"en"``; raise ``ValueError`` otherwise.
-
-    >>> check_lang("en")
-    'en'
-    """
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    return lang
-
-
-def error_text(err: BaseException) -> str:
-    """The readable text of an error: one line per located problem when it has them.
+def error_text(err: BaseException, lang: str = "zh") -> str:
+    """The readable text of an error in ``lang`` (the UI's language): one line per located
+    problem when it has them.
 
     >>> from shoporg.errors import DesignValidationError, Problem
+    >>> from shoporg.i18n import Phrase
     >>> error_text(DesignValidationError([Problem("headcount", "must be >= 0, got -1")]))
     'headcount: must be >= 0, got -1'
+    >>> error_text(DesignValidationError([Problem("headcount", Phrase("err.min", minimum=0, got="-1"))]))
+    'headcount：须不小于 0，实际为 -1'
     """
-    problems = getattr(err, "problems", None)
-    if problems:
-        return "\n".join(str(p) for p in problems)
-    return str(err)
+    return errors.error_text(err, check_lang(lang))
 
 
 def message_html(text: str = "", kind: str = "error") -> str:
@@ -51,14 +41,16 @@ def message_html(text: str = "", kind: str = "error") -> str:
     return f'<div style="color:{colour};white-space:pre-wrap">{html.escape(text)}</div>'
 
 
-def frame_html(df, float_format: str = "{:,.2f}") -> str:
-    """A DataFrame as a compact HTML table.
+def frame_html(df, float_format=fmt.fixed, *, formatters=None, index: bool = True) -> str:
+    """A DataFrame as a compact HTML table; numbers through ``float_format`` (a function
+    of :mod:`shoporg.fmt` or a format string), or per column through ``formatters``.
 
     >>> import pandas as pd
-    >>> "<table" in frame_html(pd.DataFrame({"a": [1.5]}))
+    >>> "<td>1,234.50</td>" in frame_html(pd.DataFrame({"a": [1234.5]}))
     True
     """
-    return df.to_html(float_format=float_format.format, border=0, na_rep="")
+    number = float_format.format if isinstance(float_format, str) else float_format
+    return df.to_html(float_format=number, formatters=formatters, border=0, na_rep="", index=index)
 
 
 def show_figure(output, fig, alt: str) -> None:

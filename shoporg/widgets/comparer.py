@@ -15,8 +15,9 @@ import ipywidgets as w
 import shoporg
 
 from .. import plots
-from ..analysis import diff_view, metric_text
+from ..analysis import compare_view, diff_view
 from ..errors import ShopOrgError
+from ..i18n import Phrase, t
 from ._common import (
     check_lang,
     error_text,
@@ -28,18 +29,6 @@ from ._common import (
 
 __all__ = ["Comparer", "CHARTS"]
 
-_LABELS = {
-    "choice": ("方案", "Designs"),
-    "baseline": ("基准方案", "Baseline"),
-    "chart": ("图表", "Chart"),
-    "choose": ("请选择 2 至 4 个方案", "Choose two to four designs"),
-    "diff": ("基准方案到其后第一个方案的差异", "From the baseline to the next design"),
-    "same": ("两个方案的岗位相同", "The two designs have the same roles"),
-    "cost": ("人工成本构成", "Payroll by kind of pay"),
-    "spans": ("管理幅度分布", "Spans of control"),
-    "layers": ("各层人数", "People per layer"),
-    "need_scenario": ("人工成本构成需要情景", "Payroll by kind of pay needs a scenario"),
-}
 
 #: The charts the comparer can draw, by key.
 CHARTS = ("cost", "spans", "layers")
@@ -80,7 +69,7 @@ class Comparer:
         self.norms = norms
         self.designs = dict(designs)
         if len(self.designs) < 2:
-            raise ShopOrgError(f"Comparer needs at least two designs, got {len(self.designs)}")
+            raise ShopOrgError(Phrase("err.comparer_two", n=len(self.designs)))
         self.scenario = scenario
         self.result = None
         self.diff_result = None
@@ -102,7 +91,7 @@ class Comparer:
         self.refresh()
 
     def _t(self, key: str) -> str:
-        return _LABELS[key][0 if self.lang == "zh" else 1]
+        return t(f"ui.comparer.{key}", self.lang)
 
     @property
     def widget(self) -> w.Widget:
@@ -123,7 +112,7 @@ class Comparer:
         """Offer ``designs`` (name → design); choose ``chosen`` (default: the first two
         still offered of the current choice, else the first two) and compare again."""
         if len(designs) < 2:
-            raise ShopOrgError(f"Comparer needs at least two designs, got {len(designs)}")
+            raise ShopOrgError(Phrase("err.comparer_two", n=len(designs)))
         self.designs = dict(designs)
         names = list(self.designs)
         if chosen is None:
@@ -162,7 +151,7 @@ class Comparer:
                                     norms=self.norms if scenario is not None else None)
             d = shoporg.diff(designs[0], designs[1])
         except ShopOrgError as e:
-            self._clear(message_html(error_text(e)))
+            self._clear(message_html(error_text(e, self.lang)))
             return
         old = list(table.columns[1:1 + len(chosen)])
         rename = dict(zip(old, chosen))
@@ -172,14 +161,11 @@ class Comparer:
         self.diff_result = d
         self.message.value = message_html(note, "info")
 
-        shown = self.result.copy().astype(object)
-        for key in shown.index:
-            shown.loc[key, shown.columns[1:]] = [metric_text(key, v) for v in self.result.loc[key].iloc[1:]]
-        self.table.value = frame_html(shown)
+        self.table.value = frame_html(compare_view(self.result, self.lang), index=False)
         if d.empty:
             self.diff_table.value = message_html(self._t("same"), "info")
         else:
-            self.diff_table.value = frame_html(diff_view(d, self.lang))
+            self.diff_table.value = frame_html(diff_view(d, self.lang, designs=designs[:2]), index=False)
         self.draw()
 
     def _clear(self, message: str) -> None:

@@ -26,10 +26,11 @@ import ipywidgets as w
 
 import shoporg
 
+from .. import fmt
 from ..analysis import merge_roles
 from ..errors import ShopOrgError
 from ..hierarchy import layers, span_of_control, to_graph
-from ..i18n import pick
+from ..i18n import Phrase, pick, t
 from ..live_chart import LiveOrgChart
 from ..model import Duty, Role
 from ..pay.kinds import PAY_KINDS
@@ -37,62 +38,6 @@ from ..scenario import filled_note
 from ._common import check_lang, error_text, message_html
 
 __all__ = ["Designer", "PAY_FIELDS", "COMMON_DRIVERS"]
-
-_LABELS = {
-    "template": ("模板", "Template"),
-    "role": ("岗位", "Role"),
-    "name": ("岗位名称", "Role name"),
-    "department": ("部门", "Department"),
-    "headcount": ("人数", "Headcount"),
-    "manager": ("上级", "Reports to"),
-    "none": ("（无）", "(none)"),
-    "pay": ("薪酬项目", "Pay component"),
-    "pay_value": ("金额/比例", "Amount/rate"),
-    "pay_kind": ("新薪酬项目", "New pay component"),
-    "pay_driver": ("计量依据", "Driver"),
-    "add_pay": ("添加薪酬项目", "Add pay component"),
-    "remove_pay": ("删除薪酬项目", "Remove pay component"),
-    "no_pay": ("（无薪酬项目）", "(no pay components)"),
-    "duties": ("岗位职责", "Duties"),
-    "duty_area": ("职责领域", "Duty area"),
-    "duty_text": ("新职责", "New duty"),
-    "add_duty": ("添加职责", "Add duty"),
-    "remove_duty": ("删除所选职责", "Remove selected duty"),
-    "new_id": ("新岗位编号", "New role id"),
-    "new_name": ("新岗位名称", "New role name"),
-    "add": ("添加下属岗位", "Add role below"),
-    "remove": ("删除岗位", "Remove role"),
-    "merge_with": ("合并岗位", "Merge with"),
-    "merge": ("并入当前岗位", "Merge into this role"),
-    "undo": ("撤销", "Undo"),
-    "save": ("保存", "Save"),
-    "save_path": ("保存到", "Save to"),
-    "open_path": ("打开文件", "Open file"),
-    "open": ("打开", "Open"),
-    "opened": ("已打开：", "Opened: "),
-    "overwrite": ("覆盖已有文件", "Overwrite existing file"),
-    "roles": ("岗位数", "Roles"),
-    "people": ("人数", "People"),
-    "layers": ("层级", "Layers"),
-    "max_span": ("最大管理幅度", "Widest span"),
-    "areas": ("覆盖职责领域", "Duty areas covered"),
-    "first_month": ("首月人工成本（应计）", "First month payroll (accrued)"),
-    "year": ("全年人工成本（应计）", "Year payroll (accrued)"),
-    "no_scenario": ("未选择情景，不计算人工成本", "No scenario: payroll not computed"),
-    "no_pay_rules": ("此设计没有薪酬规则（原文未给出），不计算人工成本；可用“添加薪酬项目”补充",
-                     "This design has no pay rules (its source gives none): payroll not computed; "
-                     "add some with “Add pay component”"),
-    "payroll_error": ("无法计算人工成本：", "Payroll cannot be computed: "),
-    "saved": ("已保存：", "Saved: "),
-    "nothing_to_undo": ("没有可撤销的修改", "Nothing to undo"),
-    "need_id": ("请填写新岗位编号", "Give the new role an id"),
-    "bad_id": ("岗位编号“{}”不可用：请用小写英文字母开头，只含小写字母、数字和下划线（如 live_host）",
-               "Role id “{}” cannot be used: start with a lower-case letter, then letters, digits or _ "
-               "(e.g. live_host)"),
-    "need_duty": ("请填写职责内容", "Write the duty first"),
-    "need_merge": ("请选择要合并的岗位", "Choose the role to merge"),
-    "bad_number": ("请输入数字或区间（如 4000 或 4000-6000）", "Give a number or a range (4000 or 4000-6000)"),
-}
 
 #: The number a pay component's editor field changes, by component kind (each kind's ``field``).
 PAY_FIELDS = {name: kind.field for name, kind in PAY_KINDS.items()}
@@ -191,7 +136,7 @@ class Designer:
         wide = {"description_width": "initial"}
         templates = shoporg.list_templates()
         ids = list(templates["id"])
-        names = templates["name_zh" if self.lang == "zh" else "name_en"]
+        names = templates[f"name_{self.lang}"]
         self.template = w.Dropdown(options=[(f"{name} · {tid}", tid) for tid, name in zip(ids, names)],
                                    value=self.design.id if self.design.id in ids else None,
                                    description=L("template"), layout=w.Layout(width="34em"))
@@ -211,6 +156,7 @@ class Designer:
         self.duties = w.Select(description=L("duties"), rows=6, layout=w.Layout(width="34em"))
         self.remove_duty_button = w.Button(description=L("remove_duty"), icon="minus")
         areas = shoporg.duty_areas()
+        self._area_names = areas[self.lang].to_dict()
         self.duty_area = w.Dropdown(options=[(f"{row[self.lang]} ({aid})", aid) for aid, row in areas.iterrows()],
                                     value="other.general", description=L("duty_area"), style=wide)
         self.duty_text = w.Text(description=L("duty_text"), style=wide)
@@ -257,8 +203,8 @@ class Designer:
         self.open_button.on_click(lambda _b: self.open())
         self._refresh()
 
-    def _t(self, key: str) -> str:
-        return _LABELS[key][0 if self.lang == "zh" else 1]
+    def _t(self, key: str, **fields) -> str:
+        return t(f"ui.designer.{key}", self.lang, **fields)
 
     # -- the app ------------------------------------------------------------------
     @property
@@ -310,7 +256,7 @@ class Designer:
         try:
             new = edit(self.design)
         except (ShopOrgError, TypeError, ValueError) as e:
-            self._show(error_text(e), field=field)
+            self._show(error_text(e, self.lang), field=field)
             self._sync_fields()
             return False
         if new == self.design:
@@ -344,13 +290,13 @@ class Designer:
         manager = self.role.value
 
         if not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", rid):
-            self._show(self._t("bad_id").format(rid))
+            self._show(self._t("bad_id", id=rid))
             return False
-        names = {"zh": name} if self.lang == "zh" else {"zh": name, "en": name}
+        names = {"zh": name, self.lang: name}
 
         def edit(d):
             if rid in d.role_ids:
-                raise ShopOrgError(f"role {rid!r} already exists")
+                raise ShopOrgError(Phrase("err.role_exists", id=repr(rid)))
             return d.with_role(Role(id=rid, name=names, reports_to=manager, headcount=1,
                                     department=d.role(manager).department if manager else None))
 
@@ -408,7 +354,7 @@ class Designer:
             self._show(self._t("need_duty"), field="duties")
             return False
         rid, area = self.role.value, self.duty_area.value
-        duty = Duty(area=area, zh=text) if self.lang == "zh" else Duty(area=area, zh=text, en=text)
+        duty = Duty(area=area, **{"zh": text, self.lang: text})
         done = self.apply(lambda d: d.with_role_changes(rid, duties=d.role(rid).duties + (duty,)), "duties")
         if done:
             self.duty_text.value = ""
@@ -440,7 +386,7 @@ class Designer:
         try:
             design = shoporg.read_design(path)
         except (ShopOrgError, OSError) as e:
-            self._show(error_text(e))
+            self._show(error_text(e, self.lang))
             return False
         if self.apply(lambda _d: design):
             self.save_path.value = Path(path).name
@@ -456,7 +402,7 @@ class Designer:
         try:
             path = shoporg.write_design(self.design, self.save_path.value, overwrite=self.overwrite.value)
         except (ShopOrgError, OSError) as e:
-            self._show(error_text(e))
+            self._show(error_text(e, self.lang))
             return None
         self._show(self._t("saved") + str(path), "ok")
         return path
@@ -479,7 +425,7 @@ class Designer:
 
         def edit(d):
             old = d.role(rid).name
-            new = old.model_copy(update={"zh": text}) if self.lang == "zh" else old.model_copy(update={"en": text})
+            new = old.model_copy(update={self.lang: text})
             return d.with_role_changes(rid, name=new.model_dump())
 
         self.apply(edit, "name")
@@ -550,7 +496,7 @@ class Designer:
                 self.save_path.value = f"{d.id}.yaml"
                 self._shown_id = d.id
             role = d.role(self.role.value)
-            self.name.value = (role.name.zh if self.lang == "zh" else role.name.en) or ""
+            self.name.value = getattr(role.name, self.lang) or ""
             self.department.options = [(self._t("none"), None)] + [
                 (f"{dep.name.get(self.lang)} ({dep.id})", dep.id) for dep in d.departments]
             self.department.value = role.department if role.department in {x.id for x in d.departments} else None
@@ -564,12 +510,14 @@ class Designer:
             for i, c in enumerate(role.pay):
                 kind = _kind_menu(c.kind, self.lang)
                 label = c.label.get(self.lang) if c.label else ""
-                pay_options.append((f"pay[{i}] {kind}" + (f" · {label}" if label and label != kind else ""), i))
+                pay_options.append((self._t("pay_option", i=i, kind=kind) + (f" · {label}" if label and label != kind
+                                                                              else ""), i))
             keep_pay = self.pay_component.value
             self.pay_component.options = pay_options or [(self._t("no_pay"), None)]
             self.pay_component.value = keep_pay if keep_pay is not None and keep_pay < len(role.pay) else (
                 0 if role.pay else None)
-            self.duties.options = [(f"{x.text(self.lang)}  [{x.area}]", i) for i, x in enumerate(role.duties)]
+            self.duties.options = [(f"{x.text(self.lang)}  [{self._area_names.get(x.area, x.area)}]", i)
+                                   for i, x in enumerate(role.duties)]
             self.duties.value = None
         finally:
             self._syncing = False
@@ -586,8 +534,7 @@ class Designer:
             field = _pay_field(c)
             words = pick(PAY_KINDS[c.kind].fields[field], self.lang)  # how the kind names the number
             self.pay_value.disabled = False
-            self.pay_value.description = f"{self._t('pay_value')}（{words}）" if self.lang == "zh" \
-                else f"{self._t('pay_value')} ({words})"
+            self.pay_value.description = self._t("pay_value_field", label=self._t("pay_value"), field=words)
             self.pay_value.value = _show_number(getattr(c, field))
         finally:
             self._syncing = False
@@ -601,7 +548,7 @@ class Designer:
                 result = shoporg.payroll(self.design, self.scenario)
                 self.scenario_note = filled_note(result.filled, self.design, self.lang)
             except ShopOrgError as e:
-                result, self.scenario_note = error_text(e), ""
+                result, self.scenario_note = error_text(e, self.lang), ""
             self._payroll_cache = (self.design, result)
         return self._payroll_cache[1]
 
@@ -611,14 +558,15 @@ class Designer:
         G = to_graph(d)
         spans = span_of_control(G)
         areas = {x.area for r in d.roles for x in r.duties}
-        rows = [(self._t("roles"), str(len(d.roles))), (self._t("people"), f"{float(d.headcount):g}"),
-                (self._t("layers"), str(max(layers(G).values()))),
-                (self._t("max_span"), f"{max(spans.values()):g}" if spans else "0"),
-                (self._t("areas"), str(len(areas)))]
+        lang = self.lang
+        rows = [(self._t("roles"), fmt.count(len(d.roles), lang)), (self._t("people"), fmt.headcount(d.headcount, lang)),
+                (self._t("layers"), fmt.count(max(layers(G).values()), lang)),
+                (self._t("max_span"), fmt.headcount(max(spans.values()), lang) if spans else "0"),
+                (self._t("areas"), fmt.count(len(areas), lang))]
         first = self.monthly_payroll
         if first is not None:
-            rows.append((self._t("first_month"), f"¥{first:,.2f}"))
-            rows.append((self._t("year"), f"¥{self._payroll().total('accrued'):,.2f}"))
+            rows.append((self._t("first_month"), fmt.yuan(first, lang, cents=True)))
+            rows.append((self._t("year"), fmt.yuan(self._payroll().total("accrued"), lang, cents=True)))
         return rows
 
     def _refresh(self) -> None:

@@ -21,7 +21,9 @@ import pandas as pd
 
 import shoporg
 
+from .. import fmt
 from ..errors import ShopOrgError
+from ..i18n import t
 from ..scenario import filled_note
 from ..staffing.sizing import norms_for, norms_within, recommend_headcount
 from ..unit_cost import cost_per_order
@@ -34,35 +36,6 @@ VOLUME_DRIVERS = ("orders", "orders_picked", "orders_shipped", "revenue", "consu
 #: Monthly counts set by a slider as "a typical month": the slider moves every month by
 #: the same number of events, so a month the scenario marks (a November incident) stays.
 COUNT_DRIVERS = ("store_incidents", "negative_reviews")
-
-_LABELS = {
-    "orders_scale": ("订单量倍数", "Orders ×"),
-    "order_value": ("客单价（元）", "Order value (¥)"),
-    "chats_per_order": ("每单咨询量", "Chats per order"),
-    "peak_month": ("大促月份", "Peak month"),
-    "peak_size": ("大促倍数", "Peak ×"),
-    "store_incidents": ("店铺事故/月", "Incidents/month"),
-    "negative_reviews": ("差评/月", "Negative reviews/month"),
-    "month": ("月份", "Month"),
-    "accrued": ("应计", "Accrued"),
-    "paid": ("实发", "Paid"),
-    "orders": ("订单量", "Orders"),
-    "cost_per_order": ("单均人工成本", "Cost per order"),
-    "year_accrued": ("全年人工成本（应计）", "Year payroll (accrued)"),
-    "year_paid": ("全年人工成本（实发）", "Year payroll (paid)"),
-    "carried": ("跨年结转（次年发放）", "Carried into next year"),
-    "gap": ("人员缺口 / 富余（按定额）", "Staffing short / over (by norms)"),
-    "temporary": ("大促临时工", "Temporary staff for the peak"),
-    "people": ("人", " people"),
-    "no_norms": ("无定额，不计算人员缺口", "No norms: staffing gap not computed"),
-    "role": ("岗位", "Role"),
-    "current": ("现有", "Current"),
-    "recommended": ("建议", "Recommended"),
-    "peak": ("峰值月需要", "Peak month needs"),
-    "payroll_error": ("无法计算人工成本：", "Payroll cannot be computed: "),
-    "unpaid": ("{}个岗位（共{}个）没有薪酬规则，未计入人工成本", "{} of {} roles have no pay rules and are not costed"),
-    "staffing_error": ("无法计算人员缺口：", "Staffing gap cannot be computed: "),
-}
 
 
 def _typical_month(values) -> int:
@@ -158,8 +131,8 @@ class ScenarioExplorer:
             s.observe(lambda _c: self.refresh(), names="value")
         self.refresh()
 
-    def _t(self, key: str) -> str:
-        return _LABELS[key][0 if self.lang == "zh" else 1]
+    def _t(self, key: str, **fields) -> str:
+        return t(f"ui.explorer.{key}", self.lang, **fields)
 
     def _ratio(self, top: str, bottom: str) -> float | None:
         d = self.base.drivers
@@ -216,14 +189,14 @@ class ScenarioExplorer:
             self.payroll = shoporg.payroll(self.design, self.scenario)
         except ShopOrgError as e:
             self.payroll, self.cost_per_order = None, None
-            self.message.value = message_html(L("payroll_error") + error_text(e)) + self._staffing_error
+            self.message.value = message_html(L("payroll_error") + error_text(e, self.lang)) + self._staffing_error
             self.table.value = ""
             self._refresh_summary()
             return
         note = filled_note(self.payroll.filled, self.design, self.lang)
         unpaid = sum(not r.pay for r in self.design.roles)
         if unpaid:
-            note = "\n".join(filter(None, [note, L("unpaid").format(unpaid, len(self.design.roles))]))
+            note = "\n".join(filter(None, [note, L("unpaid", n=unpaid, total=len(self.design.roles))]))
         self.message.value = message_html(note, "info") + self._staffing_error
         if unpaid == len(self.design.roles):  # no pay rules at all: unknown, not zero
             self.payroll, self.cost_per_order, self.table.value = None, None, ""
@@ -239,8 +212,11 @@ class ScenarioExplorer:
             self.cost_per_order = cost_per_order(self.payroll.total("accrued"), total_orders, places=4)
         else:
             self.cost_per_order = None
+        out.index = [fmt.month(m, self.lang) for m in out.index]
         out.index.name = L("month")
-        self.table.value = frame_html(out)
+        money = lambda x: fmt.fixed(x, self.lang)  # noqa: E731
+        self.table.value = frame_html(out, money, formatters={L("orders"): lambda x: fmt.count(x, self.lang)}
+                                      if L("orders") in out else None)
         self._refresh_summary()
 
     def _refresh_staffing(self) -> None:
@@ -252,30 +228,31 @@ class ScenarioExplorer:
                 return
             rec = recommend_headcount(self.design, self.scenario, norms, lang=self.lang)
         except ShopOrgError as e:
-            self._staffing_error = message_html(L("staffing_error") + error_text(e))
+            self._staffing_error = message_html(L("staffing_error") + error_text(e, self.lang))
             return
         self.staffing = rec[rec["method"] != "kept"].reset_index(drop=True)
         self.gap = float(self.staffing["gap"].sum())
         view = self.staffing[["name", "current", "recommended", "gap", "peak", "temporary"]].set_axis(
             [L("role"), L("current"), L("recommended"), L("gap"), L("peak"), L("temporary")], axis=1)
-        self.gap_table.value = frame_html(view, "{:g}")
+        self.gap_table.value = frame_html(view, lambda x: fmt.headcount(x, self.lang))
 
     def _refresh_summary(self) -> None:
         L = self._t
         rows = []
         if self.payroll is not None:
-            rows += [(L("year_accrued"), f"¥{self.payroll.total('accrued'):,.2f}"),
-                     (L("year_paid"), f"¥{self.payroll.total('paid'):,.2f}")]
+            rows += [(L("year_accrued"), fmt.yuan(self.payroll.total("accrued"), self.lang, cents=True)),
+                     (L("year_paid"), fmt.yuan(self.payroll.total("paid"), self.lang, cents=True))]
             if self.cost_per_order is not None:
-                rows.append((L("cost_per_order"), f"¥{self.cost_per_order:,.2f}"))
+                rows.append((L("cost_per_order"), fmt.yuan(self.cost_per_order, self.lang, cents=True)))
         if self.staffing is None:
             note = message_html(L("no_norms"), "info")
         else:
             note = ""
             gaps = self.staffing["gap"]
-            rows.append((L("gap"), f"{float(gaps[gaps > 0].sum()):+g} / {float(gaps[gaps < 0].sum()):+g}"
-                                   f"{L('people')}"))
-            rows.append((L("temporary"), f"{float(self.staffing['temporary'].sum()):g}{L('people')}"))
+            rows.append((L("gap"), L("gap_value", short=fmt.headcount(gaps[gaps > 0].sum(), self.lang, signed=True),
+                                     over=fmt.headcount(gaps[gaps < 0].sum(), self.lang, signed=True))))
+            rows.append((L("temporary"), t("people_count", self.lang,
+                                           n=fmt.headcount(self.staffing["temporary"].sum(), self.lang))))
         body = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
                        for k, v in rows)
         self.summary.value = f"<table>{body}</table>{note}"

@@ -18,6 +18,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..errors import ShopOrgError
+from ..i18n import LANGS, Phrase, t
 from ..io.formats import FORMATS as FILE_FORMATS
 from ..io.formats import export
 from ._common import check_lang, error_text, message_html, scenario_note
@@ -27,18 +28,6 @@ __all__ = ["Exporter", "FORMATS", "named_options"]
 #: Formats offered, in this order; a format whose file holds one design (see
 #: :data:`shoporg.io.formats.FORMATS`) is written once per design.
 FORMATS = ("docx", "xlsx", "md", "html", "csv", "png")
-
-_LABELS = {
-    "folder": ("文件夹", "Folder"),
-    "report_lang": ("文件语言", "Language"),
-    "overwrite": ("覆盖已有文件", "Overwrite existing files"),
-    "exists": ("已存在，未覆盖（勾选“覆盖已有文件”后再导出）", "exists, kept (tick “Overwrite existing files” to replace it)"),
-    "unknown": ("未知格式", "Unknown format"),
-    "no_designs": ("没有要导出的方案：请在“方案对比”中选择方案", "Nothing to export: choose options on the Options tab"),
-    "export": ("导出", "Export"),
-    "none": ("请至少勾选一种格式", "Tick at least one format"),
-    "written": ("已写入：", "Written: "),
-}
 
 
 class Exporter:
@@ -78,12 +67,12 @@ class Exporter:
             designs = named_options(designs)
         self.designs = list(designs)
         if not self.designs:
-            raise ShopOrgError("Exporter needs at least one design")
+            raise ShopOrgError(Phrase("err.exporter_none"))
         self.scenario = scenario
         self.written: list[Path] = []
         self.formats = {f: w.Checkbox(value=False, description=f, indent=False) for f in FORMATS}
         self.folder = w.Text(value=str(folder) if folder is not None else "exports", description=self._t("folder"))
-        self.lang = w.ToggleButtons(options=[("中文", "zh"), ("English", "en")], value=lang,
+        self.lang = w.ToggleButtons(options=[(t(f"ui.lang_{x}", lang), x) for x in LANGS], value=lang,
                                     description=self._t("report_lang"))
         self.overwrite = w.Checkbox(value=False, description=self._t("overwrite"))
         self.export_button = w.Button(description=self._t("export"), icon="download")
@@ -92,8 +81,8 @@ class Exporter:
         self.links.add_class("shoporg-exporter-links")
         self.export_button.on_click(lambda _b: self.export())
 
-    def _t(self, key: str) -> str:
-        return _LABELS[key][0 if self.ui_lang == "zh" else 1]
+    def _t(self, key: str, **fields) -> str:
+        return t(f"ui.exporter.{key}", self.ui_lang, **fields)
 
     @property
     def widget(self) -> w.Widget:
@@ -105,8 +94,8 @@ class Exporter:
         """Tick exactly ``formats`` (names from :data:`FORMATS`); a clear error for others."""
         unknown = [f for f in formats if f not in self.formats]
         if unknown:
-            raise ShopOrgError(f"{self._t('unknown')}: {', '.join(map(repr, unknown))}; "
-                               f"allowed: {', '.join(FORMATS)}")
+            raise ShopOrgError(Phrase("ui.exporter.unknown_formats", names=", ".join(map(repr, unknown)),
+                                      formats=", ".join(FORMATS)))
         for name, box in self.formats.items():
             box.value = name in formats
 
@@ -148,7 +137,7 @@ class Exporter:
                 self.written.append(export(designs, path, scenario=scenario, lang=self.lang.value,
                                            overwrite=self.overwrite.value))
             except (ShopOrgError, OSError) as e:
-                errors.append(f"{path.name}: {error_text(e)}")
+                errors.append(f"{path.name}: {error_text(e, self.ui_lang)}")
         items = "".join(_link(p) for p in self.written)
         self.links.value = (f"{html.escape(self._t('written'))}<ul>{items}</ul>" if items else "") + \
             message_html(note, "info") + message_html("\n".join(errors))

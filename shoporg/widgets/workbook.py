@@ -21,6 +21,7 @@ import html
 
 import ipywidgets as w
 
+from ..i18n import LANGS, both, t
 from ._common import check_lang, message_html
 from .comparer import Comparer
 from .designer import Designer
@@ -29,23 +30,6 @@ from .exporter import Exporter, named_options
 
 __all__ = ["Workbook"]
 
-_LABELS = {
-    "tabs": (("1 设计", "1 Design"), ("2 业务量", "2 Volumes"), ("3 方案对比", "3 Options"),
-             ("4 导出", "4 Export")),
-    "original": ("原方案", "Original"),
-    "current": ("当前方案", "Current"),
-    "option_name": ("方案名称", "Option name"),
-    "placeholder": ("方案B", "Option B"),
-    "no_scenario": ("没有情景：请在创建工作台时给出情景（scenario）", "No scenario: give one when making the workbook"),
-    "keep": ("存为方案", "Keep as option"),
-    "kept": ("已存为方案：", "Kept as option: "),
-    "need_name": ("请填写方案名称", "Name the option"),
-    "taken": ("已有同名方案，请换一个名称", "An option has that name; choose another"),
-    "reserved": ("“原方案”“当前方案”（Original、Current）为保留名称，请换一个",
-                 "“Original” and “Current” (原方案, 当前方案) are taken by the workbook; choose another name"),
-    "export_note": ("导出“方案对比”中选中的方案（基准方案在前）。",
-                    "Exports the options chosen on the Options tab (the baseline first)."),
-}
 _DESIGN, _VOLUMES, _OPTIONS, _EXPORT = range(4)
 _SLIDERS = ("orders_scale", "order_value", "chats_per_order", "peak_month", "peak_size", "incidents",
             "negative_reviews")
@@ -88,7 +72,7 @@ class Workbook:
         self.original = self.designer.design
         self.kept: dict = {}
         self._shelf: dict = {}  # template id -> (original, kept) of designs left for another
-        self.language = w.ToggleButtons(options=[("中文", "zh"), ("English", "en")], value=lang,
+        self.language = w.ToggleButtons(options=[(t(f"ui.lang_{x}", lang), x) for x in LANGS], value=lang,
                                         style={"button_width": "6em"})
         self.language.observe(lambda c: self.set_lang(c["new"]), names="value")
         self.tabs = w.Tab()
@@ -117,7 +101,7 @@ class Workbook:
                  w.VBox([w.HTML(html.escape(self._t("export_note"))), self.exporter.widget])]
         selected = self.tabs.selected_index
         self.tabs.children = pages
-        self.tabs.titles = [t[0 if lang == "zh" else 1] for t in _LABELS["tabs"]]
+        self.tabs.titles = [t(f"ui.workbook.tab{i}", lang) for i in range(1, 5)]
         self.tabs.selected_index = selected if selected is not None else _DESIGN
 
     def set_lang(self, lang: str) -> None:
@@ -155,12 +139,12 @@ class Workbook:
     def _translate(self, name: str, lang: str) -> str:
         """An option's name in ``lang`` (the original and the current one have fixed names)."""
         for key in ("original", "current"):
-            if name in _LABELS[key]:
-                return _LABELS[key][0 if lang == "zh" else 1]
+            if name in both(f"ui.workbook.{key}").values():
+                return t(f"ui.workbook.{key}", lang)
         return name
 
     def _t(self, key: str) -> str:
-        return _LABELS[key][0 if self.lang == "zh" else 1]
+        return t(f"ui.workbook.{key}", self.lang)
 
     @property
     def widget(self) -> w.Widget:
@@ -182,7 +166,7 @@ class Workbook:
         if not name:
             self.keep_message.value = message_html(self._t("need_name"))
             return False
-        if name in _LABELS["original"] + _LABELS["current"]:
+        if name in [t(f"ui.workbook.{k}", x) for k in ("original", "current") for x in LANGS]:
             self.keep_message.value = message_html(self._t("reserved"))
             return False
         if name in self.kept:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import ClassVar
 
 import numpy as np
 
+from ... import fmt
 from ..._types import Frozen, Text
 from ...i18n import driver_unit, pick, t
 
@@ -171,31 +171,20 @@ def qualified(body: str, parts: list[str], lang: str) -> str:
     return t("pay.qualified", lang, body=body, parts=t("pay.part_sep", lang).join(parts))
 
 
-def _plain(d: Decimal) -> str:
-    return f"{d:.0f}" if d == d.to_integral_value() else f"{d:.2f}"
-
-
-def _grouped(d: Decimal) -> str:
-    return f"{d:,.0f}" if d == d.to_integral_value() else f"{d:,.2f}"
-
-
 def money(amount, lang: str = "zh") -> str:
     """An amount as the documents write it: ``4000元`` in Chinese, ``¥4,000`` in English.
 
     >>> money(Decimal("1500.5"), "en"), money(1600, "zh")
     ('¥1,500.50', '1600元')
     """
-    d = Decimal(str(amount))
-    return t("pay.money", lang, plain=_plain(d), grouped=_grouped(d))
+    return fmt.money(amount, lang)
 
 
 def amount_range(amount, lang: str) -> str:
-    """An amount or a ``(low, high)`` range: ``1600–2000元`` / ``¥1,600–¥2,000``."""
+    """An amount or a ``(low, high)`` range: ``1600–2000元`` / ``¥1,600–2,000``."""
     if not isinstance(amount, tuple):
-        return money(amount, lang)
-    lo, hi = (Decimal(str(a)) for a in amount)
-    return t("pay.range", lang, lo_plain=_plain(lo), hi_plain=_plain(hi), lo_grouped=_grouped(lo),
-             hi_grouped=_grouped(hi))
+        return fmt.money(amount, lang)
+    return fmt.money_range(*amount, lang)
 
 
 def per_unit(rate, driver: str, lang: str) -> str:
