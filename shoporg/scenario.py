@@ -27,7 +27,7 @@ from ._types import Text
 from .errors import ShopOrgError
 from .i18n import driver_name, t
 
-__all__ = ["MONTHS", "PROFILES", "Scenario", "ScenarioError", "read_scenario", "month_labels",
+__all__ = ["MONTHS", "PROFILES", "Scenario", "ScenarioError", "month_labels",
            "Filled", "fit_people", "filled_note"]
 
 MONTHS = 12
@@ -303,9 +303,3 @@ def _profile(profile: str | Sequence[float]) -> tuple[float, ...]:
         raise ScenarioError(f"a seasonality profile is 12 factors >= 0 (Jan..Dec), got {len(factors)}")
     return factors
 
-
-def __getattr__(name: str):
-    if name == "read_scenario":  # the reader lives with the other readers, in shoporg.io; the old path stays
-        from .io.scenario_io import read_scenario
-        return read_scenario
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

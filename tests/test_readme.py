@@ -43,10 +43,7 @@ BLOCKS = [(TEXT.count("\n", 0, m.start(1)) + 1, m.group(1))
 
 # Claims the README makes that are not true today, with what is true instead. Their
 # tests are expected to fail; once a claim holds, its test fails until it is taken out.
-KNOWN_FALSE = {
-    "Word report, A4 landscape, Chinese fonts set":
-        "the report's pages are US Letter on their side (279.4 × 215.9 mm), not A4 (297 × 210 mm)",
-}
+KNOWN_FALSE: dict[str, str] = {}
 
 
 # -- reading the claims -------------------------------------------------------------------------

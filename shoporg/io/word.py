@@ -96,7 +96,7 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
     report has a payroll section per option and, for several options, a comparison.
     """
     from docx import Document  # python-docx: loaded when a Word report is written
-    from docx.shared import Cm  # python-docx: loaded when a Word report is written
+    from docx.shared import Cm, Mm  # python-docx: loaded when a Word report is written
 
     designs = [designs] if hasattr(designs, "roles") else list(designs)
     check_lang(lang)
@@ -109,11 +109,12 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
 
     doc = Document()
     section = doc.sections[0]
-    section.page_width, section.page_height = section.page_height, section.page_width  # A4 landscape
-    from docx.enum.section import (
-        WD_ORIENT,  # python-docx: loaded when a Word report is written
-    )
+    from docx.enum.section import WD_ORIENT  # python-docx: loaded when a Word report is written
+
+    # A4 landscape (python-docx's own template is US Letter) with 2 cm margins
     section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(20)
     _styles(doc, cjk_font())
     props = doc.core_properties  # python-docx's template names itself as author and comment
     props.author, props.comments, props.title = author, "", t("doc.title", lang)

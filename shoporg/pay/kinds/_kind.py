@@ -174,7 +174,7 @@ def qualified(body: str, parts: list[str], lang: str) -> str:
 def money(amount, lang: str = "zh") -> str:
     """An amount as the documents write it: ``4000元`` in Chinese, ``¥4,000`` in English.
 
-    >>> money(Decimal("1500.5"), "en"), money(1600, "zh")
+    >>> money(1500.5, "en"), money(1600, "zh")
     ('¥1,500.50', '1600元')
     """
     return fmt.money(amount, lang)
