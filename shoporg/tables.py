@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import fmt
-from .i18n import both, check_lang, driver_name, expression_text
+from .i18n import both, check_lang
 from .pay.kinds import PAY_KINDS, money
 
 __all__ = ["COLUMNS", "role_table", "pay_summary", "duty_list", "money"]
@@ -27,15 +27,7 @@ COLUMNS = {k: both(f"col.{k}") for k in ("id", "name", "department", "reports_to
 def pay_summary(role, lang: str = "zh") -> str:
     """A role's pay components in one line of words (empty when the role has no pay rules);
     each kind words its own components (:data:`shoporg.pay.kinds.PAY_KINDS`)."""
-    return " + ".join(PAY_KINDS[c.kind].text(_worded(c, lang), lang) for c in role.pay)
-
-
-def _worded(c, lang: str):
-    """The component with its conditions and counted driver in words, not ids."""
-    update = {k: expression_text(getattr(c, k), lang) for k in ("when", "gate") if getattr(c, k, None)}
-    if c.kind == "revenue_bonus" and c.driver:
-        update["driver"] = driver_name(c.driver, lang)
-    return c.model_copy(update=update) if update else c
+    return " + ".join(PAY_KINDS[c.kind].text(c, lang) for c in role.pay)
 
 
 def duty_list(role, lang: str = "zh") -> str:

@@ -20,7 +20,7 @@ import numpy as np
 
 from ... import fmt
 from ..._types import Frozen, Text
-from ...i18n import driver_unit, pick, t
+from ...i18n import driver_unit, expression_text, pick, t
 
 __all__ = ["Component", "Kind", "Inputs", "money", "amount_range", "per_unit", "COST_GROUPS", "MONTHLY", "RATE",
            "AMOUNT"]
@@ -144,12 +144,13 @@ class Kind:
         raise NotImplementedError
 
     def condition_text(self, c: Component, lang: str) -> list[str]:
-        """The condition as a qualification (``条件：store_incidents == 0``), or nothing."""
+        """The condition as a qualification, drivers in words (``条件：库房问题或意外次数 = 0``), or nothing."""
         if not c.condition:
             return []
+        words = expression_text(c.condition, lang)
         if self.condition_words is not None:
-            return [pick(self.condition_words, lang) + c.condition]
-        return [t("pay.when", lang, condition=c.condition)]
+            return [pick(self.condition_words, lang) + words]
+        return [t("pay.when", lang, condition=words)]
 
     # -- editor -------------------------------------------------------------------
     def edit_field(self, c: Component) -> str:

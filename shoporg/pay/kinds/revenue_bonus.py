@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ... import fmt
 from ..._types import DriverName, Expr, Rate
-from ...i18n import t
+from ...i18n import driver_name, t
 from ._kind import RATE, Component, Inputs, Kind, qualified
 
 __all__ = ["RevenueBonus", "KIND"]
@@ -49,7 +50,7 @@ class _RevenueBonus(Kind):
         return "people", inp.param("rate") * rev
 
     def text(self, c, lang):
-        share = t("pay.missing", lang) if c.rate is None else f"{c.rate * 100:g}% × {c.driver}"
+        share = t("pay.missing", lang) if c.rate is None else f"{fmt.number(c.rate * 100, lang, digits=4)}% × {driver_name(c.driver, lang)}"
         return qualified(self.name_of(c, lang), [share] + self.condition_text(c, lang), lang)
 
 
