@@ -4,7 +4,7 @@
 revenue, a pool shared by FTE, unless the scenario gives each person's revenue.
 
 >>> KIND.text(RevenueBonus(kind="revenue_bonus", rate=None, gate="attainment >= 1"), "en")
-'Revenue bonus (not given in the source, only if attainment >= 1)'
+'Revenue bonus (not given in the source, only if attainment of the sales plan ≥ 1)'
 """
 
 from __future__ import annotations
