@@ -77,6 +77,25 @@ def _display_width(text: Any) -> int:
     return max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) for line in lines)
 
 
+def _shown(cell) -> Any:
+    """What a cell shows: a number as its number format writes it (so its column fits it).
+
+    >>> from openpyxl import Workbook
+    >>> cell = Workbook().active["A1"]
+    >>> cell.value, cell.number_format = -44866.3, MONEY_FORMAT
+    >>> _shown(cell)
+    '-¥44,866.30'
+    """
+    value = cell.value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    if cell.number_format == MONEY_FORMAT:
+        return f"{'-' if value < 0 else ''}¥{abs(value):,.2f}"
+    if cell.number_format == SHARE_FORMAT:
+        return f"{value * 100:.1f}%"
+    return value
+
+
 def _numbered(texts: list[str]) -> str:
     """Numbered lines, clipped to what an Excel cell holds (32,767 chars; the YAML keeps all)."""
     text = "\n".join(f"{i}. {t}" for i, t in enumerate(texts, 1))
@@ -117,7 +136,7 @@ def _style_sheet(ws, widths: dict[int, int] | None = None, freeze: str = "A2") -
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for i, col in enumerate(ws.iter_cols(), 1):
-        need = max((_display_width(c.value) for c in col), default=4)
+        need = max((_display_width(_shown(c)) for c in col), default=4)
         cap = (widths or {}).get(i, 50)
         ws.column_dimensions[get_column_letter(i)].width = max(6, min(need, cap) + 2)
     ws.freeze_panes = freeze

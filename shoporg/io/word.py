@@ -164,6 +164,7 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
         for other in designs[1:]:
             doc.add_heading(t("doc.diff", lang, a=designs[0].name.get(lang), b=other.name.get(lang)), level=2)
             dd = diff_view(diff(designs[0], other), lang, designs=(designs[0], other))
+            dd = dd.drop(columns=dd.columns[1])  # role ids serve reading a table back, not a reader
             _table(doc, list(dd.columns), dd.values.tolist())
     if scenario is not None:
         doc.add_heading(t("doc.assumptions", lang), level=1)
