@@ -164,6 +164,28 @@ def test_a_zh_widget_reads_in_chinese(options):
     assert not found, _report(found)
 
 
+def test_the_zh_widgets_label_everything_in_chinese(options):
+    """Field names, buttons and every choice of every menu: names, never ids."""
+    from shoporg.staffing import read_norms
+    from shoporg.widgets import Workbook
+
+    _d14, _option, scenario = options
+    norms = read_norms(shoporg.templates_dir() / "norms" / "d14-norms.yaml")
+    wb = Workbook(scenario=scenario, norms=norms, show_chart=False)
+    items = []
+    for name, app in (("designer", wb.designer), ("explorer", wb.explorer), ("comparer", wb.comparer),
+                      ("exporter", wb.exporter)):
+        for attr, widget in vars(app).items():
+            if getattr(widget, "description", None):
+                items.append((f"{name}.{attr}.description", widget.description))
+            for label in getattr(widget, "_options_labels", ()):
+                if not (attr == "lang" and label == "English"):  # a language is named in itself
+                    items.append((f"{name}.{attr}.options", label))
+    assert any(where == "designer.role.options" for where, _ in items)
+    found = _scan(items)
+    assert not found, _report(found)
+
+
 def test_errors_read_in_the_language_asked_for(options):
     d14 = options[0]
     with pytest.raises(DesignValidationError) as e:

@@ -601,6 +601,8 @@ WORDS: dict[str, dict[str, str]] = {
     "ui.workbook.export_note": {"zh": "导出“方案对比”中选中的方案（基准方案在前）。", "en": "Exports the options chosen on the Options tab (the baseline first)."},
     "ui.designer.pay_value_field": {"zh": "{label}（{field}）", "en": "{label} ({field})"},
     "ui.designer.pay_option": {"zh": "薪酬[{i}] {kind}", "en": "pay[{i}] {kind}"},
+    "ui.designer.template_option": {"zh": "{name}（{roles}个岗位，{people}人）",
+                                    "en": "{name} ({roles} positions, {people} people)"},
     "ui.explorer.gap_value": {"zh": "{short} / {over}人", "en": "{short} / {over} people"},
     "ui.exporter.unknown_formats": {"zh": "未知格式：{names}；可选：{formats}", "en": "Unknown format: {names}; allowed: {formats}"},
     "ui.fit_note": {"zh": "情景给出{given}人的{driver}，{role}有{people}人：按平均值计算。",

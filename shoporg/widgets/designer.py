@@ -30,7 +30,7 @@ from .. import fmt
 from ..analysis import merge_roles
 from ..errors import ShopOrgError
 from ..hierarchy import layers, span_of_control, to_graph
-from ..i18n import Phrase, pick, t
+from ..i18n import Phrase, driver_name, pick, t
 from ..live_chart import LiveOrgChart
 from ..model import Duty, Role
 from ..pay.kinds import PAY_KINDS
@@ -52,6 +52,20 @@ _FIELDS = ("name", "department", "headcount", "manager", "pay", "duties", "actio
 
 def _pay_field(component) -> str:
     return PAY_KINDS[component.kind].edit_field(component)
+
+
+def labelled_options(pairs) -> list[tuple[str, str]]:
+    """Dropdown options labelled by name alone; a name that repeats gets a number.
+
+    >>> labelled_options([("客服", "a"), ("美工", "b"), ("客服", "c")])
+    [('客服', 'a'), ('美工', 'b'), ('客服（2）', 'c')]
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for label, value in pairs:
+        seen[label] = seen.get(label, 0) + 1
+        out.append((label if seen[label] == 1 else f"{label}（{seen[label]}）", value))
+    return out
 
 
 def _kind_menu(kind: str, lang: str) -> str:
@@ -137,7 +151,9 @@ class Designer:
         templates = shoporg.list_templates()
         ids = list(templates["id"])
         names = templates[f"name_{self.lang}"]
-        self.template = w.Dropdown(options=[(f"{name} · {tid}", tid) for tid, name in zip(ids, names)],
+        described = [self._t("template_option", name=name, roles=n, people=fmt.headcount(hc, self.lang))
+                     for name, n, hc in zip(names, templates["roles"], templates["headcount"])]
+        self.template = w.Dropdown(options=labelled_options(zip(described, ids)),
                                    value=self.design.id if self.design.id in ids else None,
                                    description=L("template"), layout=w.Layout(width="34em"))
         self.role = w.Dropdown(description=L("role"))
@@ -150,14 +166,15 @@ class Designer:
         self.pay_kind = w.Dropdown(options=[(_kind_menu(k, self.lang), k) for k in PAY_KINDS],
                                    value="base", description=L("pay_kind"), style=wide)
         drivers = sorted(set(COMMON_DRIVERS) | set(scenario.names if scenario is not None else ()))
-        self.pay_driver = w.Dropdown(options=drivers, value="orders", description=L("pay_driver"))
+        self.pay_driver = w.Dropdown(options=[(driver_name(x, self.lang), x) for x in drivers], value="orders",
+                                     description=L("pay_driver"))
         self.add_pay_button = w.Button(description=L("add_pay"), icon="plus")
         self.remove_pay_button = w.Button(description=L("remove_pay"), icon="minus")
         self.duties = w.Select(description=L("duties"), rows=6, layout=w.Layout(width="34em"))
         self.remove_duty_button = w.Button(description=L("remove_duty"), icon="minus")
         areas = shoporg.duty_areas()
         self._area_names = areas[self.lang].to_dict()
-        self.duty_area = w.Dropdown(options=[(f"{row[self.lang]} ({aid})", aid) for aid, row in areas.iterrows()],
+        self.duty_area = w.Dropdown(options=labelled_options((row[self.lang], aid) for aid, row in areas.iterrows()),
                                     value="other.general", description=L("duty_area"), style=wide)
         self.duty_text = w.Text(description=L("duty_text"), style=wide)
         self.add_duty_button = w.Button(description=L("add_duty"), icon="plus")
@@ -325,7 +342,7 @@ class Designer:
         revenue for a revenue bonus); other kinds count none."""
         default = PAY_KINDS[kind].new_driver
         self.pay_driver.disabled = default is None
-        if default is not None and default in self.pay_driver.options:
+        if default is not None and default in {value for _label, value in self.pay_driver.options}:
             self.pay_driver.value = default
 
     def add_pay(self) -> bool:
@@ -485,7 +502,7 @@ class Designer:
         self._syncing = True
         try:
             ids = list(d.role_ids)
-            labelled = [(f"{r.name.get(self.lang)} · {r.id}", r.id) for r in d.roles]
+            labelled = labelled_options((r.name.get(self.lang), r.id) for r in d.roles)
             if list(self.role.options) != labelled:
                 keep = self.role.value if self.role.value in ids else ids[0]
                 self.role.options = labelled
@@ -498,7 +515,7 @@ class Designer:
             role = d.role(self.role.value)
             self.name.value = getattr(role.name, self.lang) or ""
             self.department.options = [(self._t("none"), None)] + [
-                (f"{dep.name.get(self.lang)} ({dep.id})", dep.id) for dep in d.departments]
+                *labelled_options((dep.name.get(self.lang), dep.id) for dep in d.departments)]
             self.department.value = role.department if role.department in {x.id for x in d.departments} else None
             self.headcount.value = float(role.headcount)
             others = [item for item in labelled if item[1] != role.id]
