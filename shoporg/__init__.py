@@ -35,7 +35,8 @@ _EXPORTS = {
     "plot_span_distribution": "plots", "plot_layer_pyramid": "plots", "plot_coverage": "plots",
     "plot_service_level": "plots", "plot_plan": "plots", "plot_org": "chart", "save_org_chart": "chart",
     "required_agents": "staffing.agents", "intraday_staffing": "staffing.intraday",
-    "compare": "analysis", "diff": "analysis", "apply_diff": "analysis", "coverage": "analysis", "coverage_by_design": "analysis",
+    "compare": "analysis", "compare_view": "analysis", "diff": "analysis", "diff_view": "analysis",
+    "filled_note": "scenario", "apply_diff": "analysis", "coverage": "analysis", "coverage_by_design": "analysis",
     "gaps": "analysis", "overlaps": "analysis", "health": "analysis", "merge_roles": "analysis",
     "split_role": "analysis", "recommend_headcount": "staffing", "scale_design": "staffing", "plan": "staffing", "explain": "pay.explain", "payroll": "pay.engine", "payroll_sweep": "pay.sweep", "Payroll": "pay.engine", "PayrollError": "pay.engine",
 }

@@ -23,23 +23,20 @@ import signal
 import sys
 from pathlib import Path
 
+import shoporg
+import shoporg.io
+
 from . import fmt
-from .analysis import compare, compare_view, diff, diff_view
 from .app import start
-from .chart import save_org_chart
 from .errors import ShopOrgError
 from .i18n import Phrase, has, t
-from .io.formats import FORMATS, export, format_for
-from .io.norms_io import read_norms
-from .io.scenario_io import read_scenario
-from .io.yaml_io import load_yaml, read_design
+from .io.formats import FORMATS
 from .layout import MODES
-from .pay.engine import payroll
-from .scenario import filled_note
-from .staffing.sizing import recommend_headcount
-from .tables import COLUMNS, role_table
-from .templates import list_templates, load_design
 from .textable import render
+
+# The engines are reached through the package's names (``shoporg.payroll``...), which
+# load their modules when first used: ``shoporg --help`` or ``validate`` never pays for
+# pandas, the office writers or the queueing models.
 
 __all__ = ["main"]
 
@@ -53,7 +50,7 @@ def _design_files(path: Path) -> list[Path]:
     out = []
     for p in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")):
         try:
-            data = load_yaml(p)
+            data = shoporg.io.load_yaml(p)
         except Exception:  # unreadable: let validation report it
             out.append(p)
             continue
@@ -72,7 +69,7 @@ def _cmd_validate(args) -> int:
         return EXIT_INVALID
     for f in files:
         try:
-            d = read_design(f)
+            d = shoporg.read_design(f)
         except ShopOrgError as e:
             bad += 1
             for p in getattr(e, "problems", [e]):
@@ -86,7 +83,7 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_templates(args) -> int:
-    df = list_templates()
+    df = shoporg.list_templates()
     headers = [t(f"cli.templates_{c}", args.lang) for c in ("id", "name", "roles", "headcount")]
     rows = [[i, name, n, fmt.headcount(hc, args.lang)]
             for i, name, n, hc in df[["id", f"name_{args.lang}", "roles", "headcount"]].values.tolist()]
@@ -98,7 +95,7 @@ def _cmd_templates(args) -> int:
 
 
 def _load(target: str):
-    return load_design(target)
+    return shoporg.load_design(target)
 
 
 def _print_frame(df, fmt: str) -> None:
@@ -110,7 +107,7 @@ def _print_frame(df, fmt: str) -> None:
 
 def _cmd_show(args) -> int:
     design = _load(args.design)
-    df = role_table(design, lang=args.lang)
+    df = shoporg.role_table(design, lang=args.lang)
     if args.format != "table":
         _print_frame(df, args.format)
         return EXIT_OK
@@ -118,7 +115,7 @@ def _cmd_show(args) -> int:
     table = df.copy()
     table["duties"] = [t("cli.duties_n", args.lang, n=len(r.duties)) for r in design.roles]
     table["headcount"] = [fmt.headcount(x, args.lang) for x in table["headcount"]]
-    headers = [COLUMNS[c][args.lang] for c in table.columns]
+    headers = [t(f"col.{c}", args.lang) for c in table.columns]
     print(render(table.values.tolist(), headers, max_width=40))
     print("\n" + t("cli.show_summary", args.lang, roles=len(design.roles), people=fmt.headcount(design.headcount,
                                                                                                args.lang)))
@@ -140,7 +137,7 @@ def _supply(pairs: list[str]) -> dict[str, float]:
 
 def _cmd_payroll(args) -> int:
     design = _load(args.design)
-    pr = payroll(design, read_scenario(args.scenario), base_level=args.level, supply=_supply(args.supply))
+    pr = shoporg.payroll(design, shoporg.read_scenario(args.scenario), base_level=args.level, supply=_supply(args.supply))
     lang = args.lang
     table = {"month": pr.by_month, "role": pr.by_role, "department": pr.by_department}[args.by]()
     names = {"role": {r.id: r.name.get(lang) for r in design.roles},
@@ -163,14 +160,14 @@ def _cmd_payroll(args) -> int:
     if pr.carried_over:
         print("\n" + t("cli.carried", lang, amount=fmt.fixed(pr.carried_over, lang)))
     if pr.filled:
-        print("\n" + filled_note(pr.filled, design, lang))
+        print("\n" + shoporg.filled_note(pr.filled, design, lang))
     return EXIT_OK
 
 
 def _cmd_staff(args) -> int:
     design = _load(args.design)
-    norms = read_norms(args.norms) if args.norms else None
-    rec = recommend_headcount(design, read_scenario(args.volumes), norms, lang=args.lang)
+    norms = shoporg.io.read_norms(args.norms) if args.norms else None
+    rec = shoporg.recommend_headcount(design, shoporg.read_scenario(args.volumes), norms, lang=args.lang)
     if args.format != "table":
         _print_frame(rec, args.format)
         return EXIT_OK
@@ -189,21 +186,21 @@ def _cmd_staff(args) -> int:
 
 def _cmd_compare(args) -> int:
     designs = [_load(p) for p in args.designs]
-    scenario = read_scenario(args.scenario) if args.scenario else None
-    norms = read_norms(args.norms) if args.norms else None
-    table = compare(designs, scenario, baseline=args.baseline, norms=norms, supply=_supply(args.supply),
+    scenario = shoporg.read_scenario(args.scenario) if args.scenario else None
+    norms = shoporg.io.read_norms(args.norms) if args.norms else None
+    table = shoporg.compare(designs, scenario, baseline=args.baseline, norms=norms, supply=_supply(args.supply),
                     lang=args.lang)
     if args.format != "table":
         _print_frame(table.reset_index(names="key"), args.format)
         return EXIT_OK
-    shown = compare_view(table, args.lang)
+    shown = shoporg.compare_view(table, args.lang)
     print(render(shown.values.tolist(), list(shown.columns), max_width=30))
     return EXIT_OK
 
 
 def _cmd_diff(args) -> int:
     a, b = _load(args.a), _load(args.b)
-    d = diff(a, b, mapping=dict(pair.split("=", 1) for pair in args.rename))
+    d = shoporg.diff(a, b, mapping=dict(pair.split("=", 1) for pair in args.rename))
     cols = ["action", "role", "name", "changes"]
     if args.format != "table":
         _print_frame(d[cols], args.format)
@@ -211,7 +208,7 @@ def _cmd_diff(args) -> int:
     if d.empty:
         print(t("cli.same", args.lang))
         return EXIT_OK
-    shown = diff_view(d, args.lang, designs=(a, b))
+    shown = shoporg.diff_view(d, args.lang, designs=(a, b))
     print(render(shown.values.tolist(), list(shown.columns), max_width=70))
     return EXIT_OK
 
@@ -220,7 +217,7 @@ def _cmd_chart(args) -> int:
     import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
     matplotlib.use("Agg")
 
-    path = save_org_chart(_load(args.design), args.output, lang=args.lang, mode=args.mode,
+    path = shoporg.save_org_chart(_load(args.design), args.output, lang=args.lang, mode=args.mode,
                           overwrite=args.overwrite)
     print(path)
     return EXIT_OK
@@ -229,10 +226,10 @@ def _cmd_chart(args) -> int:
 def _cmd_export(args) -> int:
     designs = [_load(p) for p in args.designs]
     for target in args.to:  # every target is checked before the first file is written
-        format_for(target, designs)
-    scenario = read_scenario(args.scenario) if args.scenario else None
+        shoporg.io.format_for(target, designs)
+    scenario = shoporg.read_scenario(args.scenario) if args.scenario else None
     for target in args.to:
-        print(export(designs, target, scenario=scenario, lang=args.lang, overwrite=args.overwrite))
+        print(shoporg.export(designs, target, scenario=scenario, lang=args.lang, overwrite=args.overwrite))
     return EXIT_OK
 
 

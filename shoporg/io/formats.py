@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 from ..chart import FORMATS as CHART_SUFFIXES
 from ..chart import save_org_chart
 from ..errors import DesignFileError
 from ..i18n import t
-from . import excel, text, word, yaml_io
 
 __all__ = ["Format", "FORMATS", "EXPORTERS", "format_of", "format_for", "export"]
 
@@ -62,25 +62,32 @@ class Format:
         return t(f"io.format.{self.name}", lang)
 
 
+def _writer(module: str):
+    """``shoporg.io.<module>``, loaded when a file of its format is first written or read:
+    the office writers bring pandas, openpyxl and python-docx, which reading a design or
+    asking the command line for help never needs."""
+    return import_module(f"{__package__}.{module}")
+
+
 def _write_excel(designs, path, *, scenario, lang, overwrite):
-    return excel.write_excel(designs if len(designs) > 1 else designs[0], path, scenario=scenario, lang=lang,
+    return _writer("excel").write_excel(designs if len(designs) > 1 else designs[0], path, scenario=scenario, lang=lang,
                              overwrite=overwrite)
 
 
 def _write_docx(designs, path, *, scenario, lang, overwrite):
-    return word.write_docx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite)
+    return _writer("word").write_docx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite)
 
 
 def _write_markdown(designs, path, *, scenario, lang, overwrite):
-    return text.write_markdown(designs, path, lang, overwrite=overwrite)
+    return _writer("text").write_markdown(designs, path, lang, overwrite=overwrite)
 
 
 def _write_html(designs, path, *, scenario, lang, overwrite):
-    return text.write_html(designs, path, lang, overwrite=overwrite)
+    return _writer("text").write_html(designs, path, lang, overwrite=overwrite)
 
 
 def _write_csv(designs, path, *, scenario, lang, overwrite):
-    return text.write_csv(designs[0], path, lang, overwrite=overwrite)
+    return _writer("text").write_csv(designs[0], path, lang, overwrite=overwrite)
 
 
 def _write_chart(designs, path, *, scenario, lang, overwrite):
@@ -91,22 +98,22 @@ def _write_chart(designs, path, *, scenario, lang, overwrite):
 
 
 def _write_yaml(designs, path, *, scenario, lang, overwrite):
-    return yaml_io.write_design(designs[0], path, overwrite=overwrite)
+    return _writer("yaml_io").write_design(designs[0], path, overwrite=overwrite)
 
 
 def _read_excel(path, base=None, lang: str = "zh"):
-    return excel.read_excel(path)
+    return _writer("excel").read_excel(path)
 
 
 def _read_csv(path, base=None, lang: str = "zh"):
     if base is None:
         raise DesignFileError("a CSV role table reads back onto the design it was written from; give base=",
                               file=str(path))
-    return text.read_csv(path, base, lang)
+    return _writer("text").read_csv(path, base, lang)
 
 
 def _read_yaml(path, base=None, lang: str = "zh"):
-    return yaml_io.read_design(path)
+    return _writer("yaml_io").read_design(path)
 
 
 _CHART_MIME = {".png": "image/png", ".svg": "image/svg+xml", ".pdf": "application/pdf"}
