@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ShopOrgError
+from .i18n import Phrase
 
 __all__ = ["App", "AppError", "default_notebook", "free_port", "start", "voila_command", "working_copy"]
 
@@ -43,7 +44,7 @@ def default_notebook() -> Path:
     for candidate in (here.parent / "notebooks" / "00_workbook.ipynb", here / "_notebooks" / "00_workbook.ipynb"):
         if candidate.is_file():
             return candidate
-    raise AppError(f"00_workbook.ipynb not found beside {here}; give the notebook with --notebook")
+    raise AppError(Phrase("err.app_no_notebook", here=str(here)))
 
 
 def working_copy(notebook: Path, package_dir: Path | None = None) -> Path:
@@ -68,7 +69,7 @@ def free_port(start: int = DEFAULT_PORT, tries: int = 50) -> int:
             except OSError:
                 continue
             return port
-    raise AppError(f"no free port in {start}–{start + tries - 1}; give one with --port")
+    raise AppError(Phrase("err.app_no_port", first=start, last=start + tries - 1))
 
 
 def voila_command(notebook, port: int, token: str | None, open_browser: bool = False) -> list[str]:
@@ -125,11 +126,11 @@ def start(notebook=None, port: int | None = None, token: bool | str = True, open
     """
     nb = Path(notebook) if notebook is not None else default_notebook()
     if not nb.is_file():
-        raise AppError(f"{nb}: no such notebook")
+        raise AppError(Phrase("err.app_notebook", path=str(nb)))
     nb = working_copy(nb)
     port = free_port() if port is None else port
     if _answers(port):
-        raise AppError(f"port {port} on {HOST} is already in use; choose another with --port")
+        raise AppError(Phrase("err.app_port_taken", port=port, host=HOST))
     secret = secrets.token_urlsafe(24) if token is True else (token or None)
     if log is None:
         fd, name = tempfile.mkstemp(prefix="shoporg-app-", suffix=".log")
@@ -145,10 +146,10 @@ def start(notebook=None, port: int | None = None, token: bool | str = True, open
     try:
         while not _answers(port):
             if proc.poll() is not None:
-                raise AppError(f"Voila exited (code {proc.returncode}) before serving; its log: {log_path}\n"
-                               + log_path.read_text(encoding="utf-8", errors="replace")[-2000:])
+                raise AppError(Phrase("err.app_exited", code=proc.returncode, log=str(log_path),
+                                      tail=log_path.read_text(encoding="utf-8", errors="replace")[-2000:]))
             if time.monotonic() > deadline:
-                raise AppError(f"Voila did not answer on port {port} within {timeout:g} s; its log: {log_path}")
+                raise AppError(Phrase("err.app_timeout", port=port, seconds=f"{timeout:g}", log=str(log_path)))
             time.sleep(0.1)
     except BaseException:  # Ctrl-C while waiting included: never leave a server behind
         app.stop()

@@ -277,9 +277,9 @@ def _check_args(design, lang, show, color_by):
     show = (show,) if isinstance(show, str) else tuple(show or ())
     unknown = [s for s in show if s not in SHOW]
     if unknown:
-        raise ValueError(f"unknown show item(s) {unknown}; allowed: {', '.join(SHOW)}")
+        raise ValueError(Phrase("err.chart_show", items=unknown, allowed=", ".join(SHOW)))
     if color_by not in COLOR_BY:
-        raise ValueError(f"color_by must be one of {COLOR_BY}, got {color_by!r}")
+        raise ValueError(Phrase("err.chart_color_by", allowed=str(COLOR_BY), got=repr(color_by)))
     return show
 
 
@@ -366,7 +366,7 @@ def plot_org(design, ax=None, lang: str = "zh", show=("headcount", "pay"), color
     """
     show = _check_args(design, lang, show, color_by)
     if mode not in MODES + ("auto",):
-        raise ValueError(f"unknown mode {mode!r}; allowed: {', '.join(MODES + ('auto',))}")
+        raise ValueError(Phrase("err.chart_mode", mode=repr(mode), allowed=", ".join(MODES + ("auto",))))
     G = to_graph(design)
     lines = {r.id: box_lines(r, lang, show) for r in design.roles}
     sizes = {n: _box_size(lines[n]) for n in G.nodes}
@@ -508,10 +508,9 @@ def _legend(ax, entries) -> None:
 def _check_path(path, overwrite: bool) -> Path:
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
-        raise ValueError(f"cannot tell the format of {str(path)!r}: the file name must end in "
-                         f"one of {', '.join(FORMATS)}")
+        raise ValueError(Phrase("err.chart_format", path=repr(str(path)), suffixes=", ".join(FORMATS)))
     if path.is_dir():
-        raise ValueError(f"{path} is a directory; give a file name")
+        raise ValueError(Phrase("err.chart_dir", path=str(path)))
     if path.exists() and not overwrite:
         raise FileExistsRefusedError(Phrase("err.exists", path=str(path)))
     return path

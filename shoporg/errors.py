@@ -36,6 +36,8 @@ from .i18n import Phrase, t
 __all__ = [
     "Problem",
     "error_text",
+    "error_words",
+    "quoted_role",
     "ShopOrgError",
     "DesignFileError",
     "DesignValidationError",
@@ -132,6 +134,27 @@ def error_text(err: BaseException, lang: str = "zh") -> str:
     if err.args and isinstance(err.args[0], Phrase):
         return err.args[0].text(lang)
     return str(err)
+
+
+def error_words(err: BaseException) -> dict[str, str]:
+    """An error's text in every language, to be a field of another phrase (one error
+    reported inside another); the English is ``str(err)``.
+
+    >>> error_words(ValueError(Phrase("err.min", minimum=0, got="-1")))["zh"]
+    '须不小于 0，实际为 -1'
+    """
+    return {"zh": error_text(err, "zh"), "en": str(err)}
+
+
+def quoted_role(role_id: str, name=None) -> dict[str, str]:
+    """A role named in a message (a phrase field): by its Chinese name when it is known, by its
+    id as a file writes it in English.
+
+    >>> quoted_role("picker", "捡单员"), quoted_role("picker")["zh"]
+    ({'zh': '“捡单员”', 'en': "'picker'"}, "'picker'")
+    """
+    name = getattr(name, "zh", name)
+    return {"zh": f"“{name}”" if name else repr(role_id), "en": repr(role_id)}
 
 
 class DesignFileError(ShopOrgError):

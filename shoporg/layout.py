@@ -36,6 +36,8 @@ from collections.abc import Hashable, Mapping
 
 import networkx as nx
 
+from .i18n import Phrase
+
 __all__ = ["MODES", "Layout", "tidy_layout", "tree_order", "edge_paths"]
 
 MODES = ("top-down", "left-right", "stacked")
@@ -124,7 +126,7 @@ def _check_sizes(sizes: Mapping | None, nodes) -> dict:
 def _check_gap(name: str, value) -> float:
     v = float(value)
     if not (v >= 0 and math.isfinite(v)):
-        raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
+        raise ValueError(Phrase("err.layout_gap", name=name, got=repr(value)))
     return v
 
 
@@ -407,9 +409,9 @@ def tidy_layout(graph: nx.DiGraph, sizes: Mapping | None = None, mode: str = "to
     ((1.25, 2.5, 1.0, 1.0), (1.25, 4.0, 1.0, 1.0), {'m': 1})
     """
     if mode not in MODES:
-        raise ValueError(f"unknown layout mode {mode!r}; allowed: {', '.join(MODES)}")
+        raise ValueError(Phrase("err.layout_mode", mode=repr(mode), allowed=", ".join(MODES)))
     if stack_columns not in ("auto", 1, 2):
-        raise ValueError(f"stack_columns must be 'auto', 1 or 2, got {stack_columns!r}")
+        raise ValueError(Phrase("err.layout_stack_columns", got=repr(stack_columns)))
     sibling_gap = _check_gap("sibling_gap", sibling_gap)
     subtree_gap = _check_gap("subtree_gap", subtree_gap)
     level_gap = _check_gap("level_gap", level_gap)

@@ -23,9 +23,10 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from . import fmt
 from ._types import Text
 from .errors import ShopOrgError
-from .i18n import driver_name, t
+from .i18n import Phrase, driver_name, listed_drivers, quoted_driver, t
 
 __all__ = ["MONTHS", "PROFILES", "Scenario", "ScenarioError", "month_labels",
            "Filled", "fit_people", "filled_note"]
@@ -60,7 +61,7 @@ def month_labels(start: str, n: int = MONTHS) -> list[str]:
     """
     m = re.fullmatch(r"(\d{4})-(\d{2})", str(start))
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ScenarioError(f"start must be a month written YYYY-MM, got {start!r}")
+        raise ScenarioError(Phrase("err.scenario_start", got=repr(start)))
     y, mo = int(m.group(1)), int(m.group(2)) - 1
     return [f"{y + (mo + i) // 12:04d}-{(mo + i) % 12 + 1:02d}" for i in range(n)]
 
@@ -73,15 +74,15 @@ def _series(name: str, values: Any, where: str, persons: bool = False) -> np.nda
     if persons and arr.ndim == 2 and arr.shape[0] == 1:  # one row of per-person values: every month
         arr = np.repeat(arr, MONTHS, axis=0)
     if arr.shape[0] != MONTHS or arr.ndim > (2 if persons else 1):
-        raise ScenarioError(f"{where}: driver {name!r} needs {MONTHS} monthly values"
-                            + (" (each a number or a list per person)" if persons else "")
-                            + f", got shape {arr.shape}")
+        raise ScenarioError(Phrase("err.scenario_shape", where=where, driver=quoted_driver(name), n=MONTHS,
+                                   persons=Phrase("err.scenario_persons") if persons else "", shape=arr.shape))
     if not np.isfinite(arr).all():
-        raise ScenarioError(f"{where}: driver {name!r} has a value that is not a finite number")
+        raise ScenarioError(Phrase("err.scenario_finite", where=where, driver=quoted_driver(name)))
     if (arr < 0).any():
         i = int(np.argwhere(arr < 0)[0][0])
-        raise ScenarioError(f"{where}: driver {name!r} is negative in month {i + 1} "
-                            f"({arr.flat[np.flatnonzero(arr < 0)[0]]:g}); drivers are counts and amounts >= 0")
+        value = arr.flat[np.flatnonzero(arr < 0)[0]]
+        raise ScenarioError(Phrase("err.scenario_negative", where=where, driver=quoted_driver(name), month=i + 1,
+                                   value={"zh": fmt.number(value, "zh", digits=4), "en": f"{value:g}"}))
     return arr
 
 
@@ -121,13 +122,14 @@ class Scenario:
         [100.0, 200.0, 300.0]
         """
         if len(months) != MONTHS:
-            raise ScenarioError(f"a scenario covers {MONTHS} months, got {len(months)}")
+            raise ScenarioError(Phrase("err.scenario_months", n=MONTHS, got=len(months)))
         names = sorted({k for m in months for k in m})
         for i, m in enumerate(months):
             missing = [n for n in names if n not in m]
             if missing:
-                raise ScenarioError(f"months[{i}] ({month_labels(start)[i]}) lacks {', '.join(missing)}; "
-                                    "give every driver in every month")
+                label = month_labels(start)[i]
+                raise ScenarioError(Phrase("err.scenario_month_lacks", i=i, drivers=listed_drivers(missing),
+                                           month={"zh": fmt.month(label, "zh"), "en": label}))
         return cls(start=start, drivers={n: [m[n] for m in months] for n in names}, roles=roles or {}, **kw)
 
     @classmethod
@@ -152,12 +154,14 @@ class Scenario:
         labels = month_labels(start)
         for name, by_month in (overrides or {}).items():
             if name not in drivers:
-                raise ScenarioError(f"overrides.{name}: not a driver of this scenario; "
-                                    f"drivers: {', '.join(sorted(drivers))}")
+                raise ScenarioError(Phrase("err.located", where=f"overrides.{name}", message=Phrase(
+                    "err.scenario_not_driver", drivers=listed_drivers(sorted(drivers)))))
             for month, value in by_month.items():
                 if str(month) not in labels:
-                    raise ScenarioError(f"overrides.{name}: month {month!r} is not in the plan "
-                                        f"({labels[0]} to {labels[-1]})")
+                    outside = Phrase("err.month_not_in_plan", month=repr(month),
+                                     first={"zh": fmt.month(labels[0], "zh"), "en": labels[0]},
+                                     last={"zh": fmt.month(labels[-1], "zh"), "en": labels[-1]})
+                    raise ScenarioError(Phrase("err.located", where=f"overrides.{name}", message=outside))
                 drivers[name][labels.index(str(month))] = float(value)
         return cls(start=start, drivers=drivers, roles=roles or {}, **kw)
 
@@ -177,9 +181,10 @@ class Scenario:
             return self.roles[role][name]
         if name not in self.drivers:
             hint = difflib.get_close_matches(name, self.names, n=1)
-            raise ScenarioError(f"scenario {self.id!r} has no driver {name!r}"
-                                + (f" (did you mean {hint[0]!r}?)" if hint else "")
-                                + f"; it gives: {', '.join(self.names) or 'none'}")
+            raise ScenarioError(Phrase("err.scenario_no_driver", driver=quoted_driver(name),
+                                       scenario={"zh": f"“{getattr(self.name, 'zh', None) or self.id}”", "en": repr(self.id)},
+                                       hint=Phrase("err.suggest", close=quoted_driver(hint[0])) if hint else "",
+                                       drivers=listed_drivers(self.names) if self.names else Phrase("word.none")))
         return self.drivers[name]
 
     def with_drivers(self, **changes: Any) -> "Scenario":
@@ -295,11 +300,10 @@ def filled_note(filled, designs=(), lang: str = "zh") -> str:
 def _profile(profile: str | Sequence[float]) -> tuple[float, ...]:
     if isinstance(profile, str):
         if profile not in PROFILES:
-            raise ScenarioError(f"unknown seasonality profile {profile!r}; allowed: {', '.join(PROFILES)}, "
-                                "or a list of 12 factors")
+            raise ScenarioError(Phrase("err.profile_unknown", profile=repr(profile), allowed=", ".join(PROFILES)))
         return PROFILES[profile]
     factors = tuple(float(f) for f in profile)
     if len(factors) != 12 or any(f < 0 for f in factors):
-        raise ScenarioError(f"a seasonality profile is 12 factors >= 0 (Jan..Dec), got {len(factors)}")
+        raise ScenarioError(Phrase("err.profile_factors", n=len(factors)))
     return factors
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .catalogue import templates_dir
 from .errors import UnknownTemplateError
+from .i18n import Phrase
 from .io.scenario_io import read_scenario
 from .io.yaml_io import read_design
 from .scenario import ScenarioError
@@ -31,7 +32,7 @@ def template_path(template_id: str) -> Path:
     path = templates_dir() / f"{template_id}.yaml"
     if path.name == "duty_areas.yaml" or not path.is_file():
         known = [p.stem for p in _design_files()]
-        raise UnknownTemplateError(f"unknown template {template_id!r}; known: {', '.join(known)}")
+        raise UnknownTemplateError(Phrase("err.unknown_template", id=repr(template_id), known=", ".join(known)))
     return path
 
 
@@ -87,7 +88,7 @@ def load_scenario(target):
     path = folder / f"{target}.yaml"
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in folder.glob("*.yaml")))
-        raise ScenarioError(f"unknown scenario {str(target)!r}; known: {known} (or give a file)")
+        raise ScenarioError(Phrase("err.unknown_scenario", id=repr(str(target)), known=known))
     return read_scenario(path)
 
 

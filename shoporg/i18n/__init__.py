@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from .catalogue import WORDS
 
 __all__ = ["LANGS", "DEFAULT_LANG", "check_lang", "t", "has", "pick", "register", "driver_name",
-           "driver_unit", "Phrase", "both", "words", "expression_text", "WORDS"]
+           "driver_unit", "quoted_driver", "listed_drivers", "Phrase", "both", "words", "expression_text", "WORDS"]
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -176,6 +176,26 @@ def driver_name(driver: str, lang: str = DEFAULT_LANG) -> str:
     """
     key = f"driver.{driver}"
     return t(key, lang) if key in WORDS else driver
+
+
+def quoted_driver(driver: str) -> dict[str, str]:
+    """A driver named in a message (a phrase field): by its name in Chinese, by its id as a
+    file writes it in English.
+
+    >>> quoted_driver("negative_reviews")
+    {'zh': '“差评数”', 'en': "'negative_reviews'"}
+    """
+    return {"zh": f"“{driver_name(driver, 'zh')}”", "en": repr(driver)}
+
+
+def listed_drivers(drivers) -> dict[str, str]:
+    """Drivers listed in a message (a phrase field): their names in Chinese, their ids in English.
+
+    >>> listed_drivers(["orders", "revenue"])
+    {'zh': '订单数、营业额（元）', 'en': 'orders, revenue'}
+    """
+    drivers = list(drivers)
+    return {"zh": words([driver_name(d, "zh") for d in drivers], "zh"), "en": ", ".join(drivers)}
 
 
 def driver_unit(driver: str, lang: str = DEFAULT_LANG) -> str:

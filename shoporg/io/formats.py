@@ -24,7 +24,7 @@ from pathlib import Path
 from ..chart import FORMATS as CHART_SUFFIXES
 from ..chart import save_org_chart
 from ..errors import DesignFileError
-from ..i18n import t
+from ..i18n import Phrase, t
 
 __all__ = ["Format", "FORMATS", "EXPORTERS", "format_of", "format_for", "export"]
 
@@ -107,8 +107,7 @@ def _read_excel(path, base=None, lang: str = "zh"):
 
 def _read_csv(path, base=None, lang: str = "zh"):
     if base is None:
-        raise DesignFileError("a CSV role table reads back onto the design it was written from; give base=",
-                              file=str(path))
+        raise DesignFileError(Phrase("err.csv_base"), file=str(path))
     return _writer("text").read_csv(path, base, lang)
 
 
@@ -150,8 +149,9 @@ def format_of(path) -> Format:
     for f in FORMATS.values():
         if f.suffix == suffix:
             return f
-    raise DesignFileError(f"unsupported file type {path.suffix or '(none)'!r}; supported: "
-                          f"{', '.join(f.suffix for f in FORMATS.values())}", file=str(path))
+    shown = repr(path.suffix) if path.suffix else Phrase("err.suffix_none")
+    raise DesignFileError(Phrase("err.unsupported_type", suffix=shown,
+                                 supported=", ".join(f.suffix for f in FORMATS.values())), file=str(path))
 
 
 def format_for(path, designs) -> Format:
@@ -170,7 +170,7 @@ def format_for(path, designs) -> Format:
     fmt = format_of(path)
     designs = [designs] if hasattr(designs, "roles") else list(designs)
     if len(designs) > 1 and not fmt.several:
-        raise DesignFileError(f"a {fmt.suffix} file holds one design; give one design", file=str(path))
+        raise DesignFileError(Phrase("err.one_design", suffix=fmt.suffix), file=str(path))
     return fmt
 
 

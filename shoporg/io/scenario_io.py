@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .._types import Text
-from ..errors import DesignFileError, DesignValidationError, Problem
+from ..errors import DesignFileError, DesignValidationError, Problem, error_words
+from ..i18n import Phrase
 from ..scenario import Scenario, ScenarioError
 from .yaml_io import load_yaml
 
@@ -28,16 +29,16 @@ def read_scenario(path) -> Scenario:
     data = load_yaml(path)
     where = str(path)
     if not isinstance(data, dict):
-        raise DesignFileError("a scenario file must be a mapping at the top", file=where)
+        raise DesignFileError(Phrase("err.scenario_top"), file=where)
     allowed = {"schema", "id", "name", "description", "start", "base", "profile", "fixed", "overrides",
                "months", "roles", "supply", "notes"}
-    problems = [Problem(k, f"unknown key {k!r}; allowed: {', '.join(sorted(allowed))}", file=where)
-                for k in data if k not in allowed]
+    problems = [Problem(k, Phrase("err.unknown_key", key=repr(k), hint="", allowed=", ".join(sorted(allowed))),
+                        file=where) for k in data if k not in allowed]
     if data.get("schema") != "shoporg/scenario-v1":
-        problems.append(Problem("schema", f"got {data.get('schema')!r}; allowed: 'shoporg/scenario-v1'", file=where))
+        problems.append(Problem("schema", Phrase("err.literal", got=repr(data.get("schema")),
+                                                 allowed="'shoporg/scenario-v1'"), file=where))
     if ("base" in data) == ("months" in data):
-        problems.append(Problem("", "give either 'base' (with an optional 'profile') or 'months', not both",
-                                file=where))
+        problems.append(Problem("", Phrase("err.scenario_base_or_months"), file=where))
     if problems:
         raise DesignValidationError(problems)
     kw = {"start": str(data.get("start", "2026-01")), "roles": data.get("roles") or {},
@@ -49,6 +50,6 @@ def read_scenario(path) -> Scenario:
         return Scenario.from_profile(data["base"], profile=data.get("profile", "flat"),
                                      fixed=data.get("fixed"), overrides=data.get("overrides"), **kw)
     except ScenarioError as e:
-        raise ScenarioError(f"{where}: {e}") from None
+        raise ScenarioError(Phrase("err.located", where=where, message=error_words(e))) from None
     except (TypeError, ValueError, AttributeError) as e:
-        raise ScenarioError(f"{where}: malformed scenario ({e})") from None
+        raise ScenarioError(Phrase("err.scenario_malformed", where=where, detail=error_words(e))) from None

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..errors import ShopOrgError
+from ..errors import ShopOrgError, quoted_role
+from ..i18n import Phrase, pick
 from .kinds import PAY_KINDS, Inputs
 from .kinds.allowance import payment_months
 from .kinds.base import base_amount
@@ -43,10 +44,15 @@ def missing_rate(role, ri: int, ci: int, c, name: str, supply: dict) -> float:
     key = f"{role.id}.pay[{ci}].{name}"
     if key in supply:
         return float(supply[key])
-    label = c.label.zh if c.label else c.kind
-    raise PayrollError(f"roles[{ri}].pay[{ci}].{name}: the {name} of {label} ({c.kind}) of role {role.id!r} "
-                       f"is missing (left blank in the source); supply it, e.g. "
-                       f"payroll(..., supply={{'{key}': ...}})")
+    kind = PAY_KINDS[c.kind]
+    label = c.label.zh if c.label else None
+    named = label or kind.label["zh"]  # in Chinese the kind is said only when the label does not say it
+    raise PayrollError(Phrase("err.pay_missing", where=f"roles[{ri}].pay[{ci}].{name}", key=key,
+                              role=quoted_role(role.id, role.name),
+                              name={"zh": pick(kind.fields.get(name, (name, name)), "zh"), "en": name},
+                              label={"zh": named, "en": label or c.kind},
+                              kind={"zh": "" if named == kind.label["zh"] else f"（{kind.label['zh']}）",
+                                    "en": f"({c.kind})"}))
 
 
 def component_fen(c, inputs: Inputs, factor=None) -> tuple[str, np.ndarray]:

@@ -57,7 +57,9 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from ..i18n import t
+from .. import fmt
+from ..errors import error_words, quoted_role
+from ..i18n import Phrase, pick, t, words
 from ..scenario import MONTHS, Filled, Scenario, ScenarioError, fit_people
 from .amounts import PayrollError, component_fen, missing_rate, to_fen
 from .environment import Environment
@@ -210,7 +212,7 @@ class Payroll:
     def total(self, view: str = "accrued") -> float:
         """The plan's total in yuan, ``accrued`` or ``paid``."""
         if view not in ("accrued", "paid"):
-            raise ValueError(f"view must be 'accrued' or 'paid', got {view!r}")
+            raise ValueError(Phrase("err.pay_view", got=repr(view)))
         return int(self.lines[f"{view}_fen"].sum()) / 100
 
     def unit_costs(self, orders: str = "orders", revenue: str = "revenue"):
@@ -228,7 +230,11 @@ class Payroll:
         """One role's component of one kind, month by month (accrued and paid, all people)."""
         sel = self.lines[(self.lines.role == role_id) & (self.lines.kind == kind)]
         if sel.empty:
-            raise ValueError(f"role {role_id!r} has no {kind!r} pay in this payroll")
+            names = {r.id: r.name for r in self.design.roles}
+            known = PAY_KINDS.get(kind)
+            raise ValueError(Phrase("err.pay_no_kind", role=quoted_role(role_id, names.get(role_id)),
+                                    kind={"zh": f"“{pick(known.label, 'zh')}”" if known else repr(kind),
+                                          "en": repr(kind)}))
         return sel.groupby("month", sort=False)[["accrued", "paid"]].sum()
 
     def role_lines(self, role_id: str) -> list[_Line]:
@@ -292,10 +298,11 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
     ``(scenarios,)``. ``supply`` fills blank parameters (see :func:`payroll`).
     """
     if base_level not in BASE_LEVELS:
-        raise ValueError(f"base_level must be one of {', '.join(BASE_LEVELS)}, got {base_level!r}")
+        raise ValueError(Phrase("err.base_level", allowed=", ".join(BASE_LEVELS), got=repr(base_level)))
     starts = {s.start for s in scenarios}
     if len(starts) > 1:
-        raise PayrollError(f"scenarios in one sweep must share a start month, got {sorted(starts)}")
+        shown = {"zh": words([fmt.month(m, "zh") for m in sorted(starts)], "zh"), "en": str(sorted(starts))}
+        raise PayrollError(Phrase("err.sweep_start", starts=shown))
     supply = dict(supply or {})
     start_month = int(scenarios[0].start[5:7]) - 1
     env = Environment(design, scenarios)
@@ -334,7 +341,8 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
                     how, fen = component_fen(c, Inputs(shares, driver, env.shop, param, base_level), factor)
                     amounts[key] = (how, fen, shares)
             except (PayrollError, ScenarioError) as e:
-                raise PayrollError(str(e) if str(e).startswith(where) else f"{where}: {e}") from None
+                raise PayrollError((e.phrase or str(e)) if str(e).startswith(where)
+                                   else Phrase("err.located", where=where, message=error_words(e))) from None
             months = kind.payment_months(c, start_month)
             if detail or gross is not None or (cond is not None and cond.shape[-1] > 1):
                 people = (_pool(np.broadcast_to(fen, (S, MONTHS)), shares) if how == "pool"

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..errors import error_words, quoted_role
+from ..i18n import Phrase, quoted_driver
 from ..scenario import MONTHS, Scenario, ScenarioError
 from .amounts import PayrollError
 from .expr import ExpressionError, parse_expression
@@ -38,6 +40,7 @@ class Environment:
         self.size = len(self.scenarios)
         self.rules = {name: parse_expression(text, where=f"rules.{name}") for name, text in design.rules.items()}
         self._own = {rid for s in self.scenarios for rid in s.roles}  # roles with drivers of their own
+        self._names = {r.id: r.name for r in design.roles}  # to name a role in an error
         self._values: dict[tuple, np.ndarray] = {}
 
     def key(self, role_id: str | None) -> str | None:
@@ -90,7 +93,8 @@ class Environment:
         except ScenarioError as e:
             if role_id is None:
                 raise
-            raise PayrollError(f"role {role_id!r} needs driver {name!r}: {e}") from None
+            raise PayrollError(Phrase("err.pay_needs_driver", role=quoted_role(role_id, self._names.get(role_id)),
+                                      driver=quoted_driver(name), reason=error_words(e))) from None
         if all(a.ndim == 1 for a in arrays):  # the usual case, kept fast
             return np.concatenate(arrays).reshape(self.size, MONTHS, 1)
         k = max(a.shape[1] if a.ndim == 2 else 1 for a in arrays)

@@ -17,7 +17,8 @@ engine read and whether its condition held, and the amounts, as the payroll reco
 from __future__ import annotations
 
 from .. import fmt
-from ..i18n import check_lang, pick, t
+from ..errors import quoted_role
+from ..i18n import Phrase, check_lang, pick, t
 from .expr import parse_expression
 from .kinds import PAY_KINDS
 
@@ -43,11 +44,14 @@ def explain(pr, role_id: str, person: int = 1, month: str | None = None, lang: s
     months = pr.scenario.months
     month = month or months[0]
     if month not in months:
-        raise ValueError(f"month {month!r} is not in the plan ({months[0]} to {months[-1]})")
+        raise ValueError(Phrase("err.month_not_in_plan", month=repr(month),
+                                first={"zh": fmt.month(months[0], "zh"), "en": months[0]},
+                                last={"zh": fmt.month(months[-1], "zh"), "en": months[-1]}))
     m, p = months.index(month), person - 1
     lines = pr.role_lines(role_id)
     if not lines or not 0 <= p < lines[0].accrued.shape[1]:
-        raise ValueError(f"role {role_id!r} has no person {person} (headcount {role.headcount})")
+        raise ValueError(Phrase("err.explain_person", role=quoted_role(role_id, role.name), person=person,
+                                headcount={"zh": fmt.headcount(role.headcount, "zh"), "en": str(role.headcount)}))
     out = [f"{role.name.get(lang)} {role_id} · {t('pay.explain.person', lang, n=person)} · {month}"]
     for ln in lines:
         name = pick((ln.label_zh, ln.label_en), lang)

@@ -40,6 +40,7 @@ from typing import Mapping
 import numpy as np
 
 from ..errors import Problem, ShopOrgError
+from ..i18n import Phrase, expression_text, listed_drivers, quoted_driver
 
 __all__ = ["ExpressionError", "Expression", "parse_expression", "evaluation_order",
            "evaluate_rules"]
@@ -51,27 +52,29 @@ _FUNCS = ("min", "max", "round")
 _BINOPS = {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide}
 _CMPOPS = {ast.Eq: np.equal, ast.NotEq: np.not_equal, ast.Lt: np.less, ast.LtE: np.less_equal,
            ast.Gt: np.greater, ast.GtE: np.greater_equal}
-_BAD_OPS = {ast.Pow: "'**' (power)", ast.FloorDiv: "'//' (floor division)",
-            ast.Mod: "'%' (remainder)", ast.MatMult: "'@' (matrix multiplication)",
-            ast.BitAnd: "bitwise operator '&'", ast.BitOr: "bitwise operator '|'",
-            ast.BitXor: "bitwise operator '^'", ast.LShift: "bitwise operator '<<'",
-            ast.RShift: "bitwise operator '>>'", ast.Invert: "bitwise operator '~'",
-            ast.In: "'in' tests", ast.NotIn: "'not in' tests", ast.Is: "'is' tests",
-            ast.IsNot: "'is not' tests"}
-_BAD_NODES = {ast.Attribute: "attribute access (x.y)", ast.Subscript: "subscripts (x[...])",
-              ast.Lambda: "lambda", ast.JoinedStr: "f-strings", ast.IfExp:
-              "conditional expressions (a if b else c)", ast.NamedExpr: "walrus ':='",
-              ast.ListComp: "comprehensions", ast.SetComp: "comprehensions",
-              ast.DictComp: "comprehensions", ast.GeneratorExp: "comprehensions",
-              ast.List: "lists", ast.Tuple: "tuples", ast.Dict: "dicts", ast.Set: "sets",
-              ast.Starred: "starred arguments (*x)", ast.Await: "await",
-              ast.Yield: "yield", ast.YieldFrom: "yield"}
+_BAD_OPS = {ast.Pow: Phrase("err.expr_not.pow"), ast.FloorDiv: Phrase("err.expr_not.floordiv"),
+            ast.Mod: Phrase("err.expr_not.mod"), ast.MatMult: Phrase("err.expr_not.matmult"),
+            ast.BitAnd: Phrase("err.expr_not.bitwise", op="'&'"), ast.BitOr: Phrase("err.expr_not.bitwise", op="'|'"),
+            ast.BitXor: Phrase("err.expr_not.bitwise", op="'^'"), ast.LShift: Phrase("err.expr_not.bitwise", op="'<<'"),
+            ast.RShift: Phrase("err.expr_not.bitwise", op="'>>'"), ast.Invert: Phrase("err.expr_not.bitwise", op="'~'"),
+            ast.In: Phrase("err.expr_not.test", op="'in'"), ast.NotIn: Phrase("err.expr_not.test", op="'not in'"),
+            ast.Is: Phrase("err.expr_not.test", op="'is'"), ast.IsNot: Phrase("err.expr_not.test", op="'is not'")}
+_BAD_NODES = {ast.Attribute: Phrase("err.expr_not.attribute"), ast.Subscript: Phrase("err.expr_not.subscript"),
+              ast.Lambda: Phrase("err.expr_not.lambda"), ast.JoinedStr: Phrase("err.expr_not.fstring"), ast.IfExp:
+              Phrase("err.expr_not.ifexp"), ast.NamedExpr: Phrase("err.expr_not.walrus"),
+              ast.ListComp: Phrase("err.expr_not.comprehension"), ast.SetComp: Phrase("err.expr_not.comprehension"),
+              ast.DictComp: Phrase("err.expr_not.comprehension"),
+              ast.GeneratorExp: Phrase("err.expr_not.comprehension"),
+              ast.List: Phrase("err.expr_not.list"), ast.Tuple: Phrase("err.expr_not.tuple"),
+              ast.Dict: Phrase("err.expr_not.dict"), ast.Set: Phrase("err.expr_not.set"),
+              ast.Starred: Phrase("err.expr_not.starred"), ast.Await: Phrase("err.expr_not.await"),
+              ast.Yield: Phrase("err.expr_not.yield"), ast.YieldFrom: Phrase("err.expr_not.yield")}
 
 
 class ExpressionError(ShopOrgError):
     """A pay expression that cannot be parsed or evaluated; ``problem`` says where and why."""
 
-    def __init__(self, message: str, where: str = ""):
+    def __init__(self, message: str | Phrase, where: str = ""):
         self.problem = Problem(where, message)
         self.problems = [self.problem]
         super().__init__(str(self.problem))
@@ -79,6 +82,14 @@ class ExpressionError(ShopOrgError):
 
 def _quote(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _quoted(text: str, read: bool = True) -> dict[str, str]:
+    """An expression named in a message (a phrase field): in English as written; in Chinese
+    as a person reads it (driver names in words), or as written when it does not parse
+    (``read=False``: the text to correct, which a column number points into)."""
+    said = expression_text(text, "zh") if read else text
+    return {"zh": f"“{said if len(said) <= 60 else said[:57] + '…'}”", "en": _quote(text)}
 
 
 @dataclass(frozen=True)
@@ -108,7 +119,7 @@ class Expression:
             object.__setattr__(self, "_tree", parsed._tree)
             object.__setattr__(self, "names", parsed.names)
 
-    def _error(self, message: str) -> ExpressionError:
+    def _error(self, message: str | Phrase) -> ExpressionError:
         return ExpressionError(message, self.where)
 
     def is_condition(self) -> bool:
@@ -123,31 +134,31 @@ class Expression:
 
         A scalar result is a Python ``float`` or ``bool``; otherwise a numpy array.
         """
-        q = _quote(self.text)
+        q = _quoted(self.text)
         values = {}
         for name in sorted(self.names):
             if name not in env:
                 close = difflib.get_close_matches(name, list(env), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                known = ", ".join(sorted(env)) or "(none)"
-                raise self._error(f"unknown name {name!r} in {q}{hint}; known: {known}")
+                hint = Phrase("err.suggest", close=quoted_driver(close[0])) if close else ""
+                known = listed_drivers(sorted(env)) if env else Phrase("err.no_names")
+                raise self._error(Phrase("err.expr_unknown", name=quoted_driver(name), text=q, hint=hint, known=known))
             try:
                 values[name] = np.asarray(env[name], dtype=float)
             except (TypeError, ValueError):
-                raise self._error(f"driver {name!r} is not a number in {q}") from None
+                raise self._error(Phrase("err.expr_not_number", driver=quoted_driver(name), text=q)) from None
             if not np.all(np.isfinite(values[name])):
-                raise self._error(f"driver {name!r} has a NaN or infinite value in {q}")
+                raise self._error(Phrase("err.expr_not_finite", driver=quoted_driver(name), text=q))
         try:
             with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
                 out = np.asarray(self._eval(self._tree.body, values))
         except ExpressionError:
             raise
         except FloatingPointError:
-            raise self._error(f"number too large in {q}") from None
+            raise self._error(Phrase("err.expr_too_large", text=q)) from None
         except ValueError as e:  # shapes that do not broadcast
-            raise self._error(f"drivers' shapes do not fit together in {q}: {e}") from None
+            raise self._error(Phrase("err.expr_shapes", text=q, detail=str(e))) from None
         if out.dtype != bool and not np.all(np.isfinite(out)):
-            raise self._error(f"number too large in {q}")
+            raise self._error(Phrase("err.expr_too_large", text=q))
         return out.item() if out.ndim == 0 else out
 
     def _eval(self, node: ast.AST, values: dict) -> np.ndarray:
@@ -164,7 +175,7 @@ class Expression:
         if isinstance(node, ast.BinOp):
             left, right = _num(ev(node.left, values)), _num(ev(node.right, values))
             if isinstance(node.op, ast.Div) and np.any(right == 0):
-                raise self._error(f"division by zero in {_quote(self.text)}")
+                raise self._error(Phrase("err.expr_zero_division", text=_quoted(self.text)))
             return _BINOPS[type(node.op)](left, right)
         if isinstance(node, ast.BoolOp):
             op = np.logical_and if isinstance(node.op, ast.And) else np.logical_or
@@ -220,7 +231,7 @@ def parse_expression(text: str, where: str = "") -> Expression:
         '**' (power) is not allowed in 'orders ** 2'
     """
     if not isinstance(text, str):
-        raise ExpressionError(f"an expression must be text, got {type(text).__name__}", where)
+        raise ExpressionError(Phrase("err.expr_type", type=type(text).__name__), where)
     return _parse(text, where)
 
 
@@ -228,14 +239,13 @@ def parse_expression(text: str, where: str = "") -> Expression:
 def _parse(text: str, where: str) -> Expression:
     """:func:`parse_expression` for text: each text and place is parsed once (an
     :class:`Expression` never changes, so the parsed one is shared)."""
-    def fail(message: str) -> ExpressionError:
+    def fail(message: Phrase) -> ExpressionError:
         return ExpressionError(message, where)
 
     if not text.strip():
-        raise fail("empty expression")
+        raise fail(Phrase("err.expr_empty"))
     if len(text) > MAX_LENGTH:
-        raise fail(f"expression {_quote(text)} is {len(text)} characters long; "
-                   f"at most {MAX_LENGTH} are allowed")
+        raise fail(Phrase("err.expr_long", text=_quoted(text, read=False), n=len(text), most=MAX_LENGTH))
     body = text.strip()
     try:
         with warnings.catch_warnings():
@@ -247,37 +257,38 @@ def _parse(text: str, where: str) -> Expression:
         col = e.offset if e.offset and e.offset > 0 else len(lines[line - 1]) + 1
         if line == 1:
             col += len(text) - len(text.lstrip())
-        at = f"column {col}" if len(lines) == 1 else f"line {line}, column {col}"
-        raise fail(f"syntax error at {at} of {_quote(text)}: {e.msg}") from None
+        at = Phrase("err.expr_at_col", col=col) if len(lines) == 1 else Phrase("err.expr_at_line", line=line, col=col)
+        raise fail(Phrase("err.expr_syntax", at=at, text=_quoted(text, read=False), detail=e.msg)) from None
     except (ValueError, RecursionError, MemoryError) as e:
-        raise fail(f"cannot parse {_quote(text)}: {e}") from None
+        raise fail(Phrase("err.expr_parse", text=_quoted(text, read=False), detail=str(e))) from None
     names: set[str] = set()
-    _check(tree.body, names, lambda what: fail(f"{what} is not allowed in {_quote(text)}"))
+    _check(tree.body, names,
+           lambda what: fail(Phrase("err.expr_not_allowed", what=what, text=_quoted(text, read=False))))
     return Expression(text, frozenset(names), where, tree)
 
 
 def _check(node: ast.AST, names: set[str], reject, depth: int = 0) -> None:
     """Raise ``reject(what)`` for the first node outside the grammar; collect names read."""
     if depth > MAX_DEPTH:
-        raise reject(f"nesting more than {MAX_DEPTH} levels deep")
+        raise reject(Phrase("err.expr_not.depth", n=MAX_DEPTH))
     if type(node) in _BAD_NODES:
         raise reject(_BAD_NODES[type(node)])
     if isinstance(node, ast.Constant):
         v = node.value
         if isinstance(v, str):
-            raise reject(f"strings ({v[:20]!r})")
+            raise reject(Phrase("err.expr_not.string", got=repr(v[:20])))
         if not isinstance(v, (bool, int, float)):
-            raise reject(f"{type(v).__name__} values ({v!r})")
+            raise reject(Phrase("err.expr_not.value", type=type(v).__name__, got=repr(v)))
         if not isinstance(v, bool) and not (len(str(v)) < 300 and np.isfinite(float(v))):
-            raise reject("a number this large")
+            raise reject(Phrase("err.expr_not.large"))
         return
     if isinstance(node, ast.Name):
         if node.id.startswith("__"):
-            raise reject(f"dunder name {node.id!r}")
+            raise reject(Phrase("err.expr_not.dunder", name=repr(node.id)))
         if not _NAME.match(node.id):
-            raise reject(f"name {node.id!r} (names are lower-case snake_case)")
+            raise reject(Phrase("err.expr_not.name", name=repr(node.id)))
         if node.id in _FUNCS:
-            raise reject(f"{node.id!r} without a call (write {node.id}(...))")
+            raise reject(Phrase("err.expr_not.bare_func", name=repr(node.id), func=node.id))
         names.add(node.id)
         return
     ops = [getattr(node, "op", None)] + list(getattr(node, "ops", []))
@@ -288,24 +299,24 @@ def _check(node: ast.AST, names: set[str], reject, depth: int = 0) -> None:
         func = node.func
         if not isinstance(func, ast.Name):
             _check(func, names, reject, depth + 1)  # an attribute, subscript... names itself
-            raise reject("calling the result of an expression")
+            raise reject(Phrase("err.expr_not.call_result"))
         if func.id not in _FUNCS:
-            raise reject(f"calling function {func.id!r} (only min, max and round)")
+            raise reject(Phrase("err.expr_not.func", name=repr(func.id)))
         if node.keywords:
-            raise reject(f"keyword arguments in {func.id}() ({node.keywords[0].arg or '**'}=...)")
+            raise reject(Phrase("err.expr_not.keywords", func=func.id, arg=node.keywords[0].arg or "**"))
         for arg in node.args:
             _check(arg, names, reject, depth + 1)
         n = len(node.args)
         if func.id in ("min", "max") and n < 2:
-            raise reject(f"{func.id}() with {n} argument{'s' * (n != 1)} (it needs 2 or more)")
+            raise reject(Phrase("err.expr_not.one_arg" if n == 1 else "err.expr_not.few_args", func=func.id, n=n))
         if func.id == "round":
             if n not in (1, 2):
-                raise reject(f"round() with {n} arguments (it takes x or x, digits)")
+                raise reject(Phrase("err.expr_not.round_args", n=n))
             if n == 2 and not (-6 <= _literal_int(node.args[1]) <= 10):
-                raise reject("round() digits other than a whole number from -6 to 10")
+                raise reject(Phrase("err.expr_not.round_digits"))
         return
     if not isinstance(node, (ast.UnaryOp, ast.BinOp, ast.BoolOp, ast.Compare)):
-        raise reject(f"{type(node).__name__} expressions")
+        raise reject(Phrase("err.expr_not.node", type=type(node).__name__))
     for child in ast.iter_child_nodes(node):
         if not isinstance(child, (ast.operator, ast.unaryop, ast.cmpop, ast.boolop)):
             _check(child, names, reject, depth + 1)
@@ -347,7 +358,7 @@ def evaluation_order(rules: Mapping[str, Expression | str]) -> list[str]:
             while (nxt := next(d for d in reads[path[-1]] if d in pending)) not in path:
                 path.append(nxt)
             cycle = path[path.index(nxt):] + [nxt]
-            raise ExpressionError("rules refer to each other in a cycle: " + " → ".join(cycle))
+            raise ExpressionError(Phrase("err.expr_cycle", ring=" → ".join(cycle)))
         order.append(ready)
         pending.remove(ready)
     return order

@@ -22,7 +22,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from ..errors import ShopOrgError
+from ..errors import ShopOrgError, quoted_role
+from ..i18n import Phrase
 
 __all__ = ["ATTENDANCE_POINTS", "Scorecard", "scorecard"]
 
@@ -49,26 +50,27 @@ def scorecard(role, scores: dict, *, weights: dict | None = None, late_or_early:
     used must then sum to 100. Attendance points are taken off per occurrence.
     """
     weights = dict(weights or {})
+    who = quoted_role(role.id, role.name)  # the role as an error names it
     used = {}
     for i, d in enumerate(role.duties):
         w = weights.get(i, d.weight)
         if w is not None:
             used[i] = Decimal(str(w))
     if not used:
-        raise ShopOrgError(f"role {role.id!r} has no KPI weights; give them in the design or with weights=")
+        raise ShopOrgError(Phrase("err.kpi_none", role=who))
     total = sum(used.values())
     if total != 100:
         blank = [i for i, d in enumerate(role.duties) if d.weight is None and i not in weights]
-        raise ShopOrgError(f"role {role.id!r}: the KPI weights used sum to {total}%, not 100%"
-                           + (f"; duties without a weight: {blank} (give them with weights=)" if blank else ""))
+        raise ShopOrgError(Phrase("err.kpi_used_sum", role=who, total=total,
+                                  blank=Phrase("err.kpi_blank", blank=blank) if blank else ""))
     missing = [i for i in used if i not in scores]
     if missing:
-        raise ShopOrgError(f"role {role.id!r}: no score for weighted duties {missing}")
+        raise ShopOrgError(Phrase("err.kpi_no_score", role=who, missing=missing))
     for i, v in scores.items():
         if i not in used:
-            raise ShopOrgError(f"role {role.id!r}: duty {i} has no weight; scored duties: {sorted(used)}")
+            raise ShopOrgError(Phrase("err.kpi_unweighted", role=who, duty=i, used=sorted(used)))
         if not 0 <= float(v) <= 100:
-            raise ShopOrgError(f"role {role.id!r}: score of duty {i} must be 0–100, got {v!r}")
+            raise ShopOrgError(Phrase("err.kpi_score", role=who, duty=i, got=repr(v)))
     rows = [{"duty": i, "group": role.duties[i].group.get(lang) if role.duties[i].group else "",
              "text": role.duties[i].text(lang), "weight": float(w), "score": float(scores[i]),
              "weighted": float(w) * float(scores[i]) / 100} for i, w in used.items()]

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ..i18n import Phrase
 from ..scenario import Scenario, fit_people
 from .engine import compute
 
@@ -38,7 +39,7 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
     """
     scenarios = list(scenarios)
     if not scenarios:
-        raise ValueError("payroll_sweep needs at least one scenario")
+        raise ValueError(Phrase("err.sweep_none"))
     fitted = [fit_people(s, design)[0] for s in scenarios]
     _, accrued, paid = compute(design, fitted, base_level=base_level, progress=progress,
                                supply={**scenarios[0].supply, **(supply or {})})

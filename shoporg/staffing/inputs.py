@@ -15,6 +15,7 @@ import math
 import numpy as np
 
 from ..errors import ShopOrgError
+from ..i18n import Phrase
 
 __all__ = ["StaffingInputError", "StaffingError"]
 
@@ -30,7 +31,7 @@ class StaffingError(ShopOrgError):
     """Volumes or norms that cannot size a role."""
 
 
-def _fail(message: str):
+def _fail(message: str | Phrase):
     raise StaffingInputError(message)
 
 
@@ -38,9 +39,9 @@ def _finite_number(name: str, value) -> float:
     try:
         x = float(value)
     except (TypeError, ValueError):
-        _fail(f"{name} must be a number, got {value!r}")
+        _fail(Phrase("err.arg_number", name=name, got=repr(value)))
     if isinstance(value, bool) or not math.isfinite(x):
-        _fail(f"{name} must be a finite number, got {value!r}")
+        _fail(Phrase("err.arg_finite", name=name, got=repr(value)))
     return x
 
 
@@ -49,16 +50,16 @@ def _array(name: str, value, *, positive: bool) -> np.ndarray:
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        _fail(f"{name} must be a number or a 1-D sequence of numbers, got {value!r}")
+        _fail(Phrase("err.arg_sequence", name=name, got=repr(value)))
     if arr.ndim > 1:
-        _fail(f"{name} must be a number or a 1-D sequence of numbers, got {arr.ndim}-D input")
+        _fail(Phrase("err.arg_dims", name=name, n=arr.ndim))
     flat = np.atleast_1d(arr)
     bad = ~np.isfinite(flat) | ((flat <= 0) if positive else (flat < 0))
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         where = f"{name}[{i}]" if arr.ndim else name
-        allowed = "> 0 seconds" if positive else ">= 0 (no NaN)"
-        _fail(f"{name} must be finite and {allowed}; {where} is {float(flat[i])!r}")
+        allowed = Phrase("err.arg_positive_s" if positive else "err.arg_nonnegative")
+        _fail(Phrase("err.arg_value", name=name, allowed=allowed, where=where, got=repr(float(flat[i]))))
     return arr
 
 

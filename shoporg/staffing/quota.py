@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from ..i18n import Phrase, quoted_driver
 from .inputs import _NOISE, StaffingError, _fail, _finite_number
 from .norms import WORKING_DAYS_PER_MONTH, QuotaNorm
 
@@ -59,21 +60,20 @@ def quota_headcount(workload: float, quota_per_day: float | QuotaNorm,
     """
     if isinstance(quota_per_day, QuotaNorm):
         if (working_days, attendance, minimum_one) != (WORKING_DAYS_PER_MONTH, 1.0, True):
-            raise TypeError("quota_headcount: a norm gives the working days and attendance; "
-                            "give either a QuotaNorm or the quota's numbers")
+            raise TypeError(Phrase("err.quota_args"))
         return _with_norm(workload, quota_per_day)
     workload = _finite_number("workload", workload)
     if workload < 0:
-        _fail(f"workload must be >= 0, got {workload!r}")
+        _fail(Phrase("err.quota_workload", got=repr(workload)))
     quota_per_day = _finite_number("quota_per_day", quota_per_day)
     if quota_per_day <= 0:
-        _fail(f"quota_per_day must be > 0 units a day, got {quota_per_day!r}")
+        _fail(Phrase("err.quota_per_day", got=repr(quota_per_day)))
     working_days = _finite_number("working_days", working_days)
     if working_days <= 0:
-        _fail(f"working_days must be > 0, got {working_days!r}")
+        _fail(Phrase("err.quota_days", got=repr(working_days)))
     attendance = _finite_number("attendance", attendance)
     if not 0 < attendance <= 1:
-        _fail(f"attendance must be a rate in (0, 1], got {attendance!r}")
+        _fail(Phrase("err.quota_attendance", got=repr(attendance)))
     need = workload / (quota_per_day * working_days * attendance)
     people = max(0, math.ceil(need - _NOISE))
     if minimum_one and workload > 0:
@@ -86,7 +86,7 @@ def _with_norm(workload: float, norm: QuotaNorm) -> int:
     ``ceil(workload × peak / (quota × days × attendance))``, at least ``norm.minimum``
     when there is any work, 0 when there is none."""
     if not math.isfinite(workload) or workload < 0:
-        raise StaffingError(f"workload of {norm.driver!r} must be a number >= 0, got {workload!r}")
+        raise StaffingError(Phrase("err.norm_workload", driver=quoted_driver(norm.driver), got=repr(workload)))
     if workload == 0:
         return 0
     need = quota_headcount(workload * float(norm.peak_factor), float(norm.quota_per_day),

@@ -24,7 +24,8 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from ..errors import ShopOrgError
+from ..errors import ShopOrgError, error_words
+from ..i18n import Phrase, listed_drivers, quoted_driver
 from ..scenario import Scenario
 from .inputs import StaffingError
 from .intraday import intraday_staffing
@@ -38,7 +39,7 @@ __all__ = ["StaffingError", "erlang_headcount", "norms_for", "norms_within", "re
 def erlang_headcount(monthly_volume: float, norm: ErlangNorm) -> tuple[int, dict]:
     """FTE for a chat queue of ``monthly_volume`` conversations, and the inputs used."""
     if not math.isfinite(monthly_volume) or monthly_volume < 0:
-        raise StaffingError(f"volume of {norm.driver!r} must be a number >= 0, got {monthly_volume!r}")
+        raise StaffingError(Phrase("err.norm_volume", driver=quoted_driver(norm.driver), got=repr(monthly_volume)))
     if monthly_volume == 0:
         return 0, {}
     daily = monthly_volume * float(norm.peak_factor) / float(norm.open_days)
@@ -85,12 +86,14 @@ def _volume(volumes, driver: str) -> np.ndarray:
         try:
             return volumes.driver(driver)
         except ShopOrgError as e:
-            raise StaffingError(f"a norm needs driver {driver!r}: {e}") from None
+            raise StaffingError(Phrase("err.norm_needs_driver", driver=quoted_driver(driver),
+                                       reason=error_words(e))) from None
     if driver not in volumes:
-        raise StaffingError(f"a norm needs driver {driver!r}; the volumes give: {', '.join(sorted(volumes))}")
+        raise StaffingError(Phrase("err.norm_needs_volume", driver=quoted_driver(driver),
+                                   drivers=listed_drivers(sorted(volumes))))
     arr = np.atleast_1d(np.asarray(volumes[driver], dtype=float))
     if not np.isfinite(arr).all() or (arr < 0).any():
-        raise StaffingError(f"volumes of {driver!r} must be numbers >= 0, got {volumes[driver]!r}")
+        raise StaffingError(Phrase("err.norm_volumes", driver=quoted_driver(driver), got=repr(volumes[driver])))
     return arr
 
 

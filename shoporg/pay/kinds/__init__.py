@@ -22,6 +22,7 @@ from typing import Annotated
 from pydantic_core import core_schema
 
 from ..._types import Frozen
+from ...i18n import Phrase
 from . import allowance, base, deduction, piece_rate, revenue_bonus, team_bonus
 from ._kind import COST_GROUPS, Component, Inputs, Kind, money
 
@@ -75,7 +76,7 @@ def register(kind: Kind) -> Kind:
     """Add ``kind`` to :data:`PAY_KINDS` (or replace the kind of that name) and rebuild the
     models that hold pay components."""
     if not (isinstance(kind, Kind) and issubclass(kind.model, Component)):
-        raise TypeError(f"a pay kind is a Kind whose model is a Component, got {kind!r}")
+        raise TypeError(Phrase("err.pay_kind_type", got=repr(kind)))
     PAY_KINDS[kind.name] = kind
     if _ready:
         _rebuild_models()

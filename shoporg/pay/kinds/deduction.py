@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from ..._types import DriverName, Expr, Money
-from ...i18n import t
+from ...i18n import Phrase, t
 from ._kind import AMOUNT, RATE, Component, Inputs, Kind, money, per_unit, qualified
 
 __all__ = ["Deduction", "KIND"]
@@ -31,7 +31,7 @@ class Deduction(Component):
     def _one_form(self):
         per_unit = self.driver is not None
         if per_unit == (self.amount is not None):
-            raise ValueError("give either driver with rate, or a fixed amount (not both)")
+            raise ValueError(Phrase("err.deduction_form"))
         return self
 
 
