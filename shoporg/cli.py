@@ -28,7 +28,7 @@ import shoporg.io
 
 from . import fmt
 from .app import start
-from .errors import ShopOrgError
+from .errors import ShopOrgError, error_text
 from .i18n import Phrase, has, t
 from .io.formats import FORMATS
 from .layout import MODES
@@ -41,6 +41,26 @@ from .textable import render
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID = 0, 2
+
+
+class _Lang(argparse.Action):
+    """``--lang``: the language of the output and, when given on the command line, of the
+    errors too (without it errors stay in English, as ``str()`` says them)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        setattr(namespace, self.dest, values)
+        namespace.error_lang = values
+
+
+def _error_lang(args) -> str:
+    """The language errors are printed in: the ``--lang`` given, else English."""
+    return getattr(args, "error_lang", "en")
+
+
+def _said(err: ShopOrgError, args) -> str:
+    """An error as the command line prints it: in the ``--lang`` given, else as ``str()`` says it."""
+    lang = _error_lang(args)
+    return str(err) if lang == "en" else error_text(err, lang)
 
 
 def _design_files(path: Path) -> list[Path]:
@@ -122,7 +142,7 @@ def _cmd_show(args) -> int:
     return EXIT_OK
 
 
-def _supply(pairs: list[str]) -> dict[str, float]:
+def _supply(pairs: list[str], lang: str = "en") -> dict[str, float]:
     out = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -131,13 +151,14 @@ def _supply(pairs: list[str]) -> dict[str, float]:
         except ValueError:
             sep = ""
         if not sep:
-            raise SystemExit(f"shoporg: {Phrase('err.cli_supply', got=repr(pair))}")
+            raise SystemExit(f"shoporg: {Phrase('err.cli_supply', got=repr(pair)).text(lang)}")
     return out
 
 
 def _cmd_payroll(args) -> int:
     design = _load(args.design)
-    pr = shoporg.payroll(design, shoporg.read_scenario(args.scenario), base_level=args.level, supply=_supply(args.supply))
+    pr = shoporg.payroll(design, shoporg.read_scenario(args.scenario), base_level=args.level,
+                         supply=_supply(args.supply, _error_lang(args)))
     lang = args.lang
     table = {"month": pr.by_month, "role": pr.by_role, "department": pr.by_department}[args.by]()
     names = {"role": {r.id: r.name.get(lang) for r in design.roles},
@@ -188,8 +209,8 @@ def _cmd_compare(args) -> int:
     designs = [_load(p) for p in args.designs]
     scenario = shoporg.read_scenario(args.scenario) if args.scenario else None
     norms = shoporg.io.read_norms(args.norms) if args.norms else None
-    table = shoporg.compare(designs, scenario, baseline=args.baseline, norms=norms, supply=_supply(args.supply),
-                    lang=args.lang)
+    table = shoporg.compare(designs, scenario, baseline=args.baseline, norms=norms,
+                            supply=_supply(args.supply, _error_lang(args)), lang=args.lang)
     if args.format != "table":
         _print_frame(table.reset_index(names="key"), args.format)
         return EXIT_OK
@@ -265,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("templates", help="list the template designs")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(func=_cmd_templates)
 
@@ -276,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="print a design's role table")
     p.add_argument("design", metavar="PATH|TEMPLATE_ID")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(func=_cmd_show)
 
@@ -289,7 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--supply", action="append", default=[], metavar="KEY=VALUE",
                    help="a value the source leaves blank, e.g. director.pay[1].rate=0.002 (repeatable)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
     p.set_defaults(func=_cmd_payroll)
 
     p = sub.add_parser("staff", help="recommended headcount per role from monthly volumes")
@@ -297,7 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--volumes", required=True, metavar="FILE", help="a scenario YAML with the monthly volumes")
     p.add_argument("--norms", metavar="FILE", help="a norms YAML (templates/norms/); else the design's own norms")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
     p.set_defaults(func=_cmd_staff)
 
     p = sub.add_parser("compare", help="two to four designs side by side")
@@ -307,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--baseline", type=int, default=0, help="index of the design the deltas are taken against")
     p.add_argument("--supply", action="append", default=[], metavar="KEY=VALUE")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
     p.set_defaults(func=_cmd_compare)
 
     p = sub.add_parser("diff", help="what changes from design A to design B, role by role")
@@ -315,13 +336,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("b", metavar="B")
     p.add_argument("--rename", action="append", default=[], metavar="OLD=NEW", help="a role id renamed in B")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
     p.set_defaults(func=_cmd_diff)
 
     p = sub.add_parser("chart", help="draw the org chart to PNG, SVG or PDF")
     p.add_argument("design", metavar="PATH|TEMPLATE_ID")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="file.png, file.svg or file.pdf")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
     p.add_argument("--mode", choices=list(MODES) + ["auto"], default="auto",
                    help="auto: the first of top-down, stacked, left-right that fits A4 landscape")
     p.add_argument("--overwrite", action="store_true", help="replace an existing file")
@@ -334,7 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
                         + ", ".join(f"{f.suffix} ({f.describe('en')}{'' if f.several else ', one design'})"
                                     for f in FORMATS.values()))
     p.add_argument("--scenario", metavar="FILE", help="adds payroll (and comparison costs)")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
     p.add_argument("--overwrite", action="store_true", help="replace existing files")
     p.set_defaults(func=_cmd_export)
 
@@ -354,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except ShopOrgError as e:
-        print(f"shoporg: {e}", file=sys.stderr)
+        print(f"shoporg: {_said(e, args)}", file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:  # `shoporg show ... | head`
         return EXIT_OK
