@@ -149,7 +149,7 @@ def format_of(path) -> Format:
     for f in FORMATS.values():
         if f.suffix == suffix:
             return f
-    shown = repr(path.suffix) if path.suffix else Phrase("err.suffix_none")
+    shown = {"zh": f"“{path.suffix}”", "en": repr(path.suffix)} if path.suffix else Phrase("err.suffix_none")
     raise DesignFileError(Phrase("err.unsupported_type", suffix=shown,
                                  supported=", ".join(f.suffix for f in FORMATS.values())), file=str(path))
 

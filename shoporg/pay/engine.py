@@ -233,7 +233,7 @@ class Payroll:
             names = {r.id: r.name for r in self.design.roles}
             known = PAY_KINDS.get(kind)
             raise ValueError(Phrase("err.pay_no_kind", role=quoted_role(role_id, names.get(role_id)),
-                                    kind={"zh": f"“{pick(known.label, 'zh')}”" if known else repr(kind),
+                                    kind={"zh": f"“{pick(known.label, 'zh') if known else kind}”",
                                           "en": repr(kind)}))
         return sel.groupby("month", sort=False)[["accrued", "paid"]].sum()
 
