@@ -239,6 +239,12 @@ def problems_from_pydantic(error: ValidationError, root: type[BaseModel]) -> lis
         path = format_path(clean)
         if kind == "missing":
             problems.append(Problem(path, Phrase("err.missing_key")))
+        elif kind == "union_tag_invalid" and ctx.get("discriminator") != "'kind'":  # another tagged union
+            field = str(ctx.get("discriminator", "")).strip("'")
+            allowed = [tag.strip(" '") for tag in str(ctx.get("expected_tags", "")).split(",")]
+            problems.append(Problem(f"{path}.{field}" if path else field,
+                                    Phrase("err.tag", field=field, tag=repr(ctx.get("tag")),
+                                           hint=_suggest(ctx.get("tag"), allowed), allowed=", ".join(allowed))))
         elif kind == "union_tag_invalid":
             problems.append(Problem(path + ".kind" if path else "kind",
                                     Phrase("err.pay_kind", kind=repr(ctx.get("tag")),

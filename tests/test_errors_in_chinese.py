@@ -301,3 +301,17 @@ def test_the_command_line_prints_errors_in_the_language_given(write, capsys):
     with pytest.raises(SystemExit) as e:
         main(["payroll", "seed-14-basic-22", "--scenario", scenario, "--supply", "x", "--lang", "zh"])
     assert str(e.value) == "shoporg: --supply 的写法是 KEY=NUMBER（如 director.pay[1].rate=0.002），实际为 'x'"
+
+
+def test_an_unknown_norm_method_is_named_as_a_method_not_a_pay_kind(tmp_path):
+    from shoporg.staffing import read_norms
+
+    path = tmp_path / "norms.yaml"
+    path.write_text("schema: shoporg/norms-v1\nid: x\nname: x\nnorms:\n  picker: {method: quotaa, driver: orders}\n",
+                    encoding="utf-8")
+    with pytest.raises(shoporg.DesignValidationError) as caught:
+        read_norms(path)
+    problem, = caught.value.problems
+    assert problem.location == "norms.picker.method"
+    assert problem.message == "unknown method 'quotaa' (did you mean 'quota'?); allowed: quota, erlang"
+    assert "不存在" in problem.text("zh") and "pay kind" not in str(problem)

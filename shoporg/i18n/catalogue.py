@@ -263,6 +263,8 @@ WORDS: dict[str, dict[str, str]] = {
     "err.missing_key": {"zh": "缺少必填的键", "en": "required key is missing"},
     "err.pay_kind": {"zh": "薪酬项目类型 {kind} 不存在{hint}；可用：{allowed}",
                      "en": "unknown pay kind {kind}{hint}; allowed: {allowed}"},
+    "err.tag": {"zh": "{field} 的取值 {tag} 不存在{hint}；可用：{allowed}",
+                "en": "unknown {field} {tag}{hint}; allowed: {allowed}"},
     "err.pay_kind_missing": {"zh": "薪酬项目须写明类型（kind）；可用：{allowed}",
                              "en": "a pay component needs a 'kind'; allowed: {allowed}"},
     "err.literal": {"zh": "实际为 {got}；可填：{allowed}", "en": "got {got}; allowed: {allowed}"},
