@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import DesignFileError, FileExistsRefusedError
+from ..errors import DesignFileError, FileExistsRefusedError, ShopOrgError
 from ..i18n import Phrase
 
 __all__ = ["atomic_write"]
@@ -139,6 +139,8 @@ def atomic_write(path, write: Callable[[str], object], *, overwrite: bool = Fals
         _remove_stale(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
+    except ShopOrgError:
+        raise
     except OSError as e:
         raise _unwritable(path, e) from None
     try:
@@ -159,6 +161,8 @@ def atomic_write(path, write: Callable[[str], object], *, overwrite: bool = Fals
                 raise _refused(path) from None
             except OSError:  # file systems without hard links
                 os.replace(tmp, path)
+    except ShopOrgError:
+        raise
     except OSError as e:
         raise _unwritable(path, e) from None
     finally:
