@@ -38,7 +38,7 @@ from pathlib import Path
 from ..errors import DesignFileError, FileExistsRefusedError, ShopOrgError
 from ..i18n import Phrase
 
-__all__ = ["atomic_write"]
+__all__ = ["atomic_write", "check_target", "check_name"]
 
 #: A leftover temporary file older than this (seconds) is stale, whoever wrote it.
 STALE_AFTER = 3600
@@ -125,16 +125,42 @@ def _remove_stale(path: Path) -> None:
             continue
 
 
-def atomic_write(path, write: Callable[[str], object], *, overwrite: bool = False) -> Path:
-    """Call ``write(temporary_path)`` and move the result to ``path``; return ``path``."""
+def check_name(path) -> Path:
+    """Refuse a file name longer than file systems allow (255 bytes), before any work.
+
+    >>> check_name("报告.docx").name
+    '报告.docx'
+    >>> check_name("图" * 90 + ".png")
+    Traceback (most recent call last):
+    ...
+    shoporg.errors.DesignFileError: 图...png: the file name is too long (94 characters); allowed: ...
+    """
     path = Path(path)
+    if len(os.fsencode(path.name)) > _NAME_MAX:
+        raise _unwritable(path, OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG)))
+    return path
+
+
+def check_target(path, *, overwrite: bool = False) -> Path:
+    """Check before the work that ``path`` can be written: a file name (not a folder) of
+    a length the file system takes, not an existing file unless ``overwrite``."""
+    path = check_name(path)
     try:
         if path.is_dir():
             raise DesignFileError(Phrase("err.dir_not_file"), file=str(path))
         if path.exists() and not overwrite:
             raise _refused(path)
-        if len(os.fsencode(path.name)) > _NAME_MAX:
-            raise _unwritable(path, OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG)))
+    except ShopOrgError:
+        raise
+    except OSError as e:
+        raise _unwritable(path, e) from None
+    return path
+
+
+def atomic_write(path, write: Callable[[str], object], *, overwrite: bool = False) -> Path:
+    """Call ``write(temporary_path)`` and move the result to ``path``; return ``path``."""
+    path = check_target(path, overwrite=overwrite)
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
