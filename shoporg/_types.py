@@ -33,11 +33,12 @@ def _text_from_str(value: Any) -> Any:
     return {"zh": value} if isinstance(value, str) else value
 
 
-#: What a text may not hold: C0 controls but tab, line feed and carriage return; DEL
+#: What a text may not hold: C0 controls but tab and line feed (a carriage return
+#: alone breaks CSV rows and Word paragraphs; YAML reads CRLF line ends as line feeds); DEL
 #: and the C1 controls; the bidi embeddings, overrides and isolates (U+202A–U+202E,
 #: U+2066–U+2069), which make a name read differently from what it is; and U+FFFE/U+FFFF,
 #: which no XML (so no .xlsx or .docx) may contain.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 def check_text(value: str) -> str:
