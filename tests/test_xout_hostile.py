@@ -317,3 +317,18 @@ def test_unwritable_targets_are_located_errors(d14, tmp_path, writer):
         write(long)
     assert str(long) in str(e.value) and "at most 255 bytes" in str(e.value)
     assert blocker.read_text() == "a file, not a folder" and sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
+
+
+def test_a_failing_disk_is_a_located_error_that_is_still_an_oserror(d14, tmp_path, monkeypatch):
+    import errno
+    target = tmp_path / "d.xlsx"
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(os, "link", full)
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(DesignFileError) as e:
+        write_excel(d14, target)
+    assert isinstance(e.value, OSError) and str(target) in str(e.value)
+    assert os.strerror(errno.ENOSPC) in str(e.value) and "allowed:" in str(e.value)
+    assert list(tmp_path.iterdir()) == []

@@ -38,7 +38,7 @@ from pathlib import Path
 from ..errors import DesignFileError, FileExistsRefusedError, ShopOrgError
 from ..i18n import Phrase
 
-__all__ = ["atomic_write", "check_target", "check_name"]
+__all__ = ["atomic_write", "check_target", "check_name", "UnwritableError"]
 
 #: A leftover temporary file older than this (seconds) is stale, whoever wrote it.
 STALE_AFTER = 3600
@@ -53,14 +53,19 @@ def _refused(path: Path) -> FileExistsRefusedError:
     return FileExistsRefusedError(Phrase("err.exists", path=str(path)))
 
 
-def _unwritable(path: Path, e: OSError) -> DesignFileError:
+class UnwritableError(DesignFileError, OSError):
+    """A target that cannot be written: a located error naming the file, and still an
+    ``OSError`` for callers that catch those."""
+
+
+def _unwritable(path: Path, e: OSError) -> UnwritableError:
     """The located error for a target the operating system will not let us write."""
     if e.errno == errno.ENAMETOOLONG or len(os.fsencode(path.name)) > _NAME_MAX:
-        return DesignFileError(Phrase("err.write_name_long", n=len(path.name), most=_NAME_MAX), file=str(path))
+        return UnwritableError(Phrase("err.write_name_long", n=len(path.name), most=_NAME_MAX), file=str(path))
     if e.errno in (errno.ENOTDIR, errno.EEXIST):
         blocker = next((str(p) for p in path.parents if p.is_file()), e.filename or str(path.parent))
-        return DesignFileError(Phrase("err.write_not_dir", part=str(blocker)), file=str(path))
-    return DesignFileError(Phrase("err.write_failed", reason=e.strerror or str(e)), file=str(path))
+        return UnwritableError(Phrase("err.write_not_dir", part=str(blocker)), file=str(path))
+    return UnwritableError(Phrase("err.write_failed", reason=e.strerror or str(e)), file=str(path))
 
 
 def _umask() -> int:
@@ -133,7 +138,7 @@ def check_name(path) -> Path:
     >>> check_name("图" * 90 + ".png")
     Traceback (most recent call last):
     ...
-    shoporg.errors.DesignFileError: 图...png: the file name is too long (94 characters); allowed: ...
+    shoporg.io.atomic.UnwritableError: 图...png: the file name is too long (94 characters); allowed: ...
     """
     path = Path(path)
     if len(os.fsencode(path.name)) > _NAME_MAX:
