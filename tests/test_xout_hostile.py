@@ -92,6 +92,11 @@ def test_no_text_cell_of_any_sheet_is_a_formula_but_the_kpi_score(workbook):
                 assert c.data_type == "s" and c.quotePrefix, (title, c.coordinate)
 
 
+def test_the_hostile_workbook_reads_back_as_the_design(workbook, hostile):
+    from shoporg.io.excel import read_excel
+    assert read_excel(workbook) == hostile
+
+
 def test_numbers_stay_numbers(workbook, hostile):
     sheets = _cells(workbook)
     roles = sheets[SHEETS["roles"]["zh"]]
