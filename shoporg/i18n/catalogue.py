@@ -185,6 +185,18 @@ WORDS: dict[str, dict[str, str]] = {
     "err.unsupported_type": {"zh": "不支持的文件类型{suffix}；支持：{supported}", "en": "unsupported file type {suffix}; supported: {supported}"},
     "err.suffix_none": {"zh": "（无扩展名）", "en": "'(none)'"},
     "err.one_design": {"zh": "{suffix} 文件只能放一个设计；请只给一个设计", "en": "a {suffix} file holds one design; give one design"},
+    "err.write_name_long": {"zh": "文件名太长（{n} 个字符）；可用：不超过 {most} 字节的文件名（UTF-8 下约 85 个汉字）",
+                            "en": "the file name is too long ({n} characters); allowed: a name of at most {most} bytes "
+                                  "(in UTF-8, about 85 Chinese characters)"},
+    "err.write_not_dir": {"zh": "无法写入：路径中的 {part} 是文件，不是文件夹；可用：一个已有文件夹（或可新建的文件夹）中的文件名",
+                          "en": "cannot write here: {part} in the path is a file, not a folder; allowed: a file name "
+                                "in a folder that exists or can be made"},
+    "err.text_char": {"zh": "含有 {char}（{kind}），在第 {at} 个字符；可用：可见文字、换行和制表符",
+                      "en": "holds {char} ({kind}) at character {at}; allowed: printable text, line breaks and tabs"},
+    "err.text_kind.control": {"zh": "控制字符", "en": "a control character"},
+    "err.text_kind.bidi": {"zh": "文字方向控制符", "en": "a direction override"},
+    "err.write_failed": {"zh": "无法写入（{reason}）；可用：你有写权限的文件夹中的文件名",
+                         "en": "cannot write the file ({reason}); allowed: a file name in a folder you may write to"},
 
     # ---- end of io -------------------------------------------------------------------
 

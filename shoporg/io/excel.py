@@ -118,6 +118,32 @@ def _text(value, lang: str) -> str:
 
 # -- writing the sheets --------------------------------------------------------------
 
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _as_text(ws, formulas: frozenset[str] = frozenset()) -> None:
+    """Make every text cell of ``ws`` a text, never a formula (but the ``formulas`` we wrote).
+
+    openpyxl reads a string starting with ``=`` as a formula (and ``#N/A`` as an error), so
+    a role named ``=HYPERLINK(...)`` would become a live one; the cell type is set back to
+    text. Cells starting with ``= + - @`` also get Excel's quote prefix (the hidden ``'``),
+    so Excel and LibreOffice show them as typed and keep them text when edited.
+
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> ws.append(["=1+1", 3, "店长"])
+    >>> _as_text(ws)
+    >>> [(c.value, c.data_type, c.quotePrefix) for c in ws[1]]
+    [('=1+1', 's', True), (3, 'n', False), ('店长', 's', False)]
+    """
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.coordinate not in formulas:
+                cell.data_type = "s"
+                if cell.value.startswith(_FORMULA_START):
+                    cell.quotePrefix = True
+
+
 def _style_sheet(ws, widths: dict[int, int] | None = None, freeze: str = "A2") -> None:
     """Bold frozen header, wrapped top-aligned cells, widths, A4 landscape fit to width."""
     from openpyxl.styles import (  # openpyxl: loaded when a workbook is written or read
@@ -247,6 +273,7 @@ def _write_kpi(wb, design, lang: str) -> None:
                        float(d.weight) if d.weight is not None else None, None, f"=IF(E{row}=\"\",\"\",D{row}*E{row}/100)"])
     ws.append([])
     ws.append([_w("kpi_note", lang)])
+    _as_text(ws, frozenset(f"F{row}" for row in range(2, ws.max_row + 1)))  # the weighted score: ours
     _style_sheet(ws, {3: 60, 1: 16, 2: 20}, freeze="A2")
 
 
@@ -300,7 +327,14 @@ def _write_data(wb, design) -> None:
 
 
 def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
-    """Save to a temporary file beside ``path``, then move it into place (never clobbering)."""
+    """Save to a temporary file beside ``path``, then move it into place (never clobbering).
+
+    Every text cell is written as text first (:func:`_as_text`; the KPI sheet did its own,
+    keeping the formulas it writes).
+    """
+    for ws in wb.worksheets:
+        if ws.title not in SHEETS["kpi"].values():
+            _as_text(ws)
     return atomic_write(path, wb.save, overwrite=overwrite)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -38,14 +39,28 @@ def _table(design, lang: str, with_id: bool = False):
     return df.rename(columns={k: COLUMNS[k][lang] for k in df.columns})
 
 
+def _md(text) -> str:
+    """A text as literal Markdown: HTML escaped, Markdown's markup characters backslashed.
+
+    >>> _md('<img src=x onerror=alert(1)> [a](b) | *c*')
+    '&lt;img src=x onerror=alert(1)&gt; \\\\[a\\\\](b) \\\\| \\\\*c\\\\*'
+    """
+    text = html.escape(str(text), quote=False)
+    return re.sub(r"([\\`*_\[\]|])", r"\\\1", text)
+
+
 def to_markdown(design, lang: str = "zh") -> str:
-    """The role table as a GitHub-flavoured Markdown table (line breaks as ``<br>``)."""
+    """The role table as a GitHub-flavoured Markdown table (line breaks as ``<br>``).
+
+    Cells are literal text: HTML (``<img onerror=...>``) is escaped and Markdown's markup
+    characters (``| * _ [ ] ` \\``) are backslashed, so a name cannot add markup or links.
+    """
     df = _table(design, lang)
 
     def cell(v) -> str:
-        return str(v).replace("|", "\\|").replace("\n", "<br>")
+        return _md(v).replace("\n", "<br>")
 
-    lines = ["| " + " | ".join(df.columns) + " |", "|" + "---|" * len(df.columns)]
+    lines = ["| " + " | ".join(_md(c) for c in df.columns) + " |", "|" + "---|" * len(df.columns)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in df.itertuples(index=False)]
     return "\n".join(lines) + "\n"
 
@@ -79,7 +94,7 @@ def write_markdown(designs, path, lang: str = "zh", *, overwrite: bool = False) 
     >>> p.read_text(encoding="utf-8").splitlines()[0]
     '## Positions and duties of an ordinary online shop'
     """
-    body = "\n".join(f"## {d.name.get(lang)}\n\n" + to_markdown(d, lang) for d in _designs(designs))
+    body = "\n".join(f"## {_md(d.name.get(lang))}\n\n" + to_markdown(d, lang) for d in _designs(designs))
     return atomic_write_text(path, body, overwrite=overwrite)
 
 
@@ -90,10 +105,47 @@ def write_html(designs, path, lang: str = "zh", *, overwrite: bool = False) -> P
     return atomic_write_text(path, page, overwrite=overwrite)
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP's CSV-injection rule).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_quote(text: str) -> bool:
+    """Whether a CSV cell is written with a leading ``'``: it starts a formula, or it
+    starts with ``'`` before such a cell (so that reading back is exact).
+
+    >>> [_needs_quote(s) for s in ("=1+1", "-1", "'=x", "'s", "店长")]
+    [True, True, True, False, False]
+    """
+    return text.startswith(_FORMULA_START) or (text.startswith("'") and _needs_quote(text[1:]))
+
+
+def _neutral(value):
+    """A CSV cell no spreadsheet runs as a formula: ``'`` before one that would be.
+
+    >>> print(_neutral('=HYPERLINK("http://x","click")'), _neutral("店长"), _neutral(3))
+    '=HYPERLINK("http://x","click") 店长 3
+    """
+    return "'" + value if isinstance(value, str) and _needs_quote(value) else value
+
+
+def _unneutral(value: str) -> str:
+    """The text a neutralised cell stands for (:func:`_neutral` read back).
+
+    >>> all(_unneutral(_neutral(s)) == s for s in ("=1", "'=1", "''@x", "'s", "-", "'"))
+    True
+    """
+    return value[1:] if value.startswith("'") and _needs_quote(value[1:]) else value
+
+
 def write_csv(design, path, lang: str = "zh", *, overwrite: bool = False) -> Path:
-    """Write the role table as CSV (UTF-8 with BOM); atomic, no silent overwrite."""
+    """Write the role table as CSV (UTF-8 with BOM); atomic, no silent overwrite.
+
+    A cell that starts with ``= + - @``, a tab or a carriage return gets a leading ``'``,
+    so Excel, LibreOffice or Google Sheets show it as text rather than run it as a
+    formula (``=HYPERLINK(...)``, ``=cmd|...``); :func:`read_csv` reads the original back.
+    """
     buf = io.StringIO()
-    _table(design, lang, with_id=True).to_csv(buf, index=False, lineterminator="\n")
+    _table(design, lang, with_id=True).map(_neutral).to_csv(buf, index=False, lineterminator="\n")
     return atomic_write_text(path, "\ufeff" + buf.getvalue(), overwrite=overwrite)
 
 
@@ -138,9 +190,10 @@ def _read_table(path):
     if "\x00" in text:
         raise DesignFileError(Phrase("err.csv_binary"), file=str(path))
     try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.ParserError as e:
         raise DesignFileError(Phrase("err.csv_invalid", detail=str(e)), file=str(path)) from None
+    return table.map(_unneutral)  # cells written with a leading ' (see write_csv) read as they were
 
 
 def design_from_csv(path, base, lang: str = "zh"):
