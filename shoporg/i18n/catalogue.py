@@ -208,9 +208,9 @@ WORDS: dict[str, dict[str, str]] = {
                                   "norms, duty areas) comes from the edited sheet: check it"},
     "err.csv_department": {"zh": "部门 {name} 不存在；可填：{names}，或留空", "en": "unknown department {name}; "
                                                                           "allowed: {names}, or empty"},
-    "err.csv_id": {"zh": "编号不能为空；可填：以小写字母开头、只含小写字母、数字和 _ 的编号（如 live_host）",
-                   "en": "empty id; allowed: an id in lower-case letters, digits and _ starting with a letter "
-                         "(e.g. live_host)"},
+    "err.csv_id": {"zh": "实际为 {got}；可填：本设计的岗位编号，或以小写字母开头、只含小写字母、数字和 _ 的新编号（如 live_host）",
+                   "en": "got {got}; allowed: a role id of the design, or a new id in lower-case letters, digits and _ "
+                         "starting with a letter (e.g. live_host)"},
     "err.csv_headcount_range": {"zh": "实际为 {got}；可填：0 至 100000 的人数（全职当量），最多 2 位小数，如 3 或 0.5",
                                 "en": "got {got}; allowed: a number of people (FTE) from 0 to 100000 with at most "
                                       "2 decimals, e.g. 3 or 0.5"},

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
 
+from .._types import to_decimal
 from ..analysis import apply_diff, diff
 from ..errors import DesignFileError, DesignValidationError, Problem
 from ..i18n import Phrase
@@ -147,7 +149,9 @@ def design_from_csv(path, base, lang: str = "zh"):
     """Apply a role table edited as CSV to ``base``: headcounts, names, managers and
     departments change; rows with a new id become new roles; rows left out are removed
     (their reports move up). The table's roles are turned into the diff against ``base``,
-    which :func:`~shoporg.analysis.apply_diff` applies. Errors name the row and column.
+    which :func:`~shoporg.analysis.apply_diff` applies. Errors name the row and column:
+    an empty or malformed id, a headcount that is not 0–100000 people with at most two
+    decimals (``-5``, ``NaN``, ``2.555``), an unknown manager or department, an empty name.
 
     >>> import tempfile
     >>> from shoporg import load_template
@@ -165,16 +169,32 @@ def design_from_csv(path, base, lang: str = "zh"):
     by_name = {r.name.get(lang): r.id for r in base.roles}
     by_name.update({r: r for r in df[col["id"]]})
     deps = {d.name.get(lang): d.id for d in base.departments}
+    deps.update({d.id: d.id for d in base.departments})
     problems, roles = [], []
     for i, row in df.iterrows():
         line = i + 2  # the header is line 1
+
+        def refuse(key: str, phrase: Phrase) -> None:
+            problems.append(Problem(f"row {line}, column {col[key]}", phrase, file=str(path), line=line))
+
         rid = row[col["id"]].strip()
+        if rid not in base.role_ids and not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", rid):
+            refuse("id", Phrase("err.csv_id", got=repr(row[col["id"]])))
+            continue
+        if rid not in base.role_ids and not row[col["name"]].strip():
+            refuse("name", Phrase("err.xlsx_name"))
+            continue
         try:
             headcount = Decimal(row[col["headcount"]].strip())
         except InvalidOperation:
-            problems.append(Problem(f"row {line}, column {col['headcount']}",
-                                    Phrase("err.csv_headcount", got=repr(row[col['headcount']])), file=str(path),
-                                    line=line))
+            refuse("headcount", Phrase("err.csv_headcount", got=repr(row[col['headcount']])))
+            continue
+        try:
+            headcount = to_decimal(headcount, places=2)
+            if headcount > 100_000:
+                raise ValueError
+        except (ValueError, ArithmeticError):  # ArithmeticError: decimal's, for 1e30 and the like
+            refuse("headcount", Phrase("err.csv_headcount_range", got=repr(row[col["headcount"]])))
             continue
         manager = row[col["reports_to"]].strip()
         if manager and manager not in by_name:
@@ -182,11 +202,22 @@ def design_from_csv(path, base, lang: str = "zh"):
                                     Phrase("err.csv_manager", name=repr(manager)), file=str(path), line=line))
             continue
         old = base.role(rid) if rid in base.role_ids else Role(id=rid, name=row[col["name"]])
+        department = row[col["department"]].strip()
+        shown = base.department(old.department)
+        if department in deps:
+            department = deps[department]
+        elif department in ("", old.department or "", shown.name.get(lang) if shown else ""):
+            department = old.department if department else None
+        elif base.departments or not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", department):
+            refuse("department", Phrase("err.csv_department", name=repr(department),
+                                        names=", ".join(d.name.get(lang) for d in base.departments)
+                                        or Phrase("err.none_defined")))
+            continue
         changes = {"headcount": headcount, "reports_to": by_name.get(manager) if manager else None}
         if row[col["name"]] != old.name.get(lang):
             changes["name"] = {"zh": old.name.zh, "en": old.name.en, lang: row[col["name"]]}
-        if row[col["department"]] in deps:
-            changes["department"] = deps[row[col["department"]]]
+        if department != old.department:
+            changes["department"] = department
         if changes["reports_to"] == old.reports_to:
             changes.pop("reports_to")
         if changes.get("headcount") == old.headcount:
