@@ -730,7 +730,7 @@ def read_excel(path) -> "OrgDesign":
     finally:
         wb.close()
     if edited:
-        warnings.warn(DataSheetEdited(Phrase("err.xlsx_data_edited", file=str(path), sheet=repr(DATA_SHEET),
+        warnings.warn(DataSheetEdited(Phrase("io.xlsx_data_edited", file=str(path), sheet=repr(DATA_SHEET),
                                              roles=repr(ws.title))), stacklevel=2)
     cols = _header(ws, grid, lang, path)
     return _apply(base, ws, _table(ws, grid, cols, lang), lang, path)
