@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -78,15 +79,20 @@ for _tag in _NUMBER_CONSTRUCTORS:
     _StrictLoader.add_constructor(_tag, _construct_number)
 
 
+#: Where an anchor or alias may stand: ``&`` or ``*`` at the start of a token (a text such as
+#: ``R&D`` has none, so the parser's events are scanned only when one may be there).
+_ANCHOR_LIKE = re.compile(r"(?:^|[\s\[\]{},:])[&*][^\s\[\]{},]", re.M)
+
+
 def _refuse_aliases(path: Path, text: str) -> None:
     """Refuse the first anchor (``&name``) or alias (``*name``), naming its line.
 
     Nested aliases make a few hundred bytes stand for billions of nodes (a "billion
     laughs"), which everything that walks the data would then walk: they are refused
-    before anything is built. Only a text with ``&`` or ``*`` in it is scanned (the
-    events of the parser, no nodes built).
+    before anything is built. Only a text where ``&`` or ``*`` may start a token is
+    scanned (the events of the parser, no nodes built).
     """
-    if "&" not in text and "*" not in text:
+    if ("&" not in text and "*" not in text) or not _ANCHOR_LIKE.search(text):
         return
     try:
         for event in yaml.parse(text, Loader=_SafeBase):
