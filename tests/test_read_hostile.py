@@ -303,6 +303,8 @@ def test_a_bad_csv_cell_is_refused_at_its_row_and_column(d14, csv_text, tmp_path
     (p,) = problems_of(lambda: design_from_csv(path, d14))
     assert p.location == f"row 11, column {column}" and p.file == str(path)
     assert said in p.message
+    physical = csv_text.replace(PICKER, row).split("\n")
+    assert physical[p.line - 1].startswith(row)  # the line the row starts on (duties span several lines)
 
 
 def test_a_csv_department_by_name_or_id_or_cleared(d14, csv_text, tmp_path):

@@ -12,6 +12,7 @@ by Chinese Excel), and says so clearly for anything else.
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import re
@@ -122,7 +123,9 @@ def read_csv(path, base=None, lang: str = "zh"):
     return _read_table(path)
 
 
-def _read_table(path):
+def _read_table(path, lines: list | None = None):
+    """The table as strings; ``lines`` (when given) gets the line each data row starts on
+    (a cell may hold several lines: the duties do)."""
     path = Path(path)
     if not path.is_file():
         raise DesignFileError(Phrase("err.no_file" if not path.exists() else "err.not_a_file"), file=str(path))
@@ -140,9 +143,30 @@ def _read_table(path):
     if "\x00" in text:
         raise DesignFileError(Phrase("err.csv_binary"), file=str(path))
     try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.ParserError as e:
         raise DesignFileError(Phrase("err.csv_invalid", detail=str(e)), file=str(path)) from None
+    if lines is not None:
+        lines.extend(_record_lines(text)[1:])
+    return df
+
+
+def _record_lines(text: str) -> list[int]:
+    """The line each record of a CSV text starts on (blank lines are no records).
+
+    >>> _record_lines('a,b\\n1,"x\\ny"\\n\\n2,z\\n')
+    [1, 2, 5]
+    """
+    reader = csv.reader(io.StringIO(text))
+    starts, end = [], 0
+    try:
+        for record in reader:
+            if record:
+                starts.append(end + 1)
+            end = reader.line_num
+    except csv.Error:
+        return []
+    return starts
 
 
 def design_from_csv(path, base, lang: str = "zh"):
@@ -159,7 +183,10 @@ def design_from_csv(path, base, lang: str = "zh"):
     >>> design_from_csv(export_csv(d, Path(tempfile.mkdtemp()) / "r.csv"), d) == d
     True
     """
-    df = _read_table(path)
+    starts: list[int] = []
+    df = _read_table(path, starts)
+    if len(starts) != len(df):
+        starts = [i + 2 for i in range(len(df))]
     col = {k: COLUMNS[k][lang] for k in ["id"] + _SHOWN}
     missing = [c for c in col.values() if c not in df.columns]
     if missing:
@@ -172,10 +199,10 @@ def design_from_csv(path, base, lang: str = "zh"):
     deps.update({d.id: d.id for d in base.departments})
     problems, roles = [], []
     for i, row in df.iterrows():
-        line = i + 2  # the header is line 1
+        line, start = i + 2, starts[i]  # the row (the header is row 1) and the line it starts on
 
         def refuse(key: str, phrase: Phrase) -> None:
-            problems.append(Problem(f"row {line}, column {col[key]}", phrase, file=str(path), line=line))
+            problems.append(Problem(f"row {line}, column {col[key]}", phrase, file=str(path), line=start))
 
         rid = row[col["id"]].strip()
         if rid not in base.role_ids and not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", rid):
@@ -199,7 +226,7 @@ def design_from_csv(path, base, lang: str = "zh"):
         manager = row[col["reports_to"]].strip()
         if manager and manager not in by_name:
             problems.append(Problem(f"row {line}, column {col['reports_to']}",
-                                    Phrase("err.csv_manager", name=repr(manager)), file=str(path), line=line))
+                                    Phrase("err.csv_manager", name=repr(manager)), file=str(path), line=start))
             continue
         old = base.role(rid) if rid in base.role_ids else Role(id=rid, name=row[col["name"]])
         department = row[col["department"]].strip()
