@@ -19,7 +19,6 @@ workbook exports stays inside the app's export folder (:data:`EXPORTS_ENV`).
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import shutil
@@ -90,8 +89,8 @@ def voila_command(notebook, port: int, token: str | None, open_browser: bool = F
     """The Voila command line: loopback only (address and ``Host`` names), idle kernels
     culled, token set or empty."""
     # Voila turns Jupyter Server's Host check off; its tornado settings turn it back on
-    # (a dict on the command line is read as JSON; key=value items would be strings)
-    hosts = json.dumps({"allow_remote_access": False, "local_hostnames": list(LOCAL_HOSTNAMES)})
+    # (a whole dict, read as a Python literal: key=value items would stay strings, "False" true)
+    hosts = repr({"allow_remote_access": False, "local_hostnames": list(LOCAL_HOSTNAMES)})
     return [sys.executable, "-m", "voila", str(notebook), *([] if open_browser else ["--no-browser"]),
             f"--port={port}", f"--Voila.ip={HOST}", "--MappingKernelManager.cull_idle_timeout=600",
             "--MappingKernelManager.cull_interval=60", f"--Voila.token={token or ''}",

@@ -31,7 +31,6 @@ from . import fmt
 from .app import start
 from .errors import ShopOrgError, error_text
 from .i18n import Phrase, has, t
-from .layout import MODES
 from .textable import render
 
 # The engines are reached through the package's names (``shoporg.payroll``...), which
@@ -329,11 +328,12 @@ def _cmd_app(args) -> int:
     # While Voila starts they stay held and start() looks at them between its checks, so
     # none cuts the start in half (a server left running unseen).
     signals: _Signals = args.signals
+    port, timeout = _port(args.port), _seconds(args.timeout)
     if signals.take():
         return EXIT_OK
     try:
-        app = start(args.notebook, port=args.port, token=not args.no_token, open_browser=args.browser,
-                    timeout=args.timeout, stopping=lambda: bool(signals.held))
+        app = start(args.notebook, port=port, token=not args.no_token, open_browser=args.browser,
+                    timeout=timeout, stopping=lambda: bool(signals.held))
     except KeyboardInterrupt:
         signals.take()
         return EXIT_OK
@@ -354,14 +354,16 @@ def _cmd_app(args) -> int:
         signals.take()
 
 
-def _port(text: str) -> int:
-    """``--port``: a whole number from 1 to 65535."""
+def _port(text: str | None) -> int | None:
+    """``--port``: a whole number from 1 to 65535 (``None``: not given)."""
+    if text is None:
+        return None
     try:
         port = int(text)
     except ValueError:
         port = 0
     if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(str(Phrase("err.cli_port", got=repr(text))))
+        raise ShopOrgError(Phrase("err.cli_port", got=repr(text)))
     return port
 
 
@@ -372,12 +374,14 @@ def _seconds(text: str) -> float:
     except ValueError:
         seconds = math.nan
     if not (math.isfinite(seconds) and seconds > 0):
-        raise argparse.ArgumentTypeError(str(Phrase("err.cli_seconds", got=repr(text))))
+        raise ShopOrgError(Phrase("err.cli_seconds", got=repr(text)))
     return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .io.formats import FORMATS  # heavy (the writers' modules): loaded once main() holds the stop signals
+    # heavy (networkx, the writers' modules): loaded once main() holds the stop signals
+    from .io.formats import FORMATS
+    from .layout import MODES
 
     parser = argparse.ArgumentParser(prog="shoporg", description="Design the staff organization of online shops.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('shoporg').__version__}")
@@ -459,11 +463,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("app", help="serve the workbook as a web app (Voila) on 127.0.0.1 and print its URL")
     p.add_argument("--notebook", metavar="FILE", help="the notebook to serve (default: 00_workbook.ipynb)")
-    p.add_argument("--port", type=_port, help="1-65535 (default: the first free port from 8866)")
+    p.add_argument("--port", help="1-65535 (default: the first free port from 8866)")
     p.add_argument("--no-token", action="store_true",
                    help="serve without a token (anyone on this computer can open it)")
     p.add_argument("--browser", action="store_true", help="also open the page in the default browser")
-    p.add_argument("--timeout", type=_seconds, default=60, help="seconds to wait for Voila to answer (> 0)")
+    p.add_argument("--timeout", default="60", help="seconds to wait for Voila to answer (> 0)")
     p.set_defaults(func=_cmd_app)
     return parser
 
