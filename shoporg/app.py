@@ -94,7 +94,10 @@ def voila_command(notebook, port: int, token: str | None, open_browser: bool = F
     return [sys.executable, "-m", "voila", str(notebook), *([] if open_browser else ["--no-browser"]),
             f"--port={port}", f"--Voila.ip={HOST}", "--MappingKernelManager.cull_idle_timeout=600",
             "--MappingKernelManager.cull_interval=60", f"--Voila.token={token or ''}",
-            f"--Voila.tornado_settings={hosts}"]
+            f"--Voila.tornado_settings={hosts}",
+            # no file beside the notebook is served (Voila serves images without asking the
+            # token; the exported charts are there): a pattern no name matches
+            "--VoilaConfiguration.file_allowlist=(?!)"]
 
 
 @dataclass
