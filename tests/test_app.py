@@ -52,13 +52,13 @@ def test_missing_notebook_and_taken_port_are_clear_errors(tmp_path):
 def test_shoporg_app_prints_the_url_and_serves_the_workbook_behind_the_token(tmp_path):
     port = free_port(18866)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path))
-    proc = subprocess.Popen([sys.executable, "-m", "shoporg.cli", "app", f"--port={port}"], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "shoporg.cli", "app", f"--port={port}", "--timeout=300"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         import selectors
         with selectors.DefaultSelector() as sel:  # a hung command fails the test instead of hanging it
             sel.register(proc.stdout, selectors.EVENT_READ)
-            assert sel.select(timeout=120), "shoporg app printed nothing in 120 s"
+            assert sel.select(timeout=300), "shoporg app printed nothing in 300 s"
         line = proc.stdout.readline()
         m = re.fullmatch(rf"shoporg workbook: (http://127\.0\.0\.1:{port}/\?token=([\w-]{{20,}}))\n", line)
         assert m, line + proc.stderr.read() if proc.poll() is not None else line
@@ -69,7 +69,7 @@ def test_shoporg_app_prints_the_url_and_serves_the_workbook_behind_the_token(tmp
         assert "/login" in final and "00_workbook" not in page
     finally:
         proc.terminate()
-        proc.wait(timeout=30)
+        proc.wait(timeout=120)
     # stopping the command stops Voila: the port is free again
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", port)) != 0
@@ -111,7 +111,7 @@ def test_ctrl_c_or_a_closed_terminal_while_starting_leaves_no_server(tmp_path, s
     port = free_port(18900)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path))
     trace = ["-X", "importtime"] if moment == "loading" else []
-    proc = subprocess.Popen([sys.executable, *trace, "-m", "shoporg.cli", "app", f"--port={port}"], env=env,
+    proc = subprocess.Popen([sys.executable, *trace, "-m", "shoporg.cli", "app", f"--port={port}", "--timeout=300"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     voila = []
     try:
@@ -137,7 +137,7 @@ def test_ctrl_c_or_a_closed_terminal_while_starting_leaves_no_server(tmp_path, s
 
 
 def test_token_can_be_turned_off(tmp_path, capsys):
-    with start(token=False, log=tmp_path / "voila.log") as app:
+    with start(token=False, log=tmp_path / "voila.log", timeout=300) as app:
         assert app.token is None and app.url == f"http://127.0.0.1:{app.port}/"
         final, status, page = fetch(app.url)
         assert status == 200 and "/login" not in final
