@@ -20,6 +20,7 @@ workbook exports stays inside the app's export folder (:data:`EXPORTS_ENV`).
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -29,7 +30,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ShopOrgError
@@ -85,14 +86,15 @@ def free_port(start: int = DEFAULT_PORT, tries: int = 50) -> int:
     raise AppError(Phrase("err.app_no_port", first=start, last=start + tries - 1))
 
 
-def voila_command(notebook, port: int, token: str | None, open_browser: bool = False) -> list[str]:
+def voila_command(notebook, port: int, token: str | None, open_browser: bool = False, port_retries: int = 0) -> list[str]:
     """The Voila command line: loopback only (address and ``Host`` names), idle kernels
-    culled, token set or empty."""
+    culled, token set or empty; ``port`` or, with ``port_retries``, one of the next ports."""
     # Voila turns Jupyter Server's Host check off; its tornado settings turn it back on
     # (a whole dict, read as a Python literal: key=value items would stay strings, "False" true)
     hosts = repr({"allow_remote_access": False, "local_hostnames": list(LOCAL_HOSTNAMES)})
     return [sys.executable, "-m", "voila", str(notebook), *([] if open_browser else ["--no-browser"]),
-            f"--port={port}", f"--Voila.ip={HOST}", "--MappingKernelManager.cull_idle_timeout=600",
+            f"--port={port}", f"--Voila.port_retries={port_retries}", f"--Voila.ip={HOST}",
+            "--MappingKernelManager.cull_idle_timeout=600",
             "--MappingKernelManager.cull_interval=60", f"--Voila.token={token or ''}",
             f"--Voila.tornado_settings={hosts}",
             # no file beside the notebook is served (Voila serves images without asking the
@@ -110,12 +112,14 @@ class App:
     log: Path
     notebook: Path
     exports: Path | None = None
-    url: str = field(init=False)
 
     def __post_init__(self):
-        self.url = f"http://{HOST}:{self.port}/" + (f"?token={self.token}" if self.token else "")
         if self.exports is None:
             self.exports = self.notebook.parent / "exports"
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/" + (f"?token={self.token}" if self.token else "")
 
     def stop(self, timeout: float = 10) -> None:
         """End the server and its kernels."""
@@ -138,6 +142,16 @@ def _answers(port: int) -> bool:
     with socket.socket() as s:
         s.settimeout(0.5)
         return s.connect_ex((HOST, port)) == 0
+
+
+def _served_port(log: Path, offset: int = 0) -> int | None:
+    """The port Voila's log (from ``offset`` on) says it serves on: its own word, so that
+    another server answering on the port (a second copy of the app) is not taken for it."""
+    with open(log, "rb") as f:
+        f.seek(offset)
+        text = f.read().decode("utf-8", errors="replace")
+    m = re.search(r"running at:\s*http://" + re.escape(HOST) + r":(\d+)/", text)
+    return int(m.group(1)) if m else None
 
 
 def _taken(port: int) -> bool:
@@ -169,7 +183,8 @@ def start(notebook=None, port: int | None = None, token: bool | str = True, open
     if not (isinstance(port, int) and 1 <= port <= 65535) and port is not None:
         raise AppError(Phrase("err.cli_port", got=repr(port)))
     nb = working_copy(nb)
-    port = free_port() if port is None else port
+    chosen = port is None  # then Voila may move on to the next ports when another takes this one first
+    port = free_port() if chosen else port
     if _taken(port):
         raise AppError(Phrase("err.app_port_taken", port=port, host=HOST))
     exports = Path(exports).resolve() if exports is not None else nb.parent / "exports"
@@ -179,14 +194,16 @@ def start(notebook=None, port: int | None = None, token: bool | str = True, open
         os.close(fd)
         log = name
     log_path = Path(log)
+    offset = log_path.stat().st_size if log_path.is_file() else 0  # a log given may hold earlier runs
     env = dict(os.environ, MPLBACKEND=os.environ.get("MPLBACKEND", "Agg"), **{EXPORTS_ENV: str(exports)})
     with open(log_path, "ab") as out:
-        proc = subprocess.Popen(voila_command(nb, port, secret, open_browser), cwd=nb.parent, stdout=out,
+        proc = subprocess.Popen(voila_command(nb, port, secret, open_browser, 20 if chosen else 0),
+                                cwd=nb.parent, stdout=out,
                                 stderr=subprocess.STDOUT, env=env, start_new_session=True)
     app = App(proc, port, secret, log_path, nb, exports)
     deadline = time.monotonic() + timeout
     try:
-        while not _answers(port):
+        while (served := _served_port(log_path, offset)) is None or not _answers(served):
             if stopping is not None and stopping():
                 raise KeyboardInterrupt
             if proc.poll() is not None:
@@ -198,4 +215,5 @@ def start(notebook=None, port: int | None = None, token: bool | str = True, open
     except BaseException:  # Ctrl-C while waiting included: never leave a server behind
         app.stop()
         raise
+    app.port = served
     return app
