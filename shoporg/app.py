@@ -9,11 +9,18 @@ token is turned off). ``shoporg app`` is the command-line face of it.
 ['/x/00_workbook.ipynb', '--no-browser', '--port=8866']
 >>> "--Voila.ip=127.0.0.1" in cmd and "--Voila.token=abc" in cmd
 True
+
+Only loopback names are answered (``Host`` ``127.0.0.1``, ``localhost``, ``[::1]``; a
+request naming another host is refused with 403), so that a web page in the user's
+browser cannot reach the app through a name of its own (DNS rebinding); a foreign
+``Origin`` is refused on the kernel's websocket and on every non-GET request. What the
+workbook exports stays inside the app's export folder (:data:`EXPORTS_ENV`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -22,16 +29,23 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ShopOrgError
 from .i18n import Phrase
 
-__all__ = ["App", "AppError", "default_notebook", "free_port", "start", "voila_command", "working_copy"]
+__all__ = ["App", "AppError", "EXPORTS_ENV", "LOCAL_HOSTNAMES", "default_notebook", "free_port", "start",
+           "voila_command", "working_copy"]
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8866
+#: Names besides loopback addresses that a request's ``Host`` may give.
+LOCAL_HOSTNAMES = ("localhost",)
+#: Set for the app's kernels: the folder the workbook's exports are confined to (the
+#: exporter then takes a subfolder name only, see :class:`shoporg.widgets.Exporter`).
+EXPORTS_ENV = "SHOPORG_APP_EXPORTS"
 
 
 class AppError(ShopOrgError):
@@ -72,11 +86,20 @@ def free_port(start: int = DEFAULT_PORT, tries: int = 50) -> int:
     raise AppError(Phrase("err.app_no_port", first=start, last=start + tries - 1))
 
 
-def voila_command(notebook, port: int, token: str | None, open_browser: bool = False) -> list[str]:
-    """The Voila command line: loopback only, idle kernels culled, token set or empty."""
+def voila_command(notebook, port: int, token: str | None, open_browser: bool = False, port_retries: int = 0) -> list[str]:
+    """The Voila command line: loopback only (address and ``Host`` names), idle kernels
+    culled, token set or empty; ``port`` or, with ``port_retries``, one of the next ports."""
+    # Voila turns Jupyter Server's Host check off; its tornado settings turn it back on
+    # (a whole dict, read as a Python literal: key=value items would stay strings, "False" true)
+    hosts = repr({"allow_remote_access": False, "local_hostnames": list(LOCAL_HOSTNAMES)})
     return [sys.executable, "-m", "voila", str(notebook), *([] if open_browser else ["--no-browser"]),
-            f"--port={port}", f"--Voila.ip={HOST}", "--MappingKernelManager.cull_idle_timeout=600",
-            "--MappingKernelManager.cull_interval=60", f"--Voila.token={token or ''}"]
+            f"--port={port}", f"--Voila.port_retries={port_retries}", f"--Voila.ip={HOST}",
+            "--MappingKernelManager.cull_idle_timeout=600",
+            "--MappingKernelManager.cull_interval=60", f"--Voila.token={token or ''}",
+            f"--Voila.tornado_settings={hosts}",
+            # no file beside the notebook is served (Voila serves images without asking the
+            # token; the exported charts are there): a pattern no name matches
+            "--VoilaConfiguration.file_allowlist=(?!)"]
 
 
 @dataclass
@@ -88,10 +111,15 @@ class App:
     token: str | None
     log: Path
     notebook: Path
-    url: str = field(init=False)
+    exports: Path | None = None
 
     def __post_init__(self):
-        self.url = f"http://{HOST}:{self.port}/" + (f"?token={self.token}" if self.token else "")
+        if self.exports is None:
+            self.exports = self.notebook.parent / "exports"
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/" + (f"?token={self.token}" if self.token else "")
 
     def stop(self, timeout: float = 10) -> None:
         """End the server and its kernels."""
@@ -116,35 +144,68 @@ def _answers(port: int) -> bool:
         return s.connect_ex((HOST, port)) == 0
 
 
+def _served_port(log: Path, offset: int = 0) -> int | None:
+    """The port Voila's log (from ``offset`` on) says it serves on: its own word, so that
+    another server answering on the port (a second copy of the app) is not taken for it."""
+    with open(log, "rb") as f:
+        f.seek(offset)
+        text = f.read().decode("utf-8", errors="replace")
+    m = re.search(r"running at:\s*http://" + re.escape(HOST) + r":(\d+)/", text)
+    return int(m.group(1)) if m else None
+
+
+def _taken(port: int) -> bool:
+    """Whether something answers on ``port`` or holds it (bound, not listening)."""
+    if _answers(port):
+        return True
+    with socket.socket() as s:
+        try:
+            s.bind((HOST, port))
+        except OSError:
+            return True
+    return False
+
+
 def start(notebook=None, port: int | None = None, token: bool | str = True, open_browser: bool = False,
-          timeout: float = 60, log=None) -> App:
+          timeout: float = 60, log=None, exports=None, stopping: Callable[[], bool] | None = None) -> App:
     """Start Voila on ``notebook`` (default :func:`default_notebook`) and wait until it answers.
 
     ``token=True`` makes a random token, a string is used as given, ``False`` turns the
     token off (anyone on this computer can then open the page). Voila's output goes to
-    ``log`` (a new temporary file by default) so that a failure can be read.
+    ``log`` (a new temporary file by default) so that a failure can be read. The
+    workbook's exports go into ``exports`` (default: ``exports/`` beside the notebook
+    served) and nowhere else. ``stopping`` is asked between the checks while Voila
+    starts: when it says true the server is stopped and ``KeyboardInterrupt`` raised.
     """
     nb = Path(notebook) if notebook is not None else default_notebook()
     if not nb.is_file():
         raise AppError(Phrase("err.app_notebook", path=str(nb)))
+    if not (isinstance(port, int) and 1 <= port <= 65535) and port is not None:
+        raise AppError(Phrase("err.cli_port", got=repr(port)))
     nb = working_copy(nb)
-    port = free_port() if port is None else port
-    if _answers(port):
+    chosen = port is None  # then Voila may move on to the next ports when another takes this one first
+    port = free_port() if chosen else port
+    if _taken(port):
         raise AppError(Phrase("err.app_port_taken", port=port, host=HOST))
+    exports = Path(exports).resolve() if exports is not None else nb.parent / "exports"
     secret = secrets.token_urlsafe(24) if token is True else (token or None)
     if log is None:
         fd, name = tempfile.mkstemp(prefix="shoporg-app-", suffix=".log")
         os.close(fd)
         log = name
     log_path = Path(log)
-    env = dict(os.environ, MPLBACKEND=os.environ.get("MPLBACKEND", "Agg"))
+    offset = log_path.stat().st_size if log_path.is_file() else 0  # a log given may hold earlier runs
+    env = dict(os.environ, MPLBACKEND=os.environ.get("MPLBACKEND", "Agg"), **{EXPORTS_ENV: str(exports)})
     with open(log_path, "ab") as out:
-        proc = subprocess.Popen(voila_command(nb, port, secret, open_browser), cwd=nb.parent, stdout=out,
+        proc = subprocess.Popen(voila_command(nb, port, secret, open_browser, 20 if chosen else 0),
+                                cwd=nb.parent, stdout=out,
                                 stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    app = App(proc, port, secret, log_path, nb)
+    app = App(proc, port, secret, log_path, nb, exports)
     deadline = time.monotonic() + timeout
     try:
-        while not _answers(port):
+        while (served := _served_port(log_path, offset)) is None or not _answers(served):
+            if stopping is not None and stopping():
+                raise KeyboardInterrupt
             if proc.poll() is not None:
                 raise AppError(Phrase("err.app_exited", code=proc.returncode, log=str(log_path),
                                       tail=log_path.read_text(encoding="utf-8", errors="replace")[-2000:]))
@@ -154,4 +215,5 @@ def start(notebook=None, port: int | None = None, token: bool | str = True, open
     except BaseException:  # Ctrl-C while waiting included: never leave a server behind
         app.stop()
         raise
+    app.port = served
     return app

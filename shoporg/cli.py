@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import signal
 import sys
 from pathlib import Path
@@ -30,8 +31,6 @@ from . import fmt
 from .app import start
 from .errors import ShopOrgError, error_text
 from .i18n import Phrase, has, t
-from .io.formats import FORMATS
-from .layout import MODES
 from .textable import render
 
 # The engines are reached through the package's names (``shoporg.payroll``...), which
@@ -41,6 +40,54 @@ from .textable import render
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID = 0, 2
+
+#: Ctrl-C, a closed terminal, a service manager's stop.
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGHUP", "SIGTERM") if hasattr(signal, name))
+
+
+class _Signals:
+    """The stop signals while :func:`main` runs.
+
+    From its first line they are *held*: noted, not acted on, so that one landing while
+    the modules load is no traceback. A command then either takes them back as usual
+    (:meth:`release`: the previous handlers, and a held signal delivered again) or, like
+    ``app``, acts on them itself (:meth:`take`, :meth:`interrupting`).
+    """
+
+    def __init__(self):
+        self.held: list[int] = []
+        self.saved: dict[int, object] = {}
+
+    def hold(self) -> "_Signals":
+        try:
+            for sig in STOP_SIGNALS:
+                previous = signal.signal(sig, self._note)
+                self.saved.setdefault(sig, previous)
+        except ValueError:  # not the main thread (main() called from a thread): nothing to hold
+            pass
+        return self
+
+    def _note(self, signum, _frame) -> None:
+        self.held.append(signum)
+
+    def take(self) -> bool:
+        """Whether a stop signal was held; it is then dealt with (not delivered again)."""
+        held, self.held = bool(self.held), []
+        return held
+
+    def interrupting(self) -> None:
+        """From now on each stop signal raises ``KeyboardInterrupt``."""
+        for sig in self.saved:
+            signal.signal(sig, signal.default_int_handler)
+
+    def release(self) -> None:
+        """The handlers as they were, and each held signal delivered to them."""
+        saved, self.saved = self.saved, {}
+        for sig, handler in saved.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+        held, self.held = self.held, []
+        for sig in dict.fromkeys(held):
+            signal.raise_signal(sig)
 
 
 class _Lang(argparse.Action):
@@ -219,9 +266,25 @@ def _cmd_compare(args) -> int:
     return EXIT_OK
 
 
+def _renames(pairs: list[str], a, b) -> dict[str, str]:
+    """``--rename OLD=NEW`` pairs as a mapping: OLD a role of design A, NEW a role of B."""
+    out = {}
+    for pair in pairs:
+        old, sep, new = (x.strip() for x in pair.partition("="))
+        if not (sep and old and new):
+            raise ShopOrgError(Phrase("err.cli_rename", got=repr(pair)))
+        for rid, design, which in ((old, a, "A"), (new, b, "B")):
+            ids = [r.id for r in design.roles]
+            if rid not in ids:
+                raise ShopOrgError(Phrase("err.cli_rename_role", got=repr(pair), which=which, role=repr(rid),
+                                          roles=", ".join(ids)))
+        out[old] = new
+    return out
+
+
 def _cmd_diff(args) -> int:
     a, b = _load(args.a), _load(args.b)
-    d = shoporg.diff(a, b, mapping=dict(pair.split("=", 1) for pair in args.rename))
+    d = shoporg.diff(a, b, mapping=_renames(args.rename, a, b))
     cols = ["action", "role", "name", "changes"]
     if args.format != "table":
         _print_frame(d[cols], args.format)
@@ -235,6 +298,11 @@ def _cmd_diff(args) -> int:
 
 
 def _cmd_chart(args) -> int:
+    from .chart import FORMATS as CHART_FORMATS  # the chart module is heavy (networkx)
+
+    out = Path(args.output)
+    if out.is_dir() or out.suffix.lower() not in CHART_FORMATS:
+        raise ShopOrgError(Phrase("err.cli_chart_output", got=repr(args.output), suffixes=", ".join(CHART_FORMATS)))
     import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
     matplotlib.use("Agg")
 
@@ -255,32 +323,66 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_app(args) -> int:
-    def _stop(_signum, _frame):
-        raise KeyboardInterrupt
-
-    # a closed terminal or a service manager's stop ends Voila too (it runs in its own session)
-    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        if sig is not None:
-            signal.signal(sig, _stop)
-    try:
-        app = start(args.notebook, port=args.port, token=not args.no_token, open_browser=args.browser,
-                    timeout=args.timeout)
-    except KeyboardInterrupt:
+    # A stop signal (held since main()'s first line) ends the command quietly, and Voila
+    # too: it runs in its own session, so a closed terminal does not reach it by itself.
+    # While Voila starts they stay held and start() looks at them between its checks, so
+    # none cuts the start in half (a server left running unseen).
+    signals: _Signals = args.signals
+    port, timeout = _port(args.port), _seconds(args.timeout)
+    if signals.take():
         return EXIT_OK
-    print(f"shoporg workbook: {app.url}", flush=True)
-    if app.token is None:
-        print("shoporg: the token is off: anyone on this computer can open the page", file=sys.stderr)
-    print(f"exports go to {app.notebook.parent / 'exports'}; Ctrl-C to stop; Voila's log: {app.log}",
-          file=sys.stderr, flush=True)
     try:
-        return app.process.wait()
+        app = start(args.notebook, port=port, token=not args.no_token, open_browser=args.browser,
+                    timeout=timeout, stopping=lambda: bool(signals.held))
+    except KeyboardInterrupt:
+        signals.take()
+        return EXIT_OK
+    try:
+        print(f"shoporg workbook: {app.url}", flush=True)
+        if app.token is None:
+            print("shoporg: the token is off: anyone on this computer can open the page", file=sys.stderr)
+        print(f"exports go to {app.exports}; Ctrl-C to stop; Voila's log: {app.log}", file=sys.stderr, flush=True)
+        signals.interrupting()
+        if not signals.take():  # none came while starting
+            return app.process.wait()
+        return EXIT_OK
     except KeyboardInterrupt:
         return EXIT_OK
     finally:
+        signals.hold()  # a second Ctrl-C does not cut the stop short
         app.stop()
+        signals.take()
+
+
+def _port(text: str | None) -> int | None:
+    """``--port``: a whole number from 1 to 65535 (``None``: not given)."""
+    if text is None:
+        return None
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise ShopOrgError(Phrase("err.cli_port", got=repr(text)))
+    return port
+
+
+def _seconds(text: str) -> float:
+    """``--timeout``: a finite number of seconds above 0."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise ShopOrgError(Phrase("err.cli_seconds", got=repr(text)))
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # heavy (networkx, the writers' modules): loaded once main() holds the stop signals
+    from .io.formats import FORMATS
+    from .layout import MODES
+
     parser = argparse.ArgumentParser(prog="shoporg", description="Design the staff organization of online shops.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('shoporg').__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -361,24 +463,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("app", help="serve the workbook as a web app (Voila) on 127.0.0.1 and print its URL")
     p.add_argument("--notebook", metavar="FILE", help="the notebook to serve (default: 00_workbook.ipynb)")
-    p.add_argument("--port", type=int, help="default: the first free port from 8866")
+    p.add_argument("--port", help="1-65535 (default: the first free port from 8866)")
     p.add_argument("--no-token", action="store_true",
                    help="serve without a token (anyone on this computer can open it)")
     p.add_argument("--browser", action="store_true", help="also open the page in the default browser")
-    p.add_argument("--timeout", type=float, default=60, help="seconds to wait for Voila to answer")
+    p.add_argument("--timeout", default="60", help="seconds to wait for Voila to answer (> 0)")
     p.set_defaults(func=_cmd_app)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    signals = _Signals().hold()  # first: a Ctrl-C while the modules load is no traceback
     try:
-        return args.func(args)
-    except ShopOrgError as e:
-        print(f"shoporg: {_said(e, args)}", file=sys.stderr)
-        return EXIT_INVALID
-    except BrokenPipeError:  # `shoporg show ... | head`
-        return EXIT_OK
+        args = build_parser().parse_args(argv)
+        args.signals = signals
+        if args.func is not _cmd_app:
+            signals.release()  # the other commands stop on a signal as any program does
+        try:
+            return args.func(args)
+        except ShopOrgError as e:
+            print(f"shoporg: {_said(e, args)}", file=sys.stderr)
+            return EXIT_INVALID
+        except BrokenPipeError:  # `shoporg show ... | head`
+            return EXIT_OK
+    finally:
+        signals.release()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,6 +3,11 @@ from pathlib import Path
 
 import matplotlib
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: on a loaded machine a slow example is not a failing one.
+settings.register_profile("shoporg", deadline=None)
+settings.load_profile("shoporg")
 
 matplotlib.use("Agg")
 

@@ -52,13 +52,13 @@ def test_missing_notebook_and_taken_port_are_clear_errors(tmp_path):
 def test_shoporg_app_prints_the_url_and_serves_the_workbook_behind_the_token(tmp_path):
     port = free_port(18866)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path))
-    proc = subprocess.Popen([sys.executable, "-m", "shoporg.cli", "app", f"--port={port}"], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "shoporg.cli", "app", f"--port={port}", "--timeout=300"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         import selectors
         with selectors.DefaultSelector() as sel:  # a hung command fails the test instead of hanging it
             sel.register(proc.stdout, selectors.EVENT_READ)
-            assert sel.select(timeout=120), "shoporg app printed nothing in 120 s"
+            assert sel.select(timeout=300), "shoporg app printed nothing in 300 s"
         line = proc.stdout.readline()
         m = re.fullmatch(rf"shoporg workbook: (http://127\.0\.0\.1:{port}/\?token=([\w-]{{20,}}))\n", line)
         assert m, line + proc.stderr.read() if proc.poll() is not None else line
@@ -69,29 +69,75 @@ def test_shoporg_app_prints_the_url_and_serves_the_workbook_behind_the_token(tmp
         assert "/login" in final and "00_workbook" not in page
     finally:
         proc.terminate()
-        proc.wait(timeout=30)
+        proc.wait(timeout=120)
     # stopping the command stops Voila: the port is free again
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", port)) != 0
 
 
+def wait_for_line(stream, pattern: str, timeout: float = 300) -> str:
+    """The first line of ``stream`` matching ``pattern``: the process says it reached a point."""
+    import selectors
+
+    deadline = time.monotonic() + timeout
+    with selectors.DefaultSelector() as sel:
+        sel.register(stream, selectors.EVENT_READ)
+        while sel.select(timeout=max(0.0, deadline - time.monotonic())):
+            line = stream.readline()
+            if not line:
+                break
+            if re.search(pattern, line):
+                return line
+    pytest.fail(f"no line matching {pattern!r} within {timeout:g} s")
+
+
+def test_the_program_loads_its_heavy_modules_after_it_holds_the_stop_signals():
+    # main() holds Ctrl-C and a closed terminal first; what loads before it is kept light
+    out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import shoporg.cli"], capture_output=True,
+                         text=True, check=True).stderr
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in out.splitlines()}
+    assert not {"networkx", "pandas", "numpy", "matplotlib", "shoporg.io.formats"} & loaded
+
+
 @pytest.mark.skipif(os.name != "posix", reason="signals")
+@pytest.mark.parametrize("moment", ["loading", "starting"])
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGHUP])
-def test_ctrl_c_or_a_closed_terminal_while_starting_leaves_no_server(tmp_path, signum):
+def test_ctrl_c_or_a_closed_terminal_while_starting_leaves_no_server(tmp_path, signum, moment):
+    """The signal comes while the modules load (-X importtime says when one loads), or
+    once Voila runs and is not yet answering; either way the command ends quietly with
+    code 0 and no server is left."""
+    import psutil
+
     port = free_port(18900)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path))
-    proc = subprocess.Popen([sys.executable, "-m", "shoporg.cli", "app", f"--port={port}"], env=env,
+    trace = ["-X", "importtime"] if moment == "loading" else []
+    proc = subprocess.Popen([sys.executable, *trace, "-m", "shoporg.cli", "app", f"--port={port}", "--timeout=300"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.0)  # Voila is starting
-    proc.send_signal(signum)
-    assert proc.wait(timeout=30) == 0, proc.stderr.read()
-    time.sleep(1.0)
+    voila = []
+    try:
+        if moment == "loading":
+            wait_for_line(proc.stderr, r"\| +networkx")  # loaded by main(), the writers' modules still to come
+        else:
+            deadline = time.monotonic() + 300
+            while not voila and proc.poll() is None and time.monotonic() < deadline:
+                voila = psutil.Process(proc.pid).children(recursive=True)  # Voila was started
+                time.sleep(0.05)
+            assert voila, "Voila did not start"
+        proc.send_signal(signum)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0 and "Traceback" not in err, err[-3000:]
+    gone, alive = psutil.wait_procs(voila, timeout=60)
+    assert not alive, alive
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", port)) != 0
 
 
 def test_token_can_be_turned_off(tmp_path, capsys):
-    with start(token=False, log=tmp_path / "voila.log") as app:
+    with start(token=False, log=tmp_path / "voila.log", timeout=300) as app:
         assert app.token is None and app.url == f"http://127.0.0.1:{app.port}/"
         final, status, page = fetch(app.url)
         assert status == 200 and "/login" not in final

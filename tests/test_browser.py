@@ -32,6 +32,9 @@ if not Path(CHROMIUM).exists():
     pytest.skip("no Chromium on this machine (apt-get install -y chromium)", allow_module_level=True)
 
 sync_api = pytest.importorskip("playwright.sync_api")
+# a loaded machine may take more than Playwright's 5 s for a kernel round trip: every
+# expectation waits up to a minute for its page state (it returns as soon as it is seen)
+sync_api.expect.set_options(timeout=60_000)
 
 
 def artifacts() -> Path:
@@ -62,7 +65,8 @@ def first_month(design, scenario) -> str:
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     log = tmp_path_factory.mktemp("voila") / "voila.log"
-    server = start(ROOT / "notebooks" / "00_workbook.ipynb", log=log, timeout=120)
+    server = start(ROOT / "notebooks" / "00_workbook.ipynb", log=log, timeout=300,
+                   exports=tmp_path_factory.mktemp("exports"))
     yield server
     server.stop()
 
@@ -93,10 +97,10 @@ def test_headcount_typed_in_the_browser_updates_the_monthly_payroll(app, record_
             headcount.fill("3")
             started = time.perf_counter()
             headcount.press("Enter")  # a FloatText sends its value on Enter
-            sync_api.expect(summary).to_contain_text(expected, timeout=30_000)
+            sync_api.expect(summary).to_contain_text(expected)
             latency = time.perf_counter() - started
             sync_api.expect(summary).not_to_contain_text(shown)
-            sync_api.expect(chart).not_to_have_attribute("src", old_chart, timeout=30_000)  # redrawn: 3 pickers
+            sync_api.expect(chart).not_to_have_attribute("src", old_chart)  # redrawn: 3 pickers
             with_chart = time.perf_counter() - started
 
             page.screenshot(path=str(artifacts() / "workbook-designer.png"), full_page=False)
@@ -138,8 +142,15 @@ def test_a_consultant_changes_compares_and_downloads_the_report(app, tmp_path):
 
             page.get_by_role("tab", name="4 导出").click()
             folder = page.locator(".shoporg-exporter-folder input")
-            folder.fill(str(tmp_path / "client"))  # a new folder: nothing there to keep or replace
+            note = page.locator(".shoporg-exporter-folder-note")
+            sync_api.expect(note).to_contain_text(str(app.exports))  # where the app writes
+            for elsewhere in (str(tmp_path / "client"), "../../..", "~"):  # a page user cannot choose
+                folder.fill(elsewhere)
+                folder.press("Enter")
+                sync_api.expect(note).to_contain_text("不可用：网页版只能写入")
+            folder.fill("client")  # a new subfolder: nothing there to keep or replace
             folder.press("Enter")
+            sync_api.expect(note).not_to_contain_text("不可用")
             page.get_by_label("docx").check()
             page.get_by_label("xlsx").check()
             page.locator("button.widget-button", has_text="导出").click()
@@ -153,7 +164,8 @@ def test_a_consultant_changes_compares_and_downloads_the_report(app, tmp_path):
         finally:
             browser.close()
 
-    assert sorted(p.name for p in (tmp_path / "client").iterdir()) == ["designs.docx", "designs.xlsx"]
+    assert not (tmp_path / "client").exists()
+    assert sorted(p.name for p in (app.exports / "client").iterdir()) == ["designs.docx", "designs.xlsx"]
     doc = Document(str(saved))
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
         c.text for t in doc.tables for row in t.rows for c in row.cells)

@@ -433,11 +433,11 @@ def test_bad_inputs_raise_a_staffing_input_error_naming_the_argument(kwargs, mes
 
 
 def test_an_impossible_load_fails_fast_instead_of_looping():
-    start = time.perf_counter()
+    start = time.process_time()  # this process's CPU time: other work on the machine does not count
     for kwargs in ({}, {"patience_s": 60}, {"concurrency": 4}):
         with pytest.raises(StaffingInputError, match="max_agents"):
             required_agents(1e12, 600, **kwargs)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 @pytest.mark.parametrize("call,message", [

@@ -327,9 +327,9 @@ def test_20000_random_nodes_in_linear_time():
 
     rng = random.Random(7)
     G = nx.DiGraph((rng.randrange(i), i) for i in range(1, 20_000))
-    start = time.perf_counter()
+    start = time.process_time()  # this process's CPU time: other work on the machine does not count
     lay = tidy_layout(G)
-    assert time.perf_counter() - start < 5  # about 0.2 s here; generous for slow CI
+    assert time.process_time() - start < 5  # about 0.2 s here; generous for slow CI
     assert len(lay) == 20_000
 
 

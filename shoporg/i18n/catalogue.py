@@ -909,6 +909,25 @@ WORDS: dict[str, dict[str, str]] = {
                        "en": "Voila exited (code {code}) before serving; its log: {log}\n{tail}"},
     "err.app_timeout": {"zh": "Voila 在 {seconds} 秒内没有在端口 {port} 上响应；日志：{log}",
                         "en": "Voila did not answer on port {port} within {seconds} s; its log: {log}"},
+    # the command line's arguments (err.cli_*): the argument, what it got and what it allows
+    "err.cli_port": {"zh": "--port 须为 1 到 65535 之间的整数，实际为 {got}",
+                     "en": "--port must be a whole number from 1 to 65535, got {got}"},
+    "err.cli_seconds": {"zh": "--timeout 须为大于 0 的秒数，实际为 {got}",
+                        "en": "--timeout must be a number of seconds above 0, got {got}"},
+    "err.cli_rename": {"zh": "--rename 的写法是 OLD=NEW（设计 A 的岗位编号=设计 B 的岗位编号，如 picker=packer），实际为 {got}",
+                       "en": "--rename takes OLD=NEW (a role id of design A = a role id of design B, e.g. picker=packer), got {got}"},
+    "err.cli_rename_role": {"zh": "--rename {got}：设计 {which} 没有岗位 {role}；它的岗位有：{roles}",
+                            "en": "--rename {got}: design {which} has no role {role}; its roles: {roles}"},
+    "err.cli_chart_output": {"zh": "-o {got}：组织架构图须写入以 {suffixes} 之一结尾的文件",
+                             "en": "-o {got}: the org chart is written to a file whose name ends in one of {suffixes}"},
+    # the exporter inside `shoporg app` (ui.exporter.app_*): files stay in the app's export folder
+    "ui.exporter.app_folder": {"zh": "子文件夹", "en": "Subfolder"},
+    "ui.exporter.app_root": {"zh": "文件写入 {root}（可填子文件夹名，留空即写在此处）",
+                             "en": "Files go into {root} (give a subfolder name, or leave it empty)"},
+    "ui.exporter.app_refused": {"zh": "文件夹 {got} 不可用：网页版只能写入 {root} 内；请填一个子文件夹名"
+                                      "（不含 / \\ :，不以 . 或 ~ 开头，不超过 {limit} 个字符），或留空",
+                                "en": "folder {got} refused: the web app writes inside {root} only; give a subfolder name "
+                                      "(no / \\ :, not starting with . or ~, at most {limit} characters), or leave it empty"},
 
     "col.hierarchy_name": {"zh": "岗位", "en": "role"},
     "col.hierarchy_reports_to": {"zh": "上级", "en": "reports to"},

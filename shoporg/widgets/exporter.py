@@ -7,27 +7,67 @@
 >>> app.export_button.click()
 >>> [p.name for p in app.written]
 ['seed-12-ordinary-shop.md']
+
+Inside ``shoporg app`` (its kernel has :data:`shoporg.app.EXPORTS_ENV`) a page user may
+not choose where the server writes: files go into the app's export folder, and the
+folder box takes a subfolder name only (:func:`confined`).
 """
 
 from __future__ import annotations
 
 import base64
 import html
+import os
+import unicodedata
 from pathlib import Path
 
 import ipywidgets as w
 
+from ..app import EXPORTS_ENV
 from ..errors import ShopOrgError
 from ..i18n import LANGS, Phrase, t
 from ..io.formats import FORMATS as FILE_FORMATS
 from ..io.formats import export
 from ._common import check_lang, error_text, message_html, scenario_note
 
-__all__ = ["Exporter", "FORMATS", "named_options"]
+__all__ = ["Exporter", "FORMATS", "NAME_LIMIT", "app_exports", "confined", "named_options"]
 
 #: Formats offered, in this order; a format whose file holds one design (see
 #: :data:`shoporg.io.formats.FORMATS`) is written once per design.
 FORMATS = ("docx", "xlsx", "md", "html", "csv", "png")
+#: The longest subfolder name the web app takes.
+NAME_LIMIT = 80
+
+
+def app_exports() -> Path | None:
+    """The export folder of the ``shoporg app`` this kernel serves, else ``None`` (JupyterLab, a script)."""
+    root = os.environ.get(EXPORTS_ENV)
+    return Path(root) if root else None
+
+
+def confined(root, name: str) -> Path | None:
+    """``root/name`` for a plain folder name, ``root`` for an empty one, ``None`` for
+    anything that could lead elsewhere: a separator, a drive, ``.``/``..`` or another
+    name starting with ``.`` or ``~``, a control character, more than :data:`NAME_LIMIT`
+    characters, or a name that resolves outside ``root`` (a link).
+
+    >>> confined("/srv/exports", " client ").as_posix(), confined("/srv/exports", "").as_posix()
+    ('/srv/exports/client', '/srv/exports')
+    >>> [confined("/srv/exports", x) for x in ("../..", "/etc", "~", "a/b", "a\\\\b", "c:", ".ssh")]
+    [None, None, None, None, None, None, None]
+    """
+    root, name = Path(root), name.strip()
+    if not name:
+        return root
+    if (len(name) > NAME_LIMIT or name[0] in ".~" or any(c in "/\\:" for c in name)
+            or any(unicodedata.category(c)[0] == "C" for c in name)):
+        return None
+    path = root / name
+    try:
+        inside = path.resolve().parent == root.resolve()
+    except (OSError, RuntimeError):
+        inside = False
+    return path if inside else None
 
 
 class Exporter:
@@ -71,15 +111,42 @@ class Exporter:
         self.scenario = scenario
         self.written: list[Path] = []
         self.formats = {f: w.Checkbox(value=False, description=f, indent=False) for f in FORMATS}
-        self.folder = w.Text(value=str(folder) if folder is not None else "exports", description=self._t("folder"))
+        self.root = app_exports()  # set: inside `shoporg app`, exports stay in this folder
+        self.folder = w.Text(value=self._initial_folder(folder), description=self._t("app_folder" if self.root else "folder"))
+        self.folder_note = w.HTML()
         self.lang = w.ToggleButtons(options=[(t(f"ui.lang_{x}", lang), x) for x in LANGS], value=lang,
                                     description=self._t("report_lang"))
         self.overwrite = w.Checkbox(value=False, description=self._t("overwrite"))
         self.export_button = w.Button(description=self._t("export"), icon="download")
         self.links = w.HTML()
         self.folder.add_class("shoporg-exporter-folder")  # stable hooks for browser tests
+        self.folder_note.add_class("shoporg-exporter-folder-note")
         self.links.add_class("shoporg-exporter-links")
         self.export_button.on_click(lambda _b: self.export())
+        if self.root is not None:
+            self.folder.observe(lambda _change: self._folder(), names="value")
+            self._folder()
+
+    def _initial_folder(self, folder) -> str:
+        if self.root is None:
+            return str(folder) if folder is not None else "exports"
+        # in the app: the export folder itself unless a subfolder name was given
+        if folder is None or Path(folder).resolve() == self.root.resolve():
+            return ""
+        return str(folder) if confined(self.root, str(folder)) is not None else ""
+
+    def _folder(self) -> Path | None:
+        """The folder the files go to; in the app ``None`` when the box names anything
+        but a subfolder of the export folder, and the note beside it says so."""
+        if self.root is None:
+            return Path(self.folder.value).expanduser()
+        folder = confined(self.root, self.folder.value)
+        if folder is None:
+            self.folder_note.value = message_html(self._t("app_refused", got=repr(self.folder.value),
+                                                          root=str(self.root), limit=NAME_LIMIT))
+        else:
+            self.folder_note.value = message_html(self._t("app_root", root=str(self.root)), "info")
+        return folder
 
     def _t(self, key: str, **fields) -> str:
         return t(f"ui.exporter.{key}", self.ui_lang, **fields)
@@ -87,7 +154,7 @@ class Exporter:
     @property
     def widget(self) -> w.Widget:
         """The top-level container to display."""
-        return w.VBox([w.HBox(list(self.formats.values())), self.folder, self.lang,
+        return w.VBox([w.HBox(list(self.formats.values())), w.HBox([self.folder, self.folder_note]), self.lang,
                        w.HBox([self.overwrite, self.export_button]), self.links])
 
     def tick(self, *formats: str) -> None:
@@ -113,8 +180,10 @@ class Exporter:
 
     def export(self) -> list[Path]:
         """Write every ticked format into ``folder``; return (and keep in ``written``) the paths."""
-        folder = Path(self.folder.value).expanduser()
+        folder = self._folder()
         self.written, self.links.value = [], ""
+        if folder is None:  # refused: the note beside the box says why
+            return []
         if not self.designs:
             self.links.value = message_html(self._t("no_designs"))
             return []
