@@ -87,8 +87,9 @@ Expr = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, fl
 def _shown(value: Any) -> Any:
     """A value as a message shows it: short, even for an integer of thousands of digits."""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
-        n = int(value.bit_length() * 0.30103) + 1
-        return {"zh": f"一个约 {n} 位的整数", "en": f"an integer of about {n} digits"}
+        n = int(value.bit_length() * 0.30103) + 1  # the digits, counted without turning it into text
+        n -= abs(value) < 10 ** (n - 1)
+        return {"zh": f"一个 {n} 位的整数", "en": f"an integer of {n} digits"}
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 

@@ -126,10 +126,10 @@ WORDS: dict[str, dict[str, str]] = {
     "err.pay_allowed_money": {"zh": "0 到 {most} 元之间的金额，最多 2 位小数",
                               "en": "an amount in yuan from 0 to {most} with at most 2 decimal places"},
     "err.pay_allowed_number": {"zh": "设计文件中此处可填的数字", "en": "a number the design file allows here"},
-    "err.expr_non_ascii": {"zh": "表达式{text}第 {col} 列的名称 {name} 含有非 ASCII 字符 {char}（如全角字母）；"
+    "err.expr_non_ascii": {"zh": "表达式{text}第 {col} 列的名称 {name} 含有非 ASCII 字符 {char}（全角字母看似 ASCII，实则不是）；"
                                  "可填：由小写 ASCII 字母 a–z、数字和下划线组成的名称（如 store_incidents）",
                            "en": "name {name} at column {col} of {text} holds the non-ASCII character {char} "
-                                 "(a fullwidth letter, say); allowed: names of lower-case ASCII letters a–z, digits "
+                                 "(fullwidth letters look like ASCII but are not); allowed: names of lower-case ASCII letters a–z, digits "
                                  "and _ (e.g. store_incidents)"},
 
     # errors of pay expressions (err.expr_*): what is wrong and the expression it is in

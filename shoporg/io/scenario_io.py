@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .._types import Text
+from .._types import Text, _shown, to_decimal
 from ..errors import DesignFileError, DesignValidationError, Problem, error_words
 from ..i18n import Phrase
 from ..scenario import Scenario, ScenarioError
@@ -39,11 +39,13 @@ def read_scenario(path) -> Scenario:
                                                  allowed="'shoporg/scenario-v1'"), file=where))
     if ("base" in data) == ("months" in data):
         problems.append(Problem("", Phrase("err.scenario_base_or_months"), file=where))
+    supply, supply_problems = _supply(data.get("supply"), where)
+    problems += supply_problems
     if problems:
         raise DesignValidationError(problems)
     kw = {"start": str(data.get("start", "2026-01")), "roles": data.get("roles") or {},
           "id": str(data.get("id", path.stem)), "name": Text.model_validate(data.get("name", path.stem)),
-          "supply": {str(k): float(v) for k, v in (data.get("supply") or {}).items()}}
+          "supply": supply}
     try:
         if "months" in data:
             return Scenario.from_months(data["months"], **kw)
@@ -53,3 +55,22 @@ def read_scenario(path) -> Scenario:
         raise ScenarioError(Phrase("err.located", where=where, message=error_words(e))) from None
     except (TypeError, ValueError, AttributeError) as e:
         raise ScenarioError(Phrase("err.scenario_malformed", where=where, detail=error_words(e))) from None
+
+
+def _supply(data, where: str) -> tuple[dict[str, float], list[Problem]]:
+    """The ``supply:`` mapping: parameter keys to numbers (each checked again, by its pay
+    kind's field, when a payroll reads it), and the problems found."""
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [Problem("supply", Phrase("err.scenario_supply", got=_shown(data)), file=where)]
+    out, problems = {}, []
+    for key, value in data.items():
+        if not isinstance(key, str) or not key.strip():
+            problems.append(Problem("supply", Phrase("err.scenario_supply_key", got=_shown(key)), file=where))
+            continue
+        try:
+            out[key] = float(to_decimal(value, places=None, minimum=None))
+        except ValueError as e:
+            problems.append(Problem(f"supply.{key}", e.args[0], file=where))
+    return out, problems

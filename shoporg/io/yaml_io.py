@@ -62,6 +62,19 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _construct_int(loader: _StrictLoader, node: yaml.ScalarNode):
+    """An integer of any length: past the 4,300 digits ``int(text)`` reads, through Decimal
+    (exact), so the number converters refuse it with its place instead of a traceback."""
+    text = str(node.value).replace("_", "")
+    digits = text.lstrip("+-")
+    if len(digits) > 4000 and digits.isdigit() and digits[0] != "0":
+        return int(Decimal(text))
+    return _SafeBase.construct_yaml_int(loader, node)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
 def _read_text(path: Path) -> str:
     if not path.exists():
         raise DesignFileError(Phrase("err.no_file"), file=str(path))

@@ -24,7 +24,8 @@ from .kinds.allowance import payment_months
 from .kinds.base import base_amount
 
 __all__ = ["PayrollError", "AmountRangeError", "MAX_FEN", "to_fen", "base_amount", "missing_rate",
-           "component_fen", "fen_and_most", "payment_months", "checked_supply"]
+           "component_fen", "fen_and_most", "payment_months", "checked_supply",
+           "merged_supply"]
 
 #: The most one line (a component, a person, a month) may hold, in fen: 10^15 fen, ten
 #: trillion yuan. Far below 2^53 (every fen exact in a float) and, summed over any payroll
@@ -71,13 +72,14 @@ def to_fen(yuan) -> np.ndarray:
 def fen_and_most(yuan) -> tuple[np.ndarray, float]:
     """:func:`to_fen` and the largest amount in absolute fen (0 for an empty array), the
     bound the engine adds up to keep totals inside int64."""
+    yuan = np.asarray(yuan, dtype=float)
     with np.errstate(over="ignore", invalid="ignore"):
-        cents = np.asarray(yuan, dtype=float) * 100
+        cents = yuan * 100
         whole = np.abs(cents, out=np.empty(np.shape(cents)))  # in place: sweeps round (scenarios, 12) arrays
     most = float(whole.max()) if whole.size else 0.0
     if not most <= MAX_FEN:  # NaN compares False: refused too
         bad = np.argwhere(~(whole <= MAX_FEN))[0]
-        raise AmountRangeError(float(cents[tuple(bad)]) / 100, tuple(int(i) for i in bad))
+        raise AmountRangeError(float(yuan[tuple(bad)]), tuple(int(i) for i in bad))
     whole += 0.5
     whole += 1e-6
     np.floor(whole, out=whole)
@@ -115,6 +117,19 @@ def _reason(error: ValidationError) -> Phrase | str:
     if first["type"] == "greater_than_equal":
         return Phrase("err.min", minimum=ctx.get("ge"), got=_shown(first.get("input")))
     return Phrase("err.number", got=_shown(first.get("input")))
+
+
+def merged_supply(*supplies) -> dict:
+    """Supplies laid over each other, later ones winning (a scenario's, then the call's);
+    anything but a mapping is a :class:`PayrollError`."""
+    out = {}
+    for supply in supplies:
+        if supply is None:
+            continue
+        if not hasattr(supply, "items"):
+            raise PayrollError(Phrase("err.pay_supply_mapping", got=_shown(supply)))
+        out.update(supply.items())
+    return out
 
 
 def checked_supply(design, supply) -> dict[str, float]:

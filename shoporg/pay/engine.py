@@ -62,7 +62,7 @@ from ..errors import error_words, quoted_role
 from ..i18n import Phrase, pick, t, words
 from ..scenario import MONTHS, Filled, Scenario, ScenarioError, fit_people
 from .amounts import (MAX_FEN, MAX_TOTAL_FEN, AmountRangeError, PayrollError, checked_supply, component_fen,
-                      fen_and_most, missing_rate, to_fen)
+                      fen_and_most, merged_supply, missing_rate, to_fen)
 from .environment import Environment
 from .expr import parse_expression
 from .kinds import PAY_KINDS, Inputs
@@ -444,6 +444,6 @@ def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict
         A blank parameter not supplied, a driver the scenario lacks, a bad expression.
     """
     fitted, filled = fit_people(scenario, design)
-    lines, _, _ = compute(design, [fitted], base_level=base_level, supply={**scenario.supply, **(supply or {})},
+    lines, _, _ = compute(design, [fitted], base_level=base_level, supply=merged_supply(scenario.supply, supply),
                           detail=True)
     return Payroll(design, scenario, lines, base_level, filled=filled)
