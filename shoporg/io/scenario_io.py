@@ -53,7 +53,7 @@ def read_scenario(path) -> Scenario:
                                      fixed=data.get("fixed"), overrides=data.get("overrides"), **kw)
     except ScenarioError as e:
         raise ScenarioError(Phrase("err.located", where=where, message=error_words(e))) from None
-    except (TypeError, ValueError, AttributeError) as e:
+    except (TypeError, ValueError, AttributeError, OverflowError) as e:
         raise ScenarioError(Phrase("err.scenario_malformed", where=where, detail=error_words(e))) from None
 
 
