@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -17,7 +19,7 @@ from pydantic_core import core_schema
 
 from .i18n import Phrase, check_lang
 
-__all__ = ["Frozen", "Text", "RoleId", "DesignId", "DriverName", "AreaCode", "Expr",
+__all__ = ["Frozen", "Text", "TextStr", "check_text", "RoleId", "DesignId", "DriverName", "AreaCode", "Expr",
            "Money", "Amount", "Rate", "to_decimal", "MONEY_MAX", "NUMBER_MAX"]
 
 #: The largest amount of money one value of a design may give, in yuan (一亿元): a month's
@@ -38,9 +40,39 @@ def _text_from_str(value: Any) -> Any:
     return {"zh": value} if isinstance(value, str) else value
 
 
+#: What a text may not hold: C0 controls but tab and line feed (a carriage return
+#: alone breaks CSV rows and Word paragraphs; YAML reads CRLF line ends as line feeds); DEL
+#: and the C1 controls; the bidi embeddings, overrides and isolates (U+202A–U+202E,
+#: U+2066–U+2069), which make a name read differently from what it is; and U+FFFE/U+FFFF,
+#: which no XML (so no .xlsx or .docx) may contain.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def check_text(value: str) -> str:
+    """Refuse control characters and direction overrides in a text (names, duties...).
+
+    >>> check_text("店长（值班）")
+    '店长（值班）'
+    >>> check_text("店\u202e长")
+    Traceback (most recent call last):
+    ...
+    ValueError: holds U+202E (a direction override) at character 2; allowed: printable text, line breaks and tabs
+    """
+    m = _FORBIDDEN.search(value)
+    if m:
+        c = m.group()
+        kind = "err.text_kind.bidi" if "\u202a" <= c <= "\u2069" else "err.text_kind.control"
+        raise ValueError(Phrase("err.text_char", char=f"U+{ord(c):04X}", kind=Phrase(kind), at=m.start() + 1))
+    return value
+
+
+#: A plain text field: no control characters or direction overrides (see :func:`check_text`).
+TextStr = Annotated[str, AfterValidator(check_text)]
+
+
 class _TextModel(Frozen):
-    zh: Annotated[str, StringConstraints(min_length=1)]
-    en: Annotated[str, StringConstraints(min_length=1)] | None = None
+    zh: Annotated[str, StringConstraints(min_length=1), AfterValidator(check_text)]
+    en: Annotated[str, StringConstraints(min_length=1), AfterValidator(check_text)] | None = None
 
     def get(self, lang: str = "zh") -> str:
         """The text in ``lang`` ('zh' or 'en'), falling back to Chinese.

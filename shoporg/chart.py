@@ -32,7 +32,7 @@ from . import fmt
 from .errors import FileExistsRefusedError
 from .hierarchy import layers, to_graph
 from .i18n import Phrase, check_lang, t
-from .io.atomic import atomic_write
+from .io.atomic import atomic_write, check_name
 from .layout import MODES, edge_paths, tidy_layout
 
 __all__ = ["CJK_FONTS", "PACKAGED_FONTS", "FORMATS", "SHOW", "cjk_font", "font_family",
@@ -509,6 +509,7 @@ def _check_path(path, overwrite: bool) -> Path:
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
         raise ValueError(Phrase("err.chart_format", path=repr(str(path)), suffixes=", ".join(FORMATS)))
+    check_name(path)
     if path.is_dir():
         raise ValueError(Phrase("err.chart_dir", path=str(path)))
     if path.exists() and not overwrite:

@@ -157,7 +157,7 @@ def _supply(pairs: list[str], lang: str = "en") -> dict[str, float]:
 
 def _cmd_payroll(args) -> int:
     design = _load(args.design)
-    pr = shoporg.payroll(design, shoporg.read_scenario(args.scenario), base_level=args.level,
+    pr = shoporg.payroll(design, shoporg.read_scenario(args.scenario, design), base_level=args.level,
                          supply=_supply(args.supply, _error_lang(args)))
     lang = args.lang
     table = {"month": pr.by_month, "role": pr.by_role, "department": pr.by_department}[args.by]()
@@ -188,7 +188,7 @@ def _cmd_payroll(args) -> int:
 def _cmd_staff(args) -> int:
     design = _load(args.design)
     norms = shoporg.io.read_norms(args.norms) if args.norms else None
-    rec = shoporg.recommend_headcount(design, shoporg.read_scenario(args.volumes), norms, lang=args.lang)
+    rec = shoporg.recommend_headcount(design, shoporg.read_scenario(args.volumes, design), norms, lang=args.lang)
     if args.format != "table":
         _print_frame(rec, args.format)
         return EXIT_OK
@@ -207,7 +207,7 @@ def _cmd_staff(args) -> int:
 
 def _cmd_compare(args) -> int:
     designs = [_load(p) for p in args.designs]
-    scenario = shoporg.read_scenario(args.scenario) if args.scenario else None
+    scenario = shoporg.read_scenario(args.scenario, designs) if args.scenario else None
     norms = shoporg.io.read_norms(args.norms) if args.norms else None
     table = shoporg.compare(designs, scenario, baseline=args.baseline, norms=norms,
                             supply=_supply(args.supply, _error_lang(args)), lang=args.lang)
@@ -248,7 +248,7 @@ def _cmd_export(args) -> int:
     designs = [_load(p) for p in args.designs]
     for target in args.to:  # every target is checked before the first file is written
         shoporg.io.format_for(target, designs)
-    scenario = shoporg.read_scenario(args.scenario) if args.scenario else None
+    scenario = shoporg.read_scenario(args.scenario, designs) if args.scenario else None
     for target in args.to:
         print(shoporg.export(designs, target, scenario=scenario, lang=args.lang, overwrite=args.overwrite))
     return EXIT_OK

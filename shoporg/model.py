@@ -35,6 +35,7 @@ from ._types import (
     Rate,
     RoleId,
     Text,
+    TextStr,
     to_decimal,
 )
 from .errors import DesignValidationError, UnknownRoleError
@@ -59,8 +60,8 @@ class Duty(Frozen):
     """
 
     area: AreaCode
-    zh: Annotated[str, Field(min_length=1)]
-    en: str | None = None
+    zh: Annotated[TextStr, Field(min_length=1)]
+    en: TextStr | None = None
     group: Text | None = None
     """The heading the duty stands under in the source (工作统筹, 职责一...)."""
     weight: Weight | None = None
@@ -74,8 +75,8 @@ class Requirement(Frozen):
     """A requirement for holding a role (任职要求): education, experience, skills..."""
 
     kind: Literal["education", "experience", "skill", "software", "ability", "trait", "other"]
-    zh: Annotated[str, Field(min_length=1)]
-    en: str | None = None
+    zh: Annotated[TextStr, Field(min_length=1)]
+    en: TextStr | None = None
 
     def text(self, lang: str = "zh") -> str:
         return Text(zh=self.zh, en=self.en).get(lang)
@@ -92,16 +93,16 @@ class Department(Frozen):
 class RoleSource(Frozen):
     """Where a role stands in the source document (``岗位9``, a heading, a reading note)."""
 
-    label: str | None = None
-    heading: str | None = None
+    label: TextStr | None = None
+    heading: TextStr | None = None
     note: Text | None = None
 
 
 class Source(Frozen):
     """The source document and heading a design was made from."""
 
-    document: str
-    heading: str
+    document: TextStr
+    heading: TextStr
     note: Text | None = None
 
 

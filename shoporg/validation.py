@@ -38,9 +38,11 @@ def check_design(design) -> list[Problem]:
     add = lambda loc, msg: problems.append(Problem(loc, msg))  # noqa: E731
 
     dep_ids = [d.id for d in design.departments]
-    for i, (dep, n) in enumerate(zip(design.departments, map(dep_ids.count, dep_ids))):
-        if n > 1 and dep_ids.index(dep.id) != i:
+    deps_seen: set[str] = set()
+    for i, dep in enumerate(design.departments):
+        if dep.id in deps_seen:
             add(f"departments[{i}].id", Phrase("err.duplicate_department", id=repr(dep.id)))
+        deps_seen.add(dep.id)
 
     ids = [r.id for r in design.roles]
     seen: set[str] = set()
@@ -65,7 +67,7 @@ def check_design(design) -> list[Problem]:
                        "err.dotted_self" if m == r.id else
                        "err.dotted_manager")
                 add(f"{here}.dotted_line[{j}]", Phrase(why, id=repr(m)))
-        if design.departments and r.department is not None and r.department not in dep_ids:
+        if design.departments and r.department is not None and r.department not in deps_seen:
             add(f"{here}.department", Phrase("err.unknown_department", id=repr(r.department),
                                              hint=_suggest(r.department, dep_ids), ids=", ".join(dep_ids)))
         if r.vacancies > r.headcount:
@@ -114,24 +116,27 @@ def _expression_problems(text: str, where: str) -> list[Problem]:
 
 
 def _hierarchy_problems(design, known: set[str]) -> list[Problem]:
+    """Cycles and top roles, in one pass over the reporting lines (linear in the roles:
+    each role is walked up from once, then marked done)."""
     problems = []
     manager = {r.id: r.reports_to for r in design.roles if r.reports_to in known and r.reports_to != r.id}
     index = {r.id: i for i, r in reversed(list(enumerate(design.roles)))}
-    reported: set[str] = set()
+    ON_PATH, DONE = 1, 2
+    state: dict[str, int] = {}
     for start in manager:
-        path, node = [start], manager[start]
-        while node is not None and node not in path:
+        path, node = [], start
+        while node is not None and node not in state:
+            state[node] = ON_PATH
             path.append(node)
             node = manager.get(node)
-        if node is not None:  # came back to a role already on the path: a cycle
+        if node is not None and state[node] == ON_PATH:  # came back to a role on this path: a cycle
             cycle = path[path.index(node):]
-            key = frozenset(cycle)
-            if key not in reported:
-                reported.add(key)
-                first = min(cycle, key=index.__getitem__)
-                ring = cycle[cycle.index(first):] + cycle[:cycle.index(first)] + [first]
-                problems.append(Problem(f"roles[{index[first]}].reports_to",
-                                        Phrase("err.cycle", ring=" → ".join(ring))))
+            first = min(cycle, key=index.__getitem__)
+            ring = cycle[cycle.index(first):] + cycle[:cycle.index(first)] + [first]
+            problems.append(Problem(f"roles[{index[first]}].reports_to",
+                                    Phrase("err.cycle", ring=" → ".join(ring))))
+        for n in path:
+            state[n] = DONE
     roots = [r.id for r in design.roles if r.reports_to is None]
     if not design.forest and len(roots) > 1:
         problems.append(Problem("roles", Phrase("err.roots", n=len(roots), ids=", ".join(roots))))

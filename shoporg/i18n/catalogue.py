@@ -216,6 +216,57 @@ WORDS: dict[str, dict[str, str]] = {
     "err.unsupported_type": {"zh": "不支持的文件类型{suffix}；支持：{supported}", "en": "unsupported file type {suffix}; supported: {supported}"},
     "err.suffix_none": {"zh": "（无扩展名）", "en": "'(none)'"},
     "err.one_design": {"zh": "{suffix} 文件只能放一个设计；请只给一个设计", "en": "a {suffix} file holds one design; give one design"},
+    "err.write_name_long": {"zh": "文件名太长（{n} 个字符）；可用：不超过 {most} 字节的文件名（UTF-8 下约 85 个汉字）",
+                            "en": "the file name is too long ({n} characters); allowed: a name of at most {most} bytes "
+                                  "(in UTF-8, about 85 Chinese characters)"},
+    "err.write_not_dir": {"zh": "无法写入：路径中的 {part} 是文件，不是文件夹；可用：一个已有文件夹（或可新建的文件夹）中的文件名",
+                          "en": "cannot write here: {part} in the path is a file, not a folder; allowed: a file name "
+                                "in a folder that exists or can be made"},
+    "err.text_char": {"zh": "含有 {char}（{kind}），在第 {at} 个字符；可用：可见文字、换行和制表符",
+                      "en": "holds {char} ({kind}) at character {at}; allowed: printable text, line breaks and tabs"},
+    "err.text_kind.control": {"zh": "控制字符", "en": "a control character"},
+    "err.text_kind.bidi": {"zh": "文字方向控制符", "en": "a direction override"},
+    "err.write_failed": {"zh": "无法写入（{reason}）；可用：你有写权限的文件夹中的文件名",
+                         "en": "cannot write the file ({reason}); allowed: a file name in a folder you may write to"},
+
+    # hostile input refused by the readers: YAML aliases, workbook sizes, edited hidden sheets,
+    # CSV cells, scenario roles and drivers (each names its place and what is allowed)
+    "err.yaml_alias": {"zh": "不能使用锚点或别名 {what}：设计、情景和定额文件只含普通数据；请把值直接写出来",
+                       "en": "anchors and aliases ({what}) are not allowed: design, scenario and norms files are "
+                             "plain data; write the value out"},
+    "err.xlsx_parts": {"zh": "工作簿有 {n} 个部件；最多 {most} 个", "en": "the workbook has {n} parts; allowed: at most {most}"},
+    "err.xlsx_part_size": {"zh": "解压后有 {size} MB；工作簿的每个部件最多 {most} MB（岗位职责表远小于此）",
+                           "en": "unpacks to {size} MB; allowed: at most {most} MB for one part of a workbook "
+                                 "(a role table is far smaller)"},
+    "err.xlsx_book_size": {"zh": "工作簿解压后共 {size} MB；最多 {most} MB", "en": "the workbook unpacks to {size} MB; "
+                                                                              "allowed: at most {most} MB"},
+    "err.xlsx_rows": {"zh": "工作表 {sheet} 超过 {most} 行；最多 {most} 行", "en": "sheet {sheet} has more than {most} rows; "
+                                                                            "allowed: at most {most}"},
+    "err.xlsx_cells": {"zh": "工作表 {sheet} 读到此行时已超过 {most} 个单元格；最多 {most} 个",
+                       "en": "sheet {sheet} holds more than {most} cells by this row; allowed: at most {most}"},
+    "io.xlsx_data_edited": {"zh": "{file}：隐藏工作表 {sheet} 与其校验值不符，是手工改过的；已按 {roles} 中的单元格读取，"
+                                  "只有隐藏工作表才有的内容（薪酬规则、定额、职责领域）来自改过的工作表，请核对",
+                            "en": "{file}: the hidden sheet {sheet} does not match its digest: it was edited by hand; the "
+                                  "cells of {roles} are read as the truth, and what only the hidden sheet holds (pay rules, "
+                                  "norms, duty areas) comes from the edited sheet: check it"},
+    "err.csv_department": {"zh": "部门 {name} 不存在；可填：{names}，或留空", "en": "unknown department {name}; "
+                                                                          "allowed: {names}, or empty"},
+    "err.csv_id": {"zh": "实际为 {got}；可填：本设计的岗位编号，或以小写字母开头、只含小写字母、数字和 _ 的新编号（如 live_host）",
+                   "en": "got {got}; allowed: a role id of the design, or a new id in lower-case letters, digits and _ "
+                         "starting with a letter (e.g. live_host)"},
+    "err.csv_headcount_range": {"zh": "实际为 {got}；可填：0 至 100000 的人数（全职当量），最多 2 位小数，如 3 或 0.5",
+                                "en": "got {got}; allowed: a number of people (FTE) from 0 to 100000 with at most "
+                                      "2 decimals, e.g. 3 or 0.5"},
+    "err.scenario_role": {"zh": "设计中没有岗位 {id}；可填：本设计的岗位编号（{ids}）",
+                          "en": "no role {id} in the design; allowed: a role id of the design ({ids})"},
+    "err.scenario_driver_name": {"zh": "业务量名称 {name} 不对；可填：小写字母开头、只含小写字母、数字和 _ 的名称（如 orders）",
+                                 "en": "driver name {name} is not allowed; allowed: a name in lower-case letters, "
+                                       "digits and _ starting with a letter (e.g. orders)"},
+    "err.scenario_driver_unknown": {"zh": "业务量 {name} 不存在{hint}；可填：已知的业务量（{known}），或本情景 base/months 中给出的业务量",
+                                    "en": "unknown driver {name}{hint}; allowed: a known driver ({known}) or one the "
+                                          "scenario gives shop-wide (base/months)"},
+    "err.scenario_name": {"zh": "情景名称须为文字，或 {{zh: ..., en: ...}}，实际为 {got}",
+                          "en": "a scenario name is text or {{zh: ..., en: ...}}, got {got}"},
 
     # ---- end of io -------------------------------------------------------------------
 

@@ -5,7 +5,14 @@
 with several designs the comparison (方案对比), the diff (方案差异) and each further
 design's role table, payroll and chart (``岗位职责表 (2)`` …). A hidden sheet
 ``_shoporg`` holds the design as YAML, so :func:`read_excel` starts from the exact
-design and applies only the cells a consultant changed in the role table.
+design and applies only the cells a consultant changed in the role table. The hidden
+sheet also keeps a digest (sha256) of that YAML: a hidden sheet edited by hand is told
+apart, with a warning (:class:`DataSheetEdited`), and the role table's cells are read as
+the truth.
+
+An imported workbook is checked before openpyxl opens it (the unpacked size of each part
+and of all of them, :data:`LIMITS`), opened read-only (only the role table and the hidden
+sheet are read, row by row) and refused past a number of rows and cells.
 
 >>> import tempfile, pathlib
 >>> from shoporg import load_template
@@ -17,9 +24,11 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import io as _io
 import re
 import unicodedata
+import warnings
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -46,7 +55,8 @@ from ..scenario import filled_note
 from .atomic import atomic_write
 from .yaml_io import design_from_dict, design_to_dict, dump_yaml, load_yaml
 
-__all__ = ["write_excel", "read_excel", "export_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT"]
+__all__ = ["write_excel", "read_excel", "export_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT",
+           "LIMITS", "DataSheetEdited"]
 
 #: The sheet names in each language (a view on the catalogue's ``sheet.*`` words).
 SHEETS = {k: both(f"sheet.{k}") for k in ("roles", "payroll", "headcount", "coverage", "kpi", "chart", "compare", "diff")}
@@ -117,6 +127,32 @@ def _text(value, lang: str) -> str:
 
 
 # -- writing the sheets --------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _as_text(ws, formulas: frozenset[str] = frozenset()) -> None:
+    """Make every text cell of ``ws`` a text, never a formula (but the ``formulas`` we wrote).
+
+    openpyxl reads a string starting with ``=`` as a formula (and ``#N/A`` as an error), so
+    a role named ``=HYPERLINK(...)`` would become a live one; the cell type is set back to
+    text. Cells starting with ``= + - @`` also get Excel's quote prefix (the hidden ``'``),
+    so Excel and LibreOffice show them as typed and keep them text when edited.
+
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> ws.append(["=1+1", 3, "店长"])
+    >>> _as_text(ws)
+    >>> [(c.value, c.data_type, c.quotePrefix) for c in ws[1]]
+    [('=1+1', 's', True), (3, 'n', False), ('店长', 's', False)]
+    """
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.coordinate not in formulas:
+                cell.data_type = "s"
+                if cell.value.startswith(_FORMULA_START):
+                    cell.quotePrefix = True
+
 
 def _style_sheet(ws, widths: dict[int, int] | None = None, freeze: str = "A2") -> None:
     """Bold frozen header, wrapped top-aligned cells, widths, A4 landscape fit to width."""
@@ -247,6 +283,7 @@ def _write_kpi(wb, design, lang: str) -> None:
                        float(d.weight) if d.weight is not None else None, None, f"=IF(E{row}=\"\",\"\",D{row}*E{row}/100)"])
     ws.append([])
     ws.append([_w("kpi_note", lang)])
+    _as_text(ws, frozenset(f"F{row}" for row in range(2, ws.max_row + 1)))  # the weighted score: ours
     _style_sheet(ws, {3: 60, 1: 16, 2: 20}, freeze="A2")
 
 
@@ -290,17 +327,34 @@ def _write_compare(wb, designs, scenario, lang: str) -> None:
     _style_sheet(ws, {5: 80})
 
 
+def _digest(text: str) -> str:
+    """The digest the hidden sheet keeps of its YAML (B1), so a hand edit is told apart.
+
+    >>> _digest("schema: shoporg/design-v1")[:15]
+    'sha256:0f5b49fa'
+    """
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _write_data(wb, design) -> None:
     """The hidden ``_shoporg`` sheet: the design's YAML in cells of at most 30,000 chars."""
     text = dump_yaml(design_to_dict(design))
     ws = wb.create_sheet(DATA_SHEET)
+    ws.cell(row=1, column=2, value=_digest(text))
     for i in range(0, len(text), _CHUNK):
         ws.cell(row=i // _CHUNK + 1, column=1, value=text[i:i + _CHUNK])
     ws.sheet_state = "hidden"
 
 
 def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
-    """Save to a temporary file beside ``path``, then move it into place (never clobbering)."""
+    """Save to a temporary file beside ``path``, then move it into place (never clobbering).
+
+    Every text cell is written as text first (:func:`_as_text`; the KPI sheet did its own,
+    keeping the formulas it writes).
+    """
+    for ws in wb.worksheets:
+        if ws.title not in SHEETS["kpi"].values():
+            _as_text(ws)
     return atomic_write(path, wb.save, overwrite=overwrite)
 
 
@@ -350,12 +404,56 @@ export_excel = write_excel  # the earlier name
 
 # -- reading back --------------------------------------------------------------------
 
+#: What an imported workbook may hold. A role table of thousands of roles, with its chart,
+#: is far below each; a few hundred kilobytes of zip can unpack to gigabytes of cells.
+LIMITS = {
+    "part_bytes": 32 * 2**20,   # one part of the .xlsx (a sheet, the shared strings, a picture), unpacked
+    "book_bytes": 128 * 2**20,  # all parts together, unpacked
+    "parts": 1_000,             # parts in the zip
+    "rows": 50_000,             # rows of the role table
+    "cells": 1_000_000,         # cells of the role table (its rows times their width)
+}
+
+
+class DataSheetEdited(UserWarning):
+    """The hidden ``_shoporg`` sheet does not match its digest: it was edited by hand.
+    ``phrase`` words it in every language."""
+
+    def __init__(self, phrase: Phrase):
+        self.phrase = phrase
+        super().__init__(str(phrase))
+
+
 def _fail(location: str, message, path: Path) -> DesignValidationError:
     return DesignValidationError([Problem(location, message, file=str(path))])
 
 
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.1f}"
+
+
+def _check_parts(path: Path) -> None:
+    """Refuse a workbook whose parts unpack past :data:`LIMITS`, before openpyxl opens it
+    (the sizes are the zip's own; :mod:`zipfile` unpacks no more than a part declares)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError) as e:
+        raise _fail("", Phrase("err.xlsx_damaged", detail=f"{type(e).__name__}: {e}"), path) from None
+    if len(infos) > LIMITS["parts"]:
+        raise _fail("", Phrase("err.xlsx_parts", n=len(infos), most=LIMITS["parts"]), path)
+    for info in infos:
+        if info.file_size > LIMITS["part_bytes"]:
+            raise _fail(info.filename, Phrase("err.xlsx_part_size", size=_mb(info.file_size),
+                                              most=_mb(LIMITS["part_bytes"])), path)
+    total = sum(i.file_size for i in infos)
+    if total > LIMITS["book_bytes"]:
+        raise _fail("", Phrase("err.xlsx_book_size", size=_mb(total), most=_mb(LIMITS["book_bytes"])), path)
+
+
 def _open(path: Path):
-    """The workbook, or a located error for a missing file or one that is not .xlsx."""
+    """The workbook (read-only: sheets are read row by row, when asked for), or a located
+    error for a missing file, one that is not .xlsx, or one past :data:`LIMITS`."""
     from openpyxl import (
         load_workbook,  # openpyxl: loaded when a workbook is written or read
     )
@@ -364,17 +462,44 @@ def _open(path: Path):
         raise _fail("", Phrase("err.xlsx_missing"), path)
     if not zipfile.is_zipfile(path):
         raise _fail("", Phrase("err.not_xlsx"), path)
+    _check_parts(path)
     try:
-        return load_workbook(path)
+        return load_workbook(path, read_only=True)
     except Exception as e:  # openpyxl raises many kinds for a damaged workbook
         raise _fail("", Phrase("err.xlsx_damaged", detail=f"{type(e).__name__}: {e}"), path) from None
 
 
+def _rows(ws, path: Path, max_col: int | None = None) -> list[tuple]:
+    """A sheet's values row by row (streamed, whatever its stated size), refused past the
+    rows and cells :data:`LIMITS` allows."""
+    ws.reset_dimensions()  # the <dimension> a file states may be wrong: read what is there
+    rows, cells = [], 0
+    try:
+        for values in ws.iter_rows(max_col=max_col, values_only=True):
+            rows.append(values)
+            cells += len(values)
+            if len(rows) > LIMITS["rows"]:
+                raise _fail(ws.title, Phrase("err.xlsx_rows", sheet=repr(ws.title), most=LIMITS["rows"]), path)
+            if cells > LIMITS["cells"]:
+                raise _fail(f"{ws.title}!{len(rows)}", Phrase("err.xlsx_cells", sheet=repr(ws.title),
+                                                              most=LIMITS["cells"]), path)
+    except DesignValidationError:
+        raise
+    except Exception as e:  # a damaged sheet
+        raise _fail(ws.title, Phrase("err.xlsx_damaged", detail=f"{type(e).__name__}: {e}"), path) from None
+    return rows
+
+
 def _base_design(wb, path: Path):
+    """The design the hidden sheet holds, and whether that sheet was edited by hand (its
+    YAML no longer matches the digest in B1; a workbook written before digests has none)."""
     if DATA_SHEET not in wb.sheetnames:
         raise _fail(DATA_SHEET, Phrase("err.xlsx_no_data", sheet=repr(DATA_SHEET)), path)
-    text = "".join(str(c.value) for c in wb[DATA_SHEET]["A"] if c.value is not None)
-    return design_from_dict(load_yaml(path, text), file=f"{path}!{DATA_SHEET}")
+    rows = _rows(wb[DATA_SHEET], path, max_col=2)
+    text = "".join(str(r[0]) for r in rows if r and r[0] is not None)
+    digest = rows[0][1] if rows and len(rows[0]) > 1 else None
+    edited = digest is not None and str(digest).strip() != _digest(text)
+    return design_from_dict(load_yaml(path, text), file=f"{path}!{DATA_SHEET}"), edited
 
 
 def _role_sheet(wb, path: Path):
@@ -385,13 +510,13 @@ def _role_sheet(wb, path: Path):
     raise _fail("", Phrase("err.xlsx_no_roles", zh=repr(SHEETS['roles']['zh']), en=repr(SHEETS['roles']['en'])), path)
 
 
-def _header(ws, lang: str, path: Path) -> dict[str, int]:
+def _header(ws, grid: list[tuple], lang: str, path: Path) -> dict[str, int]:
     """Column key -> 1-based column index; every column must be there."""
     from openpyxl.utils import (
         get_column_letter,  # openpyxl: loaded when a workbook is written or read
     )
 
-    seen = {str(c.value).strip(): c.column for c in ws[1] if c.value is not None}
+    seen = {str(v).strip(): i for i, v in enumerate(grid[0] if grid else (), 1) if v is not None}
     cols, problems = {}, []
     for key, label in ROLE_COLUMNS.items():
         col = next((seen[label[x]] for x in (lang, *LANGS) if label[x] in seen), None)
@@ -407,33 +532,40 @@ def _header(ws, lang: str, path: Path) -> dict[str, int]:
     return cols
 
 
-def _check_merged(ws, path: Path) -> None:
-    ranges = list(ws.merged_cells.ranges)
+_MERGED = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"')
+
+
+def _check_merged(wb, ws, path: Path) -> None:
+    """Refuse merged cells in the role table (a read-only sheet does not list them: they are
+    read from the sheet's XML, whose size :func:`_check_parts` bounds)."""
+    data = wb._archive.read(ws._worksheet_path)  # the read-only sheet's own part of the zip
+    ranges = [r.decode("ascii", "replace") for r in _MERGED.findall(data)] if b"mergeCell" in data else []
     if ranges:
-        raise DesignValidationError([Problem(f"{ws.title}!{r.coord}", Phrase("err.xlsx_merged"), file=str(path))
+        raise DesignValidationError([Problem(f"{ws.title}!{r}", Phrase("err.xlsx_merged"), file=str(path))
                                      for r in ranges])
 
 
 class _Cell:
     """A located cell of the role table: ``loc`` reads like ``岗位职责表!E7 (人数)``."""
 
-    def __init__(self, ws, row: int, col: int, label: str):
+    def __init__(self, title: str, grid: list[tuple], row: int, col: int, label: str):
         from openpyxl.utils import (
             get_column_letter,  # openpyxl: loaded when a workbook is written or read
         )
-        self.value = ws.cell(row=row, column=col).value
-        self.loc = f"{ws.title}!{get_column_letter(col)}{row} ({label})"
+        values = grid[row - 1]
+        self.value = values[col - 1] if col <= len(values) else None
+        self.loc = f"{title}!{get_column_letter(col)}{row} ({label})"
 
     @property
     def text(self) -> str:
         return "" if self.value is None else str(self.value).strip()
 
 
-def _table(ws, cols: dict[str, int], lang: str) -> list[tuple[int, dict[str, _Cell]]]:
+def _table(ws, grid: list[tuple], cols: dict[str, int], lang: str) -> list[tuple[int, dict[str, _Cell]]]:
     """The non-empty rows of the role table as (row number, {column key: cell})."""
     out = []
-    for row in range(2, ws.max_row + 1):
-        cells = {k: _Cell(ws, row, c, ROLE_COLUMNS[k][lang]) for k, c in cols.items()}
+    for row in range(2, len(grid) + 1):
+        cells = {k: _Cell(ws.title, grid, row, c, ROLE_COLUMNS[k][lang]) for k, c in cols.items()}
         if any(c.text for c in cells.values()):
             out.append((row, cells))
     return out
@@ -445,7 +577,7 @@ def _headcount(cell: _Cell, problems: list[Problem]) -> Decimal | None:
         if d > 100_000:
             raise ValueError
         return d
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, ArithmeticError):  # ArithmeticError: decimal's, for 1e30 and the like
         problems.append(Problem(cell.loc, Phrase("err.xlsx_headcount", got=repr(cell.value))))
         return None
 
@@ -615,12 +747,24 @@ def read_excel(path) -> "OrgDesign":
     per line); a new row is a new role; a removed row removes the role and its reports
     move up to its manager.
     Bad cells raise :class:`~shoporg.errors.DesignValidationError` located like
-    ``岗位职责表!E7 (人数)``.
+    ``岗位职责表!E7 (人数)``; so does a workbook past :data:`LIMITS`.
+
+    When the hidden sheet no longer matches its digest (edited by hand) a
+    :class:`DataSheetEdited` warning says so: the role table's cells are read as the
+    truth, as always, and what only the hidden sheet holds (pay rules, norms, duty areas)
+    is read from the edited sheet.
     """
     path = Path(path)
     wb = _open(path)
-    base = _base_design(wb, path)
-    ws, lang = _role_sheet(wb, path)
-    _check_merged(ws, path)
-    cols = _header(ws, lang, path)
-    return _apply(base, ws, _table(ws, cols, lang), lang, path)
+    try:
+        base, edited = _base_design(wb, path)
+        ws, lang = _role_sheet(wb, path)
+        _check_merged(wb, ws, path)
+        grid = _rows(ws, path)
+    finally:
+        wb.close()
+    if edited:
+        warnings.warn(DataSheetEdited(Phrase("io.xlsx_data_edited", file=str(path), sheet=repr(DATA_SHEET),
+                                             roles=repr(ws.title))), stacklevel=2)
+    cols = _header(ws, grid, lang, path)
+    return _apply(base, ws, _table(ws, grid, cols, lang), lang, path)

@@ -8,26 +8,89 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from .._types import Text, _shown, to_decimal
+from ..drivers import DRIVERS
 from ..errors import DesignFileError, DesignValidationError, Problem, error_words
-from ..i18n import Phrase
+from ..i18n import Phrase, listed_drivers, quoted_driver
 from ..scenario import Scenario, ScenarioError
-from .yaml_io import load_yaml
+from .yaml_io import _line_index, _nearest_line, _read_text, load_yaml
 
 __all__ = ["read_scenario"]
 
+_DRIVER_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
-def read_scenario(path) -> Scenario:
+
+def _shop_wide(data: dict) -> dict:
+    """The shop-wide drivers a scenario gives, each at its key path."""
+    out = {}
+    for key in ("base", "fixed"):
+        if isinstance(data.get(key), dict):
+            out.update({name: f"{key}.{name}" for name in data[key]})
+    months = data.get("months")
+    for i, month in enumerate(months if isinstance(months, list) else []):
+        if isinstance(month, dict):
+            out.update({name: f"months[{i}].{name}" for name in month if name not in out})
+    return out
+
+
+def _driver_problems(data: dict, designs) -> list[Problem]:
+    """Driver names and per-role drivers: every name is a snake_case driver name; a role's
+    driver is one the catalogue knows or one the scenario gives shop-wide (a per-role value
+    overrides a shop-wide one; any other name would be read by nothing); with ``designs``,
+    every role is a role of one of them."""
+    problems = []
+    shop = _shop_wide(data)
+    for name, here in shop.items():
+        if not isinstance(name, str) or not _DRIVER_NAME.fullmatch(name):
+            problems.append(Problem(here, Phrase("err.scenario_driver_name", name=repr(name))))
+    roles = data.get("roles")
+    if roles is None:
+        return problems
+    if not isinstance(roles, dict):
+        return problems + [Problem("roles", Phrase("err.mapping", got=repr(roles)[:60]))]
+    known = sorted(set(DRIVERS) | {n for n in shop if isinstance(n, str)})
+    ids = None if designs is None else list(dict.fromkeys(r.id for d in designs for r in d.roles))
+    for rid, drivers in roles.items():
+        here = f"roles.{rid}"
+        if ids is not None and rid not in ids:
+            problems.append(Problem(here, Phrase("err.scenario_role", id=repr(rid), ids=", ".join(ids))))
+        if not isinstance(drivers, dict):
+            problems.append(Problem(here, Phrase("err.mapping", got=repr(drivers)[:60])))
+            continue
+        for name in drivers:
+            if not isinstance(name, str) or not _DRIVER_NAME.fullmatch(name):
+                problems.append(Problem(f"{here}.{name}", Phrase("err.scenario_driver_name", name=repr(name))))
+            elif name not in known:
+                close = difflib.get_close_matches(name, known, n=1)
+                hint = Phrase("err.suggest", close=quoted_driver(close[0])) if close else ""
+                problems.append(Problem(f"{here}.{name}", Phrase("err.scenario_driver_unknown", name=quoted_driver(name),
+                                                                 hint=hint, known=listed_drivers(known))))
+    return problems
+
+
+def read_scenario(path, designs=None) -> Scenario:
     """Read a scenario file (YAML, schema ``shoporg/scenario-v1``).
 
     Either ``base`` (+ ``profile``, ``fixed``) or ``months`` (a list of 12 driver
     mappings); ``roles`` gives per-role (and per-person) drivers.
+
+    Every driver name is snake_case; a role's drivers are ones the catalogue knows
+    (:data:`shoporg.drivers.DRIVERS`) or ones the scenario gives shop-wide. With
+    ``designs`` (a design or several: the options the scenario is for), every role under
+    ``roles`` must be a role of one of them. Problems name the file, the key and the line.
     """
     path = Path(path)
-    data = load_yaml(path)
+    text = _read_text(path)
+    data = load_yaml(path, text)
     where = str(path)
+    if designs is not None and hasattr(designs, "roles"):
+        designs = [designs]
     if not isinstance(data, dict):
         raise DesignFileError(Phrase("err.scenario_top"), file=where)
     allowed = {"schema", "id", "name", "description", "start", "base", "profile", "fixed", "overrides",
@@ -39,12 +102,19 @@ def read_scenario(path) -> Scenario:
                                                  allowed="'shoporg/scenario-v1'"), file=where))
     if ("base" in data) == ("months" in data):
         problems.append(Problem("", Phrase("err.scenario_base_or_months"), file=where))
+    try:
+        name = Text.model_validate(data.get("name", path.stem))
+    except ValidationError:
+        problems.append(Problem("name", Phrase("err.scenario_name", got=repr(data.get("name"))[:60]), file=where))
+    problems += _driver_problems(data, designs)
     supply, supply_problems = _supply(data.get("supply"), where)
     problems += supply_problems
     if problems:
-        raise DesignValidationError(problems)
+        lines = _line_index(text)
+        raise DesignValidationError([p.at(where, _nearest_line(lines, p.location) if p.location else None)
+                                     for p in problems])
     kw = {"start": str(data.get("start", "2026-01")), "roles": data.get("roles") or {},
-          "id": str(data.get("id", path.stem)), "name": Text.model_validate(data.get("name", path.stem)),
+          "id": str(data.get("id", path.stem)), "name": name,
           "supply": supply}
     try:
         if "months" in data:

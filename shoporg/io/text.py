@@ -12,13 +12,16 @@ by Chinese Excel), and says so clearly for anything else.
 
 from __future__ import annotations
 
+import csv
 import html
 import io
+import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
 
+from .._types import to_decimal
 from ..analysis import apply_diff, diff
 from ..errors import DesignFileError, DesignValidationError, Problem
 from ..i18n import Phrase
@@ -38,14 +41,28 @@ def _table(design, lang: str, with_id: bool = False):
     return df.rename(columns={k: COLUMNS[k][lang] for k in df.columns})
 
 
+def _md(text) -> str:
+    """A text as literal Markdown: HTML escaped, Markdown's markup characters backslashed.
+
+    >>> _md('<img src=x onerror=alert(1)> [a](b) | *c*')
+    '&lt;img src=x onerror=alert(1)&gt; \\\\[a\\\\](b) \\\\| \\\\*c\\\\*'
+    """
+    text = html.escape(str(text), quote=False)
+    return re.sub(r"([\\`*_\[\]|])", r"\\\1", text)
+
+
 def to_markdown(design, lang: str = "zh") -> str:
-    """The role table as a GitHub-flavoured Markdown table (line breaks as ``<br>``)."""
+    """The role table as a GitHub-flavoured Markdown table (line breaks as ``<br>``).
+
+    Cells are literal text: HTML (``<img onerror=...>``) is escaped and Markdown's markup
+    characters (``| * _ [ ] ` \\``) are backslashed, so a name cannot add markup or links.
+    """
     df = _table(design, lang)
 
     def cell(v) -> str:
-        return str(v).replace("|", "\\|").replace("\n", "<br>")
+        return _md(v).replace("\n", "<br>")
 
-    lines = ["| " + " | ".join(df.columns) + " |", "|" + "---|" * len(df.columns)]
+    lines = ["| " + " | ".join(_md(c) for c in df.columns) + " |", "|" + "---|" * len(df.columns)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in df.itertuples(index=False)]
     return "\n".join(lines) + "\n"
 
@@ -79,7 +96,7 @@ def write_markdown(designs, path, lang: str = "zh", *, overwrite: bool = False) 
     >>> p.read_text(encoding="utf-8").splitlines()[0]
     '## Positions and duties of an ordinary online shop'
     """
-    body = "\n".join(f"## {d.name.get(lang)}\n\n" + to_markdown(d, lang) for d in _designs(designs))
+    body = "\n".join(f"## {_md(d.name.get(lang))}\n\n" + to_markdown(d, lang) for d in _designs(designs))
     return atomic_write_text(path, body, overwrite=overwrite)
 
 
@@ -90,10 +107,47 @@ def write_html(designs, path, lang: str = "zh", *, overwrite: bool = False) -> P
     return atomic_write_text(path, page, overwrite=overwrite)
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP's CSV-injection rule).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_quote(text: str) -> bool:
+    """Whether a CSV cell is written with a leading ``'``: it starts a formula, or it
+    starts with ``'`` before such a cell (so that reading back is exact).
+
+    >>> [_needs_quote(s) for s in ("=1+1", "-1", "'=x", "'s", "店长")]
+    [True, True, True, False, False]
+    """
+    return text.startswith(_FORMULA_START) or (text.startswith("'") and _needs_quote(text[1:]))
+
+
+def _neutral(value):
+    """A CSV cell no spreadsheet runs as a formula: ``'`` before one that would be.
+
+    >>> print(_neutral('=HYPERLINK("http://x","click")'), _neutral("店长"), _neutral(3))
+    '=HYPERLINK("http://x","click") 店长 3
+    """
+    return "'" + value if isinstance(value, str) and _needs_quote(value) else value
+
+
+def _unneutral(value: str) -> str:
+    """The text a neutralised cell stands for (:func:`_neutral` read back).
+
+    >>> all(_unneutral(_neutral(s)) == s for s in ("=1", "'=1", "''@x", "'s", "-", "'"))
+    True
+    """
+    return value[1:] if value.startswith("'") and _needs_quote(value[1:]) else value
+
+
 def write_csv(design, path, lang: str = "zh", *, overwrite: bool = False) -> Path:
-    """Write the role table as CSV (UTF-8 with BOM); atomic, no silent overwrite."""
+    """Write the role table as CSV (UTF-8 with BOM); atomic, no silent overwrite.
+
+    A cell that starts with ``= + - @``, a tab or a carriage return gets a leading ``'``,
+    so Excel, LibreOffice or Google Sheets show it as text rather than run it as a
+    formula (``=HYPERLINK(...)``, ``=cmd|...``); :func:`read_csv` reads the original back.
+    """
     buf = io.StringIO()
-    _table(design, lang, with_id=True).to_csv(buf, index=False, lineterminator="\n")
+    _table(design, lang, with_id=True).map(_neutral).to_csv(buf, index=False, lineterminator="\n")
     return atomic_write_text(path, "\ufeff" + buf.getvalue(), overwrite=overwrite)
 
 
@@ -120,7 +174,9 @@ def read_csv(path, base=None, lang: str = "zh"):
     return _read_table(path)
 
 
-def _read_table(path):
+def _read_table(path, lines: list | None = None):
+    """The table as strings; ``lines`` (when given) gets the line each data row starts on
+    (a cell may hold several lines: the duties do)."""
     path = Path(path)
     if not path.is_file():
         raise DesignFileError(Phrase("err.no_file" if not path.exists() else "err.not_a_file"), file=str(path))
@@ -138,16 +194,39 @@ def _read_table(path):
     if "\x00" in text:
         raise DesignFileError(Phrase("err.csv_binary"), file=str(path))
     try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.ParserError as e:
         raise DesignFileError(Phrase("err.csv_invalid", detail=str(e)), file=str(path)) from None
+    if lines is not None:
+        lines.extend(_record_lines(text)[1:])
+    return df.map(_unneutral)  # cells written with a leading ' (see write_csv) read as they were
+
+
+def _record_lines(text: str) -> list[int]:
+    """The line each record of a CSV text starts on (blank lines are no records).
+
+    >>> _record_lines('a,b\\n1,"x\\ny"\\n\\n2,z\\n')
+    [1, 2, 5]
+    """
+    reader = csv.reader(io.StringIO(text))
+    starts, end = [], 0
+    try:
+        for record in reader:
+            if record:
+                starts.append(end + 1)
+            end = reader.line_num
+    except csv.Error:
+        return []
+    return starts
 
 
 def design_from_csv(path, base, lang: str = "zh"):
     """Apply a role table edited as CSV to ``base``: headcounts, names, managers and
     departments change; rows with a new id become new roles; rows left out are removed
     (their reports move up). The table's roles are turned into the diff against ``base``,
-    which :func:`~shoporg.analysis.apply_diff` applies. Errors name the row and column.
+    which :func:`~shoporg.analysis.apply_diff` applies. Errors name the row and column:
+    an empty or malformed id, a headcount that is not 0–100000 people with at most two
+    decimals (``-5``, ``NaN``, ``2.555``), an unknown manager or department, an empty name.
 
     >>> import tempfile
     >>> from shoporg import load_template
@@ -155,7 +234,10 @@ def design_from_csv(path, base, lang: str = "zh"):
     >>> design_from_csv(export_csv(d, Path(tempfile.mkdtemp()) / "r.csv"), d) == d
     True
     """
-    df = _read_table(path)
+    starts: list[int] = []
+    df = _read_table(path, starts)
+    if len(starts) != len(df):
+        starts = [i + 2 for i in range(len(df))]
     col = {k: COLUMNS[k][lang] for k in ["id"] + _SHOWN}
     missing = [c for c in col.values() if c not in df.columns]
     if missing:
@@ -165,28 +247,55 @@ def design_from_csv(path, base, lang: str = "zh"):
     by_name = {r.name.get(lang): r.id for r in base.roles}
     by_name.update({r: r for r in df[col["id"]]})
     deps = {d.name.get(lang): d.id for d in base.departments}
+    deps.update({d.id: d.id for d in base.departments})
     problems, roles = [], []
     for i, row in df.iterrows():
-        line = i + 2  # the header is line 1
+        line, start = i + 2, starts[i]  # the row (the header is row 1) and the line it starts on
+
+        def refuse(key: str, phrase: Phrase) -> None:
+            problems.append(Problem(f"row {line}, column {col[key]}", phrase, file=str(path), line=start))
+
         rid = row[col["id"]].strip()
+        if rid not in base.role_ids and not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", rid):
+            refuse("id", Phrase("err.csv_id", got=repr(row[col["id"]])))
+            continue
+        if rid not in base.role_ids and not row[col["name"]].strip():
+            refuse("name", Phrase("err.xlsx_name"))
+            continue
         try:
             headcount = Decimal(row[col["headcount"]].strip())
         except InvalidOperation:
-            problems.append(Problem(f"row {line}, column {col['headcount']}",
-                                    Phrase("err.csv_headcount", got=repr(row[col['headcount']])), file=str(path),
-                                    line=line))
+            refuse("headcount", Phrase("err.csv_headcount", got=repr(row[col['headcount']])))
+            continue
+        try:
+            headcount = to_decimal(headcount, places=2)
+            if headcount > 100_000:
+                raise ValueError
+        except (ValueError, ArithmeticError):  # ArithmeticError: decimal's, for 1e30 and the like
+            refuse("headcount", Phrase("err.csv_headcount_range", got=repr(row[col["headcount"]])))
             continue
         manager = row[col["reports_to"]].strip()
         if manager and manager not in by_name:
             problems.append(Problem(f"row {line}, column {col['reports_to']}",
-                                    Phrase("err.csv_manager", name=repr(manager)), file=str(path), line=line))
+                                    Phrase("err.csv_manager", name=repr(manager)), file=str(path), line=start))
             continue
         old = base.role(rid) if rid in base.role_ids else Role(id=rid, name=row[col["name"]])
+        department = row[col["department"]].strip()
+        shown = base.department(old.department)
+        if department in deps:
+            department = deps[department]
+        elif department in ("", old.department or "", shown.name.get(lang) if shown else ""):
+            department = old.department if department else None
+        elif base.departments or not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", department):
+            refuse("department", Phrase("err.csv_department", name=repr(department),
+                                        names=", ".join(d.name.get(lang) for d in base.departments)
+                                        or Phrase("err.none_defined")))
+            continue
         changes = {"headcount": headcount, "reports_to": by_name.get(manager) if manager else None}
         if row[col["name"]] != old.name.get(lang):
             changes["name"] = {"zh": old.name.zh, "en": old.name.en, lang: row[col["name"]]}
-        if row[col["department"]] in deps:
-            changes["department"] = deps[row[col["department"]]]
+        if department != old.department:
+            changes["department"] = department
         if changes["reports_to"] == old.reports_to:
             changes.pop("reports_to")
         if changes.get("headcount") == old.headcount:

@@ -30,12 +30,12 @@ from ..analysis import (
 )
 from ..catalogue import duty_areas
 from ..chart import cjk_font, plot_org
-from ..errors import DesignFileError, FileExistsRefusedError
+from ..errors import DesignFileError
 from ..i18n import Phrase, check_lang, driver_name, t, words
 from ..pay.engine import payroll
 from ..scenario import filled_note
 from ..tables import pay_summary, role_table
-from .atomic import atomic_write
+from .atomic import atomic_write, check_target
 
 __all__ = ["write_docx", "export_docx"]
 
@@ -104,8 +104,7 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
     if path.suffix.lower() != ".docx":
         raise DesignFileError(Phrase("err.docx_suffix", got=repr(path.suffix) if path.suffix else Phrase("err.no_suffix")),
                               file=str(path))
-    if path.exists() and not overwrite:
-        raise FileExistsRefusedError(Phrase("err.exists", path=str(path)))
+    check_target(path, overwrite=overwrite)
 
     doc = Document()
     section = doc.sections[0]

@@ -1,7 +1,9 @@
 """Read and write design files (YAML, schema ``shoporg/design-v1``).
 
 Reading uses PyYAML's safe loader only (python tags are refused, nothing runs),
-rejects duplicate keys, checks the structure with pydantic and the meaning with
+rejects duplicate keys and anchors/aliases (``&a`` / ``*a``: a design needs none, and a
+few hundred bytes of nested aliases expand to billions of nodes), reads YAML 1.1's
+base-60 numbers (``1:30``, which would mean 90) as the text they look like, checks the structure with pydantic and the meaning with
 :mod:`shoporg.validation`; each problem names the file, the key path and the line.
 Writing is atomic and refuses to overwrite unless asked.
 
@@ -17,6 +19,7 @@ True
 from __future__ import annotations
 
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -62,17 +65,49 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _construct_int(loader: _StrictLoader, node: yaml.ScalarNode):
-    """An integer of any length: past the 4,300 digits ``int(text)`` reads, through Decimal
-    (exact), so the number converters refuse it with its place instead of a traceback."""
-    text = str(node.value).replace("_", "")
-    digits = text.lstrip("+-")
-    if len(digits) > 4000 and digits.isdigit() and digits[0] != "0":
-        return int(Decimal(text))
-    return _SafeBase.construct_yaml_int(loader, node)
+def _construct_number(loader: _StrictLoader, node: yaml.ScalarNode):
+    """YAML 1.1 reads ``1:30`` as 90 (base 60): such a scalar stays the text it looks like,
+    so the schema refuses it where a number is due; every other number as usual."""
+    if ":" in node.value:
+        return loader.construct_scalar(node)
+    digits = str(node.value).replace("_", "").lstrip("+-")
+    if len(digits) > 4000 and digits.isdigit() and digits[0] != "0" and node.tag.endswith(":int"):
+        # past the 4,300 digits int(text) reads: through Decimal (exact), so the number
+        # converters refuse it with its place instead of a traceback
+        return int(Decimal(str(node.value).replace("_", "")))
+    return _NUMBER_CONSTRUCTORS[node.tag](loader, node)
 
 
-_StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_NUMBER_CONSTRUCTORS = {tag: _SafeBase.yaml_constructors[tag] for tag in ("tag:yaml.org,2002:int",
+                                                                           "tag:yaml.org,2002:float")}
+for _tag in _NUMBER_CONSTRUCTORS:
+    _StrictLoader.add_constructor(_tag, _construct_number)
+
+
+#: Where an anchor or alias may stand: ``&`` or ``*`` at the start of a token (a text such as
+#: ``R&D`` has none, so the parser's events are scanned only when one may be there).
+_ANCHOR_LIKE = re.compile(r"(?:^|[\s\[\]{},:])[&*][^\s\[\]{},]", re.M)
+
+
+def _refuse_aliases(path: Path, text: str) -> None:
+    """Refuse the first anchor (``&name``) or alias (``*name``), naming its line.
+
+    Nested aliases make a few hundred bytes stand for billions of nodes (a "billion
+    laughs"), which everything that walks the data would then walk: they are refused
+    before anything is built. Only a text where ``&`` or ``*`` may start a token is
+    scanned (the events of the parser, no nodes built).
+    """
+    if ("&" not in text and "*" not in text) or not _ANCHOR_LIKE.search(text):
+        return
+    try:
+        for event in yaml.parse(text, Loader=_SafeBase):
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                alias = isinstance(event, yaml.AliasEvent)
+                raise DesignFileError(Phrase("err.yaml_alias", what=f"{'*' if alias else '&'}{anchor}"),
+                                      file=str(path), line=event.start_mark.line + 1)
+    except yaml.YAMLError:
+        return  # not YAML: the loader says where
 
 
 def _read_text(path: Path) -> str:
@@ -94,9 +129,11 @@ def _read_text(path: Path) -> str:
 
 
 def load_yaml(path: str | os.PathLike, text: str | None = None) -> Any:
-    """Parse a YAML file safely (no python tags, no duplicate keys); errors name the line."""
+    """Parse a YAML file safely (no python tags, no duplicate keys, no anchors or aliases);
+    errors name the line."""
     path = Path(path)
     text = _read_text(path) if text is None else text
+    _refuse_aliases(path, text)
     loader = _StrictLoader(text)  # the safe loader: plain data only, no tags run
     try:
         return loader.get_single_data()
