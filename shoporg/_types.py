@@ -20,7 +20,14 @@ from pydantic_core import core_schema
 from .i18n import Phrase, check_lang
 
 __all__ = ["Frozen", "Text", "TextStr", "check_text", "RoleId", "DesignId", "DriverName", "AreaCode", "Expr",
-           "Money", "Amount", "Rate", "to_decimal"]
+           "Money", "Amount", "Rate", "to_decimal", "MONEY_MAX", "NUMBER_MAX"]
+
+#: The largest amount of money one value of a design may give, in yuan (一亿元): a month's
+#: base, a rate per unit, a bonus, an allowance, a deduction, an on-cost bound.
+MONEY_MAX = Decimal(100_000_000)
+#: The largest number any converter reads (10^15): past it no count, rate or amount of a
+#: shop is meant, and a value is refused before it is rounded or converted.
+NUMBER_MAX = Decimal(10) ** 15
 
 
 class Frozen(BaseModel):
@@ -109,32 +116,57 @@ Expr = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, fl
                                         else v), StringConstraints(min_length=1, max_length=500)]
 
 
-def to_decimal(value: Any, *, places: int | None = 2, minimum: Decimal | int | None = 0) -> Decimal:
-    """Read a number exactly (floats through their shortest repr), checking sign and places.
+def _shown(value: Any) -> Any:
+    """A value as a message shows it: short, even for an integer of thousands of digits."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        n = int(value.bit_length() * 0.30103) + 1  # the digits, counted without turning it into text
+        n -= abs(value) < 10 ** (n - 1)
+        return {"zh": f"一个 {n} 位的整数", "en": f"an integer of {n} digits"}
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def to_decimal(value: Any, *, places: int | None = 2, minimum: Decimal | int | None = 0,
+               maximum: Decimal | int | None = NUMBER_MAX) -> Decimal:
+    """Read a number exactly (floats through their shortest repr), checking sign, size and places.
+
+    A number past ``maximum`` (at most :data:`NUMBER_MAX`) is refused before it is rounded,
+    so ``1e308`` or an integer of 5,000 digits is a ``ValueError`` saying what is allowed.
 
     >>> to_decimal(0.1) + to_decimal(0.2)
     Decimal('0.3')
     >>> to_decimal("1500")
     Decimal('1500')
+    >>> to_decimal(1e308)
+    Traceback (most recent call last):
+    ...
+    ValueError: must be <= 1000000000000000, got 1e+308
     """
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        raise ValueError(Phrase("err.number", got=repr(value)))
+        raise ValueError(Phrase("err.number", got=_shown(value)))
+    limit = NUMBER_MAX if maximum is None else min(Decimal(maximum), NUMBER_MAX)
+    if isinstance(value, int) and value.bit_length() > 64:  # before any conversion to text (4,300 digits at most)
+        raise ValueError(Phrase("err.max", maximum=limit, got=_shown(value)))
     try:
         d = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValueError(Phrase("err.number", got=repr(value))) from None
+    except (InvalidOperation, ValueError):
+        raise ValueError(Phrase("err.number", got=_shown(value))) from None
     if not d.is_finite():
-        raise ValueError(Phrase("err.finite", got=repr(value)))
+        raise ValueError(Phrase("err.finite", got=_shown(value)))
     if minimum is not None and d < minimum:
-        raise ValueError(Phrase("err.min", minimum=minimum, got=repr(value)))
+        raise ValueError(Phrase("err.min", minimum=minimum, got=_shown(value)))
+    if d > limit:
+        raise ValueError(Phrase("err.max", maximum=limit, got=_shown(value)))
+    if d < -limit:
+        raise ValueError(Phrase("err.min", minimum=-limit, got=_shown(value)))
     if places is not None and d != d.quantize(Decimal(1).scaleb(-places)):
-        raise ValueError(Phrase("err.places", places=places, got=repr(value)))
+        raise ValueError(Phrase("err.places", places=places, got=_shown(value)))
     # 4000.0 and 4000 are the same amount; keep integers integral so files stay tidy.
     return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
 
 
 def _money(value: Any) -> Decimal:
-    return to_decimal(value, places=2)
+    return to_decimal(value, places=2, maximum=MONEY_MAX)
 
 
 def _amount(value: Any) -> Decimal | tuple[Decimal, Decimal]:
@@ -151,9 +183,9 @@ def _amount(value: Any) -> Decimal | tuple[Decimal, Decimal]:
         raise ValueError(Phrase("err.amount", reason=e.args[0])) from None
 
 
-_NUMBER_SCHEMA = {"type": "number", "minimum": 0}
+_NUMBER_SCHEMA = {"type": "number", "minimum": 0, "maximum": int(MONEY_MAX)}
 Money = Annotated[Decimal, BeforeValidator(_money), WithJsonSchema(_NUMBER_SCHEMA)]
 Amount = Annotated[Any, BeforeValidator(_amount), WithJsonSchema({
     "oneOf": [_NUMBER_SCHEMA, {"type": "array", "items": _NUMBER_SCHEMA, "minItems": 2, "maxItems": 2}]})]
-Rate = Annotated[Decimal, BeforeValidator(lambda v: to_decimal(v, places=6)),
+Rate = Annotated[Decimal, BeforeValidator(lambda v: to_decimal(v, places=6, maximum=1)),
                  Field(le=1), WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1})]

@@ -138,10 +138,7 @@ class Role(Frozen):
     @field_validator("headcount", mode="before")
     @classmethod
     def _headcount(cls, v: Any) -> Decimal:
-        d = to_decimal(v, places=2)
-        if d > 100_000:
-            raise ValueError(Phrase("err.max", maximum=100000, got=repr(v)))
-        return d
+        return to_decimal(v, places=2, maximum=100_000)
 
     def label(self, lang: str = "zh") -> str:
         return self.name.get(lang)

@@ -68,7 +68,10 @@ def month_labels(start: str, n: int = MONTHS) -> list[str]:
 
 def _series(name: str, values: Any, where: str, persons: bool = False) -> np.ndarray:
     """Check one driver's values: 12 months (each a number, or a list per person)."""
-    arr = np.asarray(values, dtype=float) if not isinstance(values, (int, float)) else np.full(MONTHS, float(values))
+    try:
+        arr = np.asarray(values, dtype=float) if not isinstance(values, (int, float)) else np.full(MONTHS, float(values))
+    except OverflowError:  # an integer past any float (hundreds of digits)
+        raise ScenarioError(Phrase("err.scenario_finite", where=where, driver=quoted_driver(name))) from None
     if arr.ndim == 0:
         arr = np.full(MONTHS, float(arr))
     if persons and arr.ndim == 2 and arr.shape[0] == 1:  # one row of per-person values: every month
@@ -82,7 +85,8 @@ def _series(name: str, values: Any, where: str, persons: bool = False) -> np.nda
         i = int(np.argwhere(arr < 0)[0][0])
         value = arr.flat[np.flatnonzero(arr < 0)[0]]
         raise ScenarioError(Phrase("err.scenario_negative", where=where, driver=quoted_driver(name), month=i + 1,
-                                   value={"zh": fmt.number(value, "zh", digits=4), "en": f"{value:g}"}))
+                                   value={"zh": fmt.number(value, "zh", digits=4) if value > -1e15 else f"{value:g}",
+                                          "en": f"{value:g}"}))
     return arr
 
 

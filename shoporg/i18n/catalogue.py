@@ -101,6 +101,37 @@ WORDS: dict[str, dict[str, str]] = {
     "err.deduction_form": {"zh": "扣款须二选一：按业务量和单价扣（driver 与 rate），或扣固定金额（amount），不能两者都给",
                            "en": "give either driver with rate, or a fixed amount (not both)"},
 
+    # amounts a payroll cannot hold, and supplied values checked like the design's (pay/amounts.py)
+    "err.pay_out_of_range": {"zh": "金额 {value} 元无法计发；可填：每行不超过 {most} 元的有限金额",
+                             "en": "an amount of {value} yuan cannot be paid; allowed: a finite amount of at most "
+                                   "{most} yuan per line"},
+    "err.pay_amount_range": {"zh": "{where}：岗位{role}的{label}在{month}：{reason}；请检查补充的参数（supply）、"
+                                   "情景的业务量和 scale",
+                             "en": "{where}: {label} of role {role} in {month}: {reason}; check the values supplied, "
+                                   "the scenario's drivers and the scale"},
+    "err.pay_total_range": {"zh": "{where}：人工成本合计会超过 {most} 元，无法精确到分计算；可填：更小的金额、比例或业务量",
+                            "en": "{where}: the payroll would add up to more than {most} yuan, past what it counts "
+                                  "to the fen; allowed: smaller amounts, rates or drivers"},
+    "err.pay_scale_negative": {"zh": "{where}：scale {text} 在{month}算出 {got}；可填：算出不小于 0 的有限数的表达式"
+                                     "（负数会把奖金变成扣款）",
+                               "en": "{where}: scale {text} gives {got} in {month}; allowed: an expression giving a "
+                                     "finite number >= 0 (a negative one would turn the bonus into a deduction)"},
+    "err.pay_supply_value": {"zh": "{where}：补充的 {key} {reason}；可填：{allowed}（与设计文件中此处的取值相同）",
+                             "en": "{where}: the value supplied for {key} {reason}; allowed: {allowed} "
+                                   "(as in the design file here)"},
+    "err.pay_supply_mapping": {"zh": "supply 须为映射（键: 值，如 {{'director.pay[1].rate': 0.002}}），实际为 {got}",
+                               "en": "supply must be a mapping (e.g. {{'director.pay[1].rate': 0.002}}), got {got}"},
+    "err.pay_allowed_rate": {"zh": "0 到 1 之间的比例，最多 6 位小数（如 0.002）",
+                             "en": "a fraction from 0 to 1 with at most 6 decimal places (e.g. 0.002)"},
+    "err.pay_allowed_money": {"zh": "0 到 {most} 元之间的金额，最多 2 位小数",
+                              "en": "an amount in yuan from 0 to {most} with at most 2 decimal places"},
+    "err.pay_allowed_number": {"zh": "设计文件中此处可填的数字", "en": "a number the design file allows here"},
+    "err.expr_non_ascii": {"zh": "表达式{text}第 {col} 列的名称 {name} 含有非 ASCII 字符 {char}（全角字母看似 ASCII，实则不是）；"
+                                 "可填：由小写 ASCII 字母 a–z、数字和下划线组成的名称（如 store_incidents）",
+                           "en": "name {name} at column {col} of {text} holds the non-ASCII character {char} "
+                                 "(fullwidth letters look like ASCII but are not); allowed: names of lower-case ASCII letters a–z, digits "
+                                 "and _ (e.g. store_incidents)"},
+
     # errors of pay expressions (err.expr_*): what is wrong and the expression it is in
     "err.expr_unknown": {"zh": "表达式{text}中有未知的名称{name}{hint}；已知的有：{known}",
                          "en": "unknown name {name} in {text}{hint}; known: {known}"},
@@ -875,6 +906,11 @@ WORDS: dict[str, dict[str, str]] = {
     "err.scenario_negative": {"zh": "{where}：业务量{driver}在第 {month} 个月为负数（{value}）；业务量是不小于 0 的数量或金额",
                               "en": "{where}: driver {driver} is negative in month {month} ({value}); "
                                     "drivers are counts and amounts >= 0"},
+    "err.scenario_supply": {"zh": "须为映射（参数键: 数字，如 director.pay[1].rate: 0.002），实际为 {got}",
+                            "en": "must be a mapping (parameter key: number, e.g. director.pay[1].rate: 0.002), got {got}"},
+    "err.scenario_supply_key": {"zh": "键 {got} 须为“岗位编号.pay[序号].参数”形式的文字（如 director.pay[1].rate）",
+                                "en": "key {got} must be text of the form <role>.pay[<i>].<parameter> "
+                                      "(e.g. director.pay[1].rate)"},
     "err.scenario_months": {"zh": "情景须覆盖 {n} 个月，实际为 {got} 个月", "en": "a scenario covers {n} months, got {got}"},
     "err.scenario_month_lacks": {"zh": "months[{i}]（{month}）缺少{drivers}；每个月都须给出全部业务量",
                                  "en": "months[{i}] ({month}) lacks {drivers}; give every driver in every month"},

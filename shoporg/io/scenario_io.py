@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .._types import Text
+from .._types import Text, _shown, to_decimal
 from ..drivers import DRIVERS
 from ..errors import DesignFileError, DesignValidationError, Problem, error_words
 from ..i18n import Phrase, listed_drivers, quoted_driver
@@ -107,13 +107,15 @@ def read_scenario(path, designs=None) -> Scenario:
     except ValidationError:
         problems.append(Problem("name", Phrase("err.scenario_name", got=repr(data.get("name"))[:60]), file=where))
     problems += _driver_problems(data, designs)
+    supply, supply_problems = _supply(data.get("supply"), where)
+    problems += supply_problems
     if problems:
         lines = _line_index(text)
         raise DesignValidationError([p.at(where, _nearest_line(lines, p.location) if p.location else None)
                                      for p in problems])
     kw = {"start": str(data.get("start", "2026-01")), "roles": data.get("roles") or {},
           "id": str(data.get("id", path.stem)), "name": name,
-          "supply": {str(k): float(v) for k, v in (data.get("supply") or {}).items()}}
+          "supply": supply}
     try:
         if "months" in data:
             return Scenario.from_months(data["months"], **kw)
@@ -121,5 +123,24 @@ def read_scenario(path, designs=None) -> Scenario:
                                      fixed=data.get("fixed"), overrides=data.get("overrides"), **kw)
     except ScenarioError as e:
         raise ScenarioError(Phrase("err.located", where=where, message=error_words(e))) from None
-    except (TypeError, ValueError, AttributeError) as e:
+    except (TypeError, ValueError, AttributeError, OverflowError) as e:
         raise ScenarioError(Phrase("err.scenario_malformed", where=where, detail=error_words(e))) from None
+
+
+def _supply(data, where: str) -> tuple[dict[str, float], list[Problem]]:
+    """The ``supply:`` mapping: parameter keys to numbers (each checked again, by its pay
+    kind's field, when a payroll reads it), and the problems found."""
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [Problem("supply", Phrase("err.scenario_supply", got=_shown(data)), file=where)]
+    out, problems = {}, []
+    for key, value in data.items():
+        if not isinstance(key, str) or not key.strip():
+            problems.append(Problem("supply", Phrase("err.scenario_supply_key", got=_shown(key)), file=where))
+            continue
+        try:
+            out[key] = float(to_decimal(value, places=None, minimum=None))
+        except ValueError as e:
+            problems.append(Problem(f"supply.{key}", e.args[0], file=where))
+    return out, problems

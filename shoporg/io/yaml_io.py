@@ -70,6 +70,11 @@ def _construct_number(loader: _StrictLoader, node: yaml.ScalarNode):
     so the schema refuses it where a number is due; every other number as usual."""
     if ":" in node.value:
         return loader.construct_scalar(node)
+    digits = str(node.value).replace("_", "").lstrip("+-")
+    if len(digits) > 4000 and digits.isdigit() and digits[0] != "0" and node.tag.endswith(":int"):
+        # past the 4,300 digits int(text) reads: through Decimal (exact), so the number
+        # converters refuse it with its place instead of a traceback
+        return int(Decimal(str(node.value).replace("_", "")))
     return _NUMBER_CONSTRUCTORS[node.tag](loader, node)
 
 

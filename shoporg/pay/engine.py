@@ -61,7 +61,8 @@ from .. import fmt
 from ..errors import error_words, quoted_role
 from ..i18n import Phrase, pick, t, words
 from ..scenario import MONTHS, Filled, Scenario, ScenarioError, fit_people
-from .amounts import PayrollError, component_fen, missing_rate, to_fen
+from .amounts import (MAX_FEN, MAX_TOTAL_FEN, AmountRangeError, PayrollError, checked_supply, component_fen,
+                      fen_and_most, merged_supply, missing_rate, to_fen)
 from .environment import Environment
 from .expr import parse_expression
 from .kinds import PAY_KINDS, Inputs
@@ -94,9 +95,11 @@ def split_pool(pool_fen: np.ndarray, shares: np.ndarray) -> np.ndarray:
     [[2667, 2667, 2666]]
     """
     pool = np.asarray(pool_fen, dtype=np.int64)[:, None]
+    if pool.size and np.abs(pool).max() > MAX_FEN:  # each share below stays exact in a float
+        raise AmountRangeError(float(np.abs(pool).max()) / 100, ())
     weights = shares / shares.sum()
     exact = pool * weights[None, :]
-    base = np.floor(exact + 1e-9).astype(np.int64)
+    base = np.floor(exact + 1e-9).astype(np.int64)  # at most the pool: range checked above
     left = (pool[:, 0] - base.sum(axis=1)).astype(np.int64)
     order = np.argsort(-(exact - base), axis=1, kind="stable")
     ranks = np.argsort(order, axis=1, kind="stable")
@@ -262,14 +265,30 @@ def _settle(accrued: np.ndarray, months: list[int] | None) -> tuple[np.ndarray, 
     return paid, carried
 
 
-def _on_cost(on_cost, gross_fen: np.ndarray) -> np.ndarray:
-    """Employer on-cost: rate × each person's gross pay for the month, clamped to the base range.
+def _on_cost(on_cost, gross_fen: np.ndarray) -> tuple[np.ndarray, float]:
+    """Employer on-cost: rate × each person's gross pay for the month, clamped to the base
+    range, and the largest amount in fen.
 
     Gross pay is what the person earned that month (deductions do not lower it).
     """
     lo = float(on_cost.base_floor) if on_cost.base_floor is not None else 0.0
     hi = float(on_cost.base_cap) if on_cost.base_cap is not None else np.inf
-    return to_fen(float(on_cost.rate) * np.clip(gross_fen / 100, lo, hi))
+    return fen_and_most(float(on_cost.rate) * np.clip(gross_fen / 100, lo, hi))
+
+
+def _out_of_range(e: AmountRangeError, where: str, role, name, scenarios) -> PayrollError:
+    """An amount the payroll cannot hold, located: the component, the role, the month."""
+    s = min(getattr(e, "scenario", 0), len(scenarios) - 1)
+    month = getattr(e, "month", None)
+    if month is None:
+        when = {"zh": "每个月", "en": "every month"}
+    else:
+        label = scenarios[s].months[month]
+        when = {"zh": fmt.month(label, "zh"), "en": label}
+    if len(scenarios) > 1:
+        when = {k: f"{v} ({scenarios[s].id})" for k, v in when.items()}
+    return PayrollError(Phrase("err.pay_amount_range", where=where, role=quoted_role(role.id, role.name), label=name,
+                               month=when, reason=e.phrase))
 
 
 def _label(label, default_zh: str, default_en: str) -> tuple[str, str]:
@@ -303,13 +322,14 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
     if len(starts) > 1:
         shown = {"zh": words([fmt.month(m, "zh") for m in sorted(starts)], "zh"), "en": str(sorted(starts))}
         raise PayrollError(Phrase("err.sweep_start", starts=shown))
-    supply = dict(supply or {})
+    supply = checked_supply(design, supply)
     start_month = int(scenarios[0].start[5:7]) - 1
     env = Environment(design, scenarios)
     S = env.size
     lines: list[_Line] = []
     accrued_by_role, paid_by_role = [], []
     amounts: dict[tuple, tuple] = {}  # a component repeated on the same drivers is computed once
+    bound = 0.0  # the most the plan's lines can add up to, in absolute fen: kept inside int64
     roles = enumerate(design.roles)
     if progress:
         from tqdm.auto import tqdm  # optional: only for a progress bar in notebooks
@@ -332,14 +352,22 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
             try:
                 cond = env.evaluate(c.condition, f"{where}.{c.CONDITION}", role.id, bool) if c.condition else None
                 factor = env.evaluate(c.multiplier, f"{where}.scale", role.id) if c.multiplier else None
+                if factor is not None and not factor.min() >= 0:
+                    _negative_scale(factor, f"{where}.scale", c.multiplier, scenarios)
                 key = (tuple((k, v) for k, v in c if k not in ("label", "note")), env.key(role.id), id(factor),
                        (role.id, ci) if kind.missing(c) else None)  # a supplied value is the role's own
                 known = amounts.get(key)
-                if known is not None and (known[0] == "pool" or np.array_equal(known[2], shares)):
-                    how, fen = known[:2]  # a pool does not depend on who shares it
+                if known is not None and (known[0] == "pool" or np.array_equal(known[3], shares)):
+                    how, fen, most = known[:3]  # a pool does not depend on who shares it
                 else:
-                    how, fen = component_fen(c, Inputs(shares, driver, env.shop, param, base_level), factor)
-                    amounts[key] = (how, fen, shares)
+                    how, fen, most = component_fen(c, Inputs(shares, driver, env.shop, param, base_level), factor)
+                    amounts[key] = (how, fen, most, shares)
+                bound += most * (n if how == "people" else 1) * MONTHS
+                if bound > MAX_TOTAL_FEN:
+                    raise PayrollError(Phrase("err.pay_total_range", where=where, most=f"{MAX_TOTAL_FEN // 100:,}"))
+            except AmountRangeError as e:
+                label = {lang: kind.name_of(c, lang) for lang in ("zh", "en")}
+                raise _out_of_range(e, where, role, label, scenarios) from None
             except (PayrollError, ScenarioError) as e:
                 raise PayrollError((e.phrase or str(e)) if str(e).startswith(where)
                                    else Phrase("err.located", where=where, message=error_words(e))) from None
@@ -366,7 +394,16 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
             if months is not None:
                 paid += _settle(total, months)[0] - total
         if gross is not None:
-            oc = _on_cost(design.on_cost, gross)
+            label = {lang: _label(design.on_cost.label, t("pay.on_cost", lang), t("pay.on_cost", lang))[0]
+                     for lang in ("zh", "en")}
+            try:
+                oc, most = _on_cost(design.on_cost, gross)
+            except AmountRangeError as e:
+                e.scenario, e.month = e.index[0], e.index[1]
+                raise _out_of_range(e, "on_cost", role, label, scenarios) from None
+            bound += most * n * MONTHS
+            if bound > MAX_TOTAL_FEN:
+                raise PayrollError(Phrase("err.pay_total_range", where="on_cost", most=f"{MAX_TOTAL_FEN // 100:,}"))
             acc += oc.sum(axis=-1)
             if detail:
                 zh, en = _label(design.on_cost.label, t("pay.on_cost", "zh"), t("pay.on_cost", "en"))
@@ -374,6 +411,15 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
         accrued_by_role.append(acc.sum(axis=1))
         paid_by_role.append((acc + paid).sum(axis=1))
     return lines, accrued_by_role, paid_by_role
+
+
+def _negative_scale(factor: np.ndarray, where: str, text: str, scenarios) -> None:
+    """Refuse a ``scale`` that is negative (or NaN) in some month: it would turn a bonus into a deduction."""
+    bad = tuple(int(i) for i in np.argwhere(~(factor >= 0))[0])
+    label = scenarios[min(bad[0], len(scenarios) - 1)].months[bad[1]]
+    value = float(factor[bad])
+    raise PayrollError(Phrase("err.pay_scale_negative", where=where, text=repr(text), got=f"{value:g}",
+                              month={"zh": fmt.month(label, "zh"), "en": label}))
 
 
 def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict | None = None) -> Payroll:
@@ -398,6 +444,6 @@ def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict
         A blank parameter not supplied, a driver the scenario lacks, a bad expression.
     """
     fitted, filled = fit_people(scenario, design)
-    lines, _, _ = compute(design, [fitted], base_level=base_level, supply={**scenario.supply, **(supply or {})},
+    lines, _, _ = compute(design, [fitted], base_level=base_level, supply=merged_supply(scenario.supply, supply),
                           detail=True)
     return Payroll(design, scenario, lines, base_level, filled=filled)

@@ -48,6 +48,7 @@ __all__ = ["ExpressionError", "Expression", "parse_expression", "evaluation_orde
 MAX_LENGTH = 500
 MAX_DEPTH = 250  # room for a sum of 250 terms, the most 500 characters can hold
 _NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")
+_WORD = re.compile(r"\w+")  # a run of letters, digits and _ in any script: a name as Python reads it
 _FUNCS = ("min", "max", "round")
 _BINOPS = {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide}
 _CMPOPS = {ast.Eq: np.equal, ast.NotEq: np.not_equal, ast.Lt: np.less, ast.LtE: np.less_equal,
@@ -247,6 +248,12 @@ def _parse(text: str, where: str) -> Expression:
     if len(text) > MAX_LENGTH:
         raise fail(Phrase("err.expr_long", text=_quoted(text, read=False), n=len(text), most=MAX_LENGTH))
     body = text.strip()
+    if not text.isascii():  # Python reads ｓｔｏｒｅ as store (NFKC): refuse look-alikes before parsing
+        for word in _WORD.finditer(text):
+            odd = next((ch for ch in word.group() if not ch.isascii()), None)
+            if odd is not None:
+                raise fail(Phrase("err.expr_non_ascii", text=_quoted(text, read=False), col=word.start() + 1,
+                                  name=repr(word.group()), char=f"{odd!r} (U+{ord(odd):04X})"))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..i18n import Phrase
 from ..scenario import Scenario, fit_people
+from .amounts import merged_supply
 from .engine import compute
 
 __all__ = ["payroll_sweep"]
@@ -42,7 +43,7 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
         raise ValueError(Phrase("err.sweep_none"))
     fitted = [fit_people(s, design)[0] for s in scenarios]
     _, accrued, paid = compute(design, fitted, base_level=base_level, progress=progress,
-                               supply={**scenarios[0].supply, **(supply or {})})
+                               supply=merged_supply(scenarios[0].supply, supply))
     S = len(scenarios)
     ids = [s.id for s in scenarios]
     if by_role:
