@@ -166,8 +166,8 @@ def _load(target: str):
 
 
 def _print_frame(df, fmt: str) -> None:
-    if fmt == "csv":
-        sys.stdout.write(df.to_csv(index=False))
+    if fmt == "csv":  # cells a spreadsheet would run as formulas are neutralised, as in exported files
+        sys.stdout.write(df.map(shoporg.io.csv_cell).to_csv(index=False))
     else:
         print(json.dumps(df.to_dict(orient="records"), ensure_ascii=False, indent=2, default=str))
 
@@ -301,7 +301,11 @@ def _cmd_chart(args) -> int:
     from .chart import FORMATS as CHART_FORMATS  # the chart module is heavy (networkx)
 
     out = Path(args.output)
-    if out.is_dir() or out.suffix.lower() not in CHART_FORMATS:
+    try:
+        folder = out.is_dir()
+    except OSError:  # a name the system cannot even look up (too long): the chart writer says so
+        folder = False
+    if folder or out.suffix.lower() not in CHART_FORMATS:
         raise ShopOrgError(Phrase("err.cli_chart_output", got=repr(args.output), suffixes=", ".join(CHART_FORMATS)))
     import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
     matplotlib.use("Agg")

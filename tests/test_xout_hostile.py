@@ -337,3 +337,14 @@ def test_a_failing_disk_is_a_located_error_that_is_still_an_oserror(d14, tmp_pat
     assert isinstance(e.value, OSError) and str(target) in str(e.value)
     assert os.strerror(errno.ENOSPC) in str(e.value) and "allowed:" in str(e.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_command_line_csv_neutralises_formula_names(tmp_path, capsys):
+    from shoporg.cli import main
+
+    path = tmp_path / "shop.yaml"
+    path.write_text("schema: shoporg/design-v1\nid: shop\nname: 小店\nroles:\n  - id: boss\n"
+                    "    name: '=HYPERLINK(\"http://x\",\"click\")'\n    headcount: 1\n", encoding="utf-8")
+    assert main(["show", str(path), "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "'=HYPERLINK" in out and ",=HYPERLINK" not in out

@@ -29,7 +29,7 @@ _EXPORTS = {
     "read_design": "io.yaml_io", "write_design": "io.yaml_io", "design_from_dict": "io.yaml_io",
     "design_to_dict": "io.yaml_io",
     "Format": "io.formats", "FORMATS": "io.formats", "EXPORTERS": "io.formats", "format_of": "io.formats",
-    "format_for": "io.formats", "load_yaml": "io.yaml_io",
+    "format_for": "io.formats", "csv_cell": "io.text", "load_yaml": "io.yaml_io",
     "export": "io.formats",
     "read_excel": "io.excel", "write_excel": "io.excel", "write_docx": "io.word",
     "read_csv": "io.text", "write_csv": "io.text", "write_markdown": "io.text", "write_html": "io.text",

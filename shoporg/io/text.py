@@ -130,6 +130,10 @@ def _neutral(value):
     return "'" + value if isinstance(value, str) and _needs_quote(value) else value
 
 
+#: the public name of :func:`_neutral`, for other writers of CSV (the command line's ``--format csv``)
+csv_cell = _neutral
+
+
 def _unneutral(value: str) -> str:
     """The text a neutralised cell stands for (:func:`_neutral` read back).
 
