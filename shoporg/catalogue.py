@@ -43,7 +43,7 @@ def templates_dir() -> Path:
 
 @cache
 def _read(path: Path) -> tuple[dict, ...]:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))  # the safe loader only: nothing in a file runs
     if not isinstance(data, dict) or not isinstance(data.get("areas"), list):
         raise ValueError(f"{path}: expected a mapping with a list 'areas'")
     return tuple(data["areas"])
