@@ -658,12 +658,6 @@ WORDS: dict[str, dict[str, str]] = {
     "plot.temporary": {"zh": "临时工", "en": "temporary staff"},
     "plot.cost_per_order": {"zh": "单均人工成本（元）", "en": "cost per order (yuan)"},
     "plot.plan_title": {"zh": "人员与成本计划", "en": "Staffing and cost plan"},
-    "cost.base": {"zh": "底薪", "en": "base"},
-    "cost.piece_rate": {"zh": "计件提成", "en": "piece rate"},
-    "cost.bonus": {"zh": "奖金", "en": "bonus"},
-    "cost.allowance": {"zh": "津贴", "en": "allowance"},
-    "cost.deduction": {"zh": "扣款", "en": "deduction"},
-    "cost.on_cost": {"zh": "单位社保公积金", "en": "employer on-cost"},
 
     # the command line (cli.*)
     "col.total": {"zh": "合计", "en": "total"},
@@ -741,15 +735,6 @@ WORDS: dict[str, dict[str, str]] = {
     "ui.designer.need_duty": {"zh": "请填写职责内容", "en": "Write the duty first"},
     "ui.designer.need_merge": {"zh": "请选择要合并的岗位", "en": "Choose the role to merge"},
     "ui.designer.bad_number": {"zh": "请输入数字或区间（如 4000 或 4000-6000）", "en": "Give a number or a range (4000 or 4000-6000)"},
-    "ui.designer.kind.base": {"zh": "底薪", "en": "Base"},
-    "ui.designer.kind.piece_rate": {"zh": "计件", "en": "Piece rate"},
-    "ui.designer.kind.revenue_bonus": {"zh": "提成", "en": "Revenue bonus"},
-    "ui.designer.kind.team_bonus": {"zh": "团队奖", "en": "Team bonus"},
-    "ui.designer.kind.allowance": {"zh": "津贴", "en": "Allowance"},
-    "ui.designer.kind.deduction": {"zh": "扣款", "en": "Deduction"},
-    "ui.designer.field.monthly": {"zh": "每月金额", "en": "per month"},
-    "ui.designer.field.rate": {"zh": "比例/单价", "en": "rate"},
-    "ui.designer.field.amount": {"zh": "金额", "en": "amount"},
     # the explorer app (ui.explorer.*)
     "ui.explorer.orders_scale": {"zh": "订单量倍数", "en": "Orders ×"},
     "ui.explorer.order_value": {"zh": "客单价（元）", "en": "Order value (¥)"},
