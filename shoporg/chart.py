@@ -24,7 +24,10 @@ from __future__ import annotations
 import functools
 import importlib.util
 import io
+import math
+import unicodedata
 import warnings
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,10 +36,11 @@ from .errors import FileExistsRefusedError
 from .hierarchy import layers, to_graph
 from .i18n import Phrase, check_lang, t
 from .io.atomic import atomic_write, check_name
-from .layout import MODES, edge_paths, tidy_layout
+from .layout import MODES, dotted_paths, edge_paths, rows, tidy_layout
 
-__all__ = ["CJK_FONTS", "PACKAGED_FONTS", "FORMATS", "SHOW", "cjk_font", "font_family",
-           "headcount_text", "pay_band", "box_lines", "role_boxes", "plot_org", "save_org_chart"]
+__all__ = ["CJK_FONTS", "PACKAGED_FONTS", "FORMATS", "SHOW", "PAPERS", "cjk_font", "font_family",
+           "headcount_text", "pay_band", "box_lines", "role_boxes", "plot_org", "ChartPage", "chart_pages",
+           "plot_org_pages", "save_org_chart"]
 
 CJK_FONTS = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
              "Source Han Sans CN", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
@@ -56,6 +60,7 @@ _PAD_X, _PAD_Y, _BAR = 7.0, 5.0, 3.0
 _MIN_BOX_W, _MAX_NAME_W = 60.0, 112.0
 _GAPS = {"sibling_gap": 10.0, "subtree_gap": 18.0, "level_gap": 28.0, "stack_gap": 8.0,
          "stack_indent": 10.0}
+_DOTTED_LEVEL_GAP = 40.0         # level gap where dotted lines run beside the reporting lines
 _PAGE = (11.69 * 72, 8.27 * 72)  # A4 landscape in points
 _MARGIN = 28.0
 _MIN_FONT = 6.0                  # the smallest text is never drawn smaller than this
@@ -66,6 +71,11 @@ _PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#
             "#ff9da7", "#9c755f", "#bab0ac")
 _NO_DEPARTMENT = "#9aa5b1"
 _INK, _GREY, _ALERT, _LINE_COLOR = "#1f2933", "#52606d", "#b83227", "#7b8794"
+_DOTTED_COLOR = _LINK = "#2b59c3"  # dotted-line reports, and the notes that lead to another page
+_DOTTED_DASH = (0, (4.0, 2.5))     # dashes of a dotted-line report (times the line width)
+_INFERRED_DASH = (0, (1.0, 1.6))   # fine dots: a reporting line the source does not draw
+_PLANNED_DASH = (0, (3.0, 2.0))    # the border of a role whose every place is vacant
+_HEAD = (6.0, 2.8)                 # arrowhead length and half width, in points at scale 1
 
 
 
@@ -189,47 +199,130 @@ def pay_band(role, lang: str = "zh") -> str | None:
     return t("chart.base", lang, amount=fmt.money_range(lo, hi, lang))
 
 
-def _wrap(text: str, size: float, limit: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``limit`` points: at spaces where there
-    are any, anywhere in Chinese."""
-    lines: list[str] = []
-    line = ""
-    tokens = text.split(" ") if " " in text else list(text)
-    sep = " " if " " in text else ""
-    for token in tokens:
-        candidate = f"{line}{sep}{token}" if line else token
-        if line and _text_width(candidate, size) > limit:
-            lines.append(line)
-            line = token
+_NO_LINE_START = frozenset("，。、；：？！）》」』】〕…—·,.;:?!)]}%／/")
+_NO_LINE_END = frozenset("（《「『【〔([{")
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _atoms(text: str) -> list[tuple[str, bool]]:
+    """The unbreakable pieces of ``text`` and whether a space goes before each: a Latin
+    word or number is one piece, a Chinese character another; closing punctuation keeps
+    to the piece before it, opening punctuation to the piece after it.
+
+    >>> [a for a, _ in _atoms("SEO推广（站内）")]
+    ['SEO', '推', '广', '（站', '内）']
+    >>> _atoms("Customer service")
+    [('Customer', False), ('service', True)]
+    """
+    atoms: list[list] = []
+    space = glue = False
+    for ch in text:
+        if ch == " ":
+            space, glue = True, False
+            continue
+        joins_left = atoms and not space and (ch in _NO_LINE_START or glue
+                                              or (not _wide(ch) and not _wide(atoms[-1][0][-1])))
+        if joins_left:
+            atoms[-1][0] += ch
         else:
-            line = candidate
-    lines.append(line)
-    return lines
+            atoms.append([ch, space and bool(atoms)])
+        glue = ch in _NO_LINE_END
+        space = False
+    return [(a, s) for a, s in atoms]
 
 
-def box_lines(role, lang: str = "zh", show=("headcount", "pay")) -> list[tuple[str, float, str]]:
+def _join(atoms) -> str:
+    return "".join((" " + a if s and i else a) for i, (a, s) in enumerate(atoms))
+
+
+def _lone(line_atoms) -> bool:
+    """A line that holds a single Chinese character (and maybe its punctuation)."""
+    if len(line_atoms) != 1:
+        return False
+    return sum(1 for ch in line_atoms[0][0] if _wide(ch) and ch not in _NO_LINE_START
+               and ch not in _NO_LINE_END) == 1
+
+
+def _wrap(text: str, size: float, limit: float) -> list[str]:
+    """Break ``text`` into as few lines no wider than ``limit`` points as it takes, as
+    even in width as they can be, at spaces or between Chinese characters, and never
+    with one Chinese character alone on a line.
+
+    >>> _wrap("网络推广专员", 10, 50)
+    ['网络推', '广专员']
+    >>> _wrap("Customer service team manager", 10, 112)
+    ['Customer service', 'team manager']
+    >>> _wrap("客服主管兼售后专员", 10, 80)
+    ['客服主管', '兼售后专员']
+    """
+    atoms = _atoms(text)
+    n = len(atoms)
+    if n <= 1 or _text_width(text, size) <= limit:
+        return [text]
+
+    @functools.lru_cache(maxsize=None)
+    def width(i: int, j: int) -> float:
+        return _text_width(_join(atoms[i:j]), size)
+
+    for lines in range(2, n + 1):
+        # best[i]: (widest line, sum of squares, breaks) for atoms[i:] in the lines left
+        best = {n: (0.0, 0.0, ())}
+        for left in range(1, lines + 1):
+            nxt = {}
+            for i in range(n - 1, -1, -1):
+                cands = []
+                for j in range(i + 1, n + 1):
+                    if (j == n) != (left == 1) or j not in best:
+                        continue
+                    w = width(i, j)
+                    if w > limit and j > i + 1:
+                        break
+                    if _lone(atoms[i:j]):
+                        continue
+                    rest = best[j]
+                    cands.append((max(w, rest[0]), w * w + rest[1], (j,) + rest[2]))
+                if cands:
+                    nxt[i] = min(cands)
+            best = nxt
+        if 0 in best and best[0][0] <= limit * 1.0001:
+            cuts = (0,) + best[0][2]
+            return [_join(atoms[a:b]) for a, b in zip(cuts, cuts[1:])]
+    return [text]
+
+
+def box_lines(role, lang: str = "zh", show=("headcount", "pay", "vacancies")) -> list[tuple[str, float, str]]:
     """The lines of text in a role's box: ``(text, size in points, colour)``.
+
+    Vacancies (budgeted places not yet filled) are shown in red next to the headcount.
 
     >>> from shoporg import load_template
     >>> d = load_template("seed-14-basic-22")
     >>> [t for t, _, _ in box_lines(d.role("sales_cs"))]
     ['销售客服', '5人', '底薪 1600–2000元/月']
     >>> [t for t, _, _ in box_lines(d.role("cs_manager"), "en", show=("headcount",))]
-    ['Customer service team', 'manager', '×1']
+    ['Customer service', 'team manager', '×1']
     """
     lines = [(t, _NAME_PT, _INK) for t in _wrap(role.name.get(lang), _NAME_PT, _MAX_NAME_W)]
     people = []
     if "headcount" in show:
-        people.append((headcount_text(role.headcount, lang), _GREY))
-    if "vacancies" in show and role.vacancies:
-        people.append((t("chart.vacant", lang, n=role.vacancies), _ALERT))
+        people.append(headcount_text(role.headcount, lang))
+    vacant = "vacancies" in show and role.vacancies
+    if vacant:
+        people.append(t("chart.vacant", lang, n=role.vacancies))
     if people:
-        text = " · ".join(t for t, _ in people)
-        lines.append((text, _DETAIL_PT, people[-1][1] if len(people) == 1 else _GREY))
+        lines.append((" · ".join(people), _DETAIL_PT, _ALERT if vacant else _GREY))
     band = pay_band(role, lang) if "pay" in show else None
     if band:
         lines.append((band, _DETAIL_PT, _GREY))
     return lines
+
+
+def _all_vacant(role) -> bool:
+    """A planned role: every place of it is vacant (drawn with a dashed border)."""
+    return role.vacancies > 0 and role.vacancies >= role.headcount
 
 
 def _box_size(lines) -> tuple[float, float]:
@@ -246,27 +339,78 @@ def _tint(color: str, amount: float = 0.86) -> tuple:
     return tuple(c + (1 - c) * amount for c in to_rgb(color))
 
 
-def _colours(design, G, lang: str, color_by):
-    """``({role: colour}, [(legend label, colour)])``."""
+def _colours(design, G, lang: str, color_by, shown=None):
+    """``({role: colour}, [(legend label, colour)])``; the legend only names what the
+    roles ``shown`` (all where None) use."""
+    shown = set(G.nodes if shown is None else shown)
     if color_by is None:
         return {r.id: _NO_DEPARTMENT for r in design.roles}, []
     if color_by == "layer":
         lay = layers(G)
-        ordered = sorted(set(lay.values()))
+        ordered = sorted({lay[n] for n in shown})
         legend = [(t("chart.layer", lang, n=k), _PALETTE[(k - 1) % len(_PALETTE)]) for k in ordered]
         return {n: _PALETTE[(lay[n] - 1) % len(_PALETTE)] for n in G.nodes}, legend
     used = list(dict.fromkeys(r.department for r in design.roles))
     order = [d.id for d in design.departments if d.id in used] + [d for d in used if d is not None
                                                                   and design.department(d) is None]
     colour = {d: _PALETTE[i % len(_PALETTE)] for i, d in enumerate(order)}
+    colour[None] = _NO_DEPARTMENT
+    on_page = {r.department for r in design.roles if r.id in shown}
     legend = []
     for d in order:
-        dep = design.department(d)
-        legend.append((dep.name.get(lang) if dep else d, colour[d]))
-    if None in used:
-        colour[None] = _NO_DEPARTMENT
+        if d in on_page:
+            dep = design.department(d)
+            legend.append((dep.name.get(lang) if dep else d, colour[d]))
+    if None in on_page:
         legend.append((t("chart.other", lang), _NO_DEPARTMENT))
     return {r.id: colour[r.department] for r in design.roles}, legend
+
+
+# -- geometry ------------------------------------------------------------------------------
+def _even_layout(G, sizes: dict, mode: str, gaps=_GAPS):
+    """The tidy layout with every box of a row as high as the row's highest (and, in
+    left-right mode, every box of a column as wide as its widest as well)."""
+    lay = tidy_layout(G, sizes, mode, **gaps)
+    even = dict(sizes)
+    for row in rows(lay):
+        h = max(sizes[n][1] for n in row)
+        w = max(sizes[n][0] for n in row)
+        for n in row:
+            even[n] = (w if mode == "left-right" else sizes[n][0], h)
+    return lay if even == sizes else tidy_layout(G, even, mode, **gaps)
+
+
+class _Plan:
+    """What a chart draws, before any drawing: boxes, lines, dotted routes, extent."""
+
+    def __init__(self, G, lay, lines, dotted):
+        self.G, self.lay, self.lines = G, lay, lines
+        self.dotted = dotted_paths(dotted, lay, head=_HEAD[0] + 3) if dotted else {}
+        xs = [0.0, lay.width] + [x for path in self.dotted.values() for x, _ in path]
+        ys = [0.0, lay.height] + [y for path in self.dotted.values() for _, y in path]
+        pad = 4.0
+        self.x0, self.x1 = min(xs) - pad, max(xs) + pad
+        self.y0, self.y1 = min(ys) - pad, max(ys) + pad
+        self.width, self.height = self.x1 - self.x0, self.y1 - self.y0
+
+
+def _plan(G, lines, mode: str, dotted) -> _Plan:
+    sizes = {n: _box_size(lines[n]) for n in G.nodes}
+    # room for the dotted lines' own lanes beside the reporting lines
+    gaps = {**_GAPS, "level_gap": _DOTTED_LEVEL_GAP, "stack_gap": _DOTTED_LEVEL_GAP / 2} if dotted else _GAPS
+    if mode != "auto":
+        return _Plan(G, _even_layout(G, sizes, mode, gaps), lines, dotted)
+    # the first of top-down, stacked, left-right that fits A4 landscape with text of at
+    # least 6 pt; else the one that needs the least shrinking
+    best, best_scale = None, -1.0
+    for m in MODES:
+        plan = _Plan(G, _even_layout(G, sizes, m, gaps), lines, dotted)
+        scale = _fit_scale(plan.width, plan.height, 2 * _LEGEND_PT * 1.7 + _LEGEND_PT)
+        if scale >= _MIN_FONT / _DETAIL_PT:
+            return plan
+        if scale > best_scale:
+            best, best_scale = plan, scale
+    return best
 
 
 # -- drawing -------------------------------------------------------------------------------
@@ -283,10 +427,15 @@ def _check_args(design, lang, show, color_by):
     return show
 
 
-def _fit_scale(width: float, height: float, legend_h: float) -> float:
-    """Scale that fits the chart on an A4 landscape page (at most 1)."""
-    room_w = _PAGE[0] - 2 * _MARGIN
-    room_h = _PAGE[1] - 2 * _MARGIN - 2.6 * _TITLE_PT - legend_h
+def _check_mode(mode) -> None:
+    if mode not in MODES + ("auto",):
+        raise ValueError(Phrase("err.chart_mode", mode=repr(mode), allowed=", ".join(MODES + ("auto",))))
+
+
+def _fit_scale(width: float, height: float, legend_h: float, page=_PAGE) -> float:
+    """Scale that fits the chart on a landscape page (A4 by default; at most 1)."""
+    room_w = page[0] - 2 * _MARGIN
+    room_h = page[1] - 2 * _MARGIN - 2.6 * _TITLE_PT - legend_h
     return min(1.0, room_w / width, room_h / height)
 
 
@@ -301,8 +450,8 @@ def _legend_layout(entries, fig_width: float) -> tuple[int, float]:
         return 1, 0.0
     widest = max(_text_width(label, _LEGEND_PT) for label, _ in entries) + 3.2 * _LEGEND_PT
     cols = max(1, min(len(entries), int((fig_width - 2 * _MARGIN) // widest)))
-    rows = -(-len(entries) // cols)
-    return cols, rows * _LEGEND_PT * 1.7 + _LEGEND_PT
+    rows_ = -(-len(entries) // cols)
+    return cols, rows_ * _LEGEND_PT * 1.7 + _LEGEND_PT
 
 
 def _new_axes(width: float, height: float, entries):
@@ -334,9 +483,14 @@ def role_boxes(ax) -> dict:
     return {p.get_gid()[5:]: p for p in ax.patches if (p.get_gid() or "").startswith("role:")}
 
 
-def plot_org(design, ax=None, lang: str = "zh", show=("headcount", "pay"), color_by="department",
-             mode: str = "auto"):
+def plot_org(design, ax=None, lang: str = "zh", show=("headcount", "pay", "vacancies"),
+             color_by="department", mode: str = "auto", *, client=None, option=None):
     """Draw the org chart of ``design``; return the Axes.
+
+    Solid lines are the reporting lines the design states; lines the design only infers
+    (``reports_to_inferred``: the source draws none) are drawn dotted grey, and
+    dotted-line (functional) reports are blue dashed lines with an arrowhead pointing at
+    the manager, routed around the boxes. The legend names what the chart uses.
 
     Parameters
     ----------
@@ -344,16 +498,19 @@ def plot_org(design, ax=None, lang: str = "zh", show=("headcount", "pay"), color
     ax : matplotlib Axes, optional
         Where to draw; the chart is scaled to fit it. Without one, a figure is made
         that fits an A4 landscape page, or grows beyond it where the text would
-        otherwise be smaller than 6 pt.
+        otherwise be smaller than 6 pt (see :func:`plot_org_pages` for a chart split
+        into pages with text of 8 pt or more).
     lang : {"zh", "en"}
     show : iterable of {"headcount", "pay", "vacancies"}
-        What each box shows besides the role name.
+        What each box shows besides the role name; vacancies only where a role has some.
     color_by : {"department", "layer", None}
         Box colours; the legend names the departments (or layers) in ``lang``.
     mode : {"top-down", "left-right", "stacked", "auto"}
         See :func:`shoporg.layout.tidy_layout`; ``"auto"`` takes the first of
         top-down, stacked and left-right that fits an A4 landscape page with text of
         at least 6 pt (else the one that needs the least shrinking).
+    client, option : str, optional
+        The client's name and the option's name, shown in the title with the design's.
 
     Examples
     --------
@@ -365,46 +522,46 @@ def plot_org(design, ax=None, lang: str = "zh", show=("headcount", "pay"), color
     >>> plt.close(ax.figure)
     """
     show = _check_args(design, lang, show, color_by)
-    if mode not in MODES + ("auto",):
-        raise ValueError(Phrase("err.chart_mode", mode=repr(mode), allowed=", ".join(MODES + ("auto",))))
+    _check_mode(mode)
     G = to_graph(design)
     lines = {r.id: box_lines(r, lang, show) for r in design.roles}
-    sizes = {n: _box_size(lines[n]) for n in G.nodes}
-    lay = _auto_layout(G, sizes) if mode == "auto" else tidy_layout(G, sizes, mode, **_GAPS)
-    colour, entries = _colours(design, G, lang, color_by)
-    dotted = [(m, r) for m, r in G.graph["dotted_lines"] if m in lay and r in lay]
-    if dotted:
-        entries = entries + [(t("chart.dotted", lang), None)]
-    pad = 4.0
-    width, height = lay.width + 2 * pad, lay.height + 2 * pad
+    dotted = [(m, r) for m, r in G.graph["dotted_lines"] if m in G and r in G]
+    plan = _plan(G, lines, mode, dotted)
+    colour, departments = _colours(design, G, lang, color_by)
+    entries = departments + _line_entries(design, G, plan, lang)
     if ax is None:
-        ax = _new_axes(width, height, entries)
-    scale = _axes_scale(ax, width, height)
-    ax.set_xlim(-pad, lay.width + pad)
-    ax.set_ylim(lay.height + pad, -pad)  # y grows downward, as in the layout
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.set_axis_off()
-    _draw_lines(ax, G, lay, scale)
-    boxes = {n: _draw_box(ax, n, lay[n], lines[n], colour[n], scale) for n in G.nodes}
-    for m, r in dotted:
-        _draw_dotted(ax, boxes[m], boxes[r], m, r, scale)
-    _title(ax, design, lang)
+        ax = _new_axes(plan.width, plan.height, entries)
+    _draw(ax, design, plan, colour, _axes_scale(ax, plan.width, plan.height))
+    _title(ax, design, lang, client=client, option=option)
     _legend(ax, entries)
     return ax
 
 
-def _auto_layout(G, sizes):
-    """The first of top-down, stacked, left-right that fits A4 landscape with text of
-    at least 6 pt; else the one that needs the least shrinking."""
-    best, best_scale = None, -1.0
-    for mode in MODES:
-        lay = tidy_layout(G, sizes, mode, **_GAPS)
-        scale = _fit_scale(lay.width + 8, lay.height + 8, 2 * _LEGEND_PT * 1.7 + _LEGEND_PT)
-        if scale >= _MIN_FONT / _DETAIL_PT:
-            return lay
-        if scale > best_scale:
-            best, best_scale = lay, scale
-    return best
+def _line_entries(design, G, plan, lang: str) -> list:
+    """Legend entries for the kinds of line and box the chart shows."""
+    entries = []
+    inferred = [G.edges[e].get("inferred", False) for e in G.edges]
+    if any(inferred) and not all(inferred):
+        entries.append((t("chart.stated", lang), "stated"))
+    if any(inferred):
+        entries.append((t("chart.inferred", lang), "inferred"))
+    if plan.dotted:
+        entries.append((t("chart.dotted", lang), "dotted"))
+    if any(_all_vacant(design.role(n)) for n in plan.lay):
+        entries.append((t("chart.planned", lang), "planned"))
+    return entries
+
+
+def _draw(ax, design, plan: _Plan, colour: dict, scale: float, notes: dict | None = None) -> None:
+    ax.set_xlim(plan.x0, plan.x1)
+    ax.set_ylim(plan.y1, plan.y0)  # y grows downward, as in the layout
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.set_axis_off()
+    _draw_lines(ax, plan.G, plan.lay, scale)
+    for n in plan.G.nodes:
+        _draw_box(ax, n, plan.lay[n], plan.lines[n], colour[n], scale, _all_vacant(design.role(n)))
+    for (m, r), path in plan.dotted.items():
+        _draw_dotted(ax, path, m, r, scale)
 
 
 def _draw_lines(ax, G, lay, scale: float) -> None:
@@ -413,13 +570,17 @@ def _draw_lines(ax, G, lay, scale: float) -> None:
     )
 
     paths = edge_paths(G, lay)
-    if paths:
-        ax.add_collection(LineCollection(list(paths.values()), colors=_LINE_COLOR,
-                                         linewidths=max(0.6, 1.1 * scale), capstyle="butt",
-                                         joinstyle="miter", zorder=1, gid="reporting-lines"))
+    width = max(0.6, 1.1 * scale)
+    # inferred lines first: where a stated line shares a bus with them, it shows solid
+    for gid, inferred in (("inferred-lines", True), ("reporting-lines", False)):
+        chosen = [p for e, p in paths.items() if bool(G.edges[e].get("inferred", False)) == inferred]
+        if chosen:
+            ax.add_collection(LineCollection(chosen, colors=_LINE_COLOR, linewidths=width,
+                                             linestyles=_INFERRED_DASH if inferred else "solid",
+                                             capstyle="butt", joinstyle="miter", zorder=1, gid=gid))
 
 
-def _draw_box(ax, node, box, lines, colour, scale: float):
+def _draw_box(ax, node, box, lines, colour, scale: float, planned: bool = False):
     from matplotlib.patches import (  # matplotlib is heavy: loaded when a chart is drawn
         FancyBboxPatch,
         Rectangle,
@@ -428,8 +589,10 @@ def _draw_box(ax, node, box, lines, colour, scale: float):
     x, y, w, h = box
     left, top = x - w / 2, y - h / 2
     patch = FancyBboxPatch((left, top), w, h, boxstyle="round,pad=0,rounding_size=3",
-                           facecolor=_tint(colour), edgecolor=colour,
-                           linewidth=max(0.5, 0.9 * scale), zorder=2, gid=f"role:{node}")
+                           facecolor="white" if planned else _tint(colour), edgecolor=colour,
+                           linestyle=_PLANNED_DASH if planned else "solid",
+                           linewidth=max(0.5, (1.2 if planned else 0.9) * scale), zorder=2,
+                           gid=f"role:{node}")
     # add_artist, not add_patch: the limits are already set, and updating them from
     # every rounded box is a fifth of the drawing time of a 50-role chart
     ax.add_artist(patch)
@@ -437,7 +600,8 @@ def _draw_box(ax, node, box, lines, colour, scale: float):
                     gid=f"accent:{node}")
     ax.add_artist(bar)
     bar.set_clip_path(patch)
-    cursor = top + _BAR + _PAD_Y
+    block = sum(size * _LINE for _, size, _ in lines)
+    cursor = top + _BAR + _PAD_Y + (h - _BAR - 2 * _PAD_Y - block) / 2  # centred in a taller box
     family = font_family()
     for i, (text, size, ink) in enumerate(lines):
         step = size * _LINE
@@ -450,36 +614,76 @@ def _draw_box(ax, node, box, lines, colour, scale: float):
     return patch
 
 
-def _draw_dotted(ax, box_m, box_r, m, r, scale: float) -> None:
-    from matplotlib.patches import (
-        FancyArrowPatch,  # matplotlib is heavy: loaded when a chart is drawn
+def _arrowhead(path) -> list[tuple[float, float]]:
+    """The triangle at the end of a route: tip on the box border, base back along the
+    last segment."""
+    (x0, y0), (x1, y1) = path[-2], path[-1]
+    length, half = _HEAD
+    dx, dy = x1 - x0, y1 - y0
+    d = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / d, dy / d
+    bx, by = x1 - ux * length, y1 - uy * length
+    return [(x1, y1), (bx - uy * half, by + ux * half), (bx + uy * half, by - ux * half)]
+
+
+def _draw_dotted(ax, path, m, r, scale: float) -> None:
+    from matplotlib.patches import (  # matplotlib is heavy: loaded when a chart is drawn
+        PathPatch,
+        Polygon,
+    )
+    from matplotlib.path import (
+        Path as MplPath,  # matplotlib is heavy: loaded when a chart is drawn
     )
 
-    (x0, y0), (x1, y1) = (_centre(box_m), _centre(box_r))
-    ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), patchA=box_m, patchB=box_r,
-                                 arrowstyle="-", connectionstyle="arc3,rad=-0.2",
-                                 linestyle=(0, (4, 3)), color=_ALERT, alpha=0.8,
-                                 linewidth=max(0.6, 1.1 * scale), zorder=1.5, gid=f"dotted:{m}->{r}"))
+    head = _arrowhead(path)
+    base = ((head[1][0] + head[2][0]) / 2, (head[1][1] + head[2][1]) / 2)
+    shaft = list(path[:-1]) + [base]  # the dashes stop where the arrowhead begins
+    ax.add_patch(PathPatch(MplPath(shaft), fill=False, edgecolor=_DOTTED_COLOR,
+                           linestyle=_DOTTED_DASH, linewidth=max(0.7, 1.2 * scale),
+                           capstyle="butt", joinstyle="miter", zorder=1.6, gid=f"dotted:{m}->{r}"))
+    ax.add_patch(Polygon(head, closed=True, facecolor=_DOTTED_COLOR, edgecolor=_DOTTED_COLOR,
+                         linewidth=0.5 * scale, zorder=1.7, gid=f"arrow:{m}->{r}"))
 
 
-def _centre(patch) -> tuple[float, float]:
-    b = patch.get_bbox()
-    return (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2
+def _title_text(design, lang: str, client=None, option=None) -> str:
+    """The chart's title: the design's name, with the option's and client's when given.
+
+    >>> from shoporg import load_template
+    >>> d = load_template("seed-14-basic-22")
+    >>> _title_text(d, "en", client="Acme", option="Option B")
+    'Acme: Basic online-shop staffing and duties (11 positions, 22 people) (Option B)'
+    >>> _title_text(d, "zh", option="方案二")
+    '网店基本人员构成及职责表（方案二）'
+    """
+    title = design.name.get(lang)
+    if option:
+        title = t("chart.title_option", lang, title=title, option=option)
+    if isinstance(client, dict):
+        client = client.get("client")
+    if client:
+        title = t("chart.title_client", lang, title=title, client=client)
+    return title
 
 
 def _title_summary(design, lang: str) -> str:
-    """The line under the title: roles and people."""
-    return t("chart.summary", lang, roles=len(design.roles), people=fmt.headcount(design.headcount, lang))
+    """The line under the title: roles and people, and the source document a template
+    was made from (where its heading is not the title already)."""
+    summary = t("chart.summary", lang, roles=len(design.roles), people=fmt.headcount(design.headcount, lang))
+    source = getattr(design, "source", None)
+    if source is not None and source.heading != design.name.get(lang):
+        summary = t("chart.with_source", lang, summary=summary, heading=source.heading)
+    return summary
 
 
-def _title(ax, design, lang: str) -> None:
-    summary = _title_summary(design, lang)
+def _title(ax, design, lang: str, *, client=None, option=None, title=None, summary=None) -> None:
+    summary = _title_summary(design, lang) if summary is None else summary
     gap = 6.0
     ax.annotate(summary, xy=(0.5, 1.0), xycoords="axes fraction", xytext=(0, gap),
                 textcoords="offset points", ha="center", va="bottom", fontsize=_DETAIL_PT + 1,
-                family=font_family(), color=_GREY, parse_math=False, gid="summary")
-    ax.set_title(design.name.get(lang), fontsize=_TITLE_PT, family=font_family(), color=_INK,
-                 pad=2 * gap + (_DETAIL_PT + 1) * 1.4)
+                family=font_family(), color=_GREY, parse_math=False, gid="summary",
+                annotation_clip=False)
+    ax.set_title(title or _title_text(design, lang, client, option), fontsize=_TITLE_PT,
+                 family=font_family(), color=_INK, pad=2 * gap + (_DETAIL_PT + 1) * 1.4)
 
 
 def _legend(ax, entries) -> None:
@@ -493,15 +697,219 @@ def _legend(ax, entries) -> None:
     if not entries:
         return
     handles = []
-    for label, colour in entries:
-        if colour is None:
-            handles.append(Line2D([], [], color=_ALERT, linestyle=(0, (4, 3)), label=label))
+    for label, kind in entries:
+        if kind == "stated":
+            handles.append(Line2D([], [], color=_LINE_COLOR, linewidth=1.1, label=label))
+        elif kind == "inferred":
+            handles.append(Line2D([], [], color=_LINE_COLOR, linewidth=1.1, linestyle=_INFERRED_DASH,
+                                  label=label))
+        elif kind == "dotted":
+            handles.append(Line2D([], [], color=_DOTTED_COLOR, linewidth=1.2, linestyle=_DOTTED_DASH,
+                                  marker=">", markevery=[1], markersize=4, label=label))
+        elif kind == "planned":
+            handles.append(Patch(facecolor="white", edgecolor=_GREY, linestyle=_PLANNED_DASH, label=label))
         else:
-            handles.append(Patch(facecolor=_tint(colour), edgecolor=colour, label=label))
+            handles.append(Patch(facecolor=_tint(kind), edgecolor=kind, label=label))
     fig_w = ax.figure.get_figwidth() * 72
     cols, _ = _legend_layout(entries, fig_w)
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=cols,
-              frameon=False, prop=_prop(_LEGEND_PT), handlelength=1.6, columnspacing=1.6)
+              frameon=False, prop=_prop(_LEGEND_PT), handlelength=2.2, columnspacing=1.6)
+
+
+# -- pages ---------------------------------------------------------------------------------
+PAPERS = {"A4": (841.89, 595.28), "A3": (1190.55, 841.89)}
+"""Landscape paper sizes in points."""
+
+
+@dataclass(frozen=True)
+class ChartPage:
+    """One page of an org chart split by subtree (see :func:`chart_pages`).
+
+    ``roles`` are drawn on the page, ``root`` at its top; ``continued`` maps each role
+    whose reports are drawn on a later page to that page's number; ``from_page`` is the
+    page that shows ``root`` with its manager (None on the first page); ``part`` and
+    ``parts`` number the pages of one manager whose reports fill several.
+    """
+
+    number: int
+    root: str
+    roles: tuple
+    continued: dict = field(default_factory=dict)
+    from_page: int | None = None
+    part: int = 1
+    parts: int = 1
+    mode: str = "top-down"
+    scale: float = 1.0
+
+
+def _subtree(G, root) -> list:
+    out, stack = [], [root]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(reversed(list(G.successors(n))))
+    return out
+
+
+def chart_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancies"), *,
+                paper: str = "A4", mode: str = "auto", min_pt: float = 8.0) -> list[ChartPage]:
+    """Split the org chart into pages on which no text is smaller than ``min_pt``.
+
+    A design that fits one page stays whole. Otherwise the first page shows the top of
+    the hierarchy as deep as fits; each manager whose reports do not fit carries a note
+    "下属N人 → 见第k页" and heads a page of its own (split further where needed); a manager
+    with more direct reports than one page holds shares them over several pages.
+
+    >>> from shoporg import load_template
+    >>> [(p.number, p.root, len(p.roles)) for p in chart_pages(load_template("seed-14-basic-22"))]
+    [(1, 'director', 11)]
+    """
+    show = _check_args(design, lang, show, "department")
+    _check_mode(mode)
+    if paper not in PAPERS:
+        raise ValueError(Phrase("err.chart_paper", got=repr(paper), allowed=", ".join(PAPERS)))
+    G = to_graph(design)
+    base = {r.id: box_lines(r, lang, show) for r in design.roles}
+    people = {n: sum((design.role(k).headcount for k in _subtree(G, n)[1:]), Decimal(0)) for n in G}
+    modes = MODES if mode == "auto" else (mode,)
+    legend_h = 3 * _LEGEND_PT * 1.7 + _LEGEND_PT
+    area = PAPERS[paper]
+    least = min_pt / min(_DETAIL_PT, _NAME_PT)
+
+    def try_page(shown, stubs):
+        """(mode, scale) of the first mode in which these roles fit, else None."""
+        H = G.subgraph(shown)
+        lines = {n: base[n] + ([(_continued_text(people[n], 0, lang), _DETAIL_PT, _LINK)] if n in stubs else [])
+                 for n in shown}
+        for m in modes:
+            plan = _plan(H, lines, m, [])
+            scale = _page_fit(plan.width, plan.height, legend_h, area)
+            if scale >= least:
+                return m, scale
+        return None
+
+    pages: list[dict] = []
+
+    def split(root, from_page):
+        tree = _subtree(G, root)
+        depth = {root: 0}
+        for n in tree[1:]:
+            depth[n] = depth[next(G.predecessors(n))] + 1
+        deepest = max(depth.values())
+        for k in range(deepest, 0, -1):
+            shown = [n for n in tree if depth[n] <= k]
+            stubs = [n for n in shown if depth[n] == k and G.out_degree(n)]
+            fit = try_page(shown, stubs)
+            if fit:
+                groups = [(shown, stubs, fit)]
+                break
+        else:
+            groups = []
+            kids = list(G.successors(root)) if deepest else []
+            group: list = []
+            for kid in kids:
+                trial = group + [kid]
+                stubs = [n for n in trial if G.out_degree(n)]
+                if group and not try_page([root] + trial, stubs):
+                    groups.append(group)
+                    group = [kid]
+                else:
+                    group = trial
+            if group:
+                groups.append(group)
+            groups = [([root] + g, [n for n in g if G.out_degree(n)],
+                       try_page([root] + g, [n for n in g if G.out_degree(n)]) or (modes[-1], least))
+                      for g in groups] or [([root], [], (modes[0], least))]
+        mine = []
+        for i, (shown, stubs, (m, scale)) in enumerate(groups):
+            page = {"root": root, "roles": tuple(n for n in G.nodes if n in set(shown)), "stubs": stubs,
+                    "from": from_page, "part": i + 1, "parts": len(groups), "mode": m, "scale": scale}
+            pages.append(page)
+            mine.append(page)
+        for page in mine:
+            page["continued"] = {}
+            for s in page["stubs"]:
+                page["continued"][s] = len(pages) + 1
+                split(s, pages.index(page) + 1)
+
+    roots = [n for n in G.nodes if G.in_degree(n) == 0]
+    if len(roots) > 1:  # a forest: one page when it fits, else a page (or more) per tree
+        fit = try_page(list(G.nodes), [])
+        if fit:
+            return [ChartPage(1, roots[0], tuple(G.nodes), mode=fit[0], scale=fit[1])]
+    for r in roots:
+        split(r, None)
+    return [ChartPage(i + 1, p["root"], p["roles"], p["continued"], p["from"], p["part"], p["parts"],
+                      p["mode"], p["scale"]) for i, p in enumerate(pages)]
+
+
+def _continued_text(people, page: int, lang: str) -> str:
+    return t("chart.continued", lang, people=fmt.headcount(people, lang), page=page)
+
+
+def _page_fit(width: float, height: float, legend_h: float, area) -> float:
+    """Scale at which a chart fills the page (at most 1.25: a small chart is not blown up)."""
+    room_w = area[0] - 2 * _MARGIN
+    room_h = area[1] - 2 * _MARGIN - 3.2 * _TITLE_PT - legend_h
+    return min(1.25, room_w / width, room_h / height)
+
+
+def plot_org_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancies"),
+                   color_by="department", mode: str = "auto", *, paper: str = "A4",
+                   min_pt: float = 8.0, client=None, option=None) -> list:
+    """The org chart on landscape pages (A4 or A3) with no text under ``min_pt``; returns
+    one Axes per page, each on a figure of the paper's size (see :func:`chart_pages` for
+    how the chart is split, :func:`save_org_chart` with ``pages=True`` for a PDF).
+
+    >>> import matplotlib.pyplot as plt
+    >>> from shoporg import load_template
+    >>> axes = plot_org_pages(load_template("seed-14-basic-22"), lang="en")
+    >>> len(axes), [round(v * 72) for v in axes[0].figure.get_size_inches()]
+    (1, [842, 595])
+    >>> plt.close("all")
+    """
+    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+
+    show = _check_args(design, lang, show, color_by)
+    pages = chart_pages(design, lang, show, paper=paper, mode=mode, min_pt=min_pt)
+    G = to_graph(design)
+    colour, _ = _colours(design, G, lang, color_by)
+    title = _title_text(design, lang, client, option)
+    people = {n: sum((design.role(k).headcount for k in _subtree(G, n)[1:]), Decimal(0)) for n in G}
+    W, H = PAPERS[paper]
+    out = []
+    for page in pages:
+        sub = G.subgraph(page.roles)
+        lines = {n: box_lines(design.role(n), lang, show) for n in page.roles}
+        for n, k in page.continued.items():
+            lines[n] = lines[n] + [(_continued_text(people[n], k, lang), _DETAIL_PT, _LINK)]
+        dotted = [(m, r) for m, r in G.graph["dotted_lines"] if m in sub and r in sub]
+        plan = _plan(sub, lines, page.mode, dotted)
+        _, entries = _colours(design, G, lang, color_by, shown=page.roles)
+        entries += _line_entries(design, sub, plan, lang)
+        _, legend_h = _legend_layout(entries, W)
+        scale = min(page.scale, _page_fit(plan.width, plan.height, legend_h, (W, H)))
+        fig = plt.figure(figsize=(W / 72, H / 72))
+        w, h = plan.width * scale, plan.height * scale
+        top = _MARGIN + 3.2 * _TITLE_PT
+        room_h = H - top - _MARGIN - legend_h
+        bottom = _MARGIN + legend_h + (room_h - h) / 2
+        ax = fig.add_axes(((W - w) / 2 / W, bottom / H, w / W, h / H))
+        _draw(ax, design, plan, colour, scale)
+        head = title if page.number == 1 and page.parts == 1 else t(
+            "chart.page_title", lang, title=title, root=design.role(page.root).name.get(lang))
+        if page.parts > 1:
+            head = t("chart.part", lang, title=head, part=page.part, parts=page.parts)
+        bits = [t("chart.page", lang, n=page.number, total=len(pages))]
+        if page.from_page:
+            bits.append(t("chart.from_page", lang, n=page.from_page))
+        bits.append(_title_summary(design, lang) if page.number == 1 else t(
+            "chart.page_summary", lang, roles=len(page.roles),
+            people=fmt.headcount(sum((design.role(n).headcount for n in page.roles), Decimal(0)), lang)))
+        _title(ax, design, lang, title=head, summary=" · ".join(bits))
+        _legend(ax, entries)
+        out.append(ax)
+    return out
 
 
 # -- saving --------------------------------------------------------------------------------
@@ -522,13 +930,19 @@ def _atomic_write(path: Path, data: bytes, overwrite: bool) -> None:
     atomic_write(path, lambda tmp: Path(tmp).write_bytes(data), overwrite=overwrite)
 
 
-def save_org_chart(design, path, *, overwrite: bool = False, dpi: float = 200, **kw) -> Path:
+_METADATA = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}}
+
+
+def save_org_chart(design, path, *, overwrite: bool = False, dpi: float = 200, pages: bool = False,
+                   paper: str = "A4", **kw) -> Path:
     """Draw the org chart and write it as PNG, SVG or PDF (by the file suffix).
 
-    The file is written atomically (a temporary file renamed into place); an existing
-    file is replaced only with ``overwrite=True``, else
-    :class:`~shoporg.errors.FileExistsRefusedError`. Other keywords go to
-    :func:`plot_org`. Returns the path written.
+    With ``pages=True`` the chart is split into landscape pages of ``paper`` (A4 or
+    A3) with no text under 8 pt (see :func:`plot_org_pages`), written as one PDF of
+    several pages (a ``.pdf`` path is needed). The file is written atomically (a
+    temporary file renamed into place); an existing file is replaced only with
+    ``overwrite=True``, else :class:`~shoporg.errors.FileExistsRefusedError`. Other
+    keywords go to :func:`plot_org`. Returns the path written.
 
     >>> import tempfile, pathlib
     >>> from shoporg import load_template
@@ -544,19 +958,35 @@ def save_org_chart(design, path, *, overwrite: bool = False, dpi: float = 200, *
     import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
 
     path = _check_path(path, overwrite)
-    fmt = path.suffix.lower()[1:]
+    suffix = path.suffix.lower()[1:]
     if "ax" in kw:
         raise TypeError("save_org_chart draws its own figure; use plot_org(ax=...) to draw into yours")
+    if pages and suffix != "pdf":
+        raise ValueError(Phrase("err.chart_pages_pdf", path=repr(str(path))))
+    buf = io.BytesIO()
+    if pages:
+        from matplotlib.backends.backend_pdf import (
+            PdfPages,  # matplotlib is heavy: loaded when a chart is drawn
+        )
+
+        kw.pop("min_pt", None)
+        axes = plot_org_pages(design, paper=paper, **kw)
+        try:
+            with PdfPages(buf, metadata=_METADATA["pdf"]) as pdf:
+                for ax in axes:
+                    pdf.savefig(ax.figure, facecolor="white")
+        finally:
+            for ax in axes:
+                plt.close(ax.figure)
+        _atomic_write(path, buf.getvalue(), overwrite)
+        return path
     ax = plot_org(design, **kw)
     fig = ax.figure
     try:
-        buf = io.BytesIO()
-        if fmt == "png":
+        if suffix == "png":
             dpi = min(dpi, _MAX_PIXELS / max(fig.get_size_inches()))
-        metadata = {"png": {"Software": None}, "svg": {"Date": None},
-                    "pdf": {"CreationDate": None, "ModDate": None}}[fmt]
         with matplotlib.rc_context({"svg.hashsalt": "shoporg"}):  # same chart, same SVG ids
-            fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
+            fig.savefig(buf, format=suffix, dpi=dpi, metadata=_METADATA[suffix], facecolor="white")
     finally:
         plt.close(fig)
     _atomic_write(path, buf.getvalue(), overwrite)

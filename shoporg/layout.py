@@ -38,7 +38,7 @@ import networkx as nx
 
 from .i18n import Phrase
 
-__all__ = ["MODES", "Layout", "tidy_layout", "tree_order", "edge_paths"]
+__all__ = ["MODES", "Layout", "tidy_layout", "tree_order", "edge_paths", "rows", "dotted_paths", "crosses_box"]
 
 MODES = ("top-down", "left-right", "stacked")
 """Layout modes: levels as rows, levels as columns, or rows with stacked leaf reports."""
@@ -480,3 +480,228 @@ def edge_paths(graph: nx.DiGraph, layout: Layout) -> dict:
             bus = ry - rh / 2 - half
             out[(m, r)] = [(mx, my + mh / 2), (mx, bus), (rx, bus), (rx, ry - rh / 2)]
     return out
+
+
+# -- rows and dotted lines -------------------------------------------------------------------
+def _frame(layout: Layout) -> dict:
+    """Boxes in the top-down frame: left-right layouts turned so that levels are rows."""
+    if layout.mode == "left-right":
+        return {n: (y, x, h, w) for n, (x, y, w, h) in layout.items()}
+    return dict(layout)
+
+
+def _unframe(layout: Layout, points) -> list[tuple[float, float]]:
+    if layout.mode == "left-right":
+        return [(_tidy(y), _tidy(x)) for x, y in points]
+    return [(_tidy(x), _tidy(y)) for x, y in points]
+
+
+def rows(layout: Layout) -> list[list]:
+    """The boxes of a layout by row: the levels (columns in left-right mode), each a
+    list of nodes in order along the row, the top (left) row first.
+
+    Boxes of one row start at the same depth (they are aligned on their top or left
+    edge); the rows of a stack are rows of their own.
+
+    >>> G = nx.DiGraph([("boss", "a"), ("boss", "b")])
+    >>> rows(tidy_layout(G)), rows(tidy_layout(G, mode="left-right"))
+    ([['boss'], ['a', 'b']], [['boss'], ['a', 'b']])
+    """
+    boxes = _frame(layout)
+    starts: dict[float, list] = {}
+    for n, (x, y, w, h) in boxes.items():
+        starts.setdefault(round(y - h / 2, 6), []).append(n)
+    return [sorted(nodes, key=lambda n: boxes[n][0]) for _, nodes in sorted(starts.items())]
+
+
+def _bands(boxes, row_list):
+    """``[(top, bottom, [(left, right), ...])]`` of each row, in the top-down frame."""
+    out = []
+    for nodes in row_list:
+        tops = [boxes[n][1] - boxes[n][3] / 2 for n in nodes]
+        bottoms = [boxes[n][1] + boxes[n][3] / 2 for n in nodes]
+        spans = [(boxes[n][0] - boxes[n][2] / 2, boxes[n][0] + boxes[n][2] / 2) for n in nodes]
+        out.append((min(tops), max(bottoms), spans))
+    return out
+
+
+def _passages(spans, clearance: float, outside: float) -> list[tuple[float, float]]:
+    """Stretches of a row a vertical line may run through: between neighbouring boxes
+    (kept ``clearance`` away from both) and beyond both ends."""
+    out = [(-math.inf, spans[0][0] - outside)]
+    for (_, right), (left, _) in zip(spans, spans[1:]):
+        room = left - right
+        c = min(clearance, room / 3)
+        if room > 2 * c:
+            out.append((right + c, left - c))
+    out.append((spans[-1][1] + outside, math.inf))
+    return out
+
+
+def _clamp(v: float, lo: float, hi: float) -> float:
+    return min(max(v, lo), hi)
+
+
+def _cross_rows(passages_by_row, x_from: float, ends, bend: float):
+    """Where to cross each row in turn: fewest turns, then least sideways travel.
+
+    ``passages_by_row`` lists each row's stretches; ``ends`` the x a path may end at.
+    Returns ``(cost, [x of each row], end x)``.
+    """
+    # candidates of a row: each stretch's ends and the points of the straight runs
+    wanted = [x_from, *ends]
+    layers = []
+    for stretches in passages_by_row:
+        cands = set()
+        for lo, hi in stretches:
+            for v in wanted:
+                cands.add(_clamp(v, lo, hi))
+            for v in (lo, hi):
+                if math.isfinite(v):
+                    cands.add(v)
+        layers.append(sorted(c for c in cands if math.isfinite(c)))
+
+    def step(a: float, b: float) -> float:
+        return 0.0 if abs(a - b) < 1e-9 else abs(a - b) + bend
+
+    best = {x_from: (0.0, [])}
+    for cands in layers:
+        nxt = {}
+        for c in cands:
+            nxt[c] = min(((cost + step(x, c), path + [c]) for x, (cost, path) in best.items()),
+                         key=lambda v: v[0])
+        best = nxt
+    return min(((cost + step(x, e), path, e) for x, (cost, path) in best.items() for e in ends),
+               key=lambda v: v[0])
+
+
+def dotted_paths(pairs, layout: Layout, *, clearance: float | None = None,
+                 head: float = 0.0) -> dict:
+    """Orthogonal routes for dotted-line relations that never cross a box.
+
+    Each pair ``(manager, report)`` gets a polyline from the report's box to the
+    manager's box (where an arrowhead would point). The route leaves the report on the
+    side facing the manager, runs along the gaps between rows (never on the middle of a
+    gap, where the reporting lines run) and through the gaps between the boxes of the
+    rows in between, and enters the manager's box on the side facing the report, a
+    quarter of the box away from the middle (where its reporting lines attach).
+    Routes sharing a gap get lanes of their own. ``clearance`` is the least distance
+    kept from a box side while passing it (a third of the layout's level gap where
+    None); ``head`` the length the last segment should at least have.
+
+    >>> G = nx.DiGraph([("boss", "a"), ("boss", "b")])
+    >>> lay = tidy_layout(G, sibling_gap=1)
+    >>> dotted_paths([("a", "b")], lay)[("a", "b")]
+    [(2.25, 3.0), (2.25, 3.7), (0.75, 3.7), (0.75, 3.0)]
+    """
+    boxes = _frame(layout)
+    row_list = rows(layout)
+    row_of = {n: k for k, nodes in enumerate(row_list) for n in nodes}
+    bands = _bands(boxes, row_list)
+    gap = layout.level_gap or 1.0
+    if clearance is None:
+        clearance = gap / 3
+    passages = [_passages(spans, clearance, clearance) for _, _, spans in bands]
+
+    def corridor(k: int) -> tuple[float, float]:
+        """The gap above row ``k`` (k == len(rows): below the last row)."""
+        top = bands[k - 1][1] if k > 0 else bands[0][0] - gap
+        bottom = bands[k][0] if k < len(bands) else bands[-1][1] + gap
+        return top, bottom
+
+    used: dict[int, list[float]] = {}
+
+    def lane(k: int, toward_bottom: bool | None) -> float:
+        """A free height in corridor ``k``, off its middle; near the end facing the
+        manager's box where ``toward_bottom`` is given (room for the arrowhead)."""
+        top, bottom = corridor(k)
+        order = (0.3, 0.7, 0.15, 0.85, 0.4, 0.6, 0.2, 0.8)
+        if toward_bottom is not None:
+            order = (0.7, 0.85, 0.6, 0.3, 0.15, 0.4) if toward_bottom else (0.3, 0.15, 0.4, 0.7, 0.85, 0.6)
+        taken = used.setdefault(k, [])
+        for f in order:
+            y = top + (bottom - top) * f
+            if all(abs(y - u) > 1e-6 for u in taken):
+                break
+        taken.append(y)
+        if toward_bottom is not None and head:  # the manager's box is on the other side
+            y = min(max(y, top + head), bottom) if toward_bottom else max(min(y, bottom - head), top)
+        return y
+
+    out = {}
+    for m, r in pairs:
+        (sx, sy, sw, sh), (ex, ey, ew, eh) = boxes[r], boxes[m]
+        a, b = row_of[r], row_of[m]
+        if a > b:     # the manager is above: up through rows a-1 .. b+1
+            leave, enter = sy - sh / 2, ey + eh / 2
+            crossing, corridors = list(range(a - 1, b, -1)), list(range(a, b, -1))
+        elif a < b:   # below: down through rows a+1 .. b-1
+            leave, enter = sy + sh / 2, ey - eh / 2
+            crossing, corridors = list(range(a + 1, b)), list(range(a + 1, b + 1))
+        else:         # the same row: along the gap below it
+            leave, enter = sy + sh / 2, ey + eh / 2
+            crossing, corridors = [], [a + 1]
+        starts = (sx - sw / 4, sx + sw / 4)
+        ends = (ex - ew / 4, ex + ew / 4)
+        best = min((_cross_rows([passages[k] for k in crossing], s, ends, gap) + (s,) for s in starts),
+                   key=lambda v: v[0])
+        _, xs, x_end, x_start = best
+        # the lane of each corridor; the last one leaves room for the arrowhead
+        heights = []
+        for i, k in enumerate(corridors):
+            last = i == len(corridors) - 1
+            heights.append(lane(k, a >= b if last else None))
+        points = [(x_start, leave)]
+        x = x_start
+        for i, y in enumerate(heights):
+            points.append((x, y))
+            x = xs[i] if i < len(xs) else x_end
+            points.append((x, y))
+        points.append((x_end, enter))
+        out[(m, r)] = _unframe(layout, _simplify(points))
+    return out
+
+
+def _simplify(points):
+    """Drop repeated points and the middle point of three in a straight line."""
+    out = []
+    for p in points:
+        if out and abs(p[0] - out[-1][0]) < 1e-9 and abs(p[1] - out[-1][1]) < 1e-9:
+            continue
+        if len(out) >= 2:
+            (x0, y0), (x1, y1) = out[-2], out[-1]
+            if (abs(x0 - x1) < 1e-9 and abs(x1 - p[0]) < 1e-9) or (abs(y0 - y1) < 1e-9 and abs(y1 - p[1]) < 1e-9):
+                out[-1] = p
+                continue
+        out.append(p)
+    return out
+
+
+def crosses_box(path, box, margin: float = 1e-6) -> bool:
+    """True when a polyline runs through the inside of a box (touching its border is
+    not crossing).
+
+    >>> crosses_box([(0, 0), (4, 0)], (2, 0, 1, 1)), crosses_box([(0, 0.5), (4, 0.5)], (2, 0, 1, 1))
+    (True, False)
+    """
+    x, y, w, h = box
+    x0, x1, y0, y1 = x - w / 2 + margin, x + w / 2 - margin, y - h / 2 + margin, y + h / 2 - margin
+    for (ax, ay), (bx, by) in zip(path, path[1:]):
+        # Liang–Barsky clipping of the segment against the open rectangle
+        t0, t1 = 0.0, 1.0
+        dx, dy = bx - ax, by - ay
+        inside = True
+        for p, q in ((-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)):
+            if abs(p) < 1e-12:
+                if q <= 0:
+                    inside = False
+                    break
+                continue
+            r = q / p
+            if p < 0:
+                t0 = max(t0, r)
+            else:
+                t1 = min(t1, r)
+        if inside and t0 < t1:
+            return True
+    return False

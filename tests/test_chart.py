@@ -108,7 +108,7 @@ def test_pay_band_and_vacancies(d14):
     texts = [t for t, _, _ in box_lines(vacant, "zh", show=("headcount", "vacancies", "pay"))]
     assert texts == ["销售客服", "5人 · 空缺2", "底薪 1600–2000元/月"]
     assert [t for t, _, _ in box_lines(vacant, "en", show=())] == ["Sales customer service"]
-    assert [t for t, _, _ in box_lines(d14.role("cs_manager"), "en", show=())] == ["Customer service team", "manager"]
+    assert [t for t, _, _ in box_lines(d14.role("cs_manager"), "en", show=())] == ["Customer service", "team manager"]
 
 
 def test_plot_org_draws_one_box_per_role_with_its_text(d14):
@@ -120,7 +120,7 @@ def test_plot_org_draws_one_box_per_role_with_its_text(d14):
     assert {r.name.zh for r in d14.roles} <= texts
     assert {"5人", "底薪 1600–2000元/月", "11个岗位，共22人"} <= texts
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == [d.name.zh for d in d14.departments]
+    assert legend == [d.name.zh for d in d14.departments] + ["推定的汇报关系（原文未注明）"]
     # boxes hold their text: every text line lies inside its box
     ax.figure.canvas.draw()
     renderer = ax.figure.canvas.get_renderer()
@@ -148,14 +148,20 @@ def test_dotted_lines_are_dashed_and_in_the_legend(d14):
     ax = plot_org(d, lang="en")
     dotted = [p for p in ax.patches if p.get_gid() == "dotted:cs_manager->copywriter"]
     assert len(dotted) == 1 and dotted[0].get_linestyle() not in ("-", "solid")
-    assert "Dotted-line report" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Dotted-line report (arrow to the manager)" in [t.get_text() for t in ax.get_legend().get_texts()]
     assert len(role_boxes(ax)) == len(d.roles)
 
 
 def test_colour_by_layer_or_not_at_all(d14):
     ax = plot_org(d14, color_by="layer", lang="en")
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Layer 1", "Layer 2", "Layer 3"]
-    assert plot_org(d14, color_by=None).get_legend() is None
+    inferred = "Inferred reporting line (not stated in the source)"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Layer 1", "Layer 2", "Layer 3", inferred]
+    # no colours to name: the legend names only the kind of line
+    ax = plot_org(d14, color_by=None, lang="en")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [inferred]
+    stated = d14.model_copy(update={"roles": tuple(r.model_copy(update={"reports_to_inferred": False})
+                                                   for r in d14.roles)})
+    assert plot_org(stated, color_by=None).get_legend() is None
 
 
 def test_draws_into_a_given_axes(d14):

@@ -629,13 +629,29 @@ WORDS: dict[str, dict[str, str]] = {
 
     # the org chart (chart.*)
     "chart.other": {"zh": "其他", "en": "Other"},
-    "chart.dotted": {"zh": "虚线汇报", "en": "Dotted-line report"},
+    "chart.dotted": {"zh": "虚线汇报（箭头指向虚线上级）", "en": "Dotted-line report (arrow to the manager)"},
     "chart.layer": {"zh": "第{n}层", "en": "Layer {n}"},
     "chart.vacant": {"zh": "空缺{n}", "en": "{n} vacant"},
     "chart.summary": {"zh": "{roles}个岗位，共{people}人", "en": "{roles} roles, {people} people"},
     "chart.base": {"zh": "底薪 {amount}/月", "en": "Base {amount}/mo"},
     "chart.people": {"zh": "{n}人", "en": "×{n}"},
     "chart.fte": {"zh": "{n}人", "en": "{n} FTE"},
+    # the org chart: line kinds, titles and pages
+    "chart.stated": {"zh": "汇报关系", "en": "Reporting line"},
+    "chart.inferred": {"zh": "推定的汇报关系（原文未注明）", "en": "Inferred reporting line (not stated in the source)"},
+    "chart.planned": {"zh": "全部空缺的岗位", "en": "Role not yet filled"},
+    "chart.title_option": {"zh": "{title}（{option}）", "en": "{title} ({option})"},
+    "chart.title_client": {"zh": "{client}：{title}", "en": "{client}: {title}"},
+    "chart.with_source": {"zh": "{summary} · 依据《{heading}》", "en": "{summary} · source: {heading}"},
+    "chart.continued": {"zh": "下属{people}人 → 见第{page}页", "en": "{people} more people → page {page}"},
+    "chart.page": {"zh": "第{n}页，共{total}页", "en": "page {n} of {total}"},
+    "chart.from_page": {"zh": "接第{n}页", "en": "continued from page {n}"},
+    "chart.page_title": {"zh": "{title}：{root}", "en": "{title}: {root}"},
+    "chart.part": {"zh": "{title}（{part}/{parts}）", "en": "{title} ({part}/{parts})"},
+    "chart.page_summary": {"zh": "本页{roles}个岗位，共{people}人", "en": "{roles} roles, {people} people on this page"},
+    "err.chart_paper": {"zh": "纸张须为以下之一：{allowed}，收到 {got}", "en": "paper must be one of {allowed}, got {got}"},
+    "err.chart_pages_pdf": {"zh": "分页的组织架构图只能存为PDF：{path} 的扩展名须为 .pdf",
+                            "en": "a chart split into pages is written as PDF: {path} must end in .pdf"},
 
     # comparison and payroll charts (plot.*; cost.*: the cost groups of the composition bars)
     "plot.cost": {"zh": "年度人工成本（元）", "en": "annual payroll (yuan)"},
