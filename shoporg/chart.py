@@ -475,7 +475,7 @@ def _axes_scale(ax, width: float, height: float) -> float:
     pos = ax.get_position()
     w_pt = pos.width * fig.get_figwidth() * 72
     h_pt = pos.height * fig.get_figheight() * 72
-    return min(w_pt / width, h_pt / height)
+    return round(min(w_pt / width, h_pt / height), 9)  # no 5.999999 pt from float noise
 
 
 def role_boxes(ax) -> dict:

@@ -508,10 +508,15 @@ def rows(layout: Layout) -> list[list]:
     ([['boss'], ['a', 'b']], [['boss'], ['a', 'b']])
     """
     boxes = _frame(layout)
-    starts: dict[float, list] = {}
-    for n, (x, y, w, h) in boxes.items():
-        starts.setdefault(round(y - h / 2, 6), []).append(n)
-    return [sorted(nodes, key=lambda n: boxes[n][0]) for _, nodes in sorted(starts.items())]
+    out: list[list] = []
+    last = -math.inf
+    for n in sorted(boxes, key=lambda n: boxes[n][1] - boxes[n][3] / 2):
+        start = boxes[n][1] - boxes[n][3] / 2
+        if start - last > 1e-6:
+            out.append([])
+        out[-1].append(n)
+        last = start
+    return [sorted(nodes, key=lambda n: boxes[n][0]) for nodes in out]
 
 
 def _bands(boxes, row_list):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import math
 
-from .chart import _box_size, _title_summary, box_lines, plot_org
+from .chart import _all_vacant, _box_size, _title_summary, box_lines, plot_org
 
 __all__ = ["LiveOrgChart"]
 
@@ -33,7 +33,8 @@ def _shape(design, lines: dict, lang: str) -> tuple:
     """Everything but the texts that decides the drawing: when it is unchanged, only
     texts need painting again."""
     return (lang, design.name, design.forest, design.departments,
-            tuple((r.id, r.reports_to, r.dotted_line, r.department) for r in design.roles),
+            tuple((r.id, r.reports_to, r.reports_to_inferred, r.dotted_line, r.department, _all_vacant(r))
+                  for r in design.roles),
             tuple((rid, len(ls), _box_size(ls), tuple(s for _, s, _ in ls)) for rid, ls in lines.items()))
 
 
