@@ -454,13 +454,15 @@ def _legend_layout(entries, fig_width: float) -> tuple[int, float]:
     return cols, rows_ * _LEGEND_PT * 1.7 + _LEGEND_PT
 
 
-def _new_axes(width: float, height: float, entries):
+def _new_axes(width: float, height: float, entries, heading: float = 0.0):
+    """Axes on a figure of their own; ``heading`` is the width of the title (the figure
+    is never narrower than it)."""
     import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
 
     _, legend_h = _legend_layout(entries, _PAGE[0])
     scale = _page_scale(width, height, legend_h)
     top = 2.6 * _TITLE_PT + _MARGIN * 0.6
-    fig_w = max(width * scale + 2 * _MARGIN, 6.0 * 72)
+    fig_w = max(width * scale + 2 * _MARGIN, 6.0 * 72, heading + 2 * _MARGIN)
     _, legend_h = _legend_layout(entries, fig_w)
     bottom = legend_h + _MARGIN * 0.5
     fig_h = height * scale + top + bottom
@@ -529,10 +531,12 @@ def plot_org(design, ax=None, lang: str = "zh", show=("headcount", "pay", "vacan
     plan = _plan(G, lines, mode, dotted)
     colour, departments = _colours(design, G, lang, color_by)
     entries = departments + _line_entries(design, G, plan, lang)
+    title, summary = _title_text(design, lang, client, option), _title_summary(design, lang)
     if ax is None:
-        ax = _new_axes(plan.width, plan.height, entries)
+        heading = max(_text_width(title, _TITLE_PT), _text_width(summary, _DETAIL_PT + 1))
+        ax = _new_axes(plan.width, plan.height, entries, heading)
     _draw(ax, design, plan, colour, _axes_scale(ax, plan.width, plan.height))
-    _title(ax, design, lang, client=client, option=option)
+    _title(ax, design, lang, title=title, summary=summary)
     _legend(ax, entries)
     return ax
 

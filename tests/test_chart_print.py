@@ -159,6 +159,10 @@ def check_chart(ax, design, lang: str, mode: str = "top-down") -> None:
             assert not any(lone_character(line) for line in name), (rid, name)
     ax.figure.canvas.draw()
     renderer = ax.figure.canvas.get_renderer()
+    page = ax.figure.bbox
+    for t in [ax.title] + [t for t in ax.texts if t.get_gid() == "summary"]:
+        e = t.get_window_extent(renderer)
+        assert page.x0 <= e.x0 and e.x1 <= page.x1, f"{t.get_text()!r} runs off the page"
     for rid, lines in texts.items():
         box = role_boxes(ax)[rid].get_window_extent(renderer)
         for t in lines:
