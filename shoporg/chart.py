@@ -852,10 +852,10 @@ def _continued_text(people, page: int, lang: str) -> str:
 
 
 def _page_fit(width: float, height: float, legend_h: float, area) -> float:
-    """Scale at which a chart fills the page (at most 1.25: a small chart is not blown up)."""
+    """Scale at which a chart fills the page (at most 1.5: a small chart is not blown up)."""
     room_w = area[0] - 2 * _MARGIN
     room_h = area[1] - 2 * _MARGIN - 3.2 * _TITLE_PT - legend_h
-    return min(1.25, room_w / width, room_h / height)
+    return min(1.5, room_w / width, room_h / height)
 
 
 def plot_org_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancies"),
