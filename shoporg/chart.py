@@ -783,10 +783,12 @@ def chart_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancies")
     def try_page(shown, stubs):
         """(mode, scale) of the first mode in which these roles fit, else None."""
         H = G.subgraph(shown)
-        lines = {n: base[n] + ([(_continued_text(people[n], 0, lang), _DETAIL_PT, _LINK)] if n in stubs else [])
+        # measured with a two-digit page number: the numbers are known only at the end
+        lines = {n: base[n] + ([(_continued_text(people[n], 99, lang), _DETAIL_PT, _LINK)] if n in stubs else [])
                  for n in shown}
+        dotted = [(m, r) for m, r in G.graph["dotted_lines"] if m in H and r in H]
         for m in modes:
-            plan = _plan(H, lines, m, [])
+            plan = _plan(H, lines, m, dotted)
             scale = _page_fit(plan.width, plan.height, legend_h, area)
             if scale >= least:
                 return m, scale

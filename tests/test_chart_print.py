@@ -265,6 +265,8 @@ def test_title_names_the_design_the_client_and_the_option(d14):
 def test_a_large_design_is_split_into_readable_pages(paper, lang):
     design = group_of_shops(7)
     assert (len(design.roles), design.headcount) == (78, Decimal(155))
+    for k in range(0, 7, 2):  # dotted lines in every other shop
+        design = design.with_role_changes(f"s{k}_copywriter", dotted_line=(f"s{k}_cs_manager",))
     pages = chart_pages(design, lang, paper=paper)
     axes = plot_org_pages(design, lang=lang, paper=paper)
     assert len(axes) == len(pages) > 1
