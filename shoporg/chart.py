@@ -783,9 +783,8 @@ def chart_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancies")
     def try_page(shown, stubs):
         """(mode, scale) of the first mode in which these roles fit, else None."""
         H = G.subgraph(shown)
-        # measured with a two-digit page number: the numbers are known only at the end
-        lines = {n: base[n] + ([(_continued_text(people[n], 99, lang), _DETAIL_PT, _LINK)] if n in stubs else [])
-                 for n in shown}
+        # measured with two-digit page numbers: the numbers are known only at the end
+        lines = _page_lines(design, G, base, shown, dict.fromkeys(stubs, 99), {}, people, lang)
         dotted = [(m, r) for m, r in G.graph["dotted_lines"] if m in H and r in H]
         for m in modes:
             plan = _plan(H, lines, m, dotted)
@@ -853,6 +852,25 @@ def _continued_text(people, page: int, lang: str) -> str:
     return t("chart.continued", lang, people=fmt.headcount(people, lang), page=page)
 
 
+def _page_lines(design, G, base, shown, continued: dict, home: dict, people, lang: str) -> dict:
+    """The box lines of the roles on a page: a note on each role whose reports continue
+    on another page, and on each whose dotted-line manager is drawn on another page."""
+    shown = set(shown)
+    lines = {}
+    for n in G.nodes:
+        if n not in shown:
+            continue
+        extra = []
+        if n in continued:
+            extra.append((_continued_text(people[n], continued[n], lang), _DETAIL_PT, _LINK))
+        for m, r in G.graph["dotted_lines"]:
+            if r == n and m not in shown:
+                extra.append((t("chart.dotted_elsewhere", lang, manager=design.role(m).name.get(lang),
+                                page=home.get(m, 99)), _DETAIL_PT, _LINK))
+        lines[n] = base[n] + extra
+    return lines
+
+
 def _page_fit(width: float, height: float, legend_h: float, area) -> float:
     """Scale at which a chart fills the page (at most 1.5: a small chart is not blown up)."""
     room_w = area[0] - 2 * _MARGIN
@@ -884,11 +902,14 @@ def plot_org_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancie
     people = {n: sum((design.role(k).headcount for k in _subtree(G, n)[1:]), Decimal(0)) for n in G}
     W, H = PAPERS[paper]
     out = []
+    base = {r.id: box_lines(r, lang, show) for r in design.roles}
+    home: dict = {}
+    for page in pages:
+        for n in page.roles:
+            home.setdefault(n, page.number)
     for page in pages:
         sub = G.subgraph(page.roles)
-        lines = {n: box_lines(design.role(n), lang, show) for n in page.roles}
-        for n, k in page.continued.items():
-            lines[n] = lines[n] + [(_continued_text(people[n], k, lang), _DETAIL_PT, _LINK)]
+        lines = _page_lines(design, G, base, page.roles, page.continued, home, people, lang)
         dotted = [(m, r) for m, r in G.graph["dotted_lines"] if m in sub and r in sub]
         plan = _plan(sub, lines, page.mode, dotted)
         _, entries = _colours(design, G, lang, color_by, shown=page.roles)

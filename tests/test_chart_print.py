@@ -267,6 +267,7 @@ def test_a_large_design_is_split_into_readable_pages(paper, lang):
     assert (len(design.roles), design.headcount) == (78, Decimal(155))
     for k in range(0, 7, 2):  # dotted lines in every other shop
         design = design.with_role_changes(f"s{k}_copywriter", dotted_line=(f"s{k}_cs_manager",))
+    design = design.with_role_changes("s1_copywriter", dotted_line=("s2_cs_manager",))  # across pages
     pages = chart_pages(design, lang, paper=paper)
     axes = plot_org_pages(design, lang=lang, paper=paper)
     assert len(axes) == len(pages) > 1
@@ -287,6 +288,12 @@ def test_a_large_design_is_split_into_readable_pages(paper, lang):
         sizes = [t.get_fontsize() for t in ax.figure.findobj(matplotlib.text.Text) if t.get_text()]
         assert min(sizes) >= 8.0
         check_chart(ax, design, lang, page.mode)
+    # a dotted line to a manager on another page is a note naming the page
+    where = next(p.number for p in pages if "s2_cs_manager" in p.roles)
+    copywriter = next(ax for ax in axes if "s1_copywriter" in role_boxes(ax))
+    note = box_texts(copywriter)["s1_copywriter"][-1].get_text()
+    assert note == {"zh": f"虚线汇报至客服组经理（第{where}页）",
+                    "en": f"dotted line to Customer service team manager (page {where})"}[lang]
     for i, ax in enumerate(axes):
         ax.figure.savefig(artifacts() / f"group-7-{lang}-{paper}-p{i + 1}.png", dpi=80, facecolor="white")
 

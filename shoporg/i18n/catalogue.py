@@ -647,6 +647,7 @@ WORDS: dict[str, dict[str, str]] = {
     "chart.page": {"zh": "第{n}页，共{total}页", "en": "page {n} of {total}"},
     "chart.from_page": {"zh": "接第{n}页", "en": "continued from page {n}"},
     "chart.page_title": {"zh": "{title}：{root}", "en": "{title}: {root}"},
+    "chart.dotted_elsewhere": {"zh": "虚线汇报至{manager}（第{page}页）", "en": "dotted line to {manager} (page {page})"},
     "chart.part": {"zh": "{title}（{part}/{parts}）", "en": "{title} ({part}/{parts})"},
     "chart.page_summary": {"zh": "本页{roles}个岗位，共{people}人", "en": "{roles} roles, {people} people on this page"},
     "err.chart_paper": {"zh": "纸张须为以下之一：{allowed}，收到 {got}", "en": "paper must be one of {allowed}, got {got}"},
