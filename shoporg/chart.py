@@ -860,14 +860,15 @@ def _page_lines(design, G, base, shown, continued: dict, home: dict, people, lan
     for n in G.nodes:
         if n not in shown:
             continue
-        extra = []
+        notes = []
         if n in continued:
-            extra.append((_continued_text(people[n], continued[n], lang), _DETAIL_PT, _LINK))
+            notes.append(_continued_text(people[n], continued[n], lang))
         for m, r in G.graph["dotted_lines"]:
             if r == n and m not in shown:
-                extra.append((t("chart.dotted_elsewhere", lang, manager=design.role(m).name.get(lang),
-                                page=home.get(m, 99)), _DETAIL_PT, _LINK))
-        lines[n] = base[n] + extra
+                notes.append(t("chart.dotted_elsewhere", lang, manager=design.role(m).name.get(lang),
+                               page=home.get(m, 99)))
+        lines[n] = base[n] + [(part, _DETAIL_PT, _LINK) for note in notes
+                              for part in _wrap(note, _DETAIL_PT, _MAX_NAME_W * _DETAIL_PT / _NAME_PT * 1.4)]
     return lines
 
 
