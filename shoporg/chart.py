@@ -793,49 +793,62 @@ def chart_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancies")
                 return m, scale
         return None
 
-    pages: list[dict] = []
-
-    def split(root, from_page):
+    @functools.cache
+    def groups(root) -> tuple:
+        """The pages headed by ``root``: ``((shown, stubs, (mode, scale)), ...)``; of the
+        cuts that fit, the one that needs the fewest pages in all (then the deepest)."""
         tree = _subtree(G, root)
         depth = {root: 0}
         for n in tree[1:]:
             depth[n] = depth[next(G.predecessors(n))] + 1
         deepest = max(depth.values())
+        best = None
         for k in range(deepest, 0, -1):
             shown = [n for n in tree if depth[n] <= k]
             stubs = [n for n in shown if depth[n] == k and G.out_degree(n)]
             fit = try_page(shown, stubs)
             if fit:
-                groups = [(shown, stubs, fit)]
-                break
-        else:
-            groups = []
-            kids = list(G.successors(root)) if deepest else []
-            group: list = []
-            for kid in kids:
-                trial = group + [kid]
-                stubs = [n for n in trial if G.out_degree(n)]
-                if group and not try_page([root] + trial, stubs):
-                    groups.append(group)
-                    group = [kid]
-                else:
-                    group = trial
-            if group:
-                groups.append(group)
-            groups = [([root] + g, [n for n in g if G.out_degree(n)],
-                       try_page([root] + g, [n for n in g if G.out_degree(n)]) or (modes[-1], least))
-                      for g in groups] or [([root], [], (modes[0], least))]
+                count = 1 + sum(pages_needed(s) for s in stubs)
+                if best is None or count < best[0]:
+                    best = (count, ((tuple(shown), tuple(stubs), fit),))
+                if not stubs:
+                    break
+        if best:
+            return best[1]
+        # even the manager with its direct reports does not fit: share them over pages
+        out, group = [], []
+        for kid in (list(G.successors(root)) if deepest else []):
+            trial = group + [kid]
+            if group and not try_page([root] + trial, [n for n in trial if G.out_degree(n)]):
+                out.append(group)
+                group = [kid]
+            else:
+                group = trial
+        if group:
+            out.append(group)
+        return tuple((tuple([root] + g), tuple(n for n in g if G.out_degree(n)),
+                      try_page([root] + g, [n for n in g if G.out_degree(n)]) or (modes[-1], least))
+                     for g in out) or (((root,), (), (modes[0], least)),)
+
+    @functools.cache
+    def pages_needed(root) -> int:
+        return sum(1 + sum(pages_needed(s) for s in stubs) for _, stubs, _ in groups(root))
+
+    pages: list[dict] = []
+
+    def split(root, from_page):
         mine = []
-        for i, (shown, stubs, (m, scale)) in enumerate(groups):
+        parts = groups(root)
+        for i, (shown, stubs, (m, scale)) in enumerate(parts):
             page = {"root": root, "roles": tuple(n for n in G.nodes if n in set(shown)), "stubs": stubs,
-                    "from": from_page, "part": i + 1, "parts": len(groups), "mode": m, "scale": scale}
+                    "from": from_page, "part": i + 1, "parts": len(parts), "mode": m, "scale": scale,
+                    "number": len(pages) + 1, "continued": {}}
             pages.append(page)
             mine.append(page)
         for page in mine:
-            page["continued"] = {}
-            for s in page["stubs"]:
-                page["continued"][s] = len(pages) + 1
-                split(s, pages.index(page) + 1)
+            for stub in page["stubs"]:
+                page["continued"][stub] = len(pages) + 1
+                split(stub, page["number"])
 
     roots = [n for n in G.nodes if G.in_degree(n) == 0]
     if len(roots) > 1:  # a forest: one page when it fits, else a page (or more) per tree

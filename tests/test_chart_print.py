@@ -298,9 +298,22 @@ def test_a_large_design_is_split_into_readable_pages(paper, lang):
         ax.figure.savefig(artifacts() / f"group-7-{lang}-{paper}-p{i + 1}.png", dpi=80, facecolor="white")
 
 
+def test_each_shop_keeps_a_page_of_its_own():
+    """Split where it needs the fewest pages: the group's page, then one whole shop a page."""
+    pages = chart_pages(group_of_shops(3))
+    assert [(p.root, len(p.roles)) for p in pages] == [("group_gm", 4)] + [(f"s{k}_director", 11) for k in range(3)]
+    assert pages[0].continued == {f"s{k}_director": k + 2 for k in range(3)}
+
+
 def test_a3_holds_more_than_a4():
-    design = group_of_shops(7)
-    assert len(chart_pages(design, paper="A3")) <= len(chart_pages(design, paper="A4"))
+    design = group_of_shops(12)
+    a4, a3 = chart_pages(design, paper="A4"), chart_pages(design, paper="A3")
+    assert len(a3) < len(a4)
+    # twelve shop directors do not fit one A4 page beside their manager: two pages share them
+    heads = [p for p in a4 if p.root == "group_gm"]
+    assert [(p.part, p.parts) for p in heads] == [(1, 2), (2, 2)]
+    directors = [n for p in heads for n in p.roles if n != "group_gm"]
+    assert directors == [f"s{k}_director" for k in range(12)]
 
 
 def test_a_small_design_stays_on_one_page(d14):
