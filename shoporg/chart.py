@@ -1,8 +1,13 @@
 """Org charts drawn with matplotlib, Chinese glyphs included with no font set-up.
 
-Each role is a box with its name, headcount and (optionally) base-pay band and
-vacancies, coloured by department, placed by :func:`shoporg.layout.tidy_layout`.
-Box sizes come from the measured width of the text in the chosen font.
+Each role is a box with its name, headcount, base-pay band and vacancies (each
+optional), coloured by department, placed by :func:`shoporg.layout.tidy_layout`; the
+boxes of a row share one height. Box sizes come from the measured width of the text in
+the chosen font, and names break into even lines, never leaving one Chinese character
+alone. Reporting lines the design states are solid, those it only infers dotted grey;
+dotted-line reports are dashed, with an arrowhead, routed around the boxes
+(:func:`shoporg.layout.dotted_paths`). :func:`plot_org_pages` splits a large chart into
+A4 or A3 pages by subtree so that no text is smaller than 8 pt.
 
 >>> import matplotlib; matplotlib.use("Agg")
 >>> import matplotlib.pyplot as plt
