@@ -328,7 +328,7 @@ def test_exporter_tick_names_the_formats(d14, tmp_path):
     app = Exporter(d14, folder=tmp_path, lang="en")
     app.tick("md", "png")
     assert [f for f, box in app.formats.items() if box.value] == ["md", "png"]
-    with pytest.raises(shoporg.ShopOrgError, match="Unknown format: 'pdf'; allowed: docx, xlsx, md, html, csv, png"):
+    with pytest.raises(shoporg.ShopOrgError, match="Unknown format: 'pdf'; allowed: docx, xlsx, pptx, md, html, csv, png"):
         app.tick("pdf")
 
 
