@@ -82,6 +82,7 @@ def test_headcount_typed_in_the_browser_updates_the_monthly_payroll(app, record_
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(app.url, wait_until="commit")  # Voila streams the page while the notebook runs
+            page.get_by_role("tab", name="2 设计").click(timeout=120_000)  # the brief comes first
             summary = page.locator(".shoporg-designer-summary")
             headcount = page.locator(".shoporg-designer-headcount input")
             sync_api.expect(summary).to_contain_text("首月人工成本（应计）", timeout=120_000)
@@ -126,6 +127,7 @@ def test_a_consultant_changes_compares_and_downloads_the_report(app, tmp_path):
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
             page.goto(app.url, wait_until="commit")  # Voila streams the page while the notebook runs
+            page.get_by_role("tab", name="2 设计").click(timeout=120_000)  # the brief comes first
             headcount = page.locator(".shoporg-designer-headcount input")
             role = page.locator(".shoporg-designer-role select")
             sync_api.expect(role).to_be_visible(timeout=120_000)
@@ -135,12 +137,12 @@ def test_a_consultant_changes_compares_and_downloads_the_report(app, tmp_path):
             headcount.press("Enter")
             sync_api.expect(page.locator(".shoporg-designer-summary")).to_contain_text("25")  # 22 people + 3
 
-            page.get_by_role("tab", name="3 方案对比").click()
+            page.get_by_role("tab", name="4 方案对比").click()
             people = page.locator("tr", has=page.locator("td", has_text="人数"))
             sync_api.expect(people.first).to_contain_text("人数")
             sync_api.expect(people.first.locator("td")).to_have_text(["人数", "22", "25", "3"])
 
-            page.get_by_role("tab", name="4 导出").click()
+            page.get_by_role("tab", name="5 导出").click()
             folder = page.locator(".shoporg-exporter-folder input")
             note = page.locator(".shoporg-exporter-folder-note")
             sync_api.expect(note).to_contain_text(str(app.exports))  # where the app writes

@@ -556,6 +556,11 @@ class Designer:
         finally:
             self._syncing = False
 
+    def set_scenario(self, scenario) -> None:
+        """Cost the design under ``scenario`` from now on (the brief made a new one)."""
+        self.scenario, self._payroll_cache = scenario, None
+        self._refresh()
+
     def _payroll(self):
         """The current design's Payroll, an error text, or None without scenario (cached)."""
         if self.scenario is None:
