@@ -107,23 +107,25 @@ class BriefForm:
         def row(*items):
             return w.HBox(list(items), layout=w.Layout(flex_flow="row wrap", align_items="center"))
 
-        self._box = w.VBox([
-            w.HTML(f"<b>{html.escape(L('who'))}</b>"),
-            row(f["client"], n["client"]), row(f["project"], n["project"]),
-            row(f["platform"]), row(f["city"], n["city"]), row(f["start"], n["start"]),
-            w.HTML(f"<b>{html.escape(L('volumes'))}</b>"),
-            row(f["orders"], f["orders_per"], n["orders"]), row(f["order_value"], n["order_value"]),
-            row(f["chats"], f["chats_per"], n["chats"]),
-            row(f["hours_from"], w.HTML("–"), f["hours_to"], n["service_hours"]),
-            w.HTML(f"<b>{html.escape(L('peaks'))}</b>"), self.peak_rows, row(self.add_button, n["peaks"]),
-            w.HTML(f"<b>{html.escape(L('events'))}</b>"),
-            row(f["complaints_per_month"], n["complaints_per_month"]),
-            row(f["negative_reviews_per_month"], n["negative_reviews_per_month"]),
-            row(f["incident_months"], n["incident_months"]), row(f["attainment"], n["attainment"]),
-            w.HTML(f"<b>{html.escape(L('other'))}</b>"), self.other_rows, n["other"],
-            row(self.apply_button), self.message, self.table,
-            row(self.file, self.overwrite, self.save_button, self.open_button),
-        ])
+        def card(title: str, *rows):
+            return w.VBox([w.HTML(f"<b>{html.escape(title)}</b>"), *rows],
+                          layout=w.Layout(width="30em", margin="0 1.5em 1em 0"))
+
+        cards = w.HBox([
+            card(L("who"), row(f["client"], n["client"]), row(f["project"], n["project"]), row(f["platform"]),
+                 row(f["city"], n["city"]), row(f["start"], n["start"])),
+            card(L("volumes"), row(f["orders"], f["orders_per"], n["orders"]), row(f["order_value"], n["order_value"]),
+                 row(f["chats"], f["chats_per"], n["chats"]),
+                 row(f["hours_from"], w.HTML("–"), f["hours_to"], n["service_hours"])),
+            card(L("peaks"), self.peak_rows, row(self.add_button, n["peaks"])),
+            card(L("events"), row(f["complaints_per_month"], n["complaints_per_month"]),
+                 row(f["negative_reviews_per_month"], n["negative_reviews_per_month"]),
+                 row(f["incident_months"], n["incident_months"]), row(f["attainment"], n["attainment"])),
+            card(L("other"), self.other_rows, n["other"]),
+        ], layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))
+        self._box = w.VBox([cards, row(self.apply_button), self.message, self.table,
+                            row(self.file, self.overwrite, self.save_button, self.open_button)])
+        self._box.add_class("shoporg-brief")
 
     def _t(self, key: str, **fields) -> str:
         return t(f"ui.brief.{key}", self.lang, **fields)
