@@ -6,7 +6,12 @@ import pytest
 
 import shoporg
 from shoporg.brief import Brief, Peak
-from shoporg.errors import DesignFileError, DesignValidationError, FileExistsRefusedError, error_text
+from shoporg.errors import (
+    DesignFileError,
+    DesignValidationError,
+    FileExistsRefusedError,
+    error_text,
+)
 from shoporg.io.brief_io import read_brief, write_brief
 from shoporg.io.scenario_io import read_scenario
 from shoporg.widgets import Workbook

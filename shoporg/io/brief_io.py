@@ -24,7 +24,14 @@ from ..brief import Brief
 from ..errors import DesignFileError, DesignValidationError, Problem
 from ..i18n import Phrase
 from ..validation import problems_from_pydantic
-from .yaml_io import _line_index, _nearest_line, _read_text, atomic_write_text, dump_yaml, load_yaml
+from .yaml_io import (
+    _line_index,
+    _nearest_line,
+    _read_text,
+    atomic_write_text,
+    dump_yaml,
+    load_yaml,
+)
 
 __all__ = ["write_brief", "read_brief", "brief_data"]
 
