@@ -735,6 +735,17 @@ WORDS: dict[str, dict[str, str]] = {
                        "en": "--supply takes KEY=NUMBER (e.g. director.pay[1].rate=0.002), got {got}"},
 
     # the designer app (ui.designer.*)
+    # why a role gets its recommended headcount (staffing/sizing.py)
+    "staffing.reason_quota": {
+        "zh": "{driver}每月{volume} ÷（每人每天{quota} × {days}天 × 出勤{attendance}，每人每月{capacity}）→ {people}人",
+        "en": "{driver} {volume} a month ÷ ({quota} a person a day × {days} days × {attendance} attendance, {capacity} a person a month) → {people}"},
+    "staffing.reason_erlang": {
+        "zh": "{driver}每月{volume}、每天{daily}，每次处理{aht}分钟，同时接待{concurrency}个，{within}秒内接起{level}：每天在线{hours}小时，计{shrinkage}缺勤后{staffed}小时，每月{fte}人 → {people}人",
+        "en": "{driver} {volume} a month, {daily} a day, handled in {aht} min, {concurrency} at once, {level} answered within {within} s: {hours} agent hours a day, {staffed} with {shrinkage} shrinkage, {fte} people a month → {people}"},
+    "staffing.reason_kept": {"zh": "无工作量定额：保持现有人数", "en": "no workload norm: headcount kept"},
+    # sizing in the volumes tab (widgets/explorer.py)
+    "ui.explorer.reason": {"zh": "依据", "en": "Why"},
+    "ui.explorer.apply_recommended": {"zh": "采纳建议人数", "en": "Apply the recommended headcounts"},
     # the brief form (widgets/brief.py)
     "ui.brief.who": {"zh": "客户与项目", "en": "Client and project"},
     "ui.brief.client": {"zh": "客户", "en": "Client"},
@@ -812,6 +823,9 @@ WORDS: dict[str, dict[str, str]] = {
     "ui.designer.payroll_error": {"zh": "无法计算人工成本：", "en": "Payroll cannot be computed: "},
     "ui.designer.saved": {"zh": "已保存：", "en": "Saved: "},
     "ui.designer.nothing_to_undo": {"zh": "没有可撤销的修改", "en": "Nothing to undo"},
+    "ui.designer.undone": {"zh": "已撤销：{what}", "en": "Undone: {what}"},
+    "ui.designer.no_change": {"zh": "（无可见变化）", "en": "(no visible change)"},
+    "ui.designer.and_more": {"zh": "等{n}项", "en": " and {n} more"},
     "ui.designer.need_id": {"zh": "请填写新岗位编号", "en": "Give the new role an id"},
     "ui.designer.bad_id": {"zh": "岗位编号“{id}”不可用：请用小写英文字母开头，只含小写字母、数字和下划线（如 live_host）", "en": "Role id “{id}” cannot be used: start with a lower-case letter, then letters, digits or _ (e.g. live_host)"},
     "ui.designer.need_duty": {"zh": "请填写职责内容", "en": "Write the duty first"},

@@ -27,10 +27,10 @@ import ipywidgets as w
 import shoporg
 
 from .. import fmt
-from ..analysis import merge_roles
+from ..analysis import diff, diff_view, merge_roles
 from ..errors import ShopOrgError
 from ..hierarchy import layers, span_of_control, to_graph
-from ..i18n import Phrase, driver_name, pick, t
+from ..i18n import Phrase, driver_name, pick, t, words
 from ..live_chart import LiveOrgChart
 from ..model import Duty, Role
 from ..pay.kinds import PAY_KINDS
@@ -291,6 +291,15 @@ class Designer:
         self.role.value = role_id
         self.headcount.value = float(value)
 
+    def set_headcounts(self, headcounts: dict) -> bool:
+        """Set several roles' headcounts as one step (one undo takes it back)."""
+        def edit(d):
+            for rid, n in headcounts.items():
+                d = d.with_headcount(rid, n)
+            return d
+
+        return self.apply(edit, "headcount")
+
     def set_pay(self, role_id: str, index: int, value: str) -> None:
         """Select ``role_id``'s ``pay[index]`` and type ``value`` into its number field."""
         self.role.value = role_id
@@ -390,11 +399,20 @@ class Designer:
         if not self.history:
             self._show(self._t("nothing_to_undo"), "info")
             return False
-        self.design = self.history.pop()
-        self._show("")
+        undone, self.design = self.design, self.history.pop()
+        self._show(self._t("undone", what=self._change_words(self.design, undone)), "info")
         self._refresh()
         self._changed()
         return True
+
+    def _change_words(self, before, after) -> str:
+        """What changed from ``before`` to ``after``, in a line or two of the UI's language."""
+        view = diff_view(diff(before, after), self.lang, designs=(before, after))
+        if view.empty:
+            return self._t("no_change")
+        said = [f"{row.iloc[2]} {row.iloc[3]}" for _, row in view.iterrows()]
+        more = len(said) - 2
+        return words(said[:2], self.lang) + (self._t("and_more", n=more) if more > 0 else "")
 
     def open(self) -> bool:
         """Open the design file named in ``open_path`` (its problems, with file and line,

@@ -18,11 +18,10 @@ it is opened, so editing in the designer stays quick.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 
 import ipywidgets as w
-
-import dataclasses
 
 from ..brief import Brief
 from ..i18n import LANGS, both, t
@@ -94,6 +93,13 @@ class Workbook:
         form.on_apply = self.set_scenario
         return form
 
+    def apply_recommended(self, headcounts: dict) -> bool:
+        """Give the design the recommended headcounts, as one step undo takes back."""
+        changed = self.designer.set_headcounts(headcounts)
+        if changed and self.explorer is not None:
+            self.explorer.set_design(self.designer.design)
+        return changed
+
     def set_scenario(self, scenario) -> None:
         """Cost every tab on ``scenario`` (the brief calls this when it builds one); what the
         brief does not hold carries over from the previous scenario: the pay inputs for
@@ -112,6 +118,8 @@ class Workbook:
         self.designer.on_change(self._on_design)
         self.explorer = (ScenarioExplorer(self.designer.design, self.scenario, norms=self.norms, lang=lang)
                          if self.scenario else None)
+        if self.explorer is not None:
+            self.explorer.on_recommend = self.apply_recommended
         self.comparer = Comparer(self.options, self.scenario, norms=self.norms, lang=lang)
         self.comparer.choice.observe(lambda _c: self._stale.add(_EXPORT), names="value")
         self.comparer.baseline.observe(lambda _c: self._stale.add(_EXPORT), names="value")
