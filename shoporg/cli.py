@@ -487,7 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("app", help="serve the workbook as a web app (Voila) on 127.0.0.1 and print its URL")
-    p.add_argument("--notebook", metavar="FILE", help="the notebook to serve (default: 00_workbook.ipynb)")
+    p.add_argument("--notebook", metavar="FILE", help="the notebook to serve (default: shoporg.ipynb, the workbook alone)")
     p.add_argument("--port", help="1-65535 (default: the first free port from 8866)")
     p.add_argument("--no-token", action="store_true",
                    help="serve without a token (anyone on this computer can open it)")

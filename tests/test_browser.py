@@ -65,7 +65,7 @@ def first_month(design, scenario) -> str:
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     log = tmp_path_factory.mktemp("voila") / "voila.log"
-    server = start(ROOT / "notebooks" / "00_workbook.ipynb", log=log, timeout=300,
+    server = start(ROOT / "notebooks" / "shoporg.ipynb", log=log, timeout=300,
                    exports=tmp_path_factory.mktemp("exports"))
     yield server
     server.stop()
@@ -105,6 +105,9 @@ def test_headcount_typed_in_the_browser_updates_the_monthly_payroll(app, record_
             with_chart = time.perf_counter() - started
 
             page.screenshot(path=str(artifacts() / "workbook-designer.png"), full_page=False)
+            body = page.locator("body").inner_text()
+            for notebook_text in ("Run All Cells", "先运行全部单元格", "示例 · An example", "first month payroll:"):
+                assert notebook_text not in body  # the app shows the workbook, not the notebook around it
         finally:
             browser.close()
 
