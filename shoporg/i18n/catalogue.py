@@ -902,7 +902,7 @@ WORDS: dict[str, dict[str, str]] = {
     "ui.workbook.reserved": {"zh": "“原方案”“当前方案”（Original、Current）为保留名称，请换一个", "en": "“Original” and “Current” (原方案, 当前方案) are taken by the workbook; choose another name"},
     "ui.workbook.export_note": {"zh": "导出“方案对比”中选中的方案（基准方案在前）。", "en": "Exports the options chosen on the Options tab (the baseline first)."},
     "ui.designer.pay_value_field": {"zh": "{label}（{field}）", "en": "{label} ({field})"},
-    "ui.designer.pay_option": {"zh": "薪酬[{i}] {kind}", "en": "pay[{i}] {kind}"},
+    "ui.designer.pay_option": {"zh": "{n}. {kind}", "en": "{n}. {kind}"},
     "ui.designer.template_option": {"zh": "{name}（{roles}个岗位，{people}人）",
                                     "en": "{name} ({roles} positions, {people} people)"},
     "ui.explorer.gap_value": {"zh": "{short} / {over}人", "en": "{short} / {over} people"},

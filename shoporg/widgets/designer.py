@@ -241,7 +241,7 @@ class Designer:
         """The top-level container to display."""
         m = self.messages
         editor = w.VBox([
-            w.HBox([self.template, self.open_path, self.open_button]),
+            w.HBox([self.template, self.open_path, self.open_button], layout=w.Layout(flex_flow="row wrap")),
             w.HBox([self.design_name, m["design_name"]]), self.role,
             w.HBox([self.name, m["name"]]), w.HBox([self.department, self.department_name, m["department"]]),
             w.HBox([self.new_department, self.add_department_button]),
@@ -254,7 +254,9 @@ class Designer:
             w.HBox([self.merge_with, self.merge_button, self.remove_button]),
             w.HBox([self.undo_button, self.save_path, self.overwrite, self.save_button]),
             m["actions"]])
-        return w.VBox([w.HBox([editor, self.summary]), self.chart])
+        # the summary sits beside the editor where there is room and below it where not
+        return w.VBox([w.HBox([editor, self.summary], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
+                       self.chart])
 
     @property
     def monthly_payroll(self) -> float | None:
@@ -607,8 +609,8 @@ class Designer:
             for i, c in enumerate(role.pay):
                 kind = _kind_menu(c.kind, self.lang)
                 label = c.label.get(self.lang) if c.label else ""
-                pay_options.append((self._t("pay_option", i=i, kind=kind) + (f" · {label}" if label and label != kind
-                                                                              else ""), i))
+                pay_options.append((self._t("pay_option", n=i + 1, kind=kind) + (f" · {label}" if label and label != kind
+                                                                                  else ""), i))
             keep_pay = self.pay_component.value
             self.pay_component.options = pay_options or [(self._t("no_pay"), None)]
             self.pay_component.value = keep_pay if keep_pay is not None and keep_pay < len(role.pay) else (
