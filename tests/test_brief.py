@@ -141,3 +141,19 @@ def test_the_workbook_costs_every_tab_on_the_brief():
     assert wb.explorer.scenario.driver("orders")[0] == 20000
     wb.set_lang("en")
     assert wb.brief.fields["orders"].value == 20000 and wb.tabs.titles[0] == "1 Brief"
+
+
+def test_the_workbook_opens_on_the_brief_and_draws_the_other_tabs_when_opened():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    wb = Workbook(scenario=read_scenario(D14), show_chart=True)
+    assert wb.designer.chart.outputs == () and wb.comparer.result is None  # nothing drawn for a closed tab
+    wb.tabs.selected_index = 1
+    assert wb.designer.chart.outputs[0]["data"]["image/png"]
+    wb.designer.set_headcount("picker", 3)
+    drawn = wb.designer.chart.outputs[0]["data"]["image/png"]
+    wb.tabs.selected_index = 3
+    assert float(wb.comparer.result.loc["people"].iloc[-1]) == 1  # compared when opened
+    wb.tabs.selected_index = 1
+    assert wb.designer.chart.outputs[0]["data"]["image/png"] == drawn  # not redrawn for nothing

@@ -71,8 +71,8 @@ class Workbook:
                  lang: str = "zh", folder=None, show_chart: bool = True):
         self.lang = check_lang(lang)
         self.scenario, self.norms, self.show_chart = scenario, norms, show_chart
-        self.designer = Designer(design=design, template=template, scenario=scenario, lang=lang,
-                                 show_chart=show_chart)
+        # the org chart is drawn when the design tab is first opened (the brief comes first)
+        self.designer = Designer(design=design, template=template, scenario=scenario, lang=lang, show_chart=False)
         self.original = self.designer.design
         self.kept: dict = {}
         self._shelf: dict = {}  # template id -> (original, kept) of designs left for another
@@ -120,7 +120,7 @@ class Workbook:
                          if self.scenario else None)
         if self.explorer is not None:
             self.explorer.on_recommend = self.apply_recommended
-        self.comparer = Comparer(self.options, self.scenario, norms=self.norms, lang=lang)
+        self.comparer = Comparer(self.options, self.scenario, norms=self.norms, lang=lang, defer=True)
         self.comparer.choice.observe(lambda _c: self._stale.add(_EXPORT), names="value")
         self.comparer.baseline.observe(lambda _c: self._stale.add(_EXPORT), names="value")
         self.exporter = Exporter(self._chosen_designs(), scenario=self.scenario, lang=lang, folder=folder)
@@ -128,7 +128,7 @@ class Workbook:
         self.keep_button = w.Button(description=self._t("keep"), icon="bookmark")
         self.keep_message = w.HTML()
         self.keep_button.on_click(lambda _b: self.keep())
-        self._stale = {_EXPORT}
+        self._stale = {_OPTIONS, _EXPORT}  # compared when first opened
         pages = [self.brief.widget, self.designer.widget,
                  self.explorer.widget if self.explorer else w.HTML(message_html(self._t("no_scenario"), "info")),
                  w.VBox([w.HBox([self.option_name, self.keep_button, self.keep_message]), self.comparer.widget]),
@@ -159,7 +159,7 @@ class Workbook:
         if form.scenario is not None:
             self.brief.table.value = self.brief.table_html()
         self.brief.file.value, self.brief.overwrite.value = form.file.value, form.overwrite.value
-        self.designer = Designer(design=old.design, scenario=self.scenario, lang=lang, show_chart=self.show_chart)
+        self.designer = Designer(design=old.design, scenario=self.scenario, lang=lang, show_chart=False)
         self.designer.history = list(old.history)
         self.designer.role.value = old.role.value
         for name in ("save_path", "open_path", "overwrite"):
@@ -175,6 +175,7 @@ class Workbook:
         self.exporter.tick(*ticked)
         self.exporter.overwrite.value = overwrite
         self.exporter.lang.value = out_lang
+        self._bring_up_to_date()  # the tab on screen (the design tab draws its chart)
 
     def _translate(self, name: str, lang: str) -> str:
         """An option's name in ``lang`` (the original and the current one have fixed names)."""
@@ -235,6 +236,9 @@ class Workbook:
     def _bring_up_to_date(self) -> None:
         """Refresh the tab on screen if what it shows changed since it was last shown."""
         tab = self.tabs.selected_index
+        if tab == _DESIGN and self.show_chart and not self.designer.show_chart:
+            self.designer.show_chart = True  # from now on the chart follows every edit
+            self.designer._draw()
         if tab not in self._stale:
             return
         self._stale.discard(tab)
