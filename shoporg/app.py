@@ -1,4 +1,4 @@
-"""The workbook as a web app: Voila serves ``00_workbook.ipynb`` with its code hidden.
+"""The workbook as a web app: Voila serves ``shoporg.ipynb`` (the workbook alone) with its code hidden.
 
 :func:`start` runs Voila in a child process bound to 127.0.0.1, waits until it answers
 and returns an :class:`App` with the URL to open (a random token in it unless the
@@ -53,9 +53,10 @@ class AppError(ShopOrgError):
 
 
 def default_notebook() -> Path:
-    """``00_workbook.ipynb``: beside the package in a source checkout, or inside a wheel."""
+    """``shoporg.ipynb`` (the workbook and nothing else: no instructions, no example):
+    beside the package in a source checkout, or inside a wheel."""
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "notebooks" / "00_workbook.ipynb", here / "_notebooks" / "00_workbook.ipynb"):
+    for candidate in (here.parent / "notebooks" / "shoporg.ipynb", here / "_notebooks" / "shoporg.ipynb"):
         if candidate.is_file():
             return candidate
     raise AppError(Phrase("err.app_no_notebook", here=str(here)))

@@ -1,7 +1,7 @@
 """The ``shoporg`` command line (also ``python -m shoporg``).
 
     shoporg templates                       list the template designs
-    shoporg validate PATH...                check design files or folders of them
+    shoporg validate PATH...                check design, scenario and norms files (or folders)
     shoporg show PATH|TEMPLATE_ID [--lang zh|en] [--format table|csv|json]
     shoporg payroll DESIGN --scenario FILE [--view accrued|paid] [--by role|month|department]
                     [--level low|mid|high] [--supply KEY=VALUE] [--format ...] [--lang ...]
@@ -110,40 +110,61 @@ def _said(err: ShopOrgError, args) -> str:
     return str(err) if lang == "en" else error_text(err, lang)
 
 
-def _design_files(path: Path) -> list[Path]:
-    """The design files a path stands for: the file itself, or the designs in a folder."""
+#: The files ``validate`` checks, by their ``schema:`` line: how to read one, and what an
+#: ``ok`` line says of it.
+_CHECKED = {
+    "shoporg/design-v1": (lambda p: shoporg.read_design(p),
+                          lambda d: f"{len(d.roles)} roles, {d.headcount.normalize():f} people"),
+    "shoporg/scenario-v1": (lambda p: shoporg.read_scenario(p),
+                            lambda s: f"scenario, {len(s.months)} months from {s.start}, {len(s.drivers)} drivers"),
+    "shoporg/norms-v1": (lambda p: shoporg.staffing.read_norms(p), lambda n: f"norms for {len(n.norms)} roles"),
+}
+
+
+def _schema_of(path: Path) -> str | None:
+    """The ``schema:`` line of a YAML file (None when it cannot be read or has none)."""
+    try:
+        data = shoporg.io.load_yaml(path)
+    except Exception:  # unreadable: reading it as a design reports why
+        return None
+    schema = data.get("schema") if isinstance(data, dict) else None
+    return schema if isinstance(schema, str) else None
+
+
+def _checked_files(path: Path) -> list[tuple[Path, str]]:
+    """The files a path stands for, each with the schema it is checked against: the file
+    itself, or the design, scenario and norms files in a folder (others skipped)."""
     if not path.is_dir():
-        return [path]
+        return [(path, _schema_of(path) if path.exists() else "shoporg/design-v1")]
     out = []
     for p in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")):
-        try:
-            data = shoporg.io.load_yaml(p)
-        except Exception:  # unreadable: let validation report it
-            out.append(p)
-            continue
-        schema = data.get("schema") if isinstance(data, dict) else None
-        if isinstance(schema, str) and schema.startswith("shoporg/") and schema != "shoporg/design-v1":
-            continue  # another kind of shoporg file (duty-area catalogue, scenario...)
-        out.append(p)
+        schema = _schema_of(p)
+        if schema is None or schema in _CHECKED:
+            out.append((p, schema or "shoporg/design-v1"))
     return out
 
 
 def _cmd_validate(args) -> int:
     bad = 0
-    files = [f for p in args.paths for f in _design_files(Path(p))]
+    files = [f for p in args.paths for f in _checked_files(Path(p))]
     if not files:
-        print("no design files found in " + ", ".join(args.paths), file=sys.stderr)
+        print("no design, scenario or norms files found in " + ", ".join(args.paths), file=sys.stderr)
         return EXIT_INVALID
-    for f in files:
+    for f, schema in files:
+        if schema is not None and schema.startswith("shoporg/") and schema not in _CHECKED:
+            bad += 1
+            print(f"{f}: schema: got {schema!r}; validate checks {', '.join(map(repr, _CHECKED))}", file=sys.stderr)
+            continue
+        read, said = _CHECKED.get(schema or "shoporg/design-v1", _CHECKED["shoporg/design-v1"])
         try:
-            d = shoporg.read_design(f)
+            thing = read(f)
         except ShopOrgError as e:
             bad += 1
             for p in getattr(e, "problems", [e]):
                 print(str(p) if str(p).startswith(str(f)) else f"{f}: {p}", file=sys.stderr)
             continue
         if not args.quiet:
-            print(f"ok  {f}  ({len(d.roles)} roles, {d.headcount.normalize():f} people)")
+            print(f"ok  {f}  ({said(thing)})")
     if bad:
         print(f"{bad} of {len(files)} file(s) invalid", file=sys.stderr)
     return EXIT_INVALID if bad else EXIT_OK
@@ -396,7 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(func=_cmd_templates)
 
-    p = sub.add_parser("validate", help="check design files (or folders of them)")
+    p = sub.add_parser("validate", help="check design, scenario and norms files (or folders of them)")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     p.set_defaults(func=_cmd_validate)
@@ -466,7 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("app", help="serve the workbook as a web app (Voila) on 127.0.0.1 and print its URL")
-    p.add_argument("--notebook", metavar="FILE", help="the notebook to serve (default: 00_workbook.ipynb)")
+    p.add_argument("--notebook", metavar="FILE", help="the notebook to serve (default: shoporg.ipynb, the workbook alone)")
     p.add_argument("--port", help="1-65535 (default: the first free port from 8866)")
     p.add_argument("--no-token", action="store_true",
                    help="serve without a token (anyone on this computer can open it)")

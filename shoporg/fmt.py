@@ -164,6 +164,15 @@ def month(m: str, lang: str = "zh") -> str:
     return t("fmt.month", lang, y=y, name=t(f"fmt.month.{mo}", lang))
 
 
+def month_short(m: str, lang: str = "zh") -> str:
+    """A plan month ``YYYY-MM`` without its year, for a row of months: ``11月`` / ``Nov``.
+
+    >>> month_short("2026-11"), month_short("2026-11", "en")
+    ('11月', 'Nov')
+    """
+    return t(f"fmt.month.{int(str(m)[5:7])}", lang)
+
+
 def date(d, lang: str = "zh") -> str:
     """A calendar date as ``2026年12月1日`` / ``1 Dec 2026``.
 

@@ -80,24 +80,32 @@ def layers(G: nx.DiGraph) -> dict:
     return {n: out[n] for n in G.nodes}
 
 
-def span_of_control(G: nx.DiGraph, by: str = "people") -> dict:
+def span_of_control(G: nx.DiGraph, by: str = "person") -> dict:
     """Direct reports of every role that has any.
 
-    ``by="people"`` counts the headcount of the direct-report roles (a manager of five
-    sales agents in one role has a span of 5); ``by="roles"`` counts the roles.
+    ``by="person"`` (the span a manager has) divides the people in the direct-report
+    roles by the manager role's own headcount: seven team leaders over 86 agents have a
+    span of about 12, not 86 (a role with no one in it counts as one manager).
+    ``by="people"`` counts the people in the direct-report roles, the whole role's span;
+    ``by="roles"`` counts the roles.
 
     >>> G = nx.DiGraph([("m", "a"), ("m", "b")]); G.nodes["a"]["headcount"] = 5
     >>> span_of_control(G), span_of_control(G, by="roles")
     ({'m': 6.0}, {'m': 2})
+    >>> G = nx.DiGraph([("leads", "agents")]); G.nodes["leads"]["headcount"] = 7; G.nodes["agents"]["headcount"] = 86
+    >>> span_of_control(G), span_of_control(G, by="people")
+    ({'leads': 12.29}, {'leads': 86.0})
     """
-    if by not in ("people", "roles"):
-        raise ValueError(f"by must be 'people' or 'roles', got {by!r}")
+    if by not in ("person", "people", "roles"):
+        raise ValueError(f"by must be 'person', 'people' or 'roles', got {by!r}")
     _require_tree(G)
     out = {}
     for n in G.nodes:
         kids = list(G.successors(n))
         if kids:
-            out[n] = len(kids) if by == "roles" else float(sum(_hc(G, k) for k in kids))
+            people = float(sum(_hc(G, k) for k in kids))
+            out[n] = len(kids) if by == "roles" else people if by == "people" else \
+                round(people / (_hc(G, n) if _hc(G, n) > 0 else 1.0), 2)
     return out
 
 

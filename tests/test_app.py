@@ -33,7 +33,7 @@ def test_the_command_line_is_loopback_with_the_token():
 
 
 def test_default_notebook_is_the_workbook():
-    assert default_notebook() == ROOT / "notebooks" / "00_workbook.ipynb"
+    assert default_notebook() == ROOT / "notebooks" / "shoporg.ipynb"
 
 
 def test_missing_notebook_and_taken_port_are_clear_errors(tmp_path):
@@ -64,9 +64,9 @@ def test_shoporg_app_prints_the_url_and_serves_the_workbook_behind_the_token(tmp
         assert m, line + proc.stderr.read() if proc.poll() is not None else line
         url, token = m.groups()
         final, status, page = fetch(url)
-        assert status == 200 and final == url and "00_workbook" in page  # the rendered notebook
+        assert status == 200 and final == url and "Shop organization workbook" in page  # the rendered app notebook
         final, status, page = fetch(f"http://127.0.0.1:{port}/")  # no token: the login page
-        assert "/login" in final and "00_workbook" not in page
+        assert "/login" in final and "Shop organization workbook" not in page
     finally:
         proc.terminate()
         proc.wait(timeout=120)

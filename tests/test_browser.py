@@ -65,7 +65,7 @@ def first_month(design, scenario) -> str:
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     log = tmp_path_factory.mktemp("voila") / "voila.log"
-    server = start(ROOT / "notebooks" / "00_workbook.ipynb", log=log, timeout=300,
+    server = start(ROOT / "notebooks" / "shoporg.ipynb", log=log, timeout=300,
                    exports=tmp_path_factory.mktemp("exports"))
     yield server
     server.stop()
@@ -82,6 +82,7 @@ def test_headcount_typed_in_the_browser_updates_the_monthly_payroll(app, record_
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(app.url, wait_until="commit")  # Voila streams the page while the notebook runs
+            page.get_by_role("tab", name="2 设计").click(timeout=120_000)  # the brief comes first
             summary = page.locator(".shoporg-designer-summary")
             headcount = page.locator(".shoporg-designer-headcount input")
             sync_api.expect(summary).to_contain_text("首月人工成本（应计）", timeout=120_000)
@@ -104,6 +105,9 @@ def test_headcount_typed_in_the_browser_updates_the_monthly_payroll(app, record_
             with_chart = time.perf_counter() - started
 
             page.screenshot(path=str(artifacts() / "workbook-designer.png"), full_page=False)
+            body = page.locator("body").inner_text()
+            for notebook_text in ("Run All Cells", "先运行全部单元格", "示例 · An example", "first month payroll:"):
+                assert notebook_text not in body  # the app shows the workbook, not the notebook around it
         finally:
             browser.close()
 
@@ -126,6 +130,7 @@ def test_a_consultant_changes_compares_and_downloads_the_report(app, tmp_path):
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
             page.goto(app.url, wait_until="commit")  # Voila streams the page while the notebook runs
+            page.get_by_role("tab", name="2 设计").click(timeout=120_000)  # the brief comes first
             headcount = page.locator(".shoporg-designer-headcount input")
             role = page.locator(".shoporg-designer-role select")
             sync_api.expect(role).to_be_visible(timeout=120_000)
@@ -135,12 +140,12 @@ def test_a_consultant_changes_compares_and_downloads_the_report(app, tmp_path):
             headcount.press("Enter")
             sync_api.expect(page.locator(".shoporg-designer-summary")).to_contain_text("25")  # 22 people + 3
 
-            page.get_by_role("tab", name="3 方案对比").click()
+            page.get_by_role("tab", name="4 方案对比").click()
             people = page.locator("tr", has=page.locator("td", has_text="人数"))
             sync_api.expect(people.first).to_contain_text("人数")
             sync_api.expect(people.first.locator("td")).to_have_text(["人数", "22", "25", "3"])
 
-            page.get_by_role("tab", name="4 导出").click()
+            page.get_by_role("tab", name="5 导出").click()
             folder = page.locator(".shoporg-exporter-folder input")
             note = page.locator(".shoporg-exporter-folder-note")
             sync_api.expect(note).to_contain_text(str(app.exports))  # where the app writes

@@ -433,6 +433,20 @@ def word_report(line, m):
         assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)  # A4 on its side
 
 
+@claim(r"slides: org charts as editable boxes and lines")
+def slide_deck(line, m):
+    from pptx import Presentation
+
+    designs = line.arg(0)
+    slides = list(Presentation(str(line.value)).slides)
+    for d in designs:
+        chart = next(s for s in slides if s.shapes.title.text.startswith(d.name.zh) and "组织架构图" in s.shapes.title.text)
+        assert {r.name.zh for r in d.roles} <= {s.name for s in chart.shapes}
+        lines = [s for s in chart.shapes if s._element.tag.endswith("cxnSp")]
+        assert len(lines) == sum(r.reports_to is not None for r in d.roles)
+        assert all(c._element.find(".//{*}stCxn") is not None for c in lines)  # glued: they follow the boxes
+
+
 @claim(r"also (?P<suffixes>\.\w+(?:(?:, | / )\.\w+)*) \(org chart\)")
 def other_files(line, m):
     design, written = line.arg(0), Path(line.value)

@@ -328,7 +328,7 @@ def test_exporter_tick_names_the_formats(d14, tmp_path):
     app = Exporter(d14, folder=tmp_path, lang="en")
     app.tick("md", "png")
     assert [f for f, box in app.formats.items() if box.value] == ["md", "png"]
-    with pytest.raises(shoporg.ShopOrgError, match="Unknown format: 'pdf'; allowed: docx, xlsx, md, html, csv, png"):
+    with pytest.raises(shoporg.ShopOrgError, match="Unknown format: 'pdf'; allowed: docx, xlsx, pptx, md, html, csv, png"):
         app.tick("pdf")
 
 
@@ -370,9 +370,9 @@ def test_workbook_links_design_volumes_options_and_export(d14_scenario, tmp_path
     gap = wb.explorer.gap
     wb.designer.set_headcount("sales_cs", 7)
     assert wb.explorer.gap == gap  # the explorer tab is brought up to date when opened
-    wb.tabs.selected_index = 1
-    assert wb.explorer.design == wb.designer.design and wb.explorer.gap == gap - 2
     wb.tabs.selected_index = 2
+    assert wb.explorer.design == wb.designer.design and wb.explorer.gap == gap - 2
+    wb.tabs.selected_index = 3
     assert wb.comparer.chosen == ["原方案", "当前方案"]
     assert wb.comparer.result.loc["people", "差异"] == 2
     wb.option_name.value = "方案B"
@@ -380,13 +380,13 @@ def test_workbook_links_design_volumes_options_and_export(d14_scenario, tmp_path
     assert list(wb.options) == ["原方案", "方案B"] and "已存为方案：方案B" in wb.keep_message.value
     wb.keep_button.click()  # no name: refused
     assert "请填写方案名称" in wb.keep_message.value
-    wb.tabs.selected_index = 0
+    wb.tabs.selected_index = 1
     wb.designer.set_headcount("picker", 3)
-    wb.tabs.selected_index = 2
+    wb.tabs.selected_index = 3
     assert list(wb.options) == ["原方案", "方案B", "当前方案"]
     wb.comparer.choice.value = ("原方案", "方案B", "当前方案")
     assert list(wb.comparer.result.columns) == ["metric", "原方案", "方案B", "当前方案", "Δ 方案B", "Δ 当前方案"]
-    wb.tabs.selected_index = 3
+    wb.tabs.selected_index = 4
     assert [d.name.zh for d in wb.exporter.designs] == [
         "网店基本人员构成及职责表（原方案）", "网店基本人员构成及职责表（方案B）", "网店基本人员构成及职责表（当前方案）"]
     wb.exporter.tick("docx", "xlsx")
@@ -407,7 +407,7 @@ def test_workbook_new_template_starts_new_options(d14_scenario):
     wb.designer.template.value = "seed-12-ordinary-shop"
     assert wb.original.id == "seed-12-ordinary-shop" and wb.kept == {}
     assert list(wb.options) == ["Original", "Current"]
-    assert [t for t in wb.tabs.titles] == ["1 Design", "2 Volumes", "3 Options", "4 Export"]
+    assert [t for t in wb.tabs.titles] == ["1 Brief", "2 Design", "3 Volumes", "4 Options", "5 Export"]
 
 
 def test_designer_adds_pay_to_a_design_without_pay(d12, d14_scenario):
@@ -466,7 +466,7 @@ def test_workbook_switches_language_and_keeps_the_work(d14_scenario, tmp_path):
     wb.exporter.tick("md")
     before = wb.designer.monthly_payroll
     wb.language.value = "en"
-    assert wb.designer.template.description == "Template" and wb.tabs.titles[0] == "1 Design"
+    assert wb.designer.template.description == "Template" and wb.tabs.titles[1] == "2 Design"
     assert wb.designer.design.role("picker").headcount == 4 and wb.designer.monthly_payroll == before
     assert wb.explorer.orders_scale.value == 1.5 and "Accrued" in wb.explorer.table.value
     assert list(wb.options) == ["Original", "方案B", "Current"]
@@ -474,7 +474,7 @@ def test_workbook_switches_language_and_keeps_the_work(d14_scenario, tmp_path):
     assert "Roles" in wb.designer.summary.value
     wb.designer.undo_button.click()  # the history came along
     assert wb.designer.design.role("picker").headcount == 3
-    wb.tabs.selected_index = 2
+    wb.tabs.selected_index = 3
     assert wb.comparer.chosen[0] == "Original" and "delta" in wb.comparer.result.columns
     wb.language.value = "zh"
     assert wb.designer.template.description == "模板" and list(wb.options)[0] == "原方案"
@@ -486,14 +486,14 @@ def test_workbook_export_follows_the_options_chosen(d14_scenario, tmp_path):
 
     wb = Workbook(scenario=d14_scenario, show_chart=False, folder=tmp_path)
     wb.designer.set_headcount("picker", 3)
-    wb.tabs.selected_index = 2
+    wb.tabs.selected_index = 3
     wb.option_name.value = "B"
     wb.keep_button.click()
-    wb.tabs.selected_index = 3
+    wb.tabs.selected_index = 4
     assert [d.name.zh.split("（")[-1] for d in wb.exporter.designs] == ["原方案）", "B）"]
-    wb.tabs.selected_index = 2
-    wb.comparer.baseline.value = "B"  # only the order changes, no design does
     wb.tabs.selected_index = 3
+    wb.comparer.baseline.value = "B"  # only the order changes, no design does
+    wb.tabs.selected_index = 4
     assert [d.name.zh.split("（")[-1] for d in wb.exporter.designs] == ["B）", "原方案）"]
 
 
@@ -521,7 +521,7 @@ def test_workbook_refuses_reserved_option_names(d14_scenario, name):
     wb.option_name.value = name
     wb.keep_button.click()
     assert wb.kept == {} and "保留名称" in wb.keep_message.value
-    wb.tabs.selected_index = 2
+    wb.tabs.selected_index = 3
     assert wb.comparer.result is not None
 
 
@@ -533,12 +533,12 @@ def test_workbook_keeps_a_pair_the_user_chose(d14_scenario):
     wb.option_name.value = "B"
     wb.keep_button.click()
     wb.designer.set_headcount("picker", 4)
-    wb.tabs.selected_index = 2
+    wb.tabs.selected_index = 3
     wb.comparer.choice.value = ("B", "当前方案")
     wb.comparer.baseline.value = "当前方案"
-    wb.tabs.selected_index = 0
+    wb.tabs.selected_index = 1
     wb.designer.set_headcount("picker", 6)
-    wb.tabs.selected_index = 2
+    wb.tabs.selected_index = 3
     assert wb.comparer.chosen == ["当前方案", "B"]
     assert wb.comparer.result.loc["people", "差异"] == -3  # B has 3 pickers, the current design 6
 

@@ -30,7 +30,7 @@ def test_workbook_opens_jupyterlab_on_the_notebooks(tmp_path):
     env = dict(os.environ, SHOPORG_VENV=sys.prefix, JUPYTER_RUNTIME_DIR=str(tmp_path), JUPYTER_CONFIG_DIR=str(tmp_path / "cfg"))
     proc = subprocess.Popen(
         [str(ROOT / "scripts" / "workbook"), "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", "--LabApp.news_url=None", "--ServerApp.port_retries=0"],
+         f"--IdentityProvider.token={token}", "--ServerApp.port_retries=0"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 300
@@ -48,6 +48,12 @@ def test_workbook_opens_jupyterlab_on_the_notebooks(tmp_path):
         assert status == 200 and "JupyterLab" in page
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/?token={token}", timeout=120) as r:
             assert "/lab/tree/00_workbook.ipynb" in r.url  # it opens on the workbook
+        # no news and no update pop-up: the environment's defaults say so
+        status, body = get(f"http://127.0.0.1:{port}/lab/api/settings/@jupyterlab/apputils-extension:notification"
+                           f"?token={token}")
+        defaults = json.loads(body)["schema"]["properties"]  # the environment's overrides become the defaults
+        assert defaults["fetchNews"]["default"] == "false"  # JupyterLab's own default asks ("none")
+        assert defaults["checkForUpdates"]["default"] is False
     finally:
         proc.terminate()
         try:

@@ -148,7 +148,7 @@ def test_a_zh_widget_reads_in_chinese(options):
     norms = read_norms(shoporg.templates_dir() / "norms" / "d14-norms.yaml")
     wb = Workbook(scenario=scenario, norms=norms, show_chart=False)
     wb.designer.set_headcount("sales_cs", 7)  # five agents' attainment in the scenario: the note says so
-    for tab in range(4):
+    for tab in range(5):
         wb.tabs.selected_index = tab
     items = []
     for name, app in (("designer", wb.designer), ("explorer", wb.explorer), ("comparer", wb.comparer)):

@@ -78,6 +78,10 @@ def _write_docx(designs, path, *, scenario, lang, overwrite):
     return _writer("word").write_docx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite)
 
 
+def _write_pptx(designs, path, *, scenario, lang, overwrite):
+    return _writer("deck").write_pptx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite)
+
+
 def _write_markdown(designs, path, *, scenario, lang, overwrite):
     return _writer("text").write_markdown(designs, path, lang, overwrite=overwrite)
 
@@ -123,6 +127,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     Format("docx", ".docx", several=True, binary=True, write=_write_docx,
            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    Format("pptx", ".pptx", several=True, binary=True, write=_write_pptx,
+           mime="application/vnd.openxmlformats-officedocument.presentationml.presentation"),
     Format("md", ".md", several=True, binary=False, write=_write_markdown, mime="text/markdown"),
     Format("html", ".html", several=True, binary=False, write=_write_html, mime="text/html"),
     Format("csv", ".csv", several=False, binary=False, write=_write_csv, read=_read_csv, mime="text/csv"),
@@ -142,7 +148,7 @@ def format_of(path) -> Format:
     >>> format_of("roles.txt")
     Traceback (most recent call last):
     ...
-    shoporg.errors.DesignFileError: roles.txt: unsupported file type '.txt'; supported: .xlsx, .docx, .md, .html, .csv, .png, .svg, .pdf, .yaml
+    shoporg.errors.DesignFileError: roles.txt: unsupported file type '.txt'; supported: .xlsx, .docx, .pptx, .md, .html, .csv, .png, .svg, .pdf, .yaml
     """
     path = Path(path)
     suffix = path.suffix.lower()

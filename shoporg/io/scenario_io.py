@@ -94,7 +94,7 @@ def read_scenario(path, designs=None) -> Scenario:
     if not isinstance(data, dict):
         raise DesignFileError(Phrase("err.scenario_top"), file=where)
     allowed = {"schema", "id", "name", "description", "start", "base", "profile", "fixed", "overrides",
-               "months", "roles", "supply", "notes"}
+               "months", "roles", "supply", "notes", "brief"}  # brief: the form it was made from (brief_io)
     problems = [Problem(k, Phrase("err.unknown_key", key=repr(k), hint="", allowed=", ".join(sorted(allowed))),
                         file=where) for k in data if k not in allowed]
     if data.get("schema") != "shoporg/scenario-v1":

@@ -24,15 +24,16 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from .. import fmt
 from ..errors import ShopOrgError, error_words
-from ..i18n import Phrase, listed_drivers, quoted_driver
+from ..i18n import Phrase, driver_name, listed_drivers, quoted_driver, t
 from ..scenario import Scenario
 from .inputs import StaffingError
 from .intraday import intraday_staffing
 from .norms import ErlangNorm, NormsFile, QuotaNorm
 from .quota import quota_headcount
 
-__all__ = ["StaffingError", "erlang_headcount", "norms_for", "norms_within", "recommend_headcount",
+__all__ = ["StaffingError", "erlang_headcount", "norms_for", "norms_within", "recommend_headcount", "sizing_reason",
            "scale_design"]
 
 
@@ -147,3 +148,38 @@ def scale_design(design, volumes, norms=None):
         if row.method != "kept" and row.recommended != row.current:
             out = out.with_headcount(row.role, Decimal(str(row.recommended)))
     return out
+
+
+def sizing_reason(row, norm, lang: str = "zh") -> str:
+    """Why a role gets its recommended headcount, in words: the volume, the norm's numbers
+    and the arithmetic (a row of :func:`recommend_headcount` and the role's norm).
+
+    >>> from shoporg import load_template, read_scenario, templates_dir
+    >>> from shoporg.staffing import read_norms
+    >>> d = load_template("seed-14-basic-22")
+    >>> s = read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml")
+    >>> n = read_norms(templates_dir() / "norms" / "d14-norms.yaml")
+    >>> rec = recommend_headcount(d, s, n).set_index("role")
+    >>> sizing_reason(rec.loc["picker"], n.norms["picker"])
+    '拣货订单数每月3,000 ÷（每人每天250 × 20.83天 × 出勤95%，每人每月4,947.1）→ 1人'
+    >>> sizing_reason(rec.loc["sales_cs"], n.norms["sales_cs"], "en")
+    'chat sessions 12,000 a month, 400 a day, handled in 4 min, 3 at once, 80% answered within 30 s: 39 agent hours a day, 55.7 with 30% shrinkage, 10.03 people a month → 11'
+    """
+    inputs = row["inputs"] or {}
+    people = fmt.headcount(row["recommended"], lang)
+    if row["method"] == "quota":
+        return t("staffing.reason_quota", lang, driver=driver_name(row["driver"], lang),
+                 volume=fmt.count(inputs["volume"], lang), quota=fmt.number(inputs["quota_per_day"], lang),
+                 days=fmt.number(inputs["working_days"], lang), attendance=fmt.percent(inputs["attendance"], lang,
+                                                                                      digits=0),
+                 capacity=fmt.number(inputs["capacity_per_person"], lang, digits=1), people=people)
+    if row["method"] == "erlang" and inputs:
+        return t("staffing.reason_erlang", lang, driver=driver_name(row["driver"], lang),
+                 volume=fmt.count(inputs["volume"], lang), daily=fmt.count(inputs["daily_chats"], lang),
+                 aht=fmt.number(float(norm.aht_s) / 60, lang, digits=1), concurrency=norm.concurrency,
+                 level=fmt.percent(norm.service_level, lang, digits=0), within=fmt.number(norm.answer_within_s, lang),
+                 hours=fmt.number(inputs["agent_hours_per_day"], lang, digits=1),
+                 staffed=fmt.number(inputs["staffed_hours_per_day"], lang, digits=1),
+                 shrinkage=fmt.percent(norm.shrinkage, lang, digits=0),
+                 fte=fmt.number(inputs["fte_month"], lang), people=people)
+    return t("staffing.reason_kept", lang)

@@ -64,7 +64,7 @@ class Comparer:
     chart : ipywidgets.Output
     """
 
-    def __init__(self, designs: dict, scenario=None, lang: str = "zh", norms=None):
+    def __init__(self, designs: dict, scenario=None, lang: str = "zh", norms=None, defer: bool = False):
         self.lang = check_lang(lang)
         self.norms = norms
         self.designs = dict(designs)
@@ -88,7 +88,8 @@ class Comparer:
         self.choice.observe(lambda _c: self._on_choice() if not self._syncing else None, names="value")
         self.baseline.observe(lambda _c: self.refresh() if not self._syncing else None, names="value")
         self.chart_kind.observe(lambda _c: self.draw(), names="value")
-        self.refresh()
+        if not defer:  # deferred: the first set_designs or refresh compares (a tab not yet open)
+            self.refresh()
 
     def _t(self, key: str) -> str:
         return t(f"ui.comparer.{key}", self.lang)

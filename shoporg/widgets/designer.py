@@ -27,12 +27,12 @@ import ipywidgets as w
 import shoporg
 
 from .. import fmt
-from ..analysis import merge_roles
+from ..analysis import diff, diff_view, merge_roles
 from ..errors import ShopOrgError
 from ..hierarchy import layers, span_of_control, to_graph
-from ..i18n import Phrase, driver_name, pick, t
+from ..i18n import Phrase, driver_name, pick, t, words
 from ..live_chart import LiveOrgChart
-from ..model import Duty, Role
+from ..model import Department, Duty, Role
 from ..pay.kinds import PAY_KINDS
 from ..scenario import filled_note
 from ._common import check_lang, error_text, message_html
@@ -47,7 +47,7 @@ COMMON_DRIVERS = ("orders", "orders_picked", "orders_shipped", "revenue", "consu
                   "negative_reviews", "reviews_reversed", "review_followups")
 
 
-_FIELDS = ("name", "department", "headcount", "manager", "pay", "duties", "actions")
+_FIELDS = ("design_name", "name", "department", "headcount", "manager", "pay", "duties", "actions")
 
 
 def _pay_field(component) -> str:
@@ -70,6 +70,11 @@ def labelled_options(pairs) -> list[tuple[str, str]]:
 
 def _kind_menu(kind: str, lang: str) -> str:
     return pick(PAY_KINDS[kind].label, lang)
+
+
+def _checked_department(dep) -> Department:
+    """A department edited by ``model_copy`` checked again (a blank name is refused)."""
+    return Department.model_validate(dep.model_dump())
 
 
 def _show_number(value) -> str:
@@ -156,6 +161,10 @@ class Designer:
         self.template = w.Dropdown(options=labelled_options(zip(described, ids)),
                                    value=self.design.id if self.design.id in ids else None,
                                    description=L("template"), layout=w.Layout(width="34em"))
+        self.design_name = w.Text(description=L("design_name"), continuous_update=False, layout=w.Layout(width="34em"))
+        self.department_name = w.Text(description=L("department_name"), continuous_update=False)
+        self.new_department = w.Text(description=L("new_department"), placeholder=L("new_department_hint"))
+        self.add_department_button = w.Button(description=L("add_department"), icon="plus")
         self.role = w.Dropdown(description=L("role"))
         self.name = w.Text(description=L("name"), continuous_update=False)
         self.department = w.Dropdown(description=L("department"))
@@ -201,6 +210,9 @@ class Designer:
         self.template.observe(self._on_template, names="value")
         self.role.observe(self._on_role, names="value")
         self.name.observe(self._on_name, names="value")
+        self.design_name.observe(self._on_design_name, names="value")
+        self.department_name.observe(self._on_department_name, names="value")
+        self.add_department_button.on_click(lambda _b: self.add_department())
         self.department.observe(self._on_department, names="value")
         self.headcount.observe(self._on_headcount, names="value")
         self.manager.observe(self._on_manager, names="value")
@@ -229,8 +241,10 @@ class Designer:
         """The top-level container to display."""
         m = self.messages
         editor = w.VBox([
-            w.HBox([self.template, self.open_path, self.open_button]), self.role,
-            w.HBox([self.name, m["name"]]), w.HBox([self.department, m["department"]]),
+            w.HBox([self.template, self.open_path, self.open_button], layout=w.Layout(flex_flow="row wrap")),
+            w.HBox([self.design_name, m["design_name"]]), self.role,
+            w.HBox([self.name, m["name"]]), w.HBox([self.department, self.department_name, m["department"]]),
+            w.HBox([self.new_department, self.add_department_button]),
             w.HBox([self.headcount, m["headcount"]]), w.HBox([self.manager, m["manager"]]),
             w.HBox([self.pay_component, self.pay_value, self.remove_pay_button, m["pay"]]),
             w.HBox([self.pay_kind, self.pay_driver, self.add_pay_button]),
@@ -240,7 +254,9 @@ class Designer:
             w.HBox([self.merge_with, self.merge_button, self.remove_button]),
             w.HBox([self.undo_button, self.save_path, self.overwrite, self.save_button]),
             m["actions"]])
-        return w.VBox([w.HBox([editor, self.summary]), self.chart])
+        # the summary sits beside the editor where there is room and below it where not
+        return w.VBox([w.HBox([editor, self.summary], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
+                       self.chart])
 
     @property
     def monthly_payroll(self) -> float | None:
@@ -290,6 +306,15 @@ class Designer:
         """Select ``role_id`` and set its headcount to ``value`` through the widgets."""
         self.role.value = role_id
         self.headcount.value = float(value)
+
+    def set_headcounts(self, headcounts: dict) -> bool:
+        """Set several roles' headcounts as one step (one undo takes it back)."""
+        def edit(d):
+            for rid, n in headcounts.items():
+                d = d.with_headcount(rid, n)
+            return d
+
+        return self.apply(edit, "headcount")
 
     def set_pay(self, role_id: str, index: int, value: str) -> None:
         """Select ``role_id``'s ``pay[index]`` and type ``value`` into its number field."""
@@ -390,11 +415,20 @@ class Designer:
         if not self.history:
             self._show(self._t("nothing_to_undo"), "info")
             return False
-        self.design = self.history.pop()
-        self._show("")
+        undone, self.design = self.design, self.history.pop()
+        self._show(self._t("undone", what=self._change_words(self.design, undone)), "info")
         self._refresh()
         self._changed()
         return True
+
+    def _change_words(self, before, after) -> str:
+        """What changed from ``before`` to ``after``, in a line or two of the UI's language."""
+        view = diff_view(diff(before, after), self.lang, designs=(before, after))
+        if view.empty:
+            return self._t("no_change")
+        said = [f"{row.iloc[2]} {row.iloc[3]}" for _, row in view.iterrows()]
+        more = len(said) - 2
+        return words(said[:2], self.lang) + (self._t("and_more", n=more) if more > 0 else "")
 
     def open(self) -> bool:
         """Open the design file named in ``open_path`` (its problems, with file and line,
@@ -446,6 +480,50 @@ class Designer:
             return d.with_role_changes(rid, name=new.model_dump())
 
         self.apply(edit, "name")
+
+    def _on_design_name(self, change) -> None:
+        if self._syncing:
+            return
+        text = change["new"].strip()
+        self.apply(lambda d: d.replace(name=d.name.model_copy(update={self.lang: text}).model_dump()), "design_name")
+
+    def _on_department_name(self, change) -> None:
+        """Rename the selected role's department (every role in it follows)."""
+        if self._syncing or self.department.value is None:
+            return
+        did, text = self.department.value, change["new"].strip()
+
+        def edit(d):
+            deps = [dep.model_copy(update={"name": dep.name.model_copy(update={self.lang: text})})
+                    if dep.id == did else dep for dep in d.departments]
+            return d.replace(departments=tuple(_checked_department(x) for x in deps))
+
+        self.apply(edit, "department")
+
+    def add_department(self, name: str | None = None) -> bool:
+        """Add a department named ``name`` (or the text in ``new_department``) and put the
+        selected role in it."""
+        text = (name if name is not None else self.new_department.value).strip()
+        if not text:
+            self._show(self._t("need_department_name"), field="department")
+            return False
+        rid = self.role.value
+
+        def edit(d):
+            if any(dep.name.get(self.lang) == text for dep in d.departments):
+                raise ValueError(Phrase("err.department_exists", name=text))
+            taken = {dep.id for dep in d.departments}
+            n = len(taken) + 1
+            while f"dept_{n}" in taken:
+                n += 1
+            new = Department(id=f"dept_{n}", name={"zh": text, self.lang: text})  # Chinese is always given
+            d = d.replace(departments=(*d.departments, new))
+            return d.with_role_changes(rid, department=new.id) if rid is not None else d
+
+        changed = self.apply(edit, "department")
+        if changed:
+            self.new_department.value = ""
+        return changed
 
     def _on_department(self, change) -> None:
         if self._syncing or self.role.value is None:
@@ -513,10 +591,14 @@ class Designer:
                 self.save_path.value = f"{d.id}.yaml"
                 self._shown_id = d.id
             role = d.role(self.role.value)
+            self.design_name.value = d.name.get(self.lang)
             self.name.value = getattr(role.name, self.lang) or ""
             self.department.options = [(self._t("none"), None)] + [
                 *labelled_options((dep.name.get(self.lang), dep.id) for dep in d.departments)]
             self.department.value = role.department if role.department in {x.id for x in d.departments} else None
+            dep = next((x for x in d.departments if x.id == self.department.value), None)
+            self.department_name.value = dep.name.get(self.lang) if dep is not None else ""
+            self.department_name.disabled = dep is None
             self.headcount.value = float(role.headcount)
             others = [item for item in labelled if item[1] != role.id]
             self.manager.options = [(self._t("none"), None)] + others
@@ -527,8 +609,8 @@ class Designer:
             for i, c in enumerate(role.pay):
                 kind = _kind_menu(c.kind, self.lang)
                 label = c.label.get(self.lang) if c.label else ""
-                pay_options.append((self._t("pay_option", i=i, kind=kind) + (f" · {label}" if label and label != kind
-                                                                              else ""), i))
+                pay_options.append((self._t("pay_option", n=i + 1, kind=kind) + (f" · {label}" if label and label != kind
+                                                                                  else ""), i))
             keep_pay = self.pay_component.value
             self.pay_component.options = pay_options or [(self._t("no_pay"), None)]
             self.pay_component.value = keep_pay if keep_pay is not None and keep_pay < len(role.pay) else (
@@ -555,6 +637,11 @@ class Designer:
             self.pay_value.value = _show_number(getattr(c, field))
         finally:
             self._syncing = False
+
+    def set_scenario(self, scenario) -> None:
+        """Cost the design under ``scenario`` from now on (the brief made a new one)."""
+        self.scenario, self._payroll_cache = scenario, None
+        self._refresh()
 
     def _payroll(self):
         """The current design's Payroll, an error text, or None without scenario (cached)."""

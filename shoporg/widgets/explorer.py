@@ -25,7 +25,12 @@ from .. import fmt
 from ..errors import ShopOrgError
 from ..i18n import t
 from ..scenario import filled_note
-from ..staffing.sizing import norms_for, norms_within, recommend_headcount
+from ..staffing.sizing import (
+    norms_for,
+    norms_within,
+    recommend_headcount,
+    sizing_reason,
+)
 from ..unit_cost import cost_per_order
 from ._common import check_lang, error_text, frame_html, message_html
 
@@ -126,6 +131,10 @@ class ScenarioExplorer:
         self.summary = w.HTML()
         self.table = w.HTML()
         self.gap_table = w.HTML()
+        self.on_recommend = None  # called with {role id: recommended headcount} by "采纳建议人数"
+        self.recommend_button = w.Button(description=L("apply_recommended"), icon="check", disabled=True,
+                                         layout=w.Layout(width="auto"))
+        self.recommend_button.on_click(lambda _b: self.apply_recommended())
         self.summary.add_class("shoporg-explorer-summary")
         for s in self.sliders:
             s.observe(lambda _c: self.refresh(), names="value")
@@ -151,7 +160,8 @@ class ScenarioExplorer:
         """The top-level container to display."""
         s = self.sliders
         controls = w.HBox([w.VBox(list(s[:3])), w.VBox(list(s[3:5])), w.VBox(list(s[5:]))])
-        return w.VBox([controls, self.message, self.summary, w.HBox([self.table, self.gap_table])])
+        return w.VBox([controls, self.message, self.summary, w.HBox([self.table, w.VBox([self.gap_table,
+                                                                                   self.recommend_button])])])
 
     def set_design(self, design) -> None:
         """Show ``design`` under the current sliders."""
@@ -232,9 +242,27 @@ class ScenarioExplorer:
             return
         self.staffing = rec[rec["method"] != "kept"].reset_index(drop=True)
         self.gap = float(self.staffing["gap"].sum())
-        view = self.staffing[["name", "current", "recommended", "gap", "peak", "temporary"]].set_axis(
-            [L("role"), L("current"), L("recommended"), L("gap"), L("peak"), L("temporary")], axis=1)
-        self.gap_table.value = frame_html(view, lambda x: fmt.headcount(x, self.lang))
+        self.staffing["reason"] = [sizing_reason(row, norms_for(self.design, norms)[row["role"]], self.lang)
+                                   for _, row in self.staffing.iterrows()]
+        view = self.staffing[["name", "current", "recommended", "gap", "peak", "temporary", "reason"]].set_axis(
+            [L("role"), L("current"), L("recommended"), L("gap"), L("peak"), L("temporary"), L("reason")], axis=1)
+        self.gap_table.value = frame_html(view, lambda x: fmt.headcount(x, self.lang), index=False)
+        self.recommend_button.disabled = not bool((self.staffing["gap"] != 0).any())
+
+    def recommended(self) -> dict:
+        """{role id: recommended headcount} of the roles the norms size whose headcount differs."""
+        if self.staffing is None:
+            return {}
+        rows = self.staffing[self.staffing["gap"] != 0]
+        return dict(zip(rows["role"], rows["recommended"]))
+
+    def apply_recommended(self) -> dict:
+        """Hand the recommended headcounts to ``on_recommend`` (the workbook applies them to
+        the design as one step that undo takes back); returns them."""
+        changes = self.recommended()
+        if changes and self.on_recommend is not None:
+            self.on_recommend(changes)
+        return changes
 
     def _refresh_summary(self) -> None:
         L = self._t

@@ -34,7 +34,7 @@ __all__ = ["Exporter", "FORMATS", "NAME_LIMIT", "app_exports", "confined", "name
 
 #: Formats offered, in this order; a format whose file holds one design (see
 #: :data:`shoporg.io.formats.FORMATS`) is written once per design.
-FORMATS = ("docx", "xlsx", "md", "html", "csv", "png")
+FORMATS = ("docx", "xlsx", "pptx", "md", "html", "csv", "png")
 #: The longest subfolder name the web app takes.
 NAME_LIMIT = 80
 

@@ -1,6 +1,7 @@
-"""Workbook: the consultant's one-page start — design, volumes, options, export — in tabs.
+"""Workbook: the consultant's one-page start — brief, design, volumes, options, export — in tabs.
 
-The four apps are linked: the scenario explorer, the comparer and the exporter always
+The brief builds the scenario the other tabs cost on ("生成情景"); the apps are linked:
+the scenario explorer, the comparer and the exporter always
 show the designer's current design. The starting template is kept as option
 "原方案 · original"; "存为方案" stores the current design as a further option, so two
 to four options can be compared and exported together. A tab is brought up to date when
@@ -10,19 +11,22 @@ it is opened, so editing in the designer stays quick.
 >>> from shoporg.widgets import Workbook
 >>> wb = Workbook(show_chart=False)
 >>> wb.designer.set_headcount("picker", 3)
->>> wb.tabs.selected_index = 2
+>>> wb.tabs.selected_index = 3
 >>> float(wb.comparer.result.loc["people", "差异"])
 1.0
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 
 import ipywidgets as w
 
+from ..brief import Brief
 from ..i18n import LANGS, both, t
 from ._common import check_lang, message_html
+from .brief import BriefForm
 from .comparer import Comparer
 from .designer import Designer
 from .explorer import ScenarioExplorer
@@ -30,13 +34,13 @@ from .exporter import Exporter, named_options
 
 __all__ = ["Workbook"]
 
-_DESIGN, _VOLUMES, _OPTIONS, _EXPORT = range(4)
+_BRIEF, _DESIGN, _VOLUMES, _OPTIONS, _EXPORT = range(5)
 _SLIDERS = ("orders_scale", "order_value", "chats_per_order", "peak_month", "peak_size", "incidents",
             "negative_reviews")
 
 
 class Workbook:
-    """The four widget apps in tabs, linked to the designer's current design.
+    """The brief and the four widget apps in tabs, linked to the designer's current design.
 
     Parameters
     ----------
@@ -56,7 +60,7 @@ class Workbook:
 
     Attributes
     ----------
-    designer, explorer, comparer, exporter
+    brief, designer, explorer, comparer, exporter
         The linked apps.
     options : dict of str to OrgDesign
         The options offered to the comparer: the original, kept ones, the current design.
@@ -67,8 +71,8 @@ class Workbook:
                  lang: str = "zh", folder=None, show_chart: bool = True):
         self.lang = check_lang(lang)
         self.scenario, self.norms, self.show_chart = scenario, norms, show_chart
-        self.designer = Designer(design=design, template=template, scenario=scenario, lang=lang,
-                                 show_chart=show_chart)
+        # the org chart is drawn when the design tab is first opened (the brief comes first)
+        self.designer = Designer(design=design, template=template, scenario=scenario, lang=lang, show_chart=False)
         self.original = self.designer.design
         self.kept: dict = {}
         self._shelf: dict = {}  # template id -> (original, kept) of designs left for another
@@ -78,7 +82,35 @@ class Workbook:
         self.tabs = w.Tab()
         self.tabs.observe(lambda _c: self._bring_up_to_date(), names="selected_index")
         self._box = w.VBox([self.language, self.tabs])
+        self.folder = folder
+        self.brief = self._brief_form(Brief.from_scenario(scenario) if scenario is not None else None)
         self._build(folder)
+
+    def _brief_form(self, brief) -> BriefForm:
+        form = BriefForm(brief, lang=self.lang, folder=self.folder or "exports")
+        if brief is not None:
+            form.apply()  # shows its twelve months; the tabs keep the scenario given until 生成情景
+        form.on_apply = self.set_scenario
+        return form
+
+    def apply_recommended(self, headcounts: dict) -> bool:
+        """Give the design the recommended headcounts, as one step undo takes back."""
+        changed = self.designer.set_headcounts(headcounts)
+        if changed and self.explorer is not None:
+            self.explorer.set_design(self.designer.design)
+        return changed
+
+    def set_scenario(self, scenario) -> None:
+        """Cost every tab on ``scenario`` (the brief calls this when it builds one); what the
+        brief does not hold carries over from the previous scenario: the pay inputs for
+        blank rates (``supply``) and per-role or per-person drivers (``roles``)."""
+        if self.scenario is not None:
+            keep = {k: getattr(self.scenario, k) for k in ("supply", "roles")
+                    if getattr(self.scenario, k) and not getattr(scenario, k)}
+            scenario = dataclasses.replace(scenario, **keep) if keep else scenario
+        self.scenario = scenario
+        self.designer.set_scenario(scenario)
+        self._build(self.exporter.folder.value if hasattr(self, "exporter") else self.folder)
 
     def _build(self, folder) -> None:
         """(Re)make the apps after the designer in ``self.lang``, and the tab pages."""
@@ -86,7 +118,9 @@ class Workbook:
         self.designer.on_change(self._on_design)
         self.explorer = (ScenarioExplorer(self.designer.design, self.scenario, norms=self.norms, lang=lang)
                          if self.scenario else None)
-        self.comparer = Comparer(self.options, self.scenario, norms=self.norms, lang=lang)
+        if self.explorer is not None:
+            self.explorer.on_recommend = self.apply_recommended
+        self.comparer = Comparer(self.options, self.scenario, norms=self.norms, lang=lang, defer=True)
         self.comparer.choice.observe(lambda _c: self._stale.add(_EXPORT), names="value")
         self.comparer.baseline.observe(lambda _c: self._stale.add(_EXPORT), names="value")
         self.exporter = Exporter(self._chosen_designs(), scenario=self.scenario, lang=lang, folder=folder)
@@ -94,15 +128,15 @@ class Workbook:
         self.keep_button = w.Button(description=self._t("keep"), icon="bookmark")
         self.keep_message = w.HTML()
         self.keep_button.on_click(lambda _b: self.keep())
-        self._stale = {_EXPORT}
-        pages = [self.designer.widget,
+        self._stale = {_OPTIONS, _EXPORT}  # compared when first opened
+        pages = [self.brief.widget, self.designer.widget,
                  self.explorer.widget if self.explorer else w.HTML(message_html(self._t("no_scenario"), "info")),
                  w.VBox([w.HBox([self.option_name, self.keep_button, self.keep_message]), self.comparer.widget]),
                  w.VBox([w.HTML(html.escape(self._t("export_note"))), self.exporter.widget])]
         selected = self.tabs.selected_index
         self.tabs.children = pages
-        self.tabs.titles = [t(f"ui.workbook.tab{i}", lang) for i in range(1, 5)]
-        self.tabs.selected_index = selected if selected is not None else _DESIGN
+        self.tabs.titles = [t(f"ui.workbook.tab{i}", lang) for i in range(5)]
+        self.tabs.selected_index = selected if selected is not None else _BRIEF
 
     def set_lang(self, lang: str) -> None:
         """Show the workbook in ``lang``, keeping the design, its undo history, the kept
@@ -119,7 +153,13 @@ class Workbook:
         old.on_change(None)  # the old designer no longer drives this workbook
         self.lang = lang
         self.language.value = lang
-        self.designer = Designer(design=old.design, scenario=self.scenario, lang=lang, show_chart=self.show_chart)
+        form, self.brief = self.brief, BriefForm(lang=lang, folder=self.brief.folder, on_apply=self.set_scenario)
+        self.brief.set(**form.values())
+        self.brief.brief, self.brief.scenario = form.brief, form.scenario
+        if form.scenario is not None:
+            self.brief.table.value = self.brief.table_html()
+        self.brief.file.value, self.brief.overwrite.value = form.file.value, form.overwrite.value
+        self.designer = Designer(design=old.design, scenario=self.scenario, lang=lang, show_chart=False)
         self.designer.history = list(old.history)
         self.designer.role.value = old.role.value
         for name in ("save_path", "open_path", "overwrite"):
@@ -135,6 +175,7 @@ class Workbook:
         self.exporter.tick(*ticked)
         self.exporter.overwrite.value = overwrite
         self.exporter.lang.value = out_lang
+        self._bring_up_to_date()  # the tab on screen (the design tab draws its chart)
 
     def _translate(self, name: str, lang: str) -> str:
         """An option's name in ``lang`` (the original and the current one have fixed names)."""
@@ -195,6 +236,9 @@ class Workbook:
     def _bring_up_to_date(self) -> None:
         """Refresh the tab on screen if what it shows changed since it was last shown."""
         tab = self.tabs.selected_index
+        if tab == _DESIGN and self.show_chart and not self.designer.show_chart:
+            self.designer.show_chart = True  # from now on the chart follows every edit
+            self.designer._draw()
         if tab not in self._stale:
             return
         self._stale.discard(tab)
