@@ -15,7 +15,7 @@ suffix, so one call writes any deliverable:
 >>> export([load_template("seed-14-basic-22")], out / "roles.txt")
 Traceback (most recent call last):
 ...
-shoporg.errors.DesignFileError: .../roles.txt: unsupported file type '.txt'; supported: .xlsx, .docx, .md, .html, .csv, .png, .svg, .pdf, .yaml
+shoporg.errors.DesignFileError: .../roles.txt: unsupported file type '.txt'; supported: .xlsx, .docx, .pptx, .md, .html, .csv, .png, .svg, .pdf, .yaml
 
 Names are imported on first use: reading a design file does not load the office writers.
 """
