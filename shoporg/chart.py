@@ -41,7 +41,7 @@ from .errors import FileExistsRefusedError
 from .hierarchy import layers, to_graph
 from .i18n import Phrase, check_lang, t
 from .io.atomic import atomic_write, check_name
-from .layout import MODES, dotted_paths, edge_paths, rows, tidy_layout
+from .layout import MODES, dotted_paths, edge_paths, rows, split_pages, subtree, tidy_layout
 
 __all__ = ["CJK_FONTS", "PACKAGED_FONTS", "FORMATS", "SHOW", "PAPERS", "cjk_font", "font_family",
            "headcount_text", "pay_band", "box_lines", "role_boxes", "plot_org", "ChartPage", "chart_pages",
@@ -751,15 +751,6 @@ class ChartPage:
     scale: float = 1.0
 
 
-def _subtree(G, root) -> list:
-    out, stack = [], [root]
-    while stack:
-        n = stack.pop()
-        out.append(n)
-        stack.extend(reversed(list(G.successors(n))))
-    return out
-
-
 def chart_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancies"), *,
                 paper: str = "A4", mode: str = "auto", min_pt: float = 8.0) -> list[ChartPage]:
     """Split the org chart into pages on which no text is smaller than ``min_pt``.
@@ -779,7 +770,7 @@ def chart_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancies")
         raise ValueError(Phrase("err.chart_paper", got=repr(paper), allowed=", ".join(PAPERS)))
     G = to_graph(design)
     base = {r.id: box_lines(r, lang, show) for r in design.roles}
-    people = {n: sum((design.role(k).headcount for k in _subtree(G, n)[1:]), Decimal(0)) for n in G}
+    people = {n: sum((design.role(k).headcount for k in subtree(G, n)[1:]), Decimal(0)) for n in G}
     modes = MODES if mode == "auto" else (mode,)
     legend_h = 3 * _LEGEND_PT * 1.7 + _LEGEND_PT
     area = PAPERS[paper]
@@ -798,72 +789,8 @@ def chart_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancies")
                 return m, scale
         return None
 
-    @functools.cache
-    def groups(root) -> tuple:
-        """The pages headed by ``root``: ``((shown, stubs, (mode, scale)), ...)``; of the
-        cuts that fit, the one that needs the fewest pages in all (then the deepest)."""
-        tree = _subtree(G, root)
-        depth = {root: 0}
-        for n in tree[1:]:
-            depth[n] = depth[next(G.predecessors(n))] + 1
-        deepest = max(depth.values())
-        best = None
-        for k in range(deepest, 0, -1):
-            shown = [n for n in tree if depth[n] <= k]
-            stubs = [n for n in shown if depth[n] == k and G.out_degree(n)]
-            fit = try_page(shown, stubs)
-            if fit:
-                count = 1 + sum(pages_needed(s) for s in stubs)
-                if best is None or count < best[0]:
-                    best = (count, ((tuple(shown), tuple(stubs), fit),))
-                if not stubs:
-                    break
-        if best:
-            return best[1]
-        # even the manager with its direct reports does not fit: share them over pages
-        out, group = [], []
-        for kid in (list(G.successors(root)) if deepest else []):
-            trial = group + [kid]
-            if group and not try_page([root] + trial, [n for n in trial if G.out_degree(n)]):
-                out.append(group)
-                group = [kid]
-            else:
-                group = trial
-        if group:
-            out.append(group)
-        return tuple((tuple([root] + g), tuple(n for n in g if G.out_degree(n)),
-                      try_page([root] + g, [n for n in g if G.out_degree(n)]) or (modes[-1], least))
-                     for g in out) or (((root,), (), (modes[0], least)),)
-
-    @functools.cache
-    def pages_needed(root) -> int:
-        return sum(1 + sum(pages_needed(s) for s in stubs) for _, stubs, _ in groups(root))
-
-    pages: list[dict] = []
-
-    def split(root, from_page):
-        mine = []
-        parts = groups(root)
-        for i, (shown, stubs, (m, scale)) in enumerate(parts):
-            page = {"root": root, "roles": tuple(n for n in G.nodes if n in set(shown)), "stubs": stubs,
-                    "from": from_page, "part": i + 1, "parts": len(parts), "mode": m, "scale": scale,
-                    "number": len(pages) + 1, "continued": {}}
-            pages.append(page)
-            mine.append(page)
-        for page in mine:
-            for stub in page["stubs"]:
-                page["continued"][stub] = len(pages) + 1
-                split(stub, page["number"])
-
-    roots = [n for n in G.nodes if G.in_degree(n) == 0]
-    if len(roots) > 1:  # a forest: one page when it fits, else a page (or more) per tree
-        fit = try_page(list(G.nodes), [])
-        if fit:
-            return [ChartPage(1, roots[0], tuple(G.nodes), mode=fit[0], scale=fit[1])]
-    for r in roots:
-        split(r, None)
-    return [ChartPage(i + 1, p["root"], p["roles"], p["continued"], p["from"], p["part"], p["parts"],
-                      p["mode"], p["scale"]) for i, p in enumerate(pages)]
+    return [ChartPage(p.number, p.root, p.roles, p.continued, p.from_page, p.part, p.parts,
+                      *(p.fit or (modes[-1], least))) for p in split_pages(G, try_page)]
 
 
 def _continued_text(people, page: int, lang: str) -> str:
@@ -918,7 +845,7 @@ def plot_org_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancie
     G = to_graph(design)
     colour, _ = _colours(design, G, lang, color_by)
     title = _title_text(design, lang, client, option)
-    people = {n: sum((design.role(k).headcount for k in _subtree(G, n)[1:]), Decimal(0)) for n in G}
+    people = {n: sum((design.role(k).headcount for k in subtree(G, n)[1:]), Decimal(0)) for n in G}
     W, H = PAPERS[paper]
     out = []
     base = {r.id: box_lines(r, lang, show) for r in design.roles}

@@ -31,14 +31,16 @@ or a column (left-right) and are aligned on its top (left) edge.
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
 
 import networkx as nx
 
 from .i18n import Phrase
 
-__all__ = ["MODES", "Layout", "tidy_layout", "tree_order", "edge_paths", "rows", "dotted_paths", "crosses_box"]
+__all__ = ["MODES", "Layout", "tidy_layout", "tree_order", "edge_paths", "Page", "split_pages", "subtree", "rows", "dotted_paths", "crosses_box"]
 
 MODES = ("top-down", "left-right", "stacked")
 """Layout modes: levels as rows, levels as columns, or rows with stacked leaf reports."""
@@ -710,3 +712,132 @@ def crosses_box(path, box, margin: float = 1e-6) -> bool:
         if inside and t0 < t1:
             return True
     return False
+
+
+# -- pages -------------------------------------------------------------------------------
+@dataclass
+class Page:
+    """One page of a tree split by subtree (:func:`split_pages`).
+
+    ``roles`` are on the page (graph order), ``root`` at its top; ``continued`` maps each
+    role whose reports go on a later page to that page's number; ``from_page`` is the page
+    that shows ``root`` under its manager; ``part``/``parts`` number the pages of one
+    manager whose reports fill several; ``fit`` is what ``fits`` said of the page.
+    """
+
+    number: int
+    root: Hashable
+    roles: tuple
+    continued: dict = field(default_factory=dict)
+    from_page: int | None = None
+    part: int = 1
+    parts: int = 1
+    fit: object = None
+
+
+def subtree(G: nx.DiGraph, root) -> list:
+    """``root`` and every role below it, depth first in the graph's order.
+
+    >>> subtree(nx.DiGraph([("a", "b"), ("b", "c"), ("a", "d")]), "a")
+    ['a', 'b', 'c', 'd']
+    """
+    out, stack = [], [root]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(reversed(list(G.successors(n))))
+    return out
+
+
+def split_pages(graph: nx.DiGraph, fits: Callable[[list, list], object]) -> list[Page]:
+    """Split a tree (or forest) into pages by subtree, in as few pages as the cuts allow.
+
+    ``fits(shown, stubs)`` says whether the roles ``shown`` (with ``stubs``, the shown
+    roles whose reports go elsewhere) fit one page: a true value (kept as the page's
+    ``fit``, e.g. its scale) or None. A page shows a manager and as many levels below it
+    as fit; of the depths that fit, the one needing the fewest pages in all is taken (then
+    the deepest). Each stub heads pages of its own. A manager whose direct reports do not
+    fit one page shares them over several; a forest that fits stays one page.
+
+    >>> G = nx.DiGraph([("ceo", "a"), ("ceo", "b"), ("a", "a1"), ("a", "a2"), ("b", "b1")])
+    >>> small = lambda shown, stubs: len(shown) <= 3 or None
+    >>> [(p.number, p.root, p.roles, p.continued) for p in split_pages(G, small)]
+    [(1, 'ceo', ('ceo', 'a', 'b'), {'a': 2, 'b': 3}), (2, 'a', ('a', 'a1', 'a2'), {}), (3, 'b', ('b', 'b1'), {})]
+    """
+    G = graph
+
+    @functools.cache
+    def groups(root) -> tuple:
+        tree = subtree(G, root)
+        depth = {root: 0}
+        for n in tree[1:]:
+            depth[n] = depth[next(G.predecessors(n))] + 1
+        deepest = max(depth.values())
+        best = None
+        for k in range(deepest, 0, -1):
+            shown = [n for n in tree if depth[n] <= k]
+            stubs = [n for n in shown if depth[n] == k and G.out_degree(n)]
+            fit = fits(shown, stubs)
+            if fit:
+                count = 1 + sum(pages_needed(s) for s in stubs)
+                if best is None or count < best[0]:
+                    best = (count, ((tuple(shown), tuple(stubs), fit),))
+                if not stubs:
+                    break
+        if best:
+            return best[1]
+        # even the manager with its direct reports does not fit: share them over pages,
+        # each page the manager with as many whole teams as fit (a team too large for
+        # one, with the manager, goes on as a stub)
+        def page_of(kids):
+            whole = [n for k in kids for n in subtree(G, k)]
+            fit = fits([root] + whole, [])
+            if fit:
+                return tuple([root] + whole), (), fit
+            stubs = [k for k in kids if G.out_degree(k)]
+            return tuple([root] + kids), tuple(stubs), fits([root] + kids, stubs)
+
+        def whole(kids) -> bool:
+            return bool(fits([root] + [n for k in kids for n in subtree(G, k)], []))
+
+        out, group = [], []
+        for kid in (list(G.successors(root)) if deepest else []):
+            trial = group + [kid]
+            if not group or whole(trial):
+                group = trial
+            elif not whole(group) and page_of(trial)[2]:  # a page of stubs that still has room
+                group = trial
+            else:
+                out.append(page_of(group))
+                group = [kid]
+        if group:
+            out.append(page_of(group))
+        return tuple(out) or (((root,), (), None),)
+
+    @functools.cache
+    def pages_needed(root) -> int:
+        return sum(1 + sum(pages_needed(s) for s in stubs) for _, stubs, _ in groups(root))
+
+    pages: list[Page] = []
+
+    def split(root, from_page):
+        mine = []
+        parts = groups(root)
+        for i, (shown, stubs, fit) in enumerate(parts):
+            page = Page(len(pages) + 1, root, tuple(n for n in G.nodes if n in set(shown)), dict.fromkeys(stubs, 0),
+                        from_page, i + 1, len(parts), fit)
+            pages.append(page)
+            mine.append(page)
+        for page in mine:
+            for stub in page.continued:
+                page.continued[stub] = len(pages) + 1
+                split(stub, page.number)
+
+    roots = [n for n in G.nodes if G.in_degree(n) == 0]
+    if len(roots) > 1:  # a forest: one page when it fits, else a page (or more) per tree
+        fit = fits(list(G.nodes), [])
+        if fit:
+            return [Page(1, roots[0], tuple(G.nodes), fit=fit)]
+    for r in roots:
+        split(r, None)
+    return pages

@@ -30,7 +30,7 @@ from ..chart import headcount_text
 from ..errors import DesignFileError
 from ..hierarchy import headcount_rollup, to_graph
 from ..i18n import Phrase, check_lang, driver_name, t, words
-from ..layout import tidy_layout
+from ..layout import split_pages, tidy_layout
 from ..pay.engine import payroll
 from ..tables import duty_list, pay_summary
 from .atomic import atomic_write, check_target
@@ -121,7 +121,7 @@ class ChartPage:
 
     tops: tuple[str, ...]
     roles: tuple[str, ...]
-    continued: dict[str, int] = field(default_factory=dict)
+    continued: dict = field(default_factory=dict)
     """Role → index of the page its reports continue on."""
     layout: object = None
     scale: float = 1.0
@@ -141,10 +141,8 @@ def _box_height(lines: int, extra: bool) -> float:
 
 def chart_pages(design, lang: str = "zh", *, area: tuple[float, float] = _AREA,
                 min_pt: float = _MIN_PT) -> list[ChartPage]:
-    """Split the org chart into slides whose smallest text is at least ``min_pt``.
-
-    Each page shows a manager (the first: the roots) and as many levels below it as fit;
-    a role whose reports did not fit gets a page of its own, in order.
+    """Split the org chart into slides whose smallest text is at least ``min_pt``
+    (the split is :func:`shoporg.layout.split_pages`, as for printed charts).
 
     >>> from shoporg import load_template
     >>> pages = chart_pages(load_template("seed-14-basic-22"))
@@ -154,83 +152,35 @@ def chart_pages(design, lang: str = "zh", *, area: tuple[float, float] = _AREA,
     G = to_graph(design)
     texts = {r.id: _box_texts(r, lang) for r in design.roles}
     width = max(max(_text_width(x, s) for x, s in texts[n]) for n in texts) + 2 * _PAD_X
-    pages = _paginate(G, max(width, _MIN_BOX_W), texts, area, min_pt / _DETAIL_PT)
-    if any(p.continued for p in pages):  # room for the widest "见第N页" stub, then again
-        stub = t("deck.continued", lang, page=len(pages) + 9, people=fmt.headcount(design.headcount, lang))
-        width = max(width, _text_width(stub, _DETAIL_PT) + 2 * _PAD_X)
-        pages = _paginate(G, width, texts, area, min_pt / _DETAIL_PT)
-    return pages
-
-
-def _paginate(G, width, texts, area, least) -> list[ChartPage]:
+    width = max(width, _MIN_BOX_W)
+    # room for the widest "见第N页" stub, should the chart need more than one slide
+    stub = t("deck.continued", lang, page=len(design.roles) + 9, people=fmt.headcount(design.headcount, lang))
+    stub_width = max(width, _text_width(stub, _DETAIL_PT) + 2 * _PAD_X)
     name_lines = max(sum(1 for _, s in texts[n] if s == _NAME_PT) for n in texts)
-    pages: list[ChartPage] = []
-    queue: list[tuple[tuple, tuple | None]] = [(tuple(n for n in G.nodes if G.in_degree(n) == 0), None)]
-    while queue:
-        tops, kids = queue.pop(0)
-        page = _fit(G, tops, kids, width, name_lines, area, least)
-        # small whole subtrees that continue from a page share a slide, side by side
-        while page is not None and kids is None and not page.continued and queue and queue[0][1] is None:
-            more = _fit(G, tops + queue[0][0], None, width, name_lines, area, least)
-            if more is None or more.continued or len(more.roles) < len(page.roles) + 1:
-                break
-            tops, page = tops + queue.pop(0)[0], more
-        if page is None:  # too wide for one slide even one level deep: split the row
-            row = list(kids if kids is not None else [k for n in tops for k in G.successors(n)])
-            if len(row) <= 1 and len(tops) > 1:
-                half = len(tops) // 2
-                queue[:0] = [(tops[:half], None), (tops[half:], None)]
-                continue
-            if len(row) <= 1:  # one box that is wider than the slide: draw it smaller
-                pages.append(_page(G, tops, kids, 1, width, name_lines, area, "top-down"))
-                continue
-            half = len(row) // 2
-            queue[:0] = [(tops, tuple(row[:half])), (tops, tuple(row[half:]))]
-            continue
-        queue += [((node,), None) for node in page.continued]
-        pages.append(page)
-    first = {}
-    for i, page in enumerate(pages):
-        for top in page.tops:
-            first.setdefault(top, i)
-    for page in pages:
-        page.continued = {node: first[node] for node in page.continued}
-    return pages
+    least = min_pt / _DETAIL_PT
+
+    def fits(shown, stubs, box_width=stub_width):
+        sizes = {n: (box_width, _box_height(name_lines, bool(stubs))) for n in shown}
+        lay = tidy_layout(G.subgraph(shown).copy(), sizes, "top-down", **_GAPS)
+        scale = min(_MAX_SCALE, area[0] / lay.width, area[1] / lay.height)
+        return (lay, scale) if scale >= least else None
+
+    whole = fits(list(G.nodes), [], width)  # one slide: no stubs, so no room kept for them
+    if whole:
+        return [ChartPage(tuple(n for n in G.nodes if G.in_degree(n) == 0), tuple(G.nodes), {}, *whole)]
+    pages = split_pages(G, fits)
+    out = []
+    for p in pages:
+        lay, scale = p.fit or _smallest(G, p.roles, stub_width, name_lines, bool(p.continued), area)
+        out.append(ChartPage((p.root,), p.roles, {n: k - 1 for n, k in p.continued.items()}, lay, scale))
+    return out
 
 
-def _page(G, tops, kids, depth, width, name_lines, area, mode) -> ChartPage:
-    shown, cut = _cut(G, tops, kids, depth)
-    sizes = {n: (width, _box_height(name_lines, bool(cut))) for n in shown}
-    lay = tidy_layout(G.subgraph(shown).copy(), sizes, mode, **_GAPS)
-    scale = min(_MAX_SCALE, area[0] / lay.width, area[1] / lay.height)
-    return ChartPage(tops, tuple(n for n in G.nodes if n in shown), dict.fromkeys(cut, -1), lay, scale)
-
-
-def _fit(G, tops, kids, width, name_lines, area, least) -> ChartPage | None:
-    """The deepest cut under ``tops`` (their reports limited to ``kids``) that fits at
-    scale ``least`` or more; None if one level does not."""
-    best = None
-    depth = 1
-    while True:
-        page = _page(G, tops, kids, depth, width, name_lines, area, "top-down")
-        if page.scale < least:
-            return best
-        best = page
-        if not page.continued:
-            return best
-        depth += 1
-
-
-def _cut(G, tops, kids, depth: int) -> tuple[set, list]:
-    """The nodes within ``depth`` levels below ``tops`` (their own reports limited to
-    ``kids`` when given), and those of them with reports below the cut, in graph order."""
-    frontier = list(kids) if kids is not None else [k for n in tops for k in G.successors(n)]
-    shown = set(tops) | set(frontier)
-    for _ in range(depth - 1):
-        frontier = [k for n in frontier for k in G.successors(n)]
-        shown.update(frontier)
-    cut = [n for n in G.nodes if n in shown and n not in tops and any(k not in shown for k in G.successors(n))]
-    return shown, cut
+def _smallest(G, roles, width, name_lines, stubs, area):
+    """A page that does not fit at the smallest text: drawn as it is, smaller."""
+    sizes = {n: (width, _box_height(name_lines, stubs)) for n in roles}
+    lay = tidy_layout(G.subgraph(roles).copy(), sizes, "top-down", **_GAPS)
+    return lay, min(_MAX_SCALE, area[0] / lay.width, area[1] / lay.height)
 
 
 # -- drawing ---------------------------------------------------------------------------
