@@ -159,19 +159,20 @@ def chart_pages(design, lang: str = "zh", *, area: tuple[float, float] = _AREA,
     name_lines = max(sum(1 for _, s in texts[n] if s == _NAME_PT) for n in texts)
     least = min_pt / _DETAIL_PT
 
-    def fits(shown, stubs, box_width=stub_width):
-        sizes = {n: (box_width, _box_height(name_lines, bool(stubs))) for n in shown}
+    def fits(shown, stubs):
+        sizes = {n: (stub_width if stubs else width, _box_height(name_lines, bool(stubs))) for n in shown}
         lay = tidy_layout(G.subgraph(shown).copy(), sizes, "top-down", **_GAPS)
         scale = min(_MAX_SCALE, area[0] / lay.width, area[1] / lay.height)
         return (lay, scale) if scale >= least else None
 
-    whole = fits(list(G.nodes), [], width)  # one slide: no stubs, so no room kept for them
+    whole = fits(list(G.nodes), [])
     if whole:
         return [ChartPage(tuple(n for n in G.nodes if G.in_degree(n) == 0), tuple(G.nodes), {}, *whole)]
     pages = split_pages(G, fits)
     out = []
     for p in pages:
-        lay, scale = p.fit or _smallest(G, p.roles, stub_width, name_lines, bool(p.continued), area)
+        lay, scale = p.fit or _smallest(G, p.roles, stub_width if p.continued else width, name_lines,
+                                        bool(p.continued), area)
         out.append(ChartPage((p.root,), p.roles, {n: k - 1 for n, k in p.continued.items()}, lay, scale))
     return out
 
