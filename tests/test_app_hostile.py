@@ -7,13 +7,12 @@ import http.client
 import os
 import shutil
 import socket
-import sys
 import subprocess
+import sys
 
 import psutil
 import pytest
 
-import shoporg
 from shoporg.app import EXPORTS_ENV, start
 from shoporg.cli import main
 from shoporg.widgets import Exporter

@@ -5,7 +5,13 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from shoporg import DesignValidationError, OrgDesign, Role, ShopOrgError, UnknownRoleError
+from shoporg import (
+    DesignValidationError,
+    OrgDesign,
+    Role,
+    ShopOrgError,
+    UnknownRoleError,
+)
 from shoporg.model import Text
 
 
