@@ -64,9 +64,7 @@ class LiveOrgChart:
 
     def _draw_all(self, design, lines, shape) -> None:
         import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
-        from matplotlib.backends.backend_agg import (
-            FigureCanvasAgg,  # matplotlib is heavy: loaded when a chart is drawn
-        )
+        from matplotlib.backends.backend_agg import FigureCanvasAgg  # matplotlib is heavy: loaded when a chart is drawn
 
         if self._fig is not None:
             plt.close(self._fig)
@@ -127,9 +125,7 @@ class LiveOrgChart:
             note = g["summary"]
             old = note.get_window_extent(renderer)
             note.set_text(summary)
-            from matplotlib.transforms import (
-                Bbox,  # matplotlib is heavy: loaded when a chart is drawn
-            )
+            from matplotlib.transforms import Bbox  # matplotlib is heavy: loaded when a chart is drawn
             self._repaint(Bbox.union([old, note.get_window_extent(renderer)]), [note])
             self._summary = summary
         self._lines = lines

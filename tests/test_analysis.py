@@ -5,16 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shoporg import Role, ShopOrgError
-from shoporg.analysis import (
-    apply_diff,
-    coverage,
-    diff,
-    gaps,
-    health,
-    merge_roles,
-    overlaps,
-    split_role,
-)
+from shoporg.analysis import apply_diff, coverage, diff, gaps, health, merge_roles, overlaps, split_role
 
 
 def test_diff_of_a_design_with_itself_is_empty(designs):

@@ -12,14 +12,7 @@ import urllib.request
 
 import pytest
 
-from shoporg.app import (
-    AppError,
-    default_notebook,
-    free_port,
-    start,
-    voila_command,
-    working_copy,
-)
+from shoporg.app import AppError, default_notebook, free_port, start, voila_command, working_copy
 from shoporg.cli import main
 
 from .conftest import ROOT

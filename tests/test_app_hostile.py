@@ -7,12 +7,13 @@ import http.client
 import os
 import shutil
 import socket
-import subprocess
 import sys
+import subprocess
 
 import psutil
 import pytest
 
+import shoporg
 from shoporg.app import EXPORTS_ENV, start
 from shoporg.cli import main
 from shoporg.widgets import Exporter

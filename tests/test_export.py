@@ -6,12 +6,7 @@ import subprocess
 
 import pytest
 
-from shoporg import (
-    DesignFileError,
-    FileExistsRefusedError,
-    read_scenario,
-    templates_dir,
-)
+from shoporg import DesignFileError, FileExistsRefusedError, read_scenario, templates_dir
 from shoporg.cli import main
 from shoporg.io import EXPORTERS, export
 

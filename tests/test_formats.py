@@ -4,7 +4,8 @@ import pytest
 
 from shoporg.cli import build_parser, main
 from shoporg.errors import DesignFileError
-from shoporg.io import FORMATS, export, format_of, text
+from shoporg.io import FORMATS, export, format_of
+from shoporg.io import text
 from shoporg.widgets import exporter
 
 

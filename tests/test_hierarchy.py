@@ -3,14 +3,7 @@
 import networkx as nx
 import pytest
 
-from shoporg import (
-    headcount_rollup,
-    hierarchy_table,
-    is_valid_hierarchy,
-    layers,
-    span_of_control,
-    to_graph,
-)
+from shoporg import headcount_rollup, hierarchy_table, is_valid_hierarchy, layers, span_of_control, to_graph
 
 
 def test_graph_of_design_14(d14):

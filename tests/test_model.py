@@ -5,13 +5,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from shoporg import (
-    DesignValidationError,
-    OrgDesign,
-    Role,
-    ShopOrgError,
-    UnknownRoleError,
-)
+from shoporg import DesignValidationError, OrgDesign, Role, ShopOrgError, UnknownRoleError
 from shoporg.model import Text
 
 

@@ -5,14 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shoporg import (
-    PayrollError,
-    Scenario,
-    ScenarioError,
-    explain,
-    payroll,
-    payroll_sweep,
-)
+from shoporg import PayrollError, Scenario, ScenarioError, explain, payroll, payroll_sweep
 from shoporg.pay.engine import split_pool
 
 BLANKS = {"director.pay[1].rate": 0.002, "promo_manager.pay[1].rate": 0.001,
@@ -96,9 +89,8 @@ def test_sweep_gives_exactly_the_single_run_totals(d14, runs, level):
 
 
 def test_sweep_with_on_cost_matches_single_runs():
-    import yaml
-
     from tests.test_pay_cases import CASES, build_design
+    import yaml
     case = yaml.safe_load([p for p in CASES if p.stem.startswith("deduction")][0].read_text(encoding="utf-8"))
     d = build_design(case)
     runs = [Scenario.from_profile({"attendance_points": k}) for k in (0, 3, 12)]

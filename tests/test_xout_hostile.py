@@ -30,14 +30,7 @@ from shoporg import DesignFileError, DesignValidationError, load_scenario
 from shoporg.io import atomic
 from shoporg.io.atomic import atomic_write
 from shoporg.io.excel import SHEETS, write_excel
-from shoporg.io.text import (
-    design_from_csv,
-    read_csv,
-    to_html,
-    to_markdown,
-    write_csv,
-    write_markdown,
-)
+from shoporg.io.text import design_from_csv, read_csv, to_html, to_markdown, write_csv, write_markdown
 from shoporg.io.word import write_docx as write_word
 from shoporg.io.yaml_io import design_from_dict, design_to_dict
 

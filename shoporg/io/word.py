@@ -108,9 +108,7 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
 
     doc = Document()
     section = doc.sections[0]
-    from docx.enum.section import (
-        WD_ORIENT,  # python-docx: loaded when a Word report is written
-    )
+    from docx.enum.section import WD_ORIENT  # python-docx: loaded when a Word report is written
 
     # A4 landscape (python-docx's own template is US Letter) with 2 cm margins
     section.orientation = WD_ORIENT.LANDSCAPE

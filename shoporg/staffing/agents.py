@@ -49,14 +49,7 @@ import pandas as pd
 
 from .erlang_a import _gallop, _metrics_a
 from .erlang_c import _erlang_b_at, _metrics_c, _scan
-from .inputs import (
-    _NOISE,
-    StaffingInputError,
-    _array,
-    _fail,
-    _finite_number,
-    _index_label,
-)
+from .inputs import _NOISE, StaffingInputError, _array, _fail, _finite_number, _index_label
 
 __all__ = ["StaffingInputError", "Staffing", "CONCURRENCY_SLOWDOWN", "MAX_AGENTS", "effective_aht",
            "required_agents", "service_metrics"]
