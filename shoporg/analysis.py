@@ -318,8 +318,14 @@ def health(design, *, max_span: float = 8, max_depth: int = 5, pay_floor: float 
                         driver={"zh": driver_name(c.driver, "zh"), "en": repr(c.driver)})
     out = pd.DataFrame(rows, columns=["check", "severity", "role", "message"])
     if scenario is not None and (city or design.employment is not None or getattr(scenario, "employment", None)):
-        from .employment.compliance import payroll_findings  # the employment room reads the packs
-        found = payroll_findings(payroll(design, scenario, base_level="low", supply=supply, city=city), lang)
+        from .employment.compliance import minimum_wage_from_lines, payroll_findings  # reads the packs
+        from .employment.params import EmploymentError
+        try:
+            found = payroll_findings(payroll(design, scenario, base_level="low", supply=supply, city=city), lang)
+        except EmploymentError:  # the pack cannot price the whole chain: the minimum wage on gross pay
+            settings = city or (dict(getattr(scenario, "employment", None) or {}).get("city")) or design.employment.city
+            pr = payroll(design.replace(employment=None, on_cost=None), scenario, base_level="low", supply=supply)
+            found = minimum_wage_from_lines(pr, settings, lang)
         if len(found):
             out = pd.concat([out, found], ignore_index=True) if len(out) else found
     return out

@@ -92,3 +92,33 @@ def _row(check, severity, role, message, fact, lang) -> dict:
     return {"check": check, "severity": severity, "role": role, "message": message,
             "rule": t(f"health.rule.{check}", lang), "source": fact.cite() if fact is not None else "",
             "verified": bool(fact.verified) if fact is not None else None}
+
+
+def minimum_wage_from_lines(pr, city: str, lang: str = "zh") -> pd.DataFrame:
+    """The minimum-wage finding from the pay lines alone, for a city whose pack cannot
+    price the whole chain yet: counted pay before the employee's own contributions (so a
+    person flagged here is below the minimum whatever the city deducts)."""
+    from ..pay.kinds import PAY_KINDS
+    from .params import load_pack
+
+    pack = load_pack(city)
+    lines = pr.lines[pr.lines.kind.map(lambda k: PAY_KINDS[k].minimum_wage_counts if k in PAY_KINDS else False)]
+    counted = lines.groupby(["role", "person", "month"], sort=False)["accrued_fen"].sum()
+    shares = _shares(pr.design)
+    rows = []
+    for rid, part in counted.groupby(level="role", sort=False):
+        worst = None
+        n = 0
+        for (r, p, m), fen in part.items():
+            fact = pack.fact("minimum_wage.monthly", on=m)
+            floor = fact.value * 100 * shares.get((r, p), 1.0)
+            if fen < floor:
+                n += 1
+                if worst is None or fen < worst[0]:
+                    worst = (fen, m, fact)
+        if n:
+            fen, m, fact = worst
+            rows.append(_row("minimum_wage", "error", rid, t("health.minimum_wage", lang, n=n, city=pack.region.zh,
+                             minimum=fmt.fixed(fact.value, lang), lowest=fmt.fixed(fen / 100, lang),
+                             month=fmt.month(m, lang)), fact, lang))
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
