@@ -239,6 +239,13 @@ class Payroll:
                 out[c] = [self.chain_total(c, view) for view in ("accrued", "paid")]
         return out
 
+    def findings(self, lang: str = "zh"):
+        """Compliance findings on this payroll (minimum wage, implausible pay), one row per
+        role and finding, with the rule, its source and whether it is verified; empty
+        without a city's terms."""
+        from ..employment.compliance import payroll_findings  # the employment room reads the packs
+        return payroll_findings(self, lang)
+
     def chain_total(self, column: str = "labour_cost", view: str = "accrued") -> float:
         """A chain column's plan total in yuan (``gross``, ``labour_cost``, ``net``, ``tax``...).
 
@@ -512,8 +519,8 @@ def _monthly_base(role, level: str) -> float:
 
 class _PeopleSums:
     """One role's pay per scenario, month and person as the chain reads it, for both views:
-    gross (every line), the contribution base (earnings before deductions), the annual
-    bonus, and the pay the minimum wage counts (accrued)."""
+    gross (every line), the contribution base (earnings before deductions, an annual bonus
+    left out), the annual bonus, and the pay the minimum wage counts (accrued)."""
 
     def __init__(self, S: int, n: int):
         z = lambda: np.zeros((S, MONTHS, n), dtype=np.int64)  # noqa: E731
@@ -527,11 +534,13 @@ class _PeopleSums:
         paid = people if months is None else _settle(people, months)[0]
         pos = np.maximum(people, 0)
         pos_paid = pos if months is None else _settle(pos, months)[0]
+        once_a_year = kind.name == "year_end_bonus"
         for view, value, positive in (("accrued", people, pos), ("paid", paid, pos_paid)):
             self.gross[view] += value
-            self.base[view] += positive
-            if kind.name == "year_end_bonus":
+            if once_a_year:  # taxed as a bonus; not a month's contribution base (bases are set for a year)
                 self.bonus[view] += value
+            else:
+                self.base[view] += positive
         if kind.name == "year_end_bonus" and self.bonus_mode is None:
             self.bonus_mode = getattr(c, "tax", None)
         if kind.minimum_wage_counts:
