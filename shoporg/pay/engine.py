@@ -25,6 +25,15 @@ people being ceil(H), each 1.0 FTE but the last, which holds the remainder):
 - ``deduction``: −(rate × the person's driver) or −amount, in months where ``when`` holds.
 - ``on_cost`` (employer social insurance and housing fund, when the design sets
   ``on_cost``): rate × the person's accrued gross pay clamped to [base_floor, base_cap].
+- ``year_end_bonus``: months of the role's base (× FTE) or an amount, in its calendar month.
+
+With employment terms (a city: the design's ``employment``, the scenario's, or
+``payroll(..., city=...)``; or the old ``on_cost`` read as a custom pack) each person's
+month goes on through :mod:`shoporg.employment.chain`: 应发工资 → employer social
+insurance by branch and 单位公积金 (+ an agency's fee) = 人工成本; less the employee's
+contributions and 个税 (cumulative withholding) = 实发. ``Payroll.chain`` holds it per
+view, month, role and person; the summaries add it up, and the sweep gives the same
+totals to the fen.
 
 Each kind's amount lives in its module of :mod:`shoporg.pay.kinds`; the engine reads the
 drivers from one :class:`~shoporg.pay.environment.Environment` and computes every
@@ -310,24 +319,28 @@ def _chain_frame(design, scenario: Scenario, chains: Mapping) -> pd.DataFrame:
     in fen (``<figure>_fen``) and, for the summed ones, in yuan."""
     months = np.asarray(scenario.months, dtype=object)
     dept = {r.id: r.department or "" for r in design.roles}
-    frames = []
-    for rid, views in chains.items():
-        hire = design.employment.role(rid).hire if design.employment is not None else "full_time"
-        for view, data in views.items():
-            people = data["people"]
-            n = people["gross"].shape[-1]
-            cols = {"view": view, "month": np.repeat(months, n), "role": rid, "department": dept[rid],
-                    "person": np.tile(np.arange(1, n + 1), MONTHS), "hire": hire}
-            cols.update({f"{k}_fen": v.ravel().astype(np.int64) for k, v in people.items()})
-            frames.append(pd.DataFrame(cols))
-    if not frames:
+    hires = design.employment.roles if design.employment is not None else {}
+    blocks = [(rid, view, data["people"]) for rid, views in chains.items() for view, data in views.items()]
+    if not blocks:
         return pd.DataFrame(columns=["view", "month", "role", "department", "person", "hire"]
                             + [f"{c}_fen" for c in SUMMED])
-    out = pd.concat(frames, ignore_index=True)
+    sizes = [people["gross"].shape[-1] * MONTHS for _, _, people in blocks]
+    keys = list(dict.fromkeys(k for _, _, people in blocks for k in people))
+
+    def each(values):
+        return np.repeat(np.asarray(values, dtype=object), sizes).astype(str)
+
+    cols = {"view": each([v for _, v, _ in blocks]),
+            "month": np.concatenate([np.repeat(months, p["gross"].shape[-1]) for _, _, p in blocks]).astype(str),
+            "role": each([r for r, _, _ in blocks]), "department": each([dept[r] for r, _, _ in blocks]),
+            "person": np.concatenate([np.tile(np.arange(1, p["gross"].shape[-1] + 1), MONTHS) for _, _, p in blocks]),
+            "hire": each([hires[r].hire if r in hires else "full_time" for r, _, _ in blocks])}
+    for k in keys:
+        cols[f"{k}_fen"] = np.concatenate([p[k].ravel() if k in p else np.zeros(n, dtype=np.int64)
+                                           for (_, _, p), n in zip(blocks, sizes)]).astype(np.int64)
+    out = pd.DataFrame(cols)
     for c in SUMMED:
         out[c] = out[f"{c}_fen"] / 100
-    for c in ("view", "month", "role", "department", "hire"):
-        out[c] = out[c].astype(str)
     return out
 
 
@@ -560,21 +573,48 @@ class _PeopleSums:
               "agency_share": float(hire.agency_share or 0) if hire is not None else 0.0,
               "special_fen": round(float(special) * 100), "prior_months": settings.prior_months if settings else 0,
               "bonus_mode": self.bonus_mode or (settings.bonus_tax if settings else "cheaper")}
+        override = {"on_cost": oc} if oc is not None and terms.custom else None
         out = {}
         for view in ("accrued", "paid"):
-            override = {"on_cost": oc} if oc is not None and terms.custom else None
-            c = chain(self.gross[view], self.base[view], terms, bonus=self.bonus[view], employer_override=override,
-                      **kw)
-            if fee is not None:  # an outsourced role: the vendor's fee is the whole cost
-                c = {k: np.zeros_like(v) for k, v in c.items()}
-                c["service_fee"] = c["labour_cost"] = fee
-            else:
-                c["service_fee"] = np.zeros_like(c["gross"])
-            if view == "accrued":
-                c["counted"] = self.counted
-            out[view] = {"sums": {k: v.sum(axis=(-2, -1)) for k, v in c.items()},
-                         "people": {k: v[0] for k, v in c.items()} if detail else None}
+            same = view == "paid" and all(np.array_equal(a["accrued"], a["paid"])
+                                          for a in (self.gross, self.base, self.bonus))
+            if not same:  # else nothing of the role is settled later: the paid view is the accrued one
+                c, owner = _distinct_people(chain, self.gross[view], self.base[view], self.bonus[view], terms,
+                                            override, kw)
+                c = dict(c)
+                if fee is not None:  # an outsourced role: the vendor's fee is the whole cost
+                    c = {k: np.zeros_like(fee) for k in c}
+                    c["service_fee"] = c["labour_cost"] = fee
+                    owner = np.arange(fee.shape[-1])
+                else:
+                    c["service_fee"] = np.zeros_like(c["gross"])
+            counts = np.bincount(owner, minlength=c["gross"].shape[-1])
+            sums = {k: (c[k].sum(axis=-2) * counts).sum(axis=-1) for k in (c if detail else SUMMED)}
+            people = {k: v[0][..., owner] for k, v in c.items()} if detail else None
+            if view == "accrued" and detail:
+                people["counted"] = self.counted[0]
+            out[view] = {"sums": sums, "people": people}
         return out
+
+
+def _distinct_people(chain, gross, base, bonus, terms, override, kw):
+    """The chain for a role's people, worked out once for each distinct person (people
+    with the same pay in every scenario and month have the same chain): the chain of
+    the distinct people and, for each person, the distinct person they equal (its index
+    in the chain's last axis)."""
+    n = gross.shape[-1]
+    if n == 1 or override is not None:
+        return chain(gross, base, terms, bonus=bonus, employer_override=override, **kw), np.arange(n)
+    owner: list[int] = []
+    for j in range(n):
+        same = (i for i in dict.fromkeys(owner)
+                if all(np.array_equal(a[..., i], a[..., j]) for a in (gross, base, bonus)))
+        owner.append(next(same, j))
+    idx = np.array(sorted(set(owner)))
+    if len(idx) == n:
+        return chain(gross, base, terms, bonus=bonus, **kw), np.arange(n)
+    c = chain(gross[..., idx], base[..., idx], terms, bonus=bonus[..., idx], **kw)
+    return c, np.searchsorted(idx, owner)
 
 
 def _service_fee(hire, env, role, shares, S) -> np.ndarray:
