@@ -588,13 +588,33 @@ class _PeopleSums:
                     owner = np.arange(fee.shape[-1])
                 else:
                     c["service_fee"] = np.zeros_like(c["gross"])
-            counts = np.bincount(owner, minlength=c["gross"].shape[-1])
-            sums = {k: (c[k].sum(axis=-2) * counts).sum(axis=-1) for k in (c if detail else SUMMED)}
+            sums = _sums(c, owner, list(c) if detail else _PRIMARY)
             people = {k: v[0][..., owner] for k, v in c.items()} if detail else None
             if view == "accrued" and detail:
                 people["counted"] = self.counted[0]
             out[view] = {"sums": sums, "people": people}
         return out
+
+
+#: the chain figures a sweep adds up; employment cost and net pay follow from them exactly
+_PRIMARY = ("gross", "employer_contributions", "housing_fund_employer", "agency_fee", "service_fee",
+            "employee_contributions", "tax")
+
+
+def _sums(c: dict, owner, keys) -> dict:
+    """Each figure's total per scenario, a distinct person counted once for each person
+    they stand for; employment cost and net pay derived from the others (whole fen)."""
+    counts = np.bincount(owner, minlength=c["gross"].shape[-1])
+    S = c["gross"].shape[0]
+    if (counts == 1).all():
+        out = {k: c[k].reshape(S, -1).sum(axis=1) for k in keys}
+    else:
+        out = {k: (c[k] * counts).reshape(S, -1).sum(axis=1) for k in keys}
+    if "labour_cost" not in out:
+        out["labour_cost"] = (out["gross"] + out["employer_contributions"] + out["housing_fund_employer"]
+                              + out["agency_fee"] + out["service_fee"])
+        out["net"] = out["gross"] - out["employee_contributions"] - out["tax"]
+    return out
 
 
 def _distinct_people(chain, gross, base, bonus, terms, override, kw):
