@@ -4,7 +4,8 @@
     shoporg validate PATH...                check design files or folders of them
     shoporg show PATH|TEMPLATE_ID [--lang zh|en] [--format table|csv|json]
     shoporg payroll DESIGN --scenario FILE [--view accrued|paid] [--by role|month|department]
-                    [--level low|mid|high] [--supply KEY=VALUE] [--format ...] [--lang ...]
+                    [--level low|mid|high] [--supply KEY=VALUE] [--city CITY [--effective DATE]]
+                    [--format ...] [--lang ...]
     shoporg staff DESIGN --volumes FILE [--norms FILE] [--format table|csv|json] [--lang ...]
     shoporg compare A B [C [D]] [--scenario FILE] [--norms FILE] [--format ...] [--lang ...]
     shoporg diff A B [--rename OLD=NEW] [--format ...] [--lang ...]
@@ -18,6 +19,7 @@ problem on standard error).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import signal
@@ -204,8 +206,11 @@ def _supply(pairs: list[str], lang: str = "en") -> dict[str, float]:
 
 def _cmd_payroll(args) -> int:
     design = _load(args.design)
-    pr = shoporg.payroll(design, shoporg.read_scenario(args.scenario, design), base_level=args.level,
-                         supply=_supply(args.supply, _error_lang(args)), city=args.city)
+    scenario = shoporg.read_scenario(args.scenario, design)
+    if args.effective:  # every pack figure as in force on that date
+        scenario = dataclasses.replace(scenario, employment={**(scenario.employment or {}), "effective": args.effective})
+    pr = shoporg.payroll(design, scenario, base_level=args.level, supply=_supply(args.supply, _error_lang(args)),
+                         city=args.city)
     lang = args.lang
     table = {"month": pr.by_month, "role": pr.by_role, "department": pr.by_department}[args.by]()
     names = {"role": {r.id: r.name.get(lang) for r in design.roles},
@@ -442,6 +447,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a value the source leaves blank, e.g. director.pay[1].rate=0.002 (repeatable)")
     p.add_argument("--city", metavar="CITY", help="price employment with a city's parameter pack (上海 or shanghai): "
                    "gross pay, employment cost (人工成本) and net pay")
+    p.add_argument("--effective", metavar="DATE", help="with --city: read every pack figure as in force on DATE "
+                   "(YYYY-MM-DD), e.g. when the pack has no figures for the plan year yet")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
     p.set_defaults(func=_cmd_payroll)
