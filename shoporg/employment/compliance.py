@@ -25,11 +25,6 @@ FINDING_COLUMNS = ["check", "severity", "role", "message", "rule", "source", "ve
 IMPLAUSIBLE_TIMES = 4
 
 
-def _shares(design) -> dict[tuple[str, int], float]:
-    from ..pay.engine import people_shares
-    return {(r.id, i + 1): float(s) for r in design.roles for i, s in enumerate(people_shares(r.headcount))}
-
-
 def payroll_findings(pr, lang: str = "zh") -> pd.DataFrame:
     """One row per role and finding: check, severity, role, message (in ``lang``), the rule,
     its source and whether the figure it rests on is verified."""
@@ -39,8 +34,7 @@ def payroll_findings(pr, lang: str = "zh") -> pd.DataFrame:
     acc = pr.chain[pr.chain.view == "accrued"].copy()
     month_index = {m: i for i, m in enumerate(terms.months)}
     mi = acc["month"].map(month_index).to_numpy()
-    shares = _shares(pr.design)
-    acc["share"] = [shares.get((r, p), 1.0) for r, p in zip(acc["role"], acc["person"])]
+    acc["share"] = acc["fte"]
     counted = acc["counted_fen"].to_numpy().astype(np.int64)
     if {"employee_social_insurance", "employee_housing_fund"} & terms.excludes:
         counted = counted - acc["employee_contributions_fen"].to_numpy()
@@ -73,10 +67,9 @@ def payroll_findings(pr, lang: str = "zh") -> pd.DataFrame:
                              lowest=fmt.fixed(counted[j] / 100, lang), month=fmt.month(acc["month"].iat[j], lang)),
                              fact, lang))
     if terms.average_wage is not None:
-        from ..pay.engine import _monthly_base
         gross = acc["gross_fen"].to_numpy()
         for rid, idx in acc.groupby("role", sort=False).indices.items():
-            base = _monthly_base(pr.design.role(rid), "low") * 100 * acc["share"].to_numpy()[idx]
+            base = acc["base_monthly_fen"].to_numpy()[idx]
             high = (gross[idx] > IMPLAUSIBLE_TIMES * base) & (gross[idx] > terms.average_wage[mi[idx]]) & (base > 0)
             if high.any():
                 j = idx[high][np.argmax(gross[idx][high])]
@@ -102,9 +95,13 @@ def minimum_wage_from_lines(pr, city: str, lang: str = "zh") -> pd.DataFrame:
     from .params import load_pack
 
     pack = load_pack(city)
+    shares = {}
+    for r in pr.design.roles:  # FTE of each person: 2.5 → 1, 1, 0.5
+        whole, part = divmod(float(r.headcount), 1)
+        each = [1.0] * int(whole) + ([part] if part else [])
+        shares.update({(r.id, i + 1): s for i, s in enumerate(each)})
     lines = pr.lines[pr.lines.kind.map(lambda k: PAY_KINDS[k].minimum_wage_counts if k in PAY_KINDS else False)]
     counted = lines.groupby(["role", "person", "month"], sort=False)["accrued_fen"].sum()
-    shares = _shares(pr.design)
     rows = []
     for rid, part in counted.groupby(level="role", sort=False):
         worst = None

@@ -161,7 +161,7 @@ class Payroll:
         #: the employment terms the chain was computed on (None: no city, no on-cost)
         self.terms, self.employment = terms, employment
         #: one row per view, month, role and person: gross pay to employment cost and net pay (None without terms)
-        self.chain = _chain_frame(design, scenario, chain) if chain else None
+        self.chain = _chain_frame(design, scenario, chain, base_level) if chain else None
         self.filled: tuple[Filled, ...] = tuple(filled)
         self._lines = list(lines)
         months = np.asarray(scenario.months, dtype=object)
@@ -314,9 +314,10 @@ SUMMED = ("gross", "employer_contributions", "housing_fund_employer", "agency_fe
           "employee_contributions", "tax", "net")
 
 
-def _chain_frame(design, scenario: Scenario, chains: Mapping) -> pd.DataFrame:
-    """The chain as one tidy frame: a row per view, month, role and person; every figure
-    in fen (``<figure>_fen``) and, for the summed ones, in yuan."""
+def _chain_frame(design, scenario: Scenario, chains: Mapping, base_level: str = "mid") -> pd.DataFrame:
+    """The chain as one tidy frame: a row per view, month, role and person (with the
+    person's FTE and monthly base pay); every figure in fen (``<figure>_fen``) and, for
+    the summed ones, in yuan."""
     months = np.asarray(scenario.months, dtype=object)
     dept = {r.id: r.department or "" for r in design.roles}
     hires = design.employment.roles if design.employment is not None else {}
@@ -335,6 +336,10 @@ def _chain_frame(design, scenario: Scenario, chains: Mapping) -> pd.DataFrame:
             "role": each([r for r, _, _ in blocks]), "department": each([dept[r] for r, _, _ in blocks]),
             "person": np.concatenate([np.tile(np.arange(1, p["gross"].shape[-1] + 1), MONTHS) for _, _, p in blocks]),
             "hire": each([hires[r].hire if r in hires else "full_time" for r, _, _ in blocks])}
+    shares = {r.id: people_shares(r.headcount) for r in design.roles}
+    cols["fte"] = np.concatenate([np.tile(shares[r][:p["gross"].shape[-1]], MONTHS) for r, _, p in blocks])
+    cols["base_monthly_fen"] = np.round(cols["fte"] * 100 * np.repeat(
+        [_monthly_base(design.role(r), base_level) for r, _, _ in blocks], sizes)).astype(np.int64)
     for k in keys:
         cols[f"{k}_fen"] = np.concatenate([p[k].ravel() if k in p else np.zeros(n, dtype=np.int64)
                                            for (_, _, p), n in zip(blocks, sizes)]).astype(np.int64)
