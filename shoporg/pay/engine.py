@@ -542,24 +542,30 @@ class _PeopleSums:
 
     def __init__(self, S: int, n: int):
         z = lambda: np.zeros((S, MONTHS, n), dtype=np.int64)  # noqa: E731
-        self.gross, self.base, self.bonus = {"accrued": z(), "paid": z()}, {"accrued": z(), "paid": z()}, \
-            {"accrued": z(), "paid": z()}
+        self.gross, self.base, self.bonus = {"accrued": z()}, {"accrued": z()}, {"accrued": z()}
+        for a in (self.gross, self.base, self.bonus):  # the paid view is the accrued one until something is settled
+            a["paid"] = a["accrued"]
         self.counted = z()
         self.bonus_mode: str | None = None
         self.n = n
 
     def add(self, people: np.ndarray, kind, months, c, employment) -> None:
-        paid = people if months is None else _settle(people, months)[0]
-        pos = np.maximum(people, 0)
-        pos_paid = pos if months is None else _settle(pos, months)[0]
         once_a_year = kind.name == "year_end_bonus"
-        for view, value, positive in (("accrued", people, pos), ("paid", paid, pos_paid)):
+        pos = np.maximum(people, 0) if kind.name == "deduction" else people  # only deductions are negative
+        if months is not None and self.gross["paid"] is self.gross["accrued"]:
+            for a in (self.gross, self.base, self.bonus):
+                a["paid"] = a["accrued"].copy()
+        views = [("accrued", people, pos)]
+        if self.gross["paid"] is not self.gross["accrued"]:
+            views.append(("paid", people if months is None else _settle(people, months)[0],
+                          pos if months is None else _settle(pos, months)[0]))
+        for view, value, positive in views:
             self.gross[view] += value
             if once_a_year:  # taxed as a bonus; not a month's contribution base (bases are set for a year)
                 self.bonus[view] += value
             else:
                 self.base[view] += positive
-        if kind.name == "year_end_bonus" and self.bonus_mode is None:
+        if once_a_year and self.bonus_mode is None:
             self.bonus_mode = getattr(c, "tax", None)
         if kind.minimum_wage_counts:
             self.counted += people
@@ -581,8 +587,8 @@ class _PeopleSums:
         override = {"on_cost": oc} if oc is not None and terms.custom else None
         out = {}
         for view in ("accrued", "paid"):
-            same = view == "paid" and all(np.array_equal(a["accrued"], a["paid"])
-                                          for a in (self.gross, self.base, self.bonus))
+            same = view == "paid" and (self.gross["paid"] is self.gross["accrued"] or all(
+                np.array_equal(a["accrued"], a["paid"]) for a in (self.gross, self.base, self.bonus)))
             if not same:  # else nothing of the role is settled later: the paid view is the accrued one
                 c, owner = _distinct_people(chain, self.gross[view], self.base[view], self.bonus[view], terms,
                                             override, kw)
