@@ -123,6 +123,11 @@ class Fact:
         return self.source.cite()
 
 
+def _named(region: Text) -> dict[str, str]:
+    """A region as a phrase field: its Chinese name, its English name in English."""
+    return {"zh": region.zh, "en": region.en or region.zh}
+
+
 def as_date(on) -> dt.date:
     """A date from a ``date``, ``YYYY-MM-DD`` or ``YYYY-MM`` (the month's first day).
 
@@ -172,13 +177,13 @@ class Pack:
         day = as_date(on)
         if key not in self.values:
             close = difflib.get_close_matches(key, self.keys, n=1)
-            raise EmploymentError(Phrase("err.employment_no_key", key=repr(key), region=self.region.zh,
+            raise EmploymentError(Phrase("err.employment_no_key", key=repr(key), region=_named(self.region),
                                          hint=f" ({close[0]}?)" if close else "", known=", ".join(self.keys)))
         for v, region in self.values[key]:
             if v.effective_from <= day and (v.effective_to is None or day <= v.effective_to):
                 return Fact(key, v.value, v.effective_from, v.effective_to, v.source, v.verified, region, v.note)
         periods = ", ".join(f"{v.effective_from}–{v.effective_to or ''}" for v, _ in self.values[key])
-        raise EmploymentError(Phrase("err.employment_not_in_force", key=repr(key), region=self.region.zh,
+        raise EmploymentError(Phrase("err.employment_not_in_force", key=repr(key), region=_named(self.region),
                                      on=str(day), periods=periods))
 
     def get(self, key: str, on, default=None) -> Fact | None:

@@ -20,7 +20,7 @@ import numpy as np
 from ..i18n import Phrase
 from .contributions import rate_ppm
 from .income_tax import Brackets, brackets
-from .params import EmploymentError, Fact, Pack, as_date, load_pack  # noqa: F401  (load_pack: doctest)
+from .params import EmploymentError, Fact, Pack, _named, as_date, load_pack  # noqa: F401  (load_pack: doctest)
 
 __all__ = ["BRANCHES", "EMPLOYEE_BRANCHES", "Terms", "resolve_terms", "custom_terms"]
 
@@ -105,7 +105,7 @@ def resolve_terms(pack: Pack, months, *, on=None, housing_fund_rate=None, work_i
                 else [work_injury_class] * len(months)
             for r, c in zip(rates, classes):
                 if int(c) not in {int(k) for k in r}:
-                    raise EmploymentError(Phrase("err.employment_injury_class", city=pack.region.zh,
+                    raise EmploymentError(Phrase("err.employment_injury_class", city=_named(pack.region),
                                                  known=", ".join(str(k) for k in r), got=repr(c)))
             employer[b] = ppm(key, [{int(k): v for k, v in r.items()}[int(c)] for r, c in zip(rates, classes)])
         elif key in pack or b != "maternity":
@@ -119,7 +119,7 @@ def resolve_terms(pack: Pack, months, *, on=None, housing_fund_rate=None, work_i
         fund = [housing_fund_rate] * len(months)
         for lo, hi in zip(low, high):
             if not float(lo) - 1e-12 <= float(housing_fund_rate) <= float(hi) + 1e-12:
-                raise EmploymentError(Phrase("err.employment_housing_rate", city=pack.region.zh, low=f"{lo:g}",
+                raise EmploymentError(Phrase("err.employment_housing_rate", city=_named(pack.region), low=f"{lo:g}",
                                              high=f"{hi:g}", got=f"{float(housing_fund_rate):g}"))
     minimum = each("minimum_wage.monthly")
     hourly = each("minimum_wage.hourly", optional=True)
