@@ -85,7 +85,7 @@ def test_headcount_typed_in_the_browser_updates_the_monthly_payroll(app, record_
             page.get_by_role("tab", name="2 设计").click(timeout=120_000)  # the brief comes first
             summary = page.locator(".shoporg-designer-summary")
             headcount = page.locator(".shoporg-designer-headcount input")
-            sync_api.expect(summary).to_contain_text("首月人工成本（应计）", timeout=120_000)
+            sync_api.expect(summary).to_contain_text("首月应发工资（应计）", timeout=120_000)
             sync_api.expect(summary).to_contain_text(shown)
             role = page.locator(".shoporg-designer-role select")
             role.select_option(label="捡单员")  # choose the order pickers
