@@ -308,12 +308,14 @@ def test_each_shop_keeps_a_page_of_its_own():
 def test_a3_holds_more_than_a4():
     design = group_of_shops(12)
     a4, a3 = chart_pages(design, paper="A4"), chart_pages(design, paper="A3")
-    assert len(a3) < len(a4)
-    # twelve shop directors do not fit one A4 page beside their manager: two pages share them
-    heads = [p for p in a4 if p.root == "group_gm"]
-    assert [(p.part, p.parts) for p in heads] == [(1, 2), (2, 2)]
-    directors = [n for p in heads for n in p.roles if n != "group_gm"]
+    # A3 holds the manager with all twelve shop directors: an overview, then a page a shop
+    assert [(p.root, len(p.roles)) for p in a3] == [("group_gm", 13)] + [(f"s{k}_director", 11) for k in range(12)]
+    # on A4 the twelve do not fit beside their manager: its pages share them, and each
+    # page keeps whole shops (two a page), so no shop is cut from its director
+    assert [(p.root, p.part, p.parts, len(p.roles)) for p in a4] == [("group_gm", k, 6, 23) for k in range(1, 7)]
+    directors = [n for p in a4 for n in p.roles if n.endswith("_director")]
     assert directors == [f"s{k}_director" for k in range(12)]
+    assert all(not p.continued for p in a4)
 
 
 def test_a_small_design_stays_on_one_page(d14):

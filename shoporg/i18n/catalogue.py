@@ -718,7 +718,7 @@ WORDS: dict[str, dict[str, str]] = {
     "deck.payroll_title": {"zh": "{name} · 薪酬测算", "en": "{name} · payroll estimate"},
     "deck.year_cost": {"zh": "全年（应计）", "en": "Year (accrued)"},
     "deck.month_cost": {"zh": "月均（应计）", "en": "Monthly average (accrued)"},
-    "deck.paid_year": {"zh": "全年（实发）", "en": "Year (paid)"},
+    "deck.paid_year": {"zh": "全年（实付）", "en": "Year (paid)"},
     "deck.per_order": {"zh": "每单薪酬成本", "en": "Pay cost per order"},
     "deck.health_title": {"zh": "{name} · 健康检查", "en": "{name} · health findings"},
     "deck.rules_title": {"zh": "{name} · 薪酬规则", "en": "{name} · pay rules"},
