@@ -193,6 +193,28 @@ WORDS: dict[str, dict[str, str]] = {
     "err.expr_not.round_digits": {"zh": "-6 到 10 以外或不是整数的 round() 小数位数",
                                   "en": "round() digits other than a whole number from -6 to 10"},
     "err.expr_not.node": {"zh": "表达式类型 {type}", "en": "{type} expressions"},
+    # ---- overtime and probation pay (pay/kinds/overtime.py, probation.py) -------------
+    "overtime.hours": {"zh": "{hours}小时", "en": "{hours} h"},
+    "overtime.day": {"zh": "{day}{hours}×{share}", "en": "{day} {hours} × {share}"},
+    "overtime.none": {"zh": "无加班小时", "en": "no hours"},
+    "overtime.role_base": {"zh": "本岗位底薪", "en": "the role's base pay"},
+    "overtime.text": {"zh": "{name} {days}，小时工资 = {base} ÷ 21.75 ÷ 8",
+                      "en": "{name} {days} at the hourly wage of {base} ÷ 21.75 ÷ 8"},
+    "overtime.err.no_base": {
+        "zh": "加班工资的计算基数 base（本岗位底薪）在此处无法读取；请写明金额或表达式（wage_base: 4000）",
+        "en": "the overtime wage base `base` (the role's base pay) cannot be read here; write an amount or "
+              "an expression (wage_base: 4000)"},
+    "probation.agreed_pay": {"zh": "约定工资", "en": "the agreed pay"},
+    "probation.agreed_amount": {"zh": "约定工资{amount}", "en": "the agreed pay of {amount}"},
+    "probation.text": {"zh": "{name} 前{months}个月按{agreed}的{share}发放",
+                       "en": "{name}: the first {months} months at {share} of {agreed}"},
+    "probation.from_month": {"zh": "自计划第{month}个月起", "en": "from plan month {month}"},
+    "probation.from_driver": {"zh": "各人起始月见{driver}", "en": "each person from {driver}"},
+    "probation.err.share": {
+        "zh": "试用期工资比例 {got} 低于法定下限 {floor}（劳动合同法第二十条：不得低于约定工资的百分之八十）",
+        "en": "a probation share of {got} is below the legal floor of {floor} (Labor Contract Law art. 20: "
+              "at least 80% of the agreed wage)"},
+    # ---- end of overtime and probation pay -------------------------------------------
     # ---- end of pay ------------------------------------------------------------------
 
     # ---- readers and writers, formats (io/) ------------------------------------------
