@@ -1,0 +1,1 @@
+"""Employment: what a person costs the employer and takes home."""
