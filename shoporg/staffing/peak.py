@@ -99,8 +99,9 @@ class PeakInputs:
 @dataclass
 class PeakOptions:
     """``options``: every mix priced, one row per role, month and mix; ``best``: per role
-    and month the cheapest mix that breaks no rule, with the cheapest mix under it and the
-    rule it breaks; ``inputs``: what was assumed."""
+    and month the cheapest mix that breaks no rule (``legal`` False when every mix breaks
+    one), with the cheapest mix under it, its cost and the rule it breaks; ``inputs``: what
+    was assumed."""
 
     options: pd.DataFrame
     best: pd.DataFrame
@@ -218,7 +219,7 @@ def peak_options(design, scenario, norms=None, inputs: PeakInputs | None = None,
             if math.ceil(work.fte(v) - _NOISE) <= perm and work.fte(v) <= perm + _NOISE:
                 continue
             rows += _mixes(work, role, perm, base, v, m, label, scenario, inputs, national, supply)
-    options = pd.DataFrame(rows, columns=_COLUMNS)
+    options = _nones(pd.DataFrame(rows, columns=_COLUMNS))
     return PeakOptions(options, _best(options), inputs)
 
 
@@ -294,13 +295,21 @@ def _best(options: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for (role, month), g in options.groupby(["role", "month"], sort=False):
         legal = g[g["legal"]].sort_values("cost_fen", kind="stable")
-        if legal.empty:
-            continue
+        if legal.empty:  # every way breaks a rule: the cheapest is shown, marked unlawful
+            legal = g.sort_values("cost_fen", kind="stable")
         best = legal.iloc[0].to_dict()
         cheaper = g[(~g["legal"]) & (g["cost_fen"] < best["cost_fen"])].sort_values("cost_fen", kind="stable")
         best["cheaper_breaks"] = cheaper.iloc[0]["breaks"].split(",")[0] if len(cheaper) else None
         best["cheaper_mix"] = cheaper.iloc[0]["mix"] if len(cheaper) else None
         best["cheaper_cost"] = float(cheaper.iloc[0]["cost"]) if len(cheaper) else None
         rows.append(best)
-    return pd.DataFrame(rows, columns=_COLUMNS + ["cheaper_breaks", "cheaper_mix", "cheaper_cost"])
+    return _nones(pd.DataFrame(rows, columns=_COLUMNS + ["cheaper_breaks", "cheaper_mix", "cheaper_cost"]))
+
+
+def _nones(df: pd.DataFrame) -> pd.DataFrame:
+    """``None`` (not NaN) where a mix breaks no rule or has no cheaper mix."""
+    for c in ("breaks", "cheaper_breaks", "cheaper_mix", "cheaper_cost"):
+        if c in df:
+            df[c] = df[c].astype(object).where(df[c].notna(), None)
+    return df
 
