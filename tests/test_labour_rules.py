@@ -4,8 +4,7 @@ import pytest
 
 import shoporg
 from shoporg.employment.params import load_pack
-from shoporg.staffing.labour_rules import (findings_table, overtime_findings, overtime_over_caps,
-                                           probation_findings)
+from shoporg.staffing.labour_rules import findings_table, overtime_findings, overtime_over_caps, probation_findings
 
 from .conftest import TEMPLATES
 
