@@ -38,14 +38,14 @@ from ._types import (
     TextStr,
     to_decimal,
 )
-from .errors import DesignValidationError, UnknownRoleError
+from .errors import DesignValidationError, Problem, UnknownRoleError
 from .i18n import Phrase
 from .pay.components import PayComponent
 from .staffing.norms import Norm
 from .validation import check_design, problems_from_pydantic
 
 __all__ = ["SCHEMA_ID", "Text", "Duty", "Requirement", "Department", "Source", "RoleSource",
-           "Role", "OnCost", "OrgDesign", "lift_reports"]
+           "Role", "OnCost", "RoleEmployment", "Employment", "OrgDesign", "lift_reports"]
 
 SCHEMA_ID = "shoporg/design-v1"
 
@@ -165,6 +165,83 @@ class OnCost(Frozen):
         return self
 
 
+class RoleEmployment(Frozen):
+    """How a role's people are engaged (用工方式) and what that adds to their cost.
+
+    ``full_time`` (the default), ``part_time`` (非全日制, paid by the hour: ``hours_month``
+    paid hours a month, checked against the city's hourly minimum wage; the employer
+    insures work injury only), ``agency`` (劳务派遣: the agency's fee is ``agency_share``
+    of the wages, contributions and housing fund it passes on) or ``outsourced`` (业务外包:
+    no wages of the shop's own; ``unit_price`` yuan per unit of ``driver``, e.g. per chat).
+    ``special_deductions`` is each person's special additional deductions a month (个税).
+    """
+
+    hire: Literal["full_time", "part_time", "agency", "outsourced"] = "full_time"
+    hours_month: Annotated[Decimal, Field(gt=0, le=744)] | None = None
+    agency_share: Rate | None = None
+    unit_price: Money | None = None
+    driver: DriverName | None = None
+    special_deductions: Money | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _needs(self) -> "RoleEmployment":
+        needs = {"part_time": ("hours_month",), "agency": ("agency_share",), "outsourced": ("unit_price", "driver")}
+        for key in needs.get(self.hire, ()):
+            if getattr(self, key) is None:
+                raise ValueError(Phrase("err.employment_hire_needs", hire=self.hire, key=key))
+        return self
+
+
+class Employment(Frozen):
+    """Where and how the design's people are employed: the city whose parameter pack
+    prices social insurance, housing fund, minimum wage and tax, and the choices the
+    law leaves to the employer. A scenario may override any key (its ``employment:``).
+
+    ``effective`` (YYYY-MM or YYYY-MM-DD): read every figure as in force on that date
+    (default: each plan month's own); ``base_rule``: the contribution base is the actual
+    gross pay clamped to the floor and cap, the floor, or ``base_amount`` (fixed);
+    ``housing_fund_rate``: one share within the city's range (default: its minimum);
+    ``work_injury_class``: the industry class (default: the pack's); ``special_deductions``
+    a month per person (个税); ``prior_months``: months of the tax year worked before the
+    plan start (at the first month's pay); ``bonus_tax``: how an annual bonus is taxed
+    when its component does not say.
+    """
+
+    city: Annotated[TextStr, Field(min_length=1, max_length=40)]
+    effective: Annotated[TextStr, Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")] | None = None
+    base_rule: Literal["actual", "floor", "fixed"] = "actual"
+    base_amount: Money | None = None
+    housing_fund_rate: Rate | None = None
+    work_injury_class: Annotated[int, Field(ge=1, le=8)] | None = None
+    special_deductions: Money = Decimal(0)
+    prior_months: Annotated[int, Field(ge=0, le=11)] = 0
+    bonus_tax: Literal["separate", "with_wages", "cheaper"] = "cheaper"
+    roles: dict[RoleId, RoleEmployment] = {}
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _fixed(self) -> "Employment":
+        if self.base_rule == "fixed" and self.base_amount is None:
+            raise ValueError(Phrase("err.employment_fixed_base"))
+        return self
+
+    def role(self, role_id: str) -> RoleEmployment:
+        """The role's terms (full-time when the block does not name it)."""
+        return self.roles.get(role_id) or RoleEmployment()
+
+    def overridden(self, changes) -> "Employment":
+        """A copy with a scenario's ``employment:`` keys applied (``roles`` merged by role)."""
+        data = self.model_dump(exclude_defaults=True)
+        changes = dict(changes or {})
+        roles = dict(data.get("roles", {}))
+        roles.update(changes.pop("roles", None) or {})
+        data.update(changes)
+        if roles:
+            data["roles"] = roles
+        return Employment.model_validate(data)
+
+
 class OrgDesign(Frozen):
     """An org design: roles in a hierarchy (one root, or a forest if ``forest: true``)."""
 
@@ -176,6 +253,7 @@ class OrgDesign(Frozen):
     currency: Literal["CNY"] = "CNY"
     forest: bool = False
     on_cost: OnCost | None = None
+    employment: Employment | None = None
     rules: dict[DriverName, Expr] = {}
     """Named derived drivers, e.g. ``capped_orders: min(orders_picked, 5000)``; a rule may
     read drivers and other rules (evaluated in dependency order) and pay rules read it
@@ -187,6 +265,10 @@ class OrgDesign(Frozen):
     @model_validator(mode="after")
     def _check_meaning(self) -> "OrgDesign":
         problems = check_design(self)
+        if self.employment is not None:
+            problems += [Problem(f"employment.roles.{rid}", Phrase("err.employment_role",
+                                                                   known=", ".join(self.role_ids)))
+                         for rid in self.employment.roles if rid not in self.role_ids]
         if problems:
             raise DesignValidationError(problems)
         return self

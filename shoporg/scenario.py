@@ -106,6 +106,8 @@ class Scenario:
     id: str = "scenario"
     supply: Mapping[str, float] = field(default_factory=dict)
     """Values for pay parameters a design leaves blank, keyed ``"<role>.pay[<i>].<param>"``."""
+    employment: Mapping[str, Any] | None = None
+    """Keys of the design's employment block this scenario overrides (``city``, ``base_rule``...)."""
 
     def __post_init__(self):
         month_labels(self.start)
@@ -196,7 +198,7 @@ class Scenario:
         drivers = dict(self.drivers)
         drivers.update(changes)
         return Scenario(start=self.start, drivers=drivers, roles=self.roles, name=self.name, id=self.id,
-                        supply=self.supply)
+                        supply=self.supply, employment=self.employment)
 
     def people_mismatches(self, design) -> list[tuple[str, str, int, int]]:
         """``(role, driver, people in the scenario, people in the design)`` for every
@@ -229,7 +231,7 @@ class Scenario:
         roles = {rid: {k: (v.mean(axis=1) if v.ndim == 2 and (misfit is None or (rid, k) in misfit) else v)
                        for k, v in drivers.items()} for rid, drivers in self.roles.items()}
         return Scenario(start=self.start, drivers=self.drivers, roles=roles, name=self.name, id=self.id,
-                        supply=self.supply)
+                        supply=self.supply, employment=self.employment)
 
     def table(self):
         """The shop-wide drivers as a DataFrame, one row per month."""
@@ -281,7 +283,7 @@ def fit_people(scenario: Scenario, design) -> tuple[Scenario, tuple[Filled, ...]
     if not filled:
         return scenario, ()
     return (Scenario(start=scenario.start, drivers=scenario.drivers, roles=roles, name=scenario.name,
-                     id=scenario.id, supply=scenario.supply), tuple(filled))
+                     id=scenario.id, supply=scenario.supply, employment=scenario.employment), tuple(filled))
 
 
 def filled_note(filled, designs=(), lang: str = "zh") -> str:

@@ -103,7 +103,7 @@ def test_the_designer_offers_a_registered_kind(meal):
 
 def test_every_shipped_kind_is_complete():
     assert list(PAY_KINDS) == ["base", "piece_rate", "revenue_bonus", "team_bonus", "allowance", "deduction",
-                              "overtime", "probation"]
+                              "year_end_bonus", "overtime", "probation"]
     for name, kind in PAY_KINDS.items():
         assert kind.model.model_fields["kind"].annotation == Literal[name]
         assert kind.label["zh"] and kind.label["en"] and kind.cost_group in COST_GROUPS

@@ -27,8 +27,6 @@ gives them (``tax.withholding_brackets``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 
 from ..i18n import Phrase

@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import Field, StrictBool, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    StrictBool,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .._types import Frozen, Text
 from ..catalogue import templates_dir
@@ -282,7 +288,7 @@ def load_pack(region: str, root=None) -> Pack:
     >>> load_pack("nowhere")
     Traceback (most recent call last):
     ...
-    shoporg.employment.params.EmploymentError: no parameter pack for region 'nowhere'; packs: national
+    shoporg.employment.params.EmploymentError: no parameter pack for region 'nowhere'; packs: national, ...
     """
     root = Path(root) if root is not None else pack_dir()
     return _load(str(region), root, tuple((p.name, p.stat().st_mtime_ns) for p in _files(root).values()))

@@ -94,7 +94,7 @@ def read_scenario(path, designs=None) -> Scenario:
     if not isinstance(data, dict):
         raise DesignFileError(Phrase("err.scenario_top"), file=where)
     allowed = {"schema", "id", "name", "description", "start", "base", "profile", "fixed", "overrides",
-               "months", "roles", "supply", "notes"}
+               "months", "roles", "supply", "notes", "employment"}
     problems = [Problem(k, Phrase("err.unknown_key", key=repr(k), hint="", allowed=", ".join(sorted(allowed))),
                         file=where) for k in data if k not in allowed]
     if data.get("schema") != "shoporg/scenario-v1":
@@ -115,7 +115,7 @@ def read_scenario(path, designs=None) -> Scenario:
                                      for p in problems])
     kw = {"start": str(data.get("start", "2026-01")), "roles": data.get("roles") or {},
           "id": str(data.get("id", path.stem)), "name": name,
-          "supply": supply}
+          "supply": supply, "employment": data.get("employment")}
     try:
         if "months" in data:
             return Scenario.from_months(data["months"], **kw)

@@ -61,8 +61,18 @@ from .. import fmt
 from ..errors import error_words, quoted_role
 from ..i18n import Phrase, pick, t, words
 from ..scenario import MONTHS, Filled, Scenario, ScenarioError, fit_people
-from .amounts import (MAX_FEN, MAX_TOTAL_FEN, AmountRangeError, PayrollError, checked_supply, component_fen,
-                      fen_and_most, merged_supply, missing_rate, to_fen)
+from .amounts import (
+    MAX_FEN,
+    MAX_TOTAL_FEN,
+    AmountRangeError,
+    PayrollError,
+    checked_supply,
+    component_fen,
+    fen_and_most,
+    merged_supply,
+    missing_rate,
+    to_fen,
+)
 from .environment import Environment
 from .expr import parse_expression
 from .kinds import PAY_KINDS, Inputs
@@ -137,8 +147,12 @@ class Payroll:
     """
 
     def __init__(self, design, scenario: Scenario, lines: list[_Line], base_level: str, *,
-                 filled: Sequence[Filled] = ()):
+                 filled: Sequence[Filled] = (), chain: Mapping | None = None, terms=None, employment=None):
         self.design, self.scenario, self.base_level = design, scenario, base_level
+        #: the employment terms the chain was computed on (None: no city, no on-cost)
+        self.terms, self.employment = terms, employment
+        #: one row per view, month, role and person: gross pay to employment cost and net pay (None without terms)
+        self.chain = _chain_frame(design, scenario, chain) if chain else None
         self.filled: tuple[Filled, ...] = tuple(filled)
         self._lines = list(lines)
         months = np.asarray(scenario.months, dtype=object)
@@ -177,7 +191,17 @@ class Payroll:
     def _sum(self, by: list[str]):
         g = self.lines.groupby(by, sort=False)[["accrued_fen", "paid_fen"]].sum()
         out = g.assign(accrued=g["accrued_fen"] / 100, paid=g["paid_fen"] / 100)
-        return out[["accrued", "paid", "accrued_fen", "paid_fen"]]
+        out = out[["accrued", "paid", "accrued_fen", "paid_fen"]]
+        if self.chain is None or not set(by) <= set(self.chain.columns):
+            return out
+        for view, suffix in (("accrued", ""), ("paid", "_paid")):
+            rows = self.chain[self.chain.view == view]
+            sums = rows.groupby(by, sort=False)[[f"{c}_fen" for c in SUMMED]].sum()
+            cols = SUMMED if view == "accrued" else ("gross", "labour_cost", "net")
+            for c in cols:
+                fen = sums[f"{c}_fen"].reindex(out.index, fill_value=0)
+                out[f"{c}{suffix}"] = fen / 100
+        return out
 
     def by_month(self):
         """Totals per month (accrued and paid)."""
@@ -210,7 +234,25 @@ class Payroll:
                           "on_cost": int(col[lines.kind == "on_cost"].sum()) / 100}
         out = pd.DataFrame(rows).T
         out["carried_over"] = [0.0, self.carried_over]
+        if self.chain is not None:
+            for c in SUMMED:
+                out[c] = [self.chain_total(c, view) for view in ("accrued", "paid")]
         return out
+
+    def chain_total(self, column: str = "labour_cost", view: str = "accrued") -> float:
+        """A chain column's plan total in yuan (``gross``, ``labour_cost``, ``net``, ``tax``...).
+
+        >>> from shoporg import load_template, read_scenario, templates_dir
+        >>> d = load_template("seed-14-basic-22").replace(on_cost={"rate": 0.3, "base_floor": 4000})
+        >>> pr = payroll(d, read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml"))
+        >>> pr.chain_total("labour_cost") == pr.total(), bool(pr.chain_total("gross") == pr.summary().loc["accrued", "gross"])
+        (True, True)
+        """
+        if self.chain is None:
+            raise ValueError(Phrase("err.employment_no_chain"))
+        if view not in ("accrued", "paid"):
+            raise ValueError(Phrase("err.pay_view", got=repr(view)))
+        return int(self.chain.loc[self.chain.view == view, f"{column}_fen"].sum()) / 100
 
     def total(self, view: str = "accrued") -> float:
         """The plan's total in yuan, ``accrued`` or ``paid``."""
@@ -249,6 +291,37 @@ class Payroll:
     def carried_over(self) -> float:
         """Earned within the plan but paid after it (e.g. Q4's quarterly allowance)."""
         return self.carried_over_fen / 100
+
+
+#: The chain columns the summaries add up (see :mod:`shoporg.employment.chain`).
+SUMMED = ("gross", "employer_contributions", "housing_fund_employer", "agency_fee", "service_fee", "labour_cost",
+          "employee_contributions", "tax", "net")
+
+
+def _chain_frame(design, scenario: Scenario, chains: Mapping) -> pd.DataFrame:
+    """The chain as one tidy frame: a row per view, month, role and person; every figure
+    in fen (``<figure>_fen``) and, for the summed ones, in yuan."""
+    months = np.asarray(scenario.months, dtype=object)
+    dept = {r.id: r.department or "" for r in design.roles}
+    frames = []
+    for rid, views in chains.items():
+        hire = design.employment.role(rid).hire if design.employment is not None else "full_time"
+        for view, data in views.items():
+            people = data["people"]
+            n = people["gross"].shape[-1]
+            cols = {"view": view, "month": np.repeat(months, n), "role": rid, "department": dept[rid],
+                    "person": np.tile(np.arange(1, n + 1), MONTHS), "hire": hire}
+            cols.update({f"{k}_fen": v.ravel().astype(np.int64) for k, v in people.items()})
+            frames.append(pd.DataFrame(cols))
+    if not frames:
+        return pd.DataFrame(columns=["view", "month", "role", "department", "person", "hire"]
+                            + [f"{c}_fen" for c in SUMMED])
+    out = pd.concat(frames, ignore_index=True)
+    for c in SUMMED:
+        out[c] = out[f"{c}_fen"] / 100
+    for c in ("view", "month", "role", "department", "hire"):
+        out[c] = out[c].astype(str)
+    return out
 
 
 def _settle(accrued: np.ndarray, months: list[int] | None) -> tuple[np.ndarray, np.ndarray]:
@@ -309,12 +382,18 @@ def _line(env: Environment, role_id: str, ci: int, c, people: np.ndarray, months
 
 
 def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", supply: Mapping | None = None,
-            detail: bool = False, progress: bool = False):
+            detail: bool = False, progress: bool = False, employment=None, terms=None, chain_out=None):
     """Every role's pay under ``scenarios`` (fitted to the design's headcount) at once.
 
     Returns ``(lines, accrued, paid)``: with ``detail`` the lines of the first scenario
     (for one scenario), and per role its plan totals per scenario, int64 fen
     ``(scenarios,)``. ``supply`` fills blank parameters (see :func:`payroll`).
+
+    With ``terms`` (:mod:`shoporg.employment`) and the ``employment`` settings, each
+    role's people go through the chain from gross pay to employment cost and net pay,
+    for both views; ``chain_out[role_id]`` receives, per view, every chain column
+    summed per scenario (``"sums"``) and, with ``detail``, the first scenario's arrays
+    per month and person (``"people"``).
     """
     if base_level not in BASE_LEVELS:
         raise ValueError(Phrase("err.base_level", allowed=", ".join(BASE_LEVELS), got=repr(base_level)))
@@ -339,13 +418,17 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
         n = len(shares)
         acc = np.zeros((S, MONTHS), dtype=np.int64)
         paid = np.zeros((S, MONTHS), dtype=np.int64)  # what settlement moves: paid = acc + this
-        if n == 0 or not role.pay:
+        hire = employment.role(role.id) if employment is not None else None
+        outsourced = hire is not None and hire.hire == "outsourced"
+        if n == 0 or not (role.pay or outsourced):
             accrued_by_role.append(acc.sum(axis=1))
             paid_by_role.append(paid.sum(axis=1))
             continue
         driver = lambda name, _r=role.id: env.driver(name, _r)  # noqa: E731
         gross = np.zeros((S, MONTHS, n), dtype=np.int64) if design.on_cost is not None else None
-        for ci, c in enumerate(role.pay):
+        people_sums = _PeopleSums(S, n) if terms is not None else None
+        inputs_base = _monthly_base(role, base_level) * shares
+        for ci, c in enumerate(() if outsourced else role.pay):
             where = f"roles[{ri}].pay[{ci}]"
             kind = PAY_KINDS[c.kind]
             param = lambda name, _c=c, _ci=ci, _ri=ri, _r=role: missing_rate(_r, _ri, _ci, _c, name, supply)  # noqa: E731
@@ -355,12 +438,14 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
                 if factor is not None and not factor.min() >= 0:
                     _negative_scale(factor, f"{where}.scale", c.multiplier, scenarios)
                 key = (tuple((k, v) for k, v in c if k not in ("label", "note")), env.key(role.id), id(factor),
+                       tuple(inputs_base.tolist()),
                        (role.id, ci) if kind.missing(c) else None)  # a supplied value is the role's own
                 known = amounts.get(key)
                 if known is not None and (known[0] == "pool" or np.array_equal(known[3], shares)):
                     how, fen, most = known[:3]  # a pool does not depend on who shares it
                 else:
-                    how, fen, most = component_fen(c, Inputs(shares, driver, env.shop, param, base_level), factor)
+                    how, fen, most = component_fen(c, Inputs(shares, driver, env.shop, param, base_level,
+                                                             inputs_base, start_month), factor)
                     amounts[key] = (how, fen, most, shares)
                 bound += most * (n if how == "people" else 1) * MONTHS
                 if bound > MAX_TOTAL_FEN:
@@ -372,13 +457,15 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
                 raise PayrollError((e.phrase or str(e)) if str(e).startswith(where)
                                    else Phrase("err.located", where=where, message=error_words(e))) from None
             months = kind.payment_months(c, start_month)
-            if detail or gross is not None or (cond is not None and cond.shape[-1] > 1):
+            if detail or gross is not None or people_sums is not None or (cond is not None and cond.shape[-1] > 1):
                 people = (_pool(np.broadcast_to(fen, (S, MONTHS)), shares) if how == "pool"
                           else np.broadcast_to(fen, (S, MONTHS, n)))
                 if cond is not None:
                     people = np.where(cond, people, 0)
                 if gross is not None:
                     gross += np.maximum(people, 0)
+                if people_sums is not None:
+                    people_sums.add(people, kind, months, c, employment)
                 total = people.sum(axis=-1)
                 if detail:
                     lines.append(_line(env, role.id, ci, c, people[0], months, cond))
@@ -393,6 +480,7 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
             acc += total
             if months is not None:
                 paid += _settle(total, months)[0] - total
+        oc = None
         if gross is not None:
             label = {lang: _label(design.on_cost.label, t("pay.on_cost", lang), t("pay.on_cost", lang))[0]
                      for lang in ("zh", "en")}
@@ -408,9 +496,82 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
             if detail:
                 zh, en = _label(design.on_cost.label, t("pay.on_cost", "zh"), t("pay.on_cost", "en"))
                 lines.append(_Line(role.id, "on_cost", -1, zh, en, oc[0], oc[0].copy(), np.zeros(n, dtype=np.int64)))
+        if people_sums is not None and chain_out is not None:
+            fee = _service_fee(hire, env, role, shares, S) if outsourced else None
+            chain_out[role.id] = people_sums.chain(terms, employment, hire, oc, fee, detail)
         accrued_by_role.append(acc.sum(axis=1))
         paid_by_role.append((acc + paid).sum(axis=1))
     return lines, accrued_by_role, paid_by_role
+
+
+def _monthly_base(role, level: str) -> float:
+    """The role's monthly base pay per FTE at ``level`` (what a 13th month is counted in)."""
+    from .kinds.base import base_amount
+    return sum(base_amount(c, level) for c in role.pay if c.kind == "base")
+
+
+class _PeopleSums:
+    """One role's pay per scenario, month and person as the chain reads it, for both views:
+    gross (every line), the contribution base (earnings before deductions), the annual
+    bonus, and the pay the minimum wage counts (accrued)."""
+
+    def __init__(self, S: int, n: int):
+        z = lambda: np.zeros((S, MONTHS, n), dtype=np.int64)  # noqa: E731
+        self.gross, self.base, self.bonus = {"accrued": z(), "paid": z()}, {"accrued": z(), "paid": z()}, \
+            {"accrued": z(), "paid": z()}
+        self.counted = z()
+        self.bonus_mode: str | None = None
+        self.n = n
+
+    def add(self, people: np.ndarray, kind, months, c, employment) -> None:
+        paid = people if months is None else _settle(people, months)[0]
+        pos = np.maximum(people, 0)
+        pos_paid = pos if months is None else _settle(pos, months)[0]
+        for view, value, positive in (("accrued", people, pos), ("paid", paid, pos_paid)):
+            self.gross[view] += value
+            self.base[view] += positive
+            if kind.name == "year_end_bonus":
+                self.bonus[view] += value
+        if kind.name == "year_end_bonus" and self.bonus_mode is None:
+            self.bonus_mode = getattr(c, "tax", None)
+        if kind.minimum_wage_counts:
+            self.counted += people
+
+    def chain(self, terms, employment, hire, oc, fee, detail: bool) -> dict:
+        from ..employment.chain import (
+            chain,  # the employment room, read only when a payroll has terms
+        )
+
+        settings = employment
+        special = (hire.special_deductions if hire is not None and hire.special_deductions is not None
+                   else (settings.special_deductions if settings is not None else 0))
+        kw = {"rule": settings.base_rule if settings else "actual",
+              "fixed_fen": round(float(settings.base_amount) * 100) if settings and settings.base_amount else None,
+              "hire": hire.hire if hire is not None else "full_time",
+              "agency_share": float(hire.agency_share or 0) if hire is not None else 0.0,
+              "special_fen": round(float(special) * 100), "prior_months": settings.prior_months if settings else 0,
+              "bonus_mode": self.bonus_mode or (settings.bonus_tax if settings else "cheaper")}
+        out = {}
+        for view in ("accrued", "paid"):
+            override = {"on_cost": oc} if oc is not None and terms.custom else None
+            c = chain(self.gross[view], self.base[view], terms, bonus=self.bonus[view], employer_override=override,
+                      **kw)
+            if fee is not None:  # an outsourced role: the vendor's fee is the whole cost
+                c = {k: np.zeros_like(v) for k, v in c.items()}
+                c["service_fee"] = c["labour_cost"] = fee
+            else:
+                c["service_fee"] = np.zeros_like(c["gross"])
+            if view == "accrued":
+                c["counted"] = self.counted
+            out[view] = {"sums": {k: v.sum(axis=(-2, -1)) for k, v in c.items()},
+                         "people": {k: v[0] for k, v in c.items()} if detail else None}
+        return out
+
+
+def _service_fee(hire, env, role, shares, S) -> np.ndarray:
+    """An outsourced role's fee, unit price × its driver each month, shared by its people slots."""
+    pool = to_fen(float(hire.unit_price) * np.broadcast_to(env.driver(hire.driver, role.id)[..., 0], (S, MONTHS)))
+    return _pool(pool, shares)
 
 
 def _negative_scale(factor: np.ndarray, where: str, text: str, scenarios) -> None:
@@ -422,7 +583,8 @@ def _negative_scale(factor: np.ndarray, where: str, text: str, scenarios) -> Non
                               month={"zh": fmt.month(label, "zh"), "en": label}))
 
 
-def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict | None = None) -> Payroll:
+def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict | None = None,
+            city: str | None = None) -> Payroll:
     """Compute every role's pay for the 12 months of ``scenario``.
 
     Per-person drivers are first fitted to the design's headcount
@@ -437,6 +599,11 @@ def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict
     supply : dict, optional
         Values for parameters the source leaves blank, keyed by
         ``"<role id>.pay[<i>].<parameter>"`` (e.g. ``{"director.pay[1].rate": 0.005}``).
+    city : str, optional
+        The city whose parameter pack prices employment (上海 or ``shanghai``), over the
+        design's and the scenario's ``employment`` block. With one (or the design's
+        ``on_cost``) the result's ``chain`` holds every person's gross pay, employer
+        contributions, employment cost, employee contributions, tax and net pay.
 
     Raises
     ------
@@ -444,6 +611,20 @@ def payroll(design, scenario: Scenario, *, base_level: str = "mid", supply: dict
         A blank parameter not supplied, a driver the scenario lacks, a bad expression.
     """
     fitted, filled = fit_people(scenario, design)
+    settings, terms = employment_terms(design, scenario, city)
+    chains: dict = {}
     lines, _, _ = compute(design, [fitted], base_level=base_level, supply=merged_supply(scenario.supply, supply),
-                          detail=True)
-    return Payroll(design, scenario, lines, base_level, filled=filled)
+                          detail=True, employment=settings, terms=terms, chain_out=chains)
+    return Payroll(design, scenario, lines, base_level, filled=filled, chain=chains, terms=terms,
+                   employment=settings)
+
+
+def employment_terms(design, scenario: Scenario, city: str | None = None):
+    """The employment settings and the pack's terms for ``scenario``'s months (None, None
+    without a city or an ``on_cost``)."""
+    from ..employment.setup import (  # the employment room reads the packs
+        settings_for,
+        terms_for,
+    )
+    settings = settings_for(design, scenario, city)
+    return settings, terms_for(design, settings, scenario.months)

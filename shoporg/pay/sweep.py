@@ -26,14 +26,19 @@ import pandas as pd
 from ..i18n import Phrase
 from ..scenario import Scenario, fit_people
 from .amounts import merged_supply
-from .engine import compute
+from .engine import SUMMED, compute, employment_terms
 
 __all__ = ["payroll_sweep"]
 
 
 def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "mid",
-                  supply: dict | None = None, by_role: bool = False, progress: bool = False):
-    """Totals for each scenario: ``accrued``, ``paid`` and ``carried_over`` in yuan.
+                  supply: dict | None = None, by_role: bool = False, progress: bool = False,
+                  city: str | None = None):
+    """Totals for each scenario: ``accrued``, ``paid`` and ``carried_over`` in yuan; with
+    employment terms (``city``, or the design's or first scenario's ``employment``, or an
+    ``on_cost``) also every chain figure of :func:`~shoporg.pay.engine.payroll` (``gross``,
+    ``labour_cost``, ``net``, ``tax``... accrued; ``labour_cost_paid``, ``net_paid``), the
+    same to the fen.
 
     With ``by_role=True`` the frame has one row per scenario and role. ``progress``
     shows a tqdm bar over the roles (useful in notebooks for large designs).
@@ -42,8 +47,11 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
     if not scenarios:
         raise ValueError(Phrase("err.sweep_none"))
     fitted = [fit_people(s, design)[0] for s in scenarios]
+    settings, terms = employment_terms(design, scenarios[0], city)
+    chains: dict = {}
     _, accrued, paid = compute(design, fitted, base_level=base_level, progress=progress,
-                               supply=merged_supply(scenarios[0].supply, supply))
+                               supply=merged_supply(scenarios[0].supply, supply), employment=settings, terms=terms,
+                               chain_out=chains)
     S = len(scenarios)
     ids = [s.id for s in scenarios]
     if by_role:
@@ -58,4 +66,12 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
     df["accrued"] = df["accrued_fen"] / 100
     df["paid"] = df["paid_fen"] / 100
     df["carried_over"] = (df["accrued_fen"] - df["paid_fen"]) / 100
+    if terms is not None:
+        zero = np.zeros(S, dtype=np.int64)
+        for view, suffix in (("accrued", ""), ("paid", "_paid")):
+            for c in SUMMED if view == "accrued" else ("gross", "labour_cost", "net"):
+                per_role = [chains[r.id][view]["sums"][c] if r.id in chains else zero for r in design.roles]
+                fen = np.concatenate(per_role) if by_role else np.sum(per_role, axis=0)
+                df[f"{c}{suffix}_fen"] = np.asarray(fen, dtype=np.int64)
+                df[f"{c}{suffix}"] = df[f"{c}{suffix}_fen"] / 100
     return df

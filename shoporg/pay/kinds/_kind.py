@@ -65,13 +65,16 @@ class Component(Frozen):
 class Inputs:
     """What a kind's amount reads, for one role: ``shares`` (FTE per person, shape ``[n]``),
     ``driver(name)`` for the role and ``shop(name)`` shop-wide (arrays ``(..., 12, 1 or n)``),
-    ``param(name)`` a parameter's value (the design's, else the supplied one) and
-    ``base_level`` (``low``, ``mid`` or ``high``)."""
+    ``param(name)`` a parameter's value (the design's, else the supplied one),
+    ``base_level`` (``low``, ``mid`` or ``high``), ``monthly_base`` each person's monthly
+    base pay in yuan (the role's ``base`` components at that level × FTE, shape ``[n]``)
+    and ``start_month`` the plan's first calendar month (0 = January)."""
 
-    __slots__ = ("shares", "driver", "shop", "param", "base_level")
+    __slots__ = ("shares", "driver", "shop", "param", "base_level", "monthly_base", "start_month")
 
-    def __init__(self, shares, driver, shop, param, base_level: str):
+    def __init__(self, shares, driver, shop, param, base_level: str, monthly_base=0.0, start_month: int = 0):
         self.shares, self.driver, self.shop, self.param, self.base_level = shares, driver, shop, param, base_level
+        self.monthly_base, self.start_month = monthly_base, start_month
 
 
 class Kind:
@@ -98,6 +101,9 @@ class Kind:
     keys: ClassVar[str] = ""
     #: how its condition reads before the expression (default: the shared 条件：/ when)
     condition_words: ClassVar[Mapping[str, str] | None] = None
+    #: whether the kind's pay counts toward the minimum wage (pay for normal hours); a
+    #: city's ``minimum_wage.excludes`` may leave out more
+    minimum_wage_counts: ClassVar[bool] = True
 
     def __repr__(self) -> str:
         return f"<pay kind {self.name!r}>"
