@@ -75,10 +75,29 @@ def test_overtime_from_an_expression_and_its_words(tmp_path):
     assert PAY_KINDS["overtime"].minimum_wage_counts is False
 
 
-def test_the_overtime_base_of_the_role_needs_the_engine_to_say_it(tmp_path):
+def test_overtime_at_the_roles_base(tmp_path):
+    # the storekeeper's base of 4,000: hourly 4,000 ÷ 21.75 ÷ 8 = 22.99; 6 workday hours × 150% = 206.90
     d = _design(tmp_path, "      - {kind: overtime, workday: 6}")
-    with pytest.raises(shoporg.errors.ShopOrgError, match="cannot be read here"):
-        shoporg.payroll(d, shoporg.load_scenario("d14-double11"))
+    pay = _storekeeper(d, shoporg.load_scenario("d14-double11"))
+    assert pay.loc["overtime", "2026-01"] == round(4000 / 21.75 / 8 * 6 * 1.5 * 100)
+
+
+def test_half_time_overtime_is_paid_at_the_full_time_hourly_wage(tmp_path):
+    # a 0.5 FTE storekeeper earns 2,000 of the 4,000 base, but an hour is worth the same 4,000 ÷ 174
+    d = _design(tmp_path, "      - {kind: overtime, workday: 6}")
+    d = d.with_headcount("storekeeper", 0.5)
+    pay = _storekeeper(d, shoporg.load_scenario("d14-double11"))
+    assert pay.loc["base", "2026-01"] == 200000
+    assert pay.loc["overtime", "2026-01"] == round(4000 / 21.75 / 8 * 6 * 1.5 * 100)
+
+
+def test_overtime_at_the_base_of_a_role_without_one_is_refused(tmp_path):
+    text = (TEMPLATES / "seed-14-basic-22.yaml").read_text(encoding="utf-8")
+    line = "      - {kind: base, label: {zh: 底薪, en: Base pay}, monthly: 4000}"
+    path = tmp_path / "d.yaml"
+    path.write_text(text.replace(line, "      - {kind: overtime, workday: 6}"), encoding="utf-8")
+    with pytest.raises(shoporg.errors.ShopOrgError, match="the role has none"):
+        shoporg.payroll(shoporg.read_design(path), shoporg.load_scenario("d14-double11"))
 
 
 def test_probation_pays_the_share_in_the_first_months(tmp_path):
@@ -87,10 +106,12 @@ def test_probation_pays_the_share_in_the_first_months(tmp_path):
     d = _design(tmp_path, "      - {kind: probation, months: 2, share: 0.85, agreed: base, start: 11}")
     c = d.role("storekeeper").pay[1]
     assert PAY_KINDS["probation"].text(c, "zh") == "试用期工资 前2个月按约定工资的85%发放（自计划第11个月起）"
-    d = _design(tmp_path, "      - {kind: probation, months: 2, share: 0.85, agreed: 4000, start: 11}")
     pay = _storekeeper(d, shoporg.load_scenario("d14-double11"))
     assert pay.loc["probation"].tolist() == [0] * 10 + [-60000, -60000]
     assert pay.loc["base"].sum() + pay.loc["probation"].sum() == 12 * 400000 - 2 * 60000
+    d = _design(tmp_path, "      - {kind: probation, months: 2, share: 0.85, agreed: 5000, start: 11}")
+    pay = _storekeeper(d, shoporg.load_scenario("d14-double11"))
+    assert pay.loc["probation"].tolist() == [0] * 10 + [-75000, -75000]  # 15% of an agreed 5,000
 
 
 def test_probation_from_each_persons_start_month(tmp_path):

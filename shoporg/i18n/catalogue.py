@@ -201,9 +201,9 @@ WORDS: dict[str, dict[str, str]] = {
     "overtime.text": {"zh": "{name} {days}，小时工资 = {base} ÷ 21.75 ÷ 8",
                       "en": "{name} {days} at the hourly wage of {base} ÷ 21.75 ÷ 8"},
     "overtime.err.no_base": {
-        "zh": "加班工资的计算基数 base（本岗位底薪）在此处无法读取；请写明金额或表达式（wage_base: 4000）",
-        "en": "the overtime wage base `base` (the role's base pay) cannot be read here; write an amount or "
-              "an expression (wage_base: 4000)"},
+        "zh": "计算基数 base 指本岗位底薪，但本岗位没有底薪；请写明金额或表达式（如 wage_base: 4000）",
+        "en": "the wage base `base` is the role's base pay, and the role has none; write an amount or an "
+              "expression (e.g. wage_base: 4000)"},
     "probation.agreed_pay": {"zh": "约定工资", "en": "the agreed pay"},
     "probation.agreed_amount": {"zh": "约定工资{amount}", "en": "the agreed pay of {amount}"},
     "probation.text": {"zh": "{name} 前{months}个月按{agreed}的{share}发放",

@@ -34,7 +34,7 @@ from ...i18n import Phrase, driver_name, expression_text, pick, t
 from ._kind import Component, Inputs, Kind, money, qualified
 
 __all__ = ["Overtime", "KIND", "MULTIPLIERS", "PAID_DAYS_MONTH", "HOURS_PER_DAY", "DAY_TYPES", "hourly_wage",
-           "wage_base", "share_text"]
+           "wage_base", "share_text", "full_time_base"]
 
 #: The statutory multiples by day type (劳动法 第四十四条), the least an employer pays.
 MULTIPLIERS = {"workday": Decimal("1.5"), "rest_day": Decimal("2.0"), "holiday": Decimal("3.0")}
@@ -69,7 +69,7 @@ class Overtime(Component):
     def expressions(self) -> dict[str, str]:
         out = super().expressions()
         if self.wage_base != "base":
-            out["wage_base", "share_text"] = self.wage_base
+            out["wage_base", "share_text", "full_time_base"] = self.wage_base
         return out
 
 
@@ -101,6 +101,16 @@ def wage_base(text: str, inp: Inputs, role_base=None):
     return np.asarray(expr.evaluate({n: inp.driver(n) for n in expr.names}), dtype=float)
 
 
+def full_time_base(inp: Inputs):
+    """Each person's full-time monthly base pay ``[n]`` (the engine's ``monthly_base`` is × FTE),
+    or None when the role has no base pay."""
+    base = np.asarray(getattr(inp, "monthly_base", 0.0), dtype=float)
+    if not base.any():
+        return None
+    shares = np.asarray(inp.shares, dtype=float)
+    return np.divide(base, shares, out=np.zeros(np.broadcast(base, shares).shape), where=shares > 0)
+
+
 def _hours(value, inp: Inputs):
     return inp.driver(value) if isinstance(value, str) else float(value)
 
@@ -117,7 +127,7 @@ class _Overtime(Kind):
     minimum_wage_counts = False
 
     def amount(self, c, inp: Inputs):
-        hourly = hourly_wage(wage_base(c.wage_base, inp, getattr(inp, "role_base", None)))
+        hourly = hourly_wage(wage_base(c.wage_base, inp, full_time_base(inp)))
         total = sum(float(MULTIPLIERS[d]) * np.asarray(_hours(getattr(c, d), inp)) for d in DAY_TYPES)
         return "people", hourly * total * np.ones_like(inp.shares)
 

@@ -29,7 +29,7 @@ from pydantic import Field, field_validator
 from ..._types import DriverName, Expr, Rate
 from ...i18n import Phrase, driver_name, expression_text, t
 from ._kind import Component, Inputs, Kind, money, qualified
-from .overtime import _is_number, share_text, wage_base
+from .overtime import _is_number, full_time_base, share_text, wage_base
 
 __all__ = ["Probation", "KIND", "MIN_SHARE", "MAX_MONTHS", "probation_months"]
 
@@ -97,7 +97,7 @@ class _Probation(Kind):
         return "base"  # it cuts the base pay of the months in probation
 
     def amount(self, c, inp: Inputs):
-        agreed = wage_base(c.agreed, inp, getattr(inp, "role_base", None))
+        agreed = wage_base(c.agreed, inp, full_time_base(inp))
         cut = (1 - float(c.share)) * agreed * inp.shares
         return "people", np.where(probation_months(c.months, _starts(c, inp)), -cut, 0.0)
 
