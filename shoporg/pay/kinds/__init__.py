@@ -24,8 +24,7 @@ from pydantic_core import core_schema
 
 from ..._types import Frozen
 from ...i18n import Phrase
-from . import (allowance, base, deduction, overtime, piece_rate, probation, revenue_bonus, team_bonus,
-               year_end_bonus)
+from . import allowance, base, deduction, overtime, piece_rate, probation, revenue_bonus, team_bonus, year_end_bonus
 from ._kind import COST_GROUPS, Component, Inputs, Kind, money
 
 __all__ = ["PAY_KINDS", "COST_GROUPS", "PayComponent", "Component", "Kind", "Inputs", "register",
