@@ -102,6 +102,9 @@ def test_a_temp_below_the_minimum_wage_breaks_the_rule(d14):
     # 1 × 750 follow-ups, shared by 2 FTE) lifts them above the floor; a sales temp has no piece pay
     assert o.loc[("aftersales_cs", "temps"), "legal"]
     assert o.loc[("sales_cs", "temps"), "breaks"] == "minimum_wage"
+    src = p.sources().set_index("key")
+    assert src.loc["minimum_wage.monthly", "source"] == floor.cite()
+    assert src.loc["overtime.max_hours_month", "value"] == 36 and src.loc["overtime.max_hours_month", "verified"]
     at_floor = peak_options(d14, s, NORMS, PeakInputs(temp_wage="minimum_wage", region="上海")).options
     assert at_floor.set_index(["role", "mix"]).loc[("sales_cs", "temps"), "temps_fen"] == 5 * floor.value * 100
 

@@ -364,7 +364,7 @@ WORDS: dict[str, dict[str, str]] = {
     "peak.col.role": {"zh": "岗位", "en": "role"},
     "peak.col.month": {"zh": "月份", "en": "month"},
     "peak.col.mix": {"zh": "最低成本的合规组合", "en": "cheapest lawful mix"},
-    "peak.col.cost": {"zh": "成本（元）", "en": "cost (yuan)"},
+    "peak.col.cost": {"zh": "增加的支出（元，未含单位社保公积金）", "en": "extra spending (yuan, before employer contributions)"},
     "peak.col.cheaper_breaks": {"zh": "更便宜的组合违反", "en": "a cheaper mix would break"},
     "peak.col.cheaper_cost": {"zh": "更便宜组合的成本（元）", "en": "cost of the cheaper mix (yuan)"},
     # ---- end of peak options ----------------------------------------------------------

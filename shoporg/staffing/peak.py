@@ -15,6 +15,8 @@ Overtime hours are the work the permanent staff lack, in hours of their norm: fo
 the extra units ÷ (quota a day ÷ 8 hours); for chat service, the FTE gap × shift hours ×
 working days. A mix is legal when each permanent person's overtime stays within both caps
 (spread evenly over the month's working days) and each temp earns at least the minimum wage.
+Amounts are what the shop pays on top (pay, agency fees, service fees), exact to the fen,
+before employer social insurance and housing fund.
 
 >>> import shoporg
 >>> from shoporg.staffing import read_norms
@@ -106,7 +108,14 @@ class PeakOptions:
     options: pd.DataFrame
     best: pd.DataFrame
     inputs: PeakInputs
-    facts: dict = field(default_factory=dict)
+    facts: list = field(default_factory=list)
+    """The pack figures the pricing read (overtime law, minimum wage), each with its source."""
+
+    def sources(self) -> pd.DataFrame:
+        """The figures read, one row each: key, month, value, source, verified."""
+        return pd.DataFrame([{"key": f.key, "month": m, "value": f.value, "source": f.cite(),
+                              "verified": f.verified} for m, f in self.facts],
+                            columns=["key", "month", "value", "source", "verified"])
 
     def cost_by_month(self, months) -> pd.DataFrame:
         """The best mix's cost in fen, months × roles (0 outside the peaks)."""
@@ -216,11 +225,18 @@ def peak_options(design, scenario, norms=None, inputs: PeakInputs | None = None,
         volumes = scenario.driver(norm.driver)
         for m, label in enumerate(scenario.months):
             v = float(volumes[m])
-            if math.ceil(work.fte(v) - _NOISE) <= perm and work.fte(v) <= perm + _NOISE:
-                continue
+            if work.fte(v) <= perm + _NOISE:
+                continue  # the permanent staff cope
             rows += _mixes(work, role, perm, base, v, m, label, scenario, inputs, national, supply)
     options = _nones(pd.DataFrame(rows, columns=_COLUMNS))
-    return PeakOptions(options, _best(options), inputs)
+    facts = [(m, f) for m in sorted(set(options["month"])) for f in
+             (national.get(k, m) for k in _FACTS) if f is not None]
+    return PeakOptions(options, _best(options), inputs, facts)
+
+
+#: the pack keys the pricing reads
+_FACTS = ("overtime.multipliers", "overtime.max_hours_day", "overtime.max_hours_month", "wage.paid_days_month",
+          "minimum_wage.monthly")
 
 
 _COLUMNS = ["role", "month", "mix", "temps", "agency", "overtime_hours", "outsourced_chats", "bot_chats",
