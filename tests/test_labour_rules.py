@@ -56,13 +56,17 @@ def test_probation_below_the_minimum_wage_is_found(tmp_path):
     s = shoporg.load_scenario("d14-double11")
     found = probation_findings(d, shanghai, s.months)
     floors = [shanghai.fact("minimum_wage.monthly", m).value for m in s.months]
-    assert [f.month for f in found] == [m for m, floor in zip(s.months, floors) if 1360 < floor]
-    assert len(found) == 12 and {f.role for f in found} == {"aftersales_cs"}
+    # three months of probation from the plan start: January to March
+    assert [f.month for f in found] == [m for m, floor in zip(s.months[:3], floors) if 1360 < floor]
+    assert len(found) == 3 and {f.role for f in found} == {"aftersales_cs"}
     f = found[0]
-    assert f.code == "probation.minimum_wage" and f.verified is shanghai.fact("minimum_wage.monthly", "2026-01").verified
+    assert f.code == "probation.minimum_wage"
+    assert f.verified is shanghai.fact("minimum_wage.monthly", "2026-01").verified
     assert f.message.text("zh") == f"试用期工资1360元低于上海最低工资标准{floors[0]}元"
     table = findings_table(found, "en")
     assert list(table.columns[:4]) == ["check", "severity", "role", "month"]
     assert "Labor Contract Law art. 20" in table["rule"].iloc[0]
     d = _design(tmp_path, "monthly: 4000}", "      - {kind: probation, months: 3, share: 0.8}")
     assert probation_findings(d, shanghai, s.months) == []
+    d = _design(tmp_path, "monthly: 1700}", "      - {kind: probation, months: 2, share: 0.8, start: 11}")
+    assert [f.month for f in probation_findings(d, shanghai, s.months)] == ["2026-11", "2026-12"]

@@ -144,3 +144,8 @@ def test_a_probation_longer_than_six_months_is_refused(tmp_path):
     # Labor Contract Law art. 19: at most six months
     with pytest.raises(DesignValidationError, match=r"roles\[8\]\.pay\[1\]\.months"):
         _design(tmp_path, "      - {kind: probation, months: 7, share: 0.8}")
+
+
+def test_a_wage_base_that_is_no_expression_is_located(tmp_path):
+    with pytest.raises(DesignValidationError, match=r"roles\[8\]\.pay\[1\]\.wage_base"):
+        _design(tmp_path, "      - {kind: overtime, wage_base: 'revenue +', workday: 6}")

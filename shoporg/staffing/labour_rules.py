@@ -114,7 +114,7 @@ def overtime_findings(design, scenario, pack) -> list[Finding]:
 
 def probation_findings(design, pack, months, *, base_level: str = "mid") -> list[Finding]:
     """Probation components whose pay (share × agreed pay) is below 80% of the agreed pay or the
-    local minimum wage in force in a plan month (one finding per role and month)."""
+    local minimum wage in force in a plan month of the probation (one finding per role and month)."""
     out = []
     for r in design.roles:
         bases = [c for c in r.pay if c.kind == "base"]
@@ -126,7 +126,10 @@ def probation_findings(design, pack, months, *, base_level: str = "mid") -> list
             except ValueError:
                 continue  # an expression: judged where its drivers are known (the payroll)
             paid = float(c.share) * agreed
-            for label in months:
+            first = 1 if c.start is None else c.start if isinstance(c.start, int) else None
+            for i, label in enumerate(months, start=1):
+                if first is not None and not first <= i < first + c.months:
+                    continue  # no one is in probation this month (a driver's start months: every month is judged)
                 floor = pack.get("minimum_wage.monthly", label)
                 if float(c.share) < float(MIN_SHARE):
                     fact = pack.fact("probation.min_share", label)
@@ -134,9 +137,10 @@ def probation_findings(design, pack, months, *, base_level: str = "mid") -> list
                                        Phrase("probation.finding.share", share=_both(fmt.percent, c.share, digits=0)),
                                        Phrase("probation.rule"), fact.cite(), fact.verified))
                 elif floor is not None and paid < float(floor.value) - 1e-9:
+                    region = {"zh": floor.region.zh, "en": floor.region.en or floor.region.zh}
                     out.append(Finding("warning", "probation.minimum_wage", r.id, label,
                                        Phrase("probation.finding.minimum", paid=_both(fmt.money, paid),
-                                              floor=_both(fmt.money, floor.value), region={"zh": floor.region.zh, "en": floor.region.en or floor.region.zh}),
+                                              floor=_both(fmt.money, floor.value), region=region),
                                        Phrase("probation.rule"), floor.cite(), floor.verified))
     return out
 

@@ -69,7 +69,7 @@ class Overtime(Component):
     def expressions(self) -> dict[str, str]:
         out = super().expressions()
         if self.wage_base != "base":
-            out["wage_base", "share_text", "full_time_base"] = self.wage_base
+            out["wage_base"] = self.wage_base
         return out
 
 
@@ -136,7 +136,8 @@ class _Overtime(Kind):
         for d in DAY_TYPES:
             h = getattr(c, d)
             if isinstance(h, str) or h:
-                hours = driver_name(h, lang) if isinstance(h, str) else t("overtime.hours", lang, hours=fmt.number(h, lang))
+                hours = (driver_name(h, lang) if isinstance(h, str)
+                         else t("overtime.hours", lang, hours=fmt.number(h, lang)))
                 parts.append(t("overtime.day", lang, day=pick(_DAY[d], lang), hours=hours,
                                share=share_text(MULTIPLIERS[d], lang)))
         base = (t("overtime.role_base", lang) if c.wage_base == "base" else
