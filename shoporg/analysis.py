@@ -260,7 +260,7 @@ def overlaps(design) -> dict[str, list[str]]:
 # -- health ---------------------------------------------------------------------------------
 
 def health(design, *, max_span: float = 8, max_depth: int = 5, pay_floor: float | None = None,
-           scenario=None, lang: str = "zh"):
+           scenario=None, city: str | None = None, supply=None, lang: str = "zh"):
     """Named findings with a severity (``warning`` or ``info``), one row each; the
     ``message`` says it in ``lang`` (:func:`health_view` makes the table a client reads).
 
@@ -268,7 +268,11 @@ def health(design, *, max_span: float = 8, max_depth: int = 5, pay_floor: float 
     deeper than ``max_depth`` layers; a role with no duties; a base pay below
     ``pay_floor``; KPI weights that do not sum to 100; a piece rate whose driver the
     ``scenario`` never feeds (all zero or absent; a driver the design's ``rules`` derive
-    is fed when the drivers it reads give it a value).
+    is fed when the drivers it reads give it a value). With a ``scenario`` and employment
+    terms (``city``, or the design's or scenario's ``employment``), the compliance findings
+    of :func:`shoporg.employment.compliance.payroll_findings` on the payroll at the low end
+    of base ranges: pay below the city's minimum wage (severity ``error``) and implausible
+    per-person pay; those rows also give the rule, its source and whether it is verified.
 
     >>> from shoporg import load_template
     >>> health(load_template("seed-14-basic-22"), max_span=7)["message"].tolist()
@@ -312,7 +316,19 @@ def health(design, *, max_span: float = 8, max_depth: int = 5, pay_floor: float 
                 if not drivers.fed(c.driver, r.id):
                     add("unfed_driver", "warning", r.id, "health.unfed_driver",
                         driver={"zh": driver_name(c.driver, "zh"), "en": repr(c.driver)})
-    return pd.DataFrame(rows, columns=["check", "severity", "role", "message"])
+    out = pd.DataFrame(rows, columns=["check", "severity", "role", "message"])
+    if scenario is not None and (city or design.employment is not None or getattr(scenario, "employment", None)):
+        from .employment.compliance import minimum_wage_from_lines, payroll_findings  # reads the packs
+        from .employment.params import EmploymentError
+        try:
+            found = payroll_findings(payroll(design, scenario, base_level="low", supply=supply, city=city), lang)
+        except EmploymentError:  # the pack cannot price the whole chain: the minimum wage on gross pay
+            settings = city or (dict(getattr(scenario, "employment", None) or {}).get("city")) or design.employment.city
+            pr = payroll(design.replace(employment=None, on_cost=None), scenario, base_level="low", supply=supply)
+            found = minimum_wage_from_lines(pr, settings, lang)
+        if len(found):
+            out = pd.concat([out, found], ignore_index=True) if len(out) else found
+    return out
 
 
 def health_view(h, design=None, lang: str = "zh"):

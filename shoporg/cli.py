@@ -4,7 +4,8 @@
     shoporg validate PATH...                check design files or folders of them
     shoporg show PATH|TEMPLATE_ID [--lang zh|en] [--format table|csv|json]
     shoporg payroll DESIGN --scenario FILE [--view accrued|paid] [--by role|month|department]
-                    [--level low|mid|high] [--supply KEY=VALUE] [--format ...] [--lang ...]
+                    [--level low|mid|high] [--supply KEY=VALUE] [--city CITY [--effective DATE]]
+                    [--format ...] [--lang ...]
     shoporg staff DESIGN --volumes FILE [--norms FILE] [--format table|csv|json] [--lang ...]
     shoporg compare A B [C [D]] [--scenario FILE] [--norms FILE] [--format ...] [--lang ...]
     shoporg diff A B [--rename OLD=NEW] [--format ...] [--lang ...]
@@ -18,6 +19,7 @@ problem on standard error).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import signal
@@ -204,13 +206,21 @@ def _supply(pairs: list[str], lang: str = "en") -> dict[str, float]:
 
 def _cmd_payroll(args) -> int:
     design = _load(args.design)
-    pr = shoporg.payroll(design, shoporg.read_scenario(args.scenario, design), base_level=args.level,
-                         supply=_supply(args.supply, _error_lang(args)))
+    scenario = shoporg.read_scenario(args.scenario, design)
+    if args.effective:  # every pack figure as in force on that date
+        scenario = dataclasses.replace(scenario, employment={**(scenario.employment or {}), "effective": args.effective})
+    pr = shoporg.payroll(design, scenario, base_level=args.level, supply=_supply(args.supply, _error_lang(args)),
+                         city=args.city)
     lang = args.lang
     table = {"month": pr.by_month, "role": pr.by_role, "department": pr.by_department}[args.by]()
     names = {"role": {r.id: r.name.get(lang) for r in design.roles},
              "department": {d.id: d.name.get(lang) for d in design.departments}}.get(args.by, {})
     views = ["accrued", "paid"] if args.view is None else [args.view]
+    if pr.chain is not None:  # gross, employment cost and net pay of the chosen view
+        suffix = "" if (args.view or "accrued") == "accrued" else "_paid"
+        table = table.assign(gross=table[f"gross{suffix}"], labour_cost=table[f"labour_cost{suffix}"],
+                             net=table[f"net{suffix}"])
+        views = ["gross", "labour_cost", "net"]
     frame = table[views].copy()
     frame.index = [names.get(i, i) or t("cli.none", lang) for i in frame.index]
     frame.index.name = args.by
@@ -221,7 +231,11 @@ def _cmd_payroll(args) -> int:
         t(f"col.{v}_yuan", lang) for v in views]
     shown = [fmt.month(i, lang) for i in frame.index] if args.by == "month" else list(frame.index)
     rows = [[i] + [fmt.fixed(x, lang) for x in row] for i, row in zip(shown, frame.values.tolist())]
-    rows.append([t("col.total", lang)] + [fmt.fixed(pr.total(v), lang) for v in views])
+    if pr.chain is not None:
+        view = args.view or "accrued"
+        rows.append([t("col.total", lang)] + [fmt.fixed(pr.chain_total(v, view), lang) for v in views])
+    else:
+        rows.append([t("col.total", lang)] + [fmt.fixed(pr.total(v), lang) for v in views])
     print(f"{design.name.get(lang)} × {pr.scenario.name.get(lang)}  "
           f"[{fmt.month(pr.scenario.months[0], lang)} – {fmt.month(pr.scenario.months[-1], lang)}]")
     print(render(rows, headers))
@@ -229,7 +243,23 @@ def _cmd_payroll(args) -> int:
         print("\n" + t("cli.carried", lang, amount=fmt.fixed(pr.carried_over, lang)))
     if pr.filled:
         print("\n" + shoporg.filled_note(pr.filled, design, lang))
+    if pr.terms is not None and pr.terms.facts:
+        _print_sources(pr, lang)
     return EXIT_OK
+
+
+def _print_sources(pr, lang: str) -> None:
+    """The pack's figures the payroll read, each with its source, and those not verified."""
+    print("\n" + t("employment.sources", lang, region=pr.terms.region, on=fmt.month(pr.scenario.months[0], lang)))
+    for key, f in sorted(pr.terms.facts.items()):
+        value = f.value if not isinstance(f.value, (list, dict)) else "…"
+        period = f"{f.effective_from}–{f.effective_to or ''}"
+        flag = t("employment.verified" if f.verified else "employment.unverified", lang)
+        print("  " + t("employment.fact_line", lang, key=key, value=value, period=period, source=f.cite())
+              + f" [{flag}]")
+    if pr.terms.assumptions:
+        print("\n" + t("employment.assumptions", lang))
+        print("  " + ", ".join(sorted(f.key for f in pr.terms.assumptions)))
 
 
 def _cmd_staff(args) -> int:
@@ -415,6 +445,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--level", choices=["low", "mid", "high"], default="mid", help="end of base-pay ranges")
     p.add_argument("--supply", action="append", default=[], metavar="KEY=VALUE",
                    help="a value the source leaves blank, e.g. director.pay[1].rate=0.002 (repeatable)")
+    p.add_argument("--city", metavar="CITY", help="price employment with a city's parameter pack (上海 or shanghai): "
+                   "gross pay, employment cost (人工成本) and net pay")
+    p.add_argument("--effective", metavar="DATE", help="with --city: read every pack figure as in force on DATE "
+                   "(YYYY-MM-DD), e.g. when the pack has no figures for the plan year yet")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
     p.set_defaults(func=_cmd_payroll)

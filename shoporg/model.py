@@ -220,6 +220,11 @@ class Employment(Frozen):
     roles: dict[RoleId, RoleEmployment] = {}
     note: Text | None = None
 
+    @field_validator("effective", mode="before")
+    @classmethod
+    def _date(cls, v: Any) -> Any:
+        return v.isoformat() if hasattr(v, "isoformat") else v  # YAML reads 2026-01-01 as a date
+
     @model_validator(mode="after")
     def _fixed(self) -> "Employment":
         if self.base_rule == "fixed" and self.base_amount is None:

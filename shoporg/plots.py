@@ -85,7 +85,7 @@ def plot_payroll(pr, ax=None, lang: str = "zh"):
     >>> pr = payroll(load_template("seed-14-basic-22"),
     ...              read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml"))
     >>> [t.get_text() for t in plot_payroll(pr).get_legend().get_texts()]
-    ['实发', '应计']
+    ['实付', '应计']
     """
     with _fonts():
         ax = _axes(ax, (9, 3.5))

@@ -84,7 +84,7 @@ def test_headcount_typed_in_the_browser_updates_the_monthly_payroll(app, record_
             page.goto(app.url, wait_until="commit")  # Voila streams the page while the notebook runs
             summary = page.locator(".shoporg-designer-summary")
             headcount = page.locator(".shoporg-designer-headcount input")
-            sync_api.expect(summary).to_contain_text("首月人工成本（应计）", timeout=120_000)
+            sync_api.expect(summary).to_contain_text("首月应发工资（应计）", timeout=120_000)
             sync_api.expect(summary).to_contain_text(shown)
             role = page.locator(".shoporg-designer-role select")
             role.select_option(label="捡单员")  # choose the order pickers

@@ -283,7 +283,7 @@ def test_the_designer_shows_payroll_errors_in_its_language(d14, s14, without_sto
         payroll(d14, scenario)
     zh = Designer(design=d14, scenario=scenario, show_chart=False, lang="zh")
     shown = html.unescape(zh.summary.value)
-    assert "无法计算人工成本：" + error_text(e.value, "zh") in shown
+    assert "无法计算工资：" + error_text(e.value, "zh") in shown
     assert not english_words(re.sub(r"<[^>]+>", " ", shown), ["roles[0].pay[1].rate", "roles[8].pay[1]",
                                                               "supply={'director.pay[1].rate': ...}"]), shown
     en = Designer(design=d14, scenario=scenario, show_chart=False, lang="en")

@@ -84,7 +84,7 @@ def test_payroll_total_is_a_number_to_the_fen(d14, scenario, tmp_path):
     pr = shoporg.payroll(d14, scenario)
     ws = load_workbook(export_excel(d14, tmp_path / "x.xlsx", scenario=scenario))["薪酬测算"]
     totals = {r[2].value: r[-1] for r in ws.iter_rows() if r[0].value == "合计"}
-    for view, word in (("accrued", "应计"), ("paid", "实发")):
+    for view, word in (("accrued", "应计"), ("paid", "实付")):
         cell = totals[word]
         assert isinstance(cell.value, (int, float))
         assert round(cell.value * 100) == int(pr.lines[f"{view}_fen"].sum())

@@ -210,7 +210,7 @@ def test_explorer_cost_per_order_follows_orders_scale(d14, d14_scenario):
     # untouched sliders reproduce the file's scenario exactly
     assert app.cost_per_order == pytest.approx(shoporg.payroll(d14, d14_scenario).total() / orders, abs=1e-4)
     first = app.cost_per_order
-    assert "应计" in app.table.value and "实发" in app.table.value
+    assert "应计" in app.table.value and "实付" in app.table.value
     app.orders_scale.value = 2.0
     assert app.cost_per_order != first
     assert app.scenario.driver("orders")[0] == pytest.approx(6000)

@@ -100,19 +100,21 @@ def _tax(gross, deductible, terms: Terms, special, prior: int, bonus, mode: str)
     annual bonus as ``mode`` says."""
     if not terms.withholding:  # no tax figures (a custom on-cost without a national pack)
         return np.zeros_like(gross)
-    special = np.broadcast_to(np.asarray(special, dtype=np.int64), gross.shape)
     has_bonus = bonus is not None and bool(bonus.any())
     wages = gross - bonus if has_bonus else gross
-    out_with = np.zeros_like(gross)
-    out_sep = np.zeros_like(gross)
+    out_with = np.empty_like(gross)
+    out_sep = np.empty_like(gross) if has_bonus else None
     for k, year in enumerate(dict.fromkeys(terms.years.tolist())):
         idx = np.flatnonzero(terms.years == year)
+        months = slice(int(idx[0]), int(idx[-1]) + 1)  # a calendar year's months follow each other
         first = idx[0]
-        kw = {"basic": int(terms.basic_fen[first]), "special": special[..., idx, :], "prior": prior if k == 0 else 0}
+        kw = {"basic": int(terms.basic_fen[first]), "special": special, "prior": prior if k == 0 else 0}
         table = terms.withholding[first]
-        out_with[..., idx, :] = cumulative_withholding(gross[..., idx, :], deductible[..., idx, :], table, **kw)
+        out_with[..., months, :] = cumulative_withholding(gross[..., months, :], deductible[..., months, :], table,
+                                                          **kw)
         if has_bonus:
-            out_sep[..., idx, :] = cumulative_withholding(wages[..., idx, :], deductible[..., idx, :], table, **kw)
+            out_sep[..., months, :] = cumulative_withholding(wages[..., months, :], deductible[..., months, :],
+                                                             table, **kw)
     if not has_bonus or mode == "with_wages":
         return out_with
     allowed = terms.bonus_separate

@@ -51,7 +51,13 @@ class Brackets:
         """``amount × rate − quick deduction`` (not below 0), the bracket found for
         ``amount / scale`` (``scale=12``: the monthly-converted table on an annual bonus)."""
         amount = np.maximum(np.asarray(amount_fen, dtype=np.int64), 0)
-        i = np.searchsorted(self.upto * scale, amount, side="left")  # a bound belongs to its own bracket
+        bounds = self.upto * scale
+        top = int(np.searchsorted(bounds, amount.max(initial=0), side="left"))  # the highest bracket reached
+        if top == 0:  # every amount in the first bracket (the usual case for shop staff)
+            return np.maximum((amount * self.ppm[0] + PPM // 2) // PPM - self.quick[0], 0)
+        i = np.zeros(amount.shape, dtype=np.intp)
+        for b in bounds[:top]:  # a bound belongs to its own bracket
+            i += amount > b
         return np.maximum((amount * self.ppm[i] + PPM // 2) // PPM - self.quick[i], 0)
 
 
@@ -89,8 +95,9 @@ def cumulative_withholding(gross_fen, employee_fen, table, *, basic: int = 500_0
     """
     gross = np.asarray(gross_fen, dtype=np.int64)
     employee = np.broadcast_to(np.asarray(employee_fen, dtype=np.int64), gross.shape)
-    special = np.broadcast_to(np.asarray(special, dtype=np.int64), gross.shape)
+    special = np.asarray(special, dtype=np.int64)
     if prior:
+        special = np.broadcast_to(special, gross.shape)
         def extend(a):
             first = np.take(a, [0], axis=-2)
             return np.concatenate([np.repeat(first, prior, axis=-2), a], axis=-2)

@@ -25,6 +25,15 @@ people being ceil(H), each 1.0 FTE but the last, which holds the remainder):
 - ``deduction``: −(rate × the person's driver) or −amount, in months where ``when`` holds.
 - ``on_cost`` (employer social insurance and housing fund, when the design sets
   ``on_cost``): rate × the person's accrued gross pay clamped to [base_floor, base_cap].
+- ``year_end_bonus``: months of the role's base (× FTE) or an amount, in its calendar month.
+
+With employment terms (a city: the design's ``employment``, the scenario's, or
+``payroll(..., city=...)``; or the old ``on_cost`` read as a custom pack) each person's
+month goes on through :mod:`shoporg.employment.chain`: 应发工资 → employer social
+insurance by branch and 单位公积金 (+ an agency's fee) = 人工成本; less the employee's
+contributions and 个税 (cumulative withholding) = 实发. ``Payroll.chain`` holds it per
+view, month, role and person; the summaries add it up, and the sweep gives the same
+totals to the fen.
 
 Each kind's amount lives in its module of :mod:`shoporg.pay.kinds`; the engine reads the
 drivers from one :class:`~shoporg.pay.environment.Environment` and computes every
@@ -152,7 +161,7 @@ class Payroll:
         #: the employment terms the chain was computed on (None: no city, no on-cost)
         self.terms, self.employment = terms, employment
         #: one row per view, month, role and person: gross pay to employment cost and net pay (None without terms)
-        self.chain = _chain_frame(design, scenario, chain) if chain else None
+        self.chain = _chain_frame(design, scenario, chain, base_level) if chain else None
         self.filled: tuple[Filled, ...] = tuple(filled)
         self._lines = list(lines)
         months = np.asarray(scenario.months, dtype=object)
@@ -239,6 +248,13 @@ class Payroll:
                 out[c] = [self.chain_total(c, view) for view in ("accrued", "paid")]
         return out
 
+    def findings(self, lang: str = "zh"):
+        """Compliance findings on this payroll (minimum wage, implausible pay), one row per
+        role and finding, with the rule, its source and whether it is verified; empty
+        without a city's terms."""
+        from ..employment.compliance import payroll_findings  # the employment room reads the packs
+        return payroll_findings(self, lang)
+
     def chain_total(self, column: str = "labour_cost", view: str = "accrued") -> float:
         """A chain column's plan total in yuan (``gross``, ``labour_cost``, ``net``, ``tax``...).
 
@@ -298,29 +314,38 @@ SUMMED = ("gross", "employer_contributions", "housing_fund_employer", "agency_fe
           "employee_contributions", "tax", "net")
 
 
-def _chain_frame(design, scenario: Scenario, chains: Mapping) -> pd.DataFrame:
-    """The chain as one tidy frame: a row per view, month, role and person; every figure
-    in fen (``<figure>_fen``) and, for the summed ones, in yuan."""
+def _chain_frame(design, scenario: Scenario, chains: Mapping, base_level: str = "mid") -> pd.DataFrame:
+    """The chain as one tidy frame: a row per view, month, role and person (with the
+    person's FTE and monthly base pay); every figure in fen (``<figure>_fen``) and, for
+    the summed ones, in yuan."""
     months = np.asarray(scenario.months, dtype=object)
     dept = {r.id: r.department or "" for r in design.roles}
-    frames = []
-    for rid, views in chains.items():
-        hire = design.employment.role(rid).hire if design.employment is not None else "full_time"
-        for view, data in views.items():
-            people = data["people"]
-            n = people["gross"].shape[-1]
-            cols = {"view": view, "month": np.repeat(months, n), "role": rid, "department": dept[rid],
-                    "person": np.tile(np.arange(1, n + 1), MONTHS), "hire": hire}
-            cols.update({f"{k}_fen": v.ravel().astype(np.int64) for k, v in people.items()})
-            frames.append(pd.DataFrame(cols))
-    if not frames:
+    hires = design.employment.roles if design.employment is not None else {}
+    blocks = [(rid, view, data["people"]) for rid, views in chains.items() for view, data in views.items()]
+    if not blocks:
         return pd.DataFrame(columns=["view", "month", "role", "department", "person", "hire"]
                             + [f"{c}_fen" for c in SUMMED])
-    out = pd.concat(frames, ignore_index=True)
+    sizes = [people["gross"].shape[-1] * MONTHS for _, _, people in blocks]
+    keys = list(dict.fromkeys(k for _, _, people in blocks for k in people))
+
+    def each(values):
+        return np.repeat(np.asarray(values, dtype=object), sizes).astype(str)
+
+    cols = {"view": each([v for _, v, _ in blocks]),
+            "month": np.concatenate([np.repeat(months, p["gross"].shape[-1]) for _, _, p in blocks]).astype(str),
+            "role": each([r for r, _, _ in blocks]), "department": each([dept[r] for r, _, _ in blocks]),
+            "person": np.concatenate([np.tile(np.arange(1, p["gross"].shape[-1] + 1), MONTHS) for _, _, p in blocks]),
+            "hire": each([hires[r].hire if r in hires else "full_time" for r, _, _ in blocks])}
+    shares = {r.id: people_shares(r.headcount) for r in design.roles}
+    cols["fte"] = np.concatenate([np.tile(shares[r][:p["gross"].shape[-1]], MONTHS) for r, _, p in blocks])
+    cols["base_monthly_fen"] = np.round(cols["fte"] * 100 * np.repeat(
+        [_monthly_base(design.role(r), base_level) for r, _, _ in blocks], sizes)).astype(np.int64)
+    for k in keys:
+        cols[f"{k}_fen"] = np.concatenate([p[k].ravel() if k in p else np.zeros(n, dtype=np.int64)
+                                           for (_, _, p), n in zip(blocks, sizes)]).astype(np.int64)
+    out = pd.DataFrame(cols)
     for c in SUMMED:
         out[c] = out[f"{c}_fen"] / 100
-    for c in ("view", "month", "role", "department", "hire"):
-        out[c] = out[c].astype(str)
     return out
 
 
@@ -512,27 +537,35 @@ def _monthly_base(role, level: str) -> float:
 
 class _PeopleSums:
     """One role's pay per scenario, month and person as the chain reads it, for both views:
-    gross (every line), the contribution base (earnings before deductions), the annual
-    bonus, and the pay the minimum wage counts (accrued)."""
+    gross (every line), the contribution base (earnings before deductions, an annual bonus
+    left out), the annual bonus, and the pay the minimum wage counts (accrued)."""
 
     def __init__(self, S: int, n: int):
         z = lambda: np.zeros((S, MONTHS, n), dtype=np.int64)  # noqa: E731
-        self.gross, self.base, self.bonus = {"accrued": z(), "paid": z()}, {"accrued": z(), "paid": z()}, \
-            {"accrued": z(), "paid": z()}
+        self.gross, self.base, self.bonus = {"accrued": z()}, {"accrued": z()}, {"accrued": z()}
+        for a in (self.gross, self.base, self.bonus):  # the paid view is the accrued one until something is settled
+            a["paid"] = a["accrued"]
         self.counted = z()
         self.bonus_mode: str | None = None
         self.n = n
 
     def add(self, people: np.ndarray, kind, months, c, employment) -> None:
-        paid = people if months is None else _settle(people, months)[0]
-        pos = np.maximum(people, 0)
-        pos_paid = pos if months is None else _settle(pos, months)[0]
-        for view, value, positive in (("accrued", people, pos), ("paid", paid, pos_paid)):
+        once_a_year = kind.name == "year_end_bonus"
+        pos = np.maximum(people, 0) if kind.name == "deduction" else people  # only deductions are negative
+        if months is not None and self.gross["paid"] is self.gross["accrued"]:
+            for a in (self.gross, self.base, self.bonus):
+                a["paid"] = a["accrued"].copy()
+        views = [("accrued", people, pos)]
+        if self.gross["paid"] is not self.gross["accrued"]:
+            views.append(("paid", people if months is None else _settle(people, months)[0],
+                          pos if months is None else _settle(pos, months)[0]))
+        for view, value, positive in views:
             self.gross[view] += value
-            self.base[view] += positive
-            if kind.name == "year_end_bonus":
+            if once_a_year:  # taxed as a bonus; not a month's contribution base (bases are set for a year)
                 self.bonus[view] += value
-        if kind.name == "year_end_bonus" and self.bonus_mode is None:
+            else:
+                self.base[view] += positive
+        if once_a_year and self.bonus_mode is None:
             self.bonus_mode = getattr(c, "tax", None)
         if kind.minimum_wage_counts:
             self.counted += people
@@ -551,21 +584,68 @@ class _PeopleSums:
               "agency_share": float(hire.agency_share or 0) if hire is not None else 0.0,
               "special_fen": round(float(special) * 100), "prior_months": settings.prior_months if settings else 0,
               "bonus_mode": self.bonus_mode or (settings.bonus_tax if settings else "cheaper")}
+        override = {"on_cost": oc} if oc is not None and terms.custom else None
         out = {}
         for view in ("accrued", "paid"):
-            override = {"on_cost": oc} if oc is not None and terms.custom else None
-            c = chain(self.gross[view], self.base[view], terms, bonus=self.bonus[view], employer_override=override,
-                      **kw)
-            if fee is not None:  # an outsourced role: the vendor's fee is the whole cost
-                c = {k: np.zeros_like(v) for k, v in c.items()}
-                c["service_fee"] = c["labour_cost"] = fee
-            else:
-                c["service_fee"] = np.zeros_like(c["gross"])
-            if view == "accrued":
-                c["counted"] = self.counted
-            out[view] = {"sums": {k: v.sum(axis=(-2, -1)) for k, v in c.items()},
-                         "people": {k: v[0] for k, v in c.items()} if detail else None}
+            same = view == "paid" and (self.gross["paid"] is self.gross["accrued"] or all(
+                np.array_equal(a["accrued"], a["paid"]) for a in (self.gross, self.base, self.bonus)))
+            if not same:  # else nothing of the role is settled later: the paid view is the accrued one
+                c, owner = _distinct_people(chain, self.gross[view], self.base[view], self.bonus[view], terms,
+                                            override, kw)
+                c = dict(c)
+                if fee is not None:  # an outsourced role: the vendor's fee is the whole cost
+                    c = {k: np.zeros_like(fee) for k in c}
+                    c["service_fee"] = c["labour_cost"] = fee
+                    owner = np.arange(fee.shape[-1])
+                else:
+                    c["service_fee"] = np.zeros_like(c["gross"])
+            sums = _sums(c, owner, list(c) if detail else _PRIMARY)
+            people = {k: v[0][..., owner] for k, v in c.items()} if detail else None
+            if view == "accrued" and detail:
+                people["counted"] = self.counted[0]
+            out[view] = {"sums": sums, "people": people}
         return out
+
+
+#: the chain figures a sweep adds up; employment cost and net pay follow from them exactly
+_PRIMARY = ("gross", "employer_contributions", "housing_fund_employer", "agency_fee", "service_fee",
+            "employee_contributions", "tax")
+
+
+def _sums(c: dict, owner, keys) -> dict:
+    """Each figure's total per scenario, a distinct person counted once for each person
+    they stand for; employment cost and net pay derived from the others (whole fen)."""
+    counts = np.bincount(owner, minlength=c["gross"].shape[-1])
+    S = c["gross"].shape[0]
+    if (counts == 1).all():
+        out = {k: c[k].reshape(S, -1).sum(axis=1) for k in keys}
+    else:
+        out = {k: (c[k] * counts).reshape(S, -1).sum(axis=1) for k in keys}
+    if "labour_cost" not in out:
+        out["labour_cost"] = (out["gross"] + out["employer_contributions"] + out["housing_fund_employer"]
+                              + out["agency_fee"] + out["service_fee"])
+        out["net"] = out["gross"] - out["employee_contributions"] - out["tax"]
+    return out
+
+
+def _distinct_people(chain, gross, base, bonus, terms, override, kw):
+    """The chain for a role's people, worked out once for each distinct person (people
+    with the same pay in every scenario and month have the same chain): the chain of
+    the distinct people and, for each person, the distinct person they equal (its index
+    in the chain's last axis)."""
+    n = gross.shape[-1]
+    if n == 1 or override is not None:
+        return chain(gross, base, terms, bonus=bonus, employer_override=override, **kw), np.arange(n)
+    owner: list[int] = []
+    for j in range(n):
+        same = (i for i in dict.fromkeys(owner)
+                if all(np.array_equal(a[..., i], a[..., j]) for a in (gross, base, bonus)))
+        owner.append(next(same, j))
+    idx = np.array(sorted(set(owner)))
+    if len(idx) == n:
+        return chain(gross, base, terms, bonus=bonus, **kw), np.arange(n)
+    c = chain(gross[..., idx], base[..., idx], terms, bonus=bonus[..., idx], **kw)
+    return c, np.searchsorted(idx, owner)
 
 
 def _service_fee(hire, env, role, shares, S) -> np.ndarray:
