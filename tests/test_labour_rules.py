@@ -3,6 +3,7 @@
 import pytest
 
 import shoporg
+from shoporg.employment.compliance import FINDING_COLUMNS
 from shoporg.employment.params import load_pack
 from shoporg.staffing.labour_rules import findings_table, overtime_findings, overtime_over_caps, probation_findings
 
@@ -26,7 +27,7 @@ def test_the_monthly_cap_is_36_hours(hours, codes):
     found = overtime_over_caps([[hours]], NATIONAL, months=["2026-11"], role="picker")
     assert [f.code for f in found] == codes
     for f in found:
-        assert f.severity == "warning" and f.verified and "中华人民共和国劳动法 第四十一条" in f.source
+        assert f.severity == "error" and f.verified and "中华人民共和国劳动法 第四十一条" in f.source
         assert f.message.text("zh") == f"本月加班{hours:g}小时，超过每月36小时的上限"
 
 
@@ -63,9 +64,12 @@ def test_probation_below_the_minimum_wage_is_found(tmp_path):
     assert f.code == "probation.minimum_wage"
     assert f.verified is shanghai.fact("minimum_wage.monthly", "2026-01").verified
     assert f.message.text("zh") == f"试用期工资1360元低于上海最低工资标准{floors[0]}元"
-    table = findings_table(found, "en")
-    assert list(table.columns[:4]) == ["check", "severity", "role", "month"]
-    assert "Labor Contract Law art. 20" in table["rule"].iloc[0]
+    table = findings_table(found, "en")  # the health check's shape: one row per role and check
+    assert list(table.columns) == FINDING_COLUMNS and len(table) == 1
+    assert table["message"].iloc[0] == f"probation pay of ¥1,360 is below the minimum wage of Shanghai, " \
+                                       f"¥{floors[0]:,} (3 months, first Jan 2026)"
+    assert "Labor Contract Law art. 20" in table["rule"].iloc[0] and table["severity"].iloc[0] == "error"
+    assert len(findings_table(found, "en", by_month=True)) == 3
     d = _design(tmp_path, "monthly: 4000}", "      - {kind: probation, months: 3, share: 0.8}")
     assert probation_findings(d, shanghai, s.months) == []
     d = _design(tmp_path, "monthly: 1700}", "      - {kind: probation, months: 2, share: 0.8, start: 11}")

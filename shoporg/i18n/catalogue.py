@@ -220,6 +220,7 @@ WORDS: dict[str, dict[str, str]] = {
                                "en": "{hours} hours of overtime this month, over the cap of {cap} a month"},
     "overtime.finding.day": {"zh": "每日加班约{hours}小时，超过每日{cap}小时的上限",
                              "en": "about {hours} hours of overtime a day, over the cap of {cap} a day"},
+    "overtime.finding.summary": {"zh": "{message}（{n}个月，最早{month}）", "en": "{message} ({n} months, first {month})"},
     "probation.rule": {"zh": "劳动合同法第二十条：试用期工资不得低于约定工资的百分之八十，并不得低于当地最低工资标准",
                        "en": "Labor Contract Law art. 20: probation pay at least 80% of the agreed wage and not "
                              "below the local minimum wage"},

@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from .. import fmt
-from ..i18n import Phrase
+from ..employment.compliance import FINDING_COLUMNS
+from ..i18n import Phrase, t
 from ..pay.amounts import base_amount
 from ..pay.kinds.probation import MIN_SHARE
 
@@ -29,8 +30,9 @@ __all__ = ["Finding", "overtime_caps", "overtime_over_caps", "overtime_findings"
 
 @dataclass(frozen=True)
 class Finding:
-    """One finding: how serious (``warning``, ``info``), its code, the role (and person and
-    month), what it says, the rule it applies, the figure's source and whether it was verified."""
+    """One finding: how serious (``error`` for a rule of law broken, as the health check says
+    it), its code, the role (and person and month), what it says, the rule it applies, the
+    figure's source and whether it was verified."""
 
     severity: str
     code: str
@@ -52,11 +54,23 @@ def _both(f, x, **kw) -> dict:
     return {"zh": f(x, "zh", **kw), "en": f(x, "en", **kw)}
 
 
-def findings_table(findings, lang: str = "zh") -> pd.DataFrame:
-    """The findings, one row each (``check``, ``severity``, ``role``, ``month``, ``person``,
-    ``message``, ``rule``, ``source``, ``verified``)."""
-    cols = ["check", "severity", "role", "month", "person", "message", "rule", "source", "verified"]
-    return pd.DataFrame([f.row(lang) for f in findings], columns=cols)
+def findings_table(findings, lang: str = "zh", *, by_month: bool = False) -> pd.DataFrame:
+    """The findings in the shape of the health check's compliance rows
+    (:data:`~shoporg.employment.compliance.FINDING_COLUMNS`): one row per role and check, its
+    message the first month's with the number of months; ``by_month`` keeps one row per
+    finding, with its ``month`` and ``person``."""
+    if by_month:
+        return pd.DataFrame([f.row(lang) for f in findings], columns=FINDING_COLUMNS + ["month", "person"])
+    rows, groups = [], {}
+    for f in findings:
+        groups.setdefault((f.role, f.code), []).append(f)
+    for (role, code), group in groups.items():
+        first = group[0]
+        months = sorted({f.month for f in group if f.month})
+        message = t("overtime.finding.summary", lang, message=first.message.text(lang), n=len(months),
+                    month=fmt.month(months[0], lang)) if months else first.message.text(lang)
+        rows.append(first.row(lang) | {"message": message})
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
 def overtime_caps(pack, on) -> tuple:
@@ -75,12 +89,12 @@ def overtime_over_caps(monthly, pack, *, months, role: str | None, daily=None) -
         per_day, per_month, (fday, fmonth) = overtime_caps(pack, label)
         for p, hours in enumerate(monthly[m]):
             if hours > per_month + 1e-9:
-                out.append(Finding("warning", "overtime.month_cap", role, label,
+                out.append(Finding("error", "overtime.month_cap", role, label,
                                    Phrase("overtime.finding.month", hours=_both(fmt.number, hours),
                                           cap=_both(fmt.number, per_month)),
                                    Phrase("overtime.rule"), fmonth.cite(), fmonth.verified, p))
             if daily is not None and daily[m][p] > per_day + 1e-9:
-                out.append(Finding("warning", "overtime.day_cap", role, label,
+                out.append(Finding("error", "overtime.day_cap", role, label,
                                    Phrase("overtime.finding.day", hours=_both(fmt.number, daily[m][p]),
                                           cap=_both(fmt.number, per_day)),
                                    Phrase("overtime.rule"), fday.cite(), fday.verified, p))
@@ -133,12 +147,12 @@ def probation_findings(design, pack, months, *, base_level: str = "mid") -> list
                 floor = pack.get("minimum_wage.monthly", label)
                 if float(c.share) < float(MIN_SHARE):
                     fact = pack.fact("probation.min_share", label)
-                    out.append(Finding("warning", "probation.share", r.id, label,
+                    out.append(Finding("error", "probation.share", r.id, label,
                                        Phrase("probation.finding.share", share=_both(fmt.percent, c.share, digits=0)),
                                        Phrase("probation.rule"), fact.cite(), fact.verified))
                 elif floor is not None and paid < float(floor.value) - 1e-9:
                     region = {"zh": floor.region.zh, "en": floor.region.en or floor.region.zh}
-                    out.append(Finding("warning", "probation.minimum_wage", r.id, label,
+                    out.append(Finding("error", "probation.minimum_wage", r.id, label,
                                        Phrase("probation.finding.minimum", paid=_both(fmt.money, paid),
                                               floor=_both(fmt.money, floor.value), region=region),
                                        Phrase("probation.rule"), floor.cite(), floor.verified))
