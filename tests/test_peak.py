@@ -132,7 +132,9 @@ def test_plan_carries_the_peak_options(d14):
     assert cost.loc["2026-10"].sum() == 0 and cost.loc["2026-11", "picker"] == 150000
     table = p.peak.table("zh")
     assert "更便宜的组合违反" in table.columns
-    assert table.set_index("岗位").loc["picker", "更便宜的组合违反"] == "每月加班不超过36小时（劳动法第四十一条）"
+    assert table.set_index("岗位").loc["捡单员", "更便宜的组合违反"] == "每月加班不超过36小时（劳动法第四十一条）"
+    assert table.set_index("岗位").loc["捡单员", "月份"] == shoporg.fmt.month("2026-11", "zh")
+    assert table.set_index("岗位").loc["发货员", "更便宜的组合违反"] == ""  # no cheaper mix than a temp
 
 
 def test_a_peak_with_no_lawful_mix_is_marked(d14):

@@ -110,6 +110,8 @@ class PeakOptions:
     inputs: PeakInputs
     facts: list = field(default_factory=list)
     """The pack figures the pricing read (overtime law, minimum wage), each with its source."""
+    names: dict = field(default_factory=dict)
+    """Role id → its name (``Text``), for the table a person reads."""
 
     def sources(self) -> pd.DataFrame:
         """The figures read, one row each: key, month, value, source, verified."""
@@ -126,7 +128,8 @@ class PeakOptions:
 
     def table(self, lang: str = "zh") -> pd.DataFrame:
         """The best mixes as a person reads them."""
-        rows = [[row.role, row.month, mix_words(row, lang), row.cost,
+        rows = [[self.names[row.role].get(lang) if row.role in self.names else row.role, fmt.month(row.month, lang),
+                 mix_words(row, lang), row.cost,
                  t(f"peak.rule.{row.cheaper_breaks}", lang) if row.cheaper_breaks else "",
                  row.cheaper_cost if row.cheaper_breaks else None] for row in self.best.itertuples()]
         return pd.DataFrame(rows, columns=[t(f"peak.col.{c}", lang) for c in
@@ -231,7 +234,7 @@ def peak_options(design, scenario, norms=None, inputs: PeakInputs | None = None,
     options = _nones(pd.DataFrame(rows, columns=_COLUMNS))
     facts = [(m, f) for m in sorted(set(options["month"])) for f in
              (national.get(k, m) for k in _FACTS) if f is not None]
-    return PeakOptions(options, _best(options), inputs, facts)
+    return PeakOptions(options, _best(options), inputs, facts, {r.id: r.name for r in design.roles})
 
 
 #: the pack keys the pricing reads
