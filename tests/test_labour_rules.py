@@ -38,7 +38,7 @@ def test_the_daily_cap_is_3_hours():
 
 
 def test_overtime_components_of_a_design_are_judged_month_by_month(tmp_path):
-    # storekeeper: 70 workday hours in November (3.2 h a day over 21.75 paid days) and 30 otherwise
+    # storekeeper: 70 workday hours in November (3.36 h a day over 20.83 working days) and 30 otherwise
     d = _design(tmp_path, "monthly: 4000}", "      - {kind: overtime, wage_base: 4000, workday: ot_hours}")
     s = shoporg.load_scenario("d14-double11")
     hours = [30.0] * 10 + [70.0, 30.0]
@@ -46,7 +46,7 @@ def test_overtime_components_of_a_design_are_judged_month_by_month(tmp_path):
     found = overtime_findings(d, s, NATIONAL)
     assert [(f.code, f.month, f.role) for f in found] == [("overtime.month_cap", "2026-11", "storekeeper"),
                                                           ("overtime.day_cap", "2026-11", "storekeeper")]
-    assert 70 / 21.75 > 3 and 30 / 21.75 < 3
+    assert 70 / 20.83 > 3 and 30 / 20.83 < 3
 
 
 def test_probation_below_the_minimum_wage_is_found(tmp_path):

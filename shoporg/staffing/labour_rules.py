@@ -113,7 +113,8 @@ def _component_hours(c, scenario, role_id, n: int) -> tuple[np.ndarray, np.ndarr
 
 def overtime_findings(design, scenario, pack) -> list[Finding]:
     """Overtime components whose hours pass 36 a month, or whose workday hours spread over
-    the month's paid days (21.75) pass 3 a day: then some day surely passes the daily cap."""
+    the month's working days (20.83, 劳社部发〔2008〕3号) pass 3 a day: then some day surely
+    passes the daily cap."""
     from ..pay.engine import people_shares  # the people a role's FTE is made of
 
     out = []
@@ -121,7 +122,7 @@ def overtime_findings(design, scenario, pack) -> list[Finding]:
         n = len(people_shares(r.headcount))
         for c in (c for c in r.pay if c.kind == "overtime"):
             total, workday = _component_hours(c, scenario, r.id, n)
-            days = np.array([float(pack.fact("wage.paid_days_month", m).value) for m in scenario.months])[:, None]
+            days = np.array([float(pack.fact("wage.work_days_month", m).value) for m in scenario.months])[:, None]
             out += overtime_over_caps(total, pack, months=scenario.months, role=r.id, daily=workday / days)
     return out
 
