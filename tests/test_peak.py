@@ -143,3 +143,45 @@ def test_a_peak_with_no_lawful_mix_is_marked(d14):
     row = p.best.set_index("role").loc["sales_cs"]
     assert not row["legal"] and row["breaks"]
     assert np.isfinite(row["cost"])
+
+
+def _employer(gross):
+    """The test pack's employer rates on a monthly gross inside its floor and cap, each branch
+    rounded half up to the fen: pension 16%, medical 10%, unemployment 0.5%, work injury 0.16%,
+    housing fund 5%."""
+    from decimal import ROUND_HALF_UP, Decimal
+    return sum(float((Decimal(str(gross)) * Decimal(r)).quantize(Decimal("0.01"), ROUND_HALF_UP))
+               for r in ("0.16", "0.10", "0.005", "0.0016", "0.05"))
+
+
+def test_with_a_city_the_mixes_carry_the_employers_contributions(d14):
+    pack = load_pack("测试市", root=TEMPLATES.parent / "tests" / "params" / "cn")
+    s = shoporg.load_scenario("d14-double11")
+    p = peak_options(d14, s, NORMS, PeakInputs(agency_markup=0.15, region="测试市"), pack=pack)
+    assert p.employer_priced
+    o = p.options.set_index(["role", "mix"])
+    # the permanent picker's November: base 1,500 + the whole pool of 15,000 = 16,500
+    # a temp takes 7,500 of the pool: the permanent picker's pay falls to 9,000, the temp earns 9,000
+    temps = _employer(9000) - (_employer(16500) - _employer(9000))
+    assert o.loc[("picker", "temps"), "employer_fen"] == round(temps * 100)  # 474.90
+    overtime = 136671 / 100  # the overtime pay worked out above
+    more = _employer(16500 + overtime) - _employer(16500)
+    assert o.loc[("picker", "overtime"), "labour_cost_fen"] == 136671 + round(more * 100)
+    agency = _employer(9000) * 1.15 - (_employer(16500) - _employer(9000))  # the fee is on the contributions too
+    assert o.loc[("picker", "agency"), "employer_fen"] == round(agency * 100)
+    best = p.best.set_index("role").loc["picker"]
+    assert (best["mix"], best["labour_cost_fen"], best["cheaper_breaks"]) == (
+        "temps", 150000 + round(temps * 100), "overtime.month_cap")
+    assert best["cheaper_cost"] == pytest.approx(1366.71 + more)
+    table = p.table("en").set_index("role")
+    assert table.loc["Order picker", "extra employment cost (yuan, employer contributions included)"] == \
+        pytest.approx(1500 + temps)
+
+
+def test_a_pack_that_cannot_price_the_plan_says_so(d14):
+    s = shoporg.load_scenario("d14-double11")
+    p = peak_options(d14, s, NORMS, PeakInputs(region="上海"))
+    if p.employer_priced:
+        pytest.skip("the Shanghai pack now prices every month of 2026")
+    assert (p.options["employer_fen"] == 0).all() and p.employer_note is not None
+    assert "未计单位社保公积金" in p.employer_note.text("zh")

@@ -351,6 +351,7 @@ WORDS: dict[str, dict[str, str]] = {
     "peak.assume.chatbot_share": {"zh": "假设：智能客服接待{value}的咨询",
                                   "en": "Assumption: a chatbot answers {value} of the chats"},
     "peak.assume.no_chatbot_share": {"zh": "未给出智能客服分流比例：未测算智能客服", "en": "No chatbot share given: no chatbot priced"},
+    "peak.assume.no_employer": {"zh": "未计单位社保公积金：{reason}", "en": "Employer contributions not priced: {reason}"},
     "peak.mix.temps": {"zh": "临时工{n}人", "en": "temps: {n}"},
     "peak.mix.agency": {"zh": "派遣工{n}人", "en": "agency staff: {n}"},
     "peak.mix.overtime": {"zh": "在岗人员每人加班{hours}小时", "en": "{hours} h overtime per permanent person"},
@@ -366,6 +367,8 @@ WORDS: dict[str, dict[str, str]] = {
     "peak.col.month": {"zh": "月份", "en": "month"},
     "peak.col.mix": {"zh": "最低成本的合规组合", "en": "cheapest lawful mix"},
     "peak.col.cost": {"zh": "增加的支出（元，未含单位社保公积金）", "en": "extra spending (yuan, before employer contributions)"},
+    "peak.col.labour_cost": {"zh": "增加的人工成本（元，含单位社保公积金）",
+                             "en": "extra employment cost (yuan, employer contributions included)"},
     "peak.col.cheaper_breaks": {"zh": "更便宜的组合违反", "en": "a cheaper mix would break"},
     "peak.col.cheaper_cost": {"zh": "更便宜组合的成本（元）", "en": "cost of the cheaper mix (yuan)"},
     # ---- end of peak options ----------------------------------------------------------

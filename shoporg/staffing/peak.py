@@ -38,13 +38,13 @@ import numpy as np
 import pandas as pd
 
 from .. import fmt
-from ..employment.params import load_pack
-from ..errors import ShopOrgError
+from ..employment.params import EmploymentError, load_pack
+from ..errors import ShopOrgError, error_words
 from ..i18n import Phrase, t
 from ..pay.amounts import base_amount, to_fen
 from ..pay.kinds.overtime import HOURS_PER_DAY, hourly_wage
 from .norms import QuotaNorm
-from .sizing import erlang_headcount, norms_for, recommend_headcount
+from .sizing import erlang_headcount, norms_for, recommend_headcount, scale_design
 
 __all__ = ["PeakInputs", "PeakOptions", "PeakError", "peak_options"]
 
@@ -112,6 +112,10 @@ class PeakOptions:
     """The pack figures the pricing read (overtime law, minimum wage), each with its source."""
     names: dict = field(default_factory=dict)
     """Role id → its name (``Text``), for the table a person reads."""
+    employer_priced: bool = False
+    """Whether ``employer_fen`` holds the employer's contributions (a region whose pack prices the plan)."""
+    employer_note: Phrase | None = None
+    """Why they are not priced, when a region was given."""
 
     def sources(self) -> pd.DataFrame:
         """The figures read, one row each: key, month, value, source, verified."""
@@ -129,11 +133,12 @@ class PeakOptions:
     def table(self, lang: str = "zh") -> pd.DataFrame:
         """The best mixes as a person reads them."""
         rows = [[self.names[row.role].get(lang) if row.role in self.names else row.role, fmt.month(row.month, lang),
-                 mix_words(row, lang), row.cost,
+                 mix_words(row, lang), row.labour_cost_fen / 100 if self.employer_priced else row.cost,
                  t(f"peak.rule.{row.cheaper_breaks}", lang) if row.cheaper_breaks else "",
                  row.cheaper_cost if row.cheaper_breaks else None] for row in self.best.itertuples()]
+        cost = "labour_cost" if self.employer_priced else "cost"
         return pd.DataFrame(rows, columns=[t(f"peak.col.{c}", lang) for c in
-                                           ("role", "month", "mix", "cost", "cheaper_breaks", "cheaper_cost")])
+                                           ("role", "month", "mix", cost, "cheaper_breaks", "cheaper_cost")])
 
 
 def _both(f, x) -> dict:
@@ -205,15 +210,22 @@ def _pool(role, scenario, m: int, supply) -> float:
 
 
 def peak_options(design, scenario, norms=None, inputs: PeakInputs | None = None, *, base_level: str = "mid",
-                 supply=None, recommendation=None) -> PeakOptions:
+                 supply=None, recommendation=None, payroll=None, pack=None) -> PeakOptions:
     """Price the ways to cover each peak month of each normed role (see the module docstring).
 
     ``design`` is the design before staffing; the permanent headcount is the recommended one
-    (:func:`~shoporg.staffing.sizing.recommend_headcount`, or ``recommendation``)."""
+    (:func:`~shoporg.staffing.sizing.recommend_headcount`, or ``recommendation``). With a
+    ``region`` in ``inputs`` each mix also carries the employer's social insurance and housing
+    fund it adds (``employer_fen``: the temps' own, and the change in the permanent staff's
+    as their overtime pay comes in and their piece pay goes to the temps, from ``payroll`` of
+    the staffed design), and the cheapest mix is the one of least ``labour_cost_fen``. A pack
+    that cannot price a plan month leaves them out (``employer_priced`` False, and said so).
+    ``pack`` is read in place of ``region``'s (a pack of one's own)."""
     inputs = inputs or PeakInputs()
     rec = recommendation if recommendation is not None else recommend_headcount(design, scenario, norms)
     table = norms_for(design, norms)
-    national = load_pack(inputs.region or "national")
+    law = load_pack("national")  # the overtime law and the wage conversions are national
+    city = pack if pack is not None else load_pack(inputs.region) if inputs.region is not None else None
     supply = dict(supply or {}) | dict(getattr(scenario, "supply", None) or {})
     rows = []
     for r in rec.itertuples():
@@ -230,11 +242,27 @@ def peak_options(design, scenario, norms=None, inputs: PeakInputs | None = None,
             v = float(volumes[m])
             if work.fte(v) <= perm + _NOISE:
                 continue  # the permanent staff cope
-            rows += _mixes(work, role, perm, base, v, m, label, scenario, inputs, national, supply)
+            rows += _mixes(work, role, perm, base, v, m, label, scenario, inputs, law, city, supply)
     options = _nones(pd.DataFrame(rows, columns=_COLUMNS))
-    facts = [(m, f) for m in sorted(set(options["month"])) for f in
-             (national.get(k, m) for k in _FACTS) if f is not None]
-    return PeakOptions(options, _best(options), inputs, facts, {r.id: r.name for r in design.roles})
+    options["employer_fen"] = 0
+    options["labour_cost_fen"] = options["cost_fen"]
+    priced, note = False, None
+    if city is not None and len(options):
+        from ..employment.terms import resolve_terms  # the employment room: bases and rates by month
+
+        try:
+            terms = resolve_terms(city, scenario.months)
+        except EmploymentError as e:  # the pack lacks a figure for some plan month
+            note = Phrase("peak.assume.no_employer", reason=error_words(e))
+        else:
+            if payroll is None:
+                from ..pay.engine import payroll as run  # the permanent staff's pay, to price the change in theirs
+                payroll = run(scale_design(design, scenario, norms), scenario, base_level=base_level, supply=supply)
+            _employer(options, terms, payroll, scenario.months, inputs)
+            priced = True
+    read = [(law, k) for k in _FACTS[:-1]] + ([(city, _FACTS[-1])] if city is not None else [])
+    facts = [(m, f) for m in sorted(set(options["month"])) for f in (p.get(k, m) for p, k in read) if f is not None]
+    return PeakOptions(options, _best(options), inputs, facts, {r.id: r.name for r in design.roles}, priced, note)
 
 
 #: the pack keys the pricing reads
@@ -244,16 +272,16 @@ _FACTS = ("overtime.multipliers", "overtime.max_hours_day", "overtime.max_hours_
 
 _COLUMNS = ["role", "month", "mix", "temps", "agency", "overtime_hours", "outsourced_chats", "bot_chats",
             "piece_to_temps", "temps_fen", "overtime_fen", "outsourced_fen", "bot_fen", "cost_fen", "cost",
-            "breaks", "legal"]
+            "breaks", "legal", "temp_pay_fen", "employer_fen", "labour_cost_fen"]
 
 
-def _mixes(work, role, perm, base, v, m, label, scenario, inputs, pack, supply) -> list[dict]:
-    mult = float(pack.fact("overtime.multipliers", label).value["workday"])
-    cap_day, cap_month = (float(pack.fact(k, label).value) for k in ("overtime.max_hours_day",
+def _mixes(work, role, perm, base, v, m, label, scenario, inputs, law, city, supply) -> list[dict]:
+    mult = float(law.fact("overtime.multipliers", label).value["workday"])
+    cap_day, cap_month = (float(law.fact(k, label).value) for k in ("overtime.max_hours_day",
                                                                       "overtime.max_hours_month"))
-    minimum = pack.get("minimum_wage.monthly", label)
+    minimum = city.get("minimum_wage.monthly", label) if city is not None else None
     wage = (base if inputs.temp_wage == "base" else
-            float(pack.fact("minimum_wage.monthly", label).value) if inputs.temp_wage == "minimum_wage"
+            float(city.fact("minimum_wage.monthly", label).value) if inputs.temp_wage == "minimum_wage"
             else float(inputs.temp_wage))
     hourly = hourly_wage(base) * mult
     hpf = work.hours_per_fte()
@@ -304,6 +332,7 @@ def _row(role, month, k, agency, way, hours, chats, bot_chats, pool, perm, wage,
                              ("outsourced", chats > _NOISE), ("bot", bot_chats > _NOISE)) if on]
     cost_fen = temps_fen + overtime_fen + outsourced_fen + bot_fen
     return {"role": role, "month": month, "mix": "+".join(parts) or "none", "temps": k, "agency": agency,
+            "temp_pay_fen": int(to_fen(np.array([k * wage]))[0]),
             "overtime_hours": per_person, "outsourced_chats": chats, "bot_chats": bot_chats,
             "piece_to_temps": round(share, 2), "temps_fen": temps_fen, "overtime_fen": overtime_fen,
             "outsourced_fen": outsourced_fen, "bot_fen": bot_fen, "cost_fen": cost_fen, "cost": cost_fen / 100,
@@ -313,14 +342,15 @@ def _row(role, month, k, agency, way, hours, chats, bot_chats, pool, perm, wage,
 def _best(options: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for (role, month), g in options.groupby(["role", "month"], sort=False):
-        legal = g[g["legal"]].sort_values("cost_fen", kind="stable")
+        legal = g[g["legal"]].sort_values("labour_cost_fen", kind="stable")
         if legal.empty:  # every way breaks a rule: the cheapest is shown, marked unlawful
-            legal = g.sort_values("cost_fen", kind="stable")
+            legal = g.sort_values("labour_cost_fen", kind="stable")
         best = legal.iloc[0].to_dict()
-        cheaper = g[(~g["legal"]) & (g["cost_fen"] < best["cost_fen"])].sort_values("cost_fen", kind="stable")
+        cheaper = g[(~g["legal"]) & (g["labour_cost_fen"] < best["labour_cost_fen"])].sort_values(
+            "labour_cost_fen", kind="stable")
         best["cheaper_breaks"] = cheaper.iloc[0]["breaks"].split(",")[0] if len(cheaper) else None
         best["cheaper_mix"] = cheaper.iloc[0]["mix"] if len(cheaper) else None
-        best["cheaper_cost"] = float(cheaper.iloc[0]["cost"]) if len(cheaper) else None
+        best["cheaper_cost"] = float(cheaper.iloc[0]["labour_cost_fen"]) / 100 if len(cheaper) else None
         rows.append(best)
     return _nones(pd.DataFrame(rows, columns=_COLUMNS + ["cheaper_breaks", "cheaper_mix", "cheaper_cost"]))
 
@@ -332,3 +362,39 @@ def _nones(df: pd.DataFrame) -> pd.DataFrame:
             df[c] = df[c].astype(object).where(df[c].notna(), None)
     return df
 
+
+def employer_fen(gross_fen, terms, m: int) -> np.ndarray:
+    """The employer's social insurance and housing fund on each monthly gross pay of
+    ``gross_fen`` in plan month ``m``: every branch and the fund on the pay clamped to
+    their floor and cap."""
+    from ..employment.contributions import contribution_base, share_ppm  # the employment room's arithmetic
+
+    g = np.asarray(gross_fen, dtype=np.int64)
+    base = contribution_base(g, int(terms.base_floor[m]), int(terms.base_cap[m]))
+    out = sum(share_ppm(base, int(ppm[m])) for ppm in terms.employer_ppm.values())
+    fund = contribution_base(g, int(terms.fund_floor[m]), int(terms.fund_cap[m]))
+    return out + share_ppm(fund, int(terms.fund_ppm[m]))
+
+
+def _employer(options: pd.DataFrame, terms, payroll, months, inputs) -> None:
+    """Fill ``employer_fen`` and ``labour_cost_fen`` of every mix (see :func:`peak_options`)."""
+    from ..pay.kinds import PAY_KINDS  # the pay lines (not an on-cost line) make the gross
+
+    lines = payroll.lines[payroll.lines["kind"].isin(list(PAY_KINDS))]
+    gross = lines.groupby(["role", "month", "person"])["accrued_fen"].sum()
+    index = {label: i for i, label in enumerate(months)}
+    markup = float(inputs.agency_markup or 0)
+    added = []
+    for row in options.itertuples():
+        m = index[row.month]
+        g = gross.loc[(row.role, row.month)].to_numpy(dtype=np.int64)
+        share_fen = int(round(row.piece_to_temps * 100))
+        change = (row.overtime_fen - share_fen) // max(len(g), 1)  # spread evenly over the permanent staff
+        more = int((employer_fen(g + change, terms, m) - employer_fen(g, terms, m)).sum())
+        if row.temps:
+            each = (row.temp_pay_fen + share_fen) // row.temps
+            own = int(employer_fen(np.array([each]), terms, m)[0]) * row.temps
+            more += round(own * (1 + markup)) if row.agency else own  # the agency's fee is on them too
+        added.append(more)
+    options["employer_fen"] = np.array(added, dtype=np.int64)
+    options["labour_cost_fen"] = options["cost_fen"] + options["employer_fen"]

@@ -81,5 +81,6 @@ def plan(design, scenario, norms=None, *, base_level: str = "mid", supply=None,
         monthly = base_amount(bases[0], base_level) if bases else 0.0
         temp[row.role] = to_fen(extra * monthly)
     temporary = pd.DataFrame(temp, index=scenario.months) if temp else pd.DataFrame(index=scenario.months)
-    options = peak_options(design, scenario, norms, peak, base_level=base_level, supply=supply, recommendation=rec)
+    options = peak_options(design, scenario, norms, peak, base_level=base_level, supply=supply, recommendation=rec,
+                           payroll=pr)
     return Plan(design, staffed, scenario, rec, pr, temporary, options)
