@@ -25,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 
 from .contributions import contribution_base, share_fen, share_ppm
+from .housing_fund import housing_fund_ppm
 from .income_tax import cumulative_withholding
 from .terms import Terms
 
@@ -37,8 +38,8 @@ CHAIN_COLUMNS = ("gross", "employer_contributions", "housing_fund_employer", "ag
                  "employee_contributions", "housing_fund_employee", "tax", "net")
 
 
-def _months(a: np.ndarray, per_month: np.ndarray) -> np.ndarray:
-    """A per-month array (12,) broadcast against ``(..., 12, people)``."""
+def _months(_like: np.ndarray, per_month: np.ndarray) -> np.ndarray:
+    """A per-month array (12,) shaped to broadcast against ``(..., 12, people)`` like ``_like``."""
     return np.asarray(per_month)[:, None]
 
 
@@ -77,9 +78,8 @@ def chain(gross, base_gross, terms: Terms, *, rule: str = "actual", fixed_fen: i
     if hire == "part_time" or terms.custom:
         fund = zero
     else:
-        fund_base = contribution_base(base_gross, _months(gross, terms.fund_floor), _months(gross, terms.fund_cap),
-                                      rule, fixed_fen)
-        fund = share_ppm(fund_base, _months(gross, terms.fund_ppm))
+        fund = housing_fund_ppm(base_gross, _months(gross, terms.fund_floor), _months(gross, terms.fund_cap),
+                                _months(gross, terms.fund_ppm), rule, fixed_fen)
     out["employer_contributions"] = employer_total
     out["housing_fund_employer"] = fund
     out["housing_fund_employee"] = fund

@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from .contributions import contribution_base, share_fen
+from .contributions import contribution_base, share_fen, share_ppm
 
-__all__ = ["housing_fund"]
+__all__ = ["housing_fund", "housing_fund_ppm"]
 
 
 def housing_fund(gross_fen, floor: int, cap: int | None, rate, rule: str = "actual",
                  fixed: int | None = None) -> np.ndarray:
     """The deposit of each side (employer = employee) in fen."""
     return share_fen(contribution_base(gross_fen, floor, cap, rule, fixed), rate)
+
+
+def housing_fund_ppm(gross_fen, floor, cap, ppm, rule: str = "actual", fixed: int | None = None) -> np.ndarray:
+    """The same with the rate in whole ppm (floor, cap and rate may be per-month arrays)."""
+    return share_ppm(contribution_base(gross_fen, floor, cap, rule, fixed), ppm)

@@ -261,7 +261,6 @@ def _files(root: Path) -> dict[str, Path]:
     return {p.stem: p for p in sorted(root.glob("*.yaml"))}
 
 
-@lru_cache(maxsize=32)
 def _region_index(root: Path) -> dict[str, str]:
     """Every name a region goes by (pinyin file stem, Chinese name, English name) → stem."""
     out = {}
@@ -296,7 +295,7 @@ def load_pack(region: str, root=None) -> Pack:
 
 @lru_cache(maxsize=32)
 def _load(region: str, root: Path, _stamp) -> Pack:
-    index = _region_index.__wrapped__(root)
+    index = _region_index(root)
     stem = index.get(region) or index.get(region.lower())
     if stem is None:
         raise EmploymentError(Phrase("err.employment_no_region", region=repr(region),
