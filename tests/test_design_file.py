@@ -61,7 +61,8 @@ def test_good_file_reads(write):
     ("monthly: [1600, 2000]", "monthly: [2000, 1600]", "roles[1].pay[0].monthly",
      "range min must not exceed max, got [2000, 1600]", 15),
     ("kind: piece_rate", "kind: bonus", "roles[1].pay[1].kind",
-     "unknown pay kind 'bonus' (did you mean 'team_bonus'?); allowed: allowance, base, deduction, piece_rate, revenue_bonus, team_bonus", 16),
+     "unknown pay kind 'bonus' (did you mean 'team_bonus'?); allowed: allowance, base, deduction, overtime, piece_rate, probation, "
+         "revenue_bonus, team_bonus, year_end_bonus", 16),
     ("area: management.team", "area: management.teams", "roles[0].duties[1].area",
      "unknown duty area 'management.teams' (did you mean 'management.team'?)", 9),
     ("weight: 40", "weight: 30", "roles[0].duties", "KPI weights sum to 90%", 7),

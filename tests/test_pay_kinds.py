@@ -103,12 +103,12 @@ def test_the_designer_offers_a_registered_kind(meal):
 
 def test_every_shipped_kind_is_complete():
     assert list(PAY_KINDS) == ["base", "piece_rate", "revenue_bonus", "team_bonus", "allowance", "deduction",
-                              "year_end_bonus"]
+                              "year_end_bonus", "overtime", "probation"]
     for name, kind in PAY_KINDS.items():
         assert kind.model.model_fields["kind"].annotation == Literal[name]
         assert kind.label["zh"] and kind.label["en"] and kind.cost_group in COST_GROUPS
         assert kind.field in kind.model.model_fields and kind.keys and list(kind.fields)[0] == kind.field
-    assert [k for k, kind in PAY_KINDS.items() if kind.fixed] == ["base"]
+    assert [k for k, kind in PAY_KINDS.items() if kind.fixed] == ["base", "probation"]  # probation cuts the base
 
 
 def test_one_condition_for_every_kind(d14):

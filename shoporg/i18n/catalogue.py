@@ -193,6 +193,42 @@ WORDS: dict[str, dict[str, str]] = {
     "err.expr_not.round_digits": {"zh": "-6 到 10 以外或不是整数的 round() 小数位数",
                                   "en": "round() digits other than a whole number from -6 to 10"},
     "err.expr_not.node": {"zh": "表达式类型 {type}", "en": "{type} expressions"},
+    # ---- overtime and probation pay (pay/kinds/overtime.py, probation.py) -------------
+    "overtime.hours": {"zh": "{hours}小时", "en": "{hours} h"},
+    "overtime.day": {"zh": "{day}{hours}×{share}", "en": "{day} {hours} × {share}"},
+    "overtime.none": {"zh": "无加班小时", "en": "no hours"},
+    "overtime.role_base": {"zh": "本岗位底薪", "en": "the role's base pay"},
+    "overtime.text": {"zh": "{name} {days}，小时工资 = {base} ÷ 21.75 ÷ 8",
+                      "en": "{name} {days} at the hourly wage of {base} ÷ 21.75 ÷ 8"},
+    "overtime.err.no_base": {
+        "zh": "计算基数 base 指本岗位底薪，但本岗位没有底薪；请写明金额或表达式（如 wage_base: 4000）",
+        "en": "the wage base `base` is the role's base pay, and the role has none; write an amount or an "
+              "expression (e.g. wage_base: 4000)"},
+    "probation.agreed_pay": {"zh": "约定工资", "en": "the agreed pay"},
+    "probation.agreed_amount": {"zh": "约定工资{amount}", "en": "the agreed pay of {amount}"},
+    "probation.text": {"zh": "{name} 前{months}个月按{agreed}的{share}发放",
+                       "en": "{name}: the first {months} months at {share} of {agreed}"},
+    "probation.from_month": {"zh": "自计划第{month}个月起", "en": "from plan month {month}"},
+    "probation.from_driver": {"zh": "各人起始月见{driver}", "en": "each person from {driver}"},
+    "probation.err.share": {
+        "zh": "试用期工资比例 {got} 低于法定下限 {floor}（劳动合同法第二十条：不得低于约定工资的百分之八十）",
+        "en": "a probation share of {got} is below the legal floor of {floor} (Labor Contract Law art. 20: "
+              "at least 80% of the agreed wage)"},
+    "overtime.rule": {"zh": "劳动法第四十一条：延长工作时间每日不超过三小时，每月不超过三十六小时",
+                      "en": "Labor Law art. 41: extended hours at most 3 a day and 36 a month"},
+    "overtime.finding.month": {"zh": "本月加班{hours}小时，超过每月{cap}小时的上限",
+                               "en": "{hours} hours of overtime this month, over the cap of {cap} a month"},
+    "overtime.finding.day": {"zh": "每日加班约{hours}小时，超过每日{cap}小时的上限",
+                             "en": "about {hours} hours of overtime a day, over the cap of {cap} a day"},
+    "overtime.finding.summary": {"zh": "{message}（{n}个月，最早{month}）", "en": "{message} ({n} months, first {month})"},
+    "probation.rule": {"zh": "劳动合同法第二十条：试用期工资不得低于约定工资的百分之八十，并不得低于当地最低工资标准",
+                       "en": "Labor Contract Law art. 20: probation pay at least 80% of the agreed wage and not "
+                             "below the local minimum wage"},
+    "probation.finding.share": {"zh": "试用期工资为约定工资的{share}，低于百分之八十",
+                                "en": "probation pay at {share} of the agreed wage, below 80%"},
+    "probation.finding.minimum": {"zh": "试用期工资{paid}低于{region}最低工资标准{floor}",
+                                  "en": "probation pay of {paid} is below the minimum wage of {region}, {floor}"},
+    # ---- end of overtime and probation pay -------------------------------------------
     # ---- end of pay ------------------------------------------------------------------
 
     # ---- readers and writers, formats (io/) ------------------------------------------
@@ -296,6 +332,47 @@ WORDS: dict[str, dict[str, str]] = {
     "err.norm_needs_volume": {"zh": "定额需要业务量{driver}；已给出：{drivers}", "en": "a norm needs driver {driver}; the volumes give: {drivers}"},
     "err.norm_volumes": {"zh": "{driver}的业务量须为不小于 0 的数，实际为 {got}", "en": "volumes of {driver} must be numbers >= 0, got {got}"},
 
+    # ---- peak options (staffing/peak.py) -----------------------------------------------
+    "peak.err.input": {"zh": "高峰测算参数 {name} 须为 0 到 {high} 之间的数，实际为 {got}",
+                       "en": "the peak input {name} must be a number from 0 to {high}, got {got}"},
+    "peak.err.temp_wage": {"zh": "临时工月薪 temp_wage 须为正数（元）、\"base\"（本岗位底薪）或 \"minimum_wage\"（当地最低工资），实际为 {got}",
+                           "en": "temp_wage must be a positive amount (yuan), \"base\" (the role's base pay) or "
+                                 "\"minimum_wage\" (the city's), got {got}"},
+    "peak.err.no_region": {"zh": "temp_wage=\"minimum_wage\" 需要指定城市（region），以读取当地最低工资",
+                           "en": "temp_wage=\"minimum_wage\" needs a region whose pack gives the minimum wage"},
+    "peak.assume.temp_base": {"zh": "假设：临时工月薪按本岗位底薪计", "en": "Assumption: a temp is paid the role's base pay"},
+    "peak.assume.temp_minimum": {"zh": "临时工月薪按当地最低工资计（见参数包）",
+                                 "en": "A temp is paid the city's minimum wage (from its pack)"},
+    "peak.assume.temp_wage": {"zh": "假设：临时工月薪{wage}", "en": "Assumption: a temp is paid {wage} a month"},
+    "peak.assume.agency_markup": {"zh": "假设：劳务派遣服务费为所付工资的{value}",
+                                  "en": "Assumption: the agency's fee is {value} of the pay it pays"},
+    "peak.assume.no_agency_markup": {"zh": "未给出派遣服务费：未测算派遣用工", "en": "No agency fee given: agency staff not priced"},
+    "peak.assume.per_chat": {"zh": "假设：外包客服每次咨询{value}", "en": "Assumption: outsourced chat service at {value} a chat"},
+    "peak.assume.no_per_chat": {"zh": "未给出外包单价：未测算外包客服", "en": "No per-chat price given: outsourced chat not priced"},
+    "peak.assume.chatbot_share": {"zh": "假设：智能客服接待{value}的咨询",
+                                  "en": "Assumption: a chatbot answers {value} of the chats"},
+    "peak.assume.no_chatbot_share": {"zh": "未给出智能客服分流比例：未测算智能客服", "en": "No chatbot share given: no chatbot priced"},
+    "peak.assume.no_employer": {"zh": "未计单位社保公积金：{reason}", "en": "Employer contributions not priced: {reason}"},
+    "peak.mix.temps": {"zh": "临时工{n}人", "en": "temps: {n}"},
+    "peak.mix.agency": {"zh": "派遣工{n}人", "en": "agency staff: {n}"},
+    "peak.mix.overtime": {"zh": "在岗人员每人加班{hours}小时", "en": "{hours} h overtime per permanent person"},
+    "peak.mix.outsourced": {"zh": "外包客服{chats}次咨询", "en": "{chats} chats outsourced"},
+    "peak.mix.bot": {"zh": "智能客服{chats}次咨询", "en": "{chats} chats by the chatbot"},
+    "peak.mix.none": {"zh": "无需补充", "en": "nothing extra"},
+    "peak.rule.overtime.month_cap": {"zh": "每月加班不超过36小时（劳动法第四十一条）",
+                                     "en": "at most 36 hours of overtime a month (Labor Law art. 41)"},
+    "peak.rule.overtime.day_cap": {"zh": "每日加班不超过3小时（劳动法第四十一条）",
+                                   "en": "at most 3 hours of overtime a day (Labor Law art. 41)"},
+    "peak.rule.minimum_wage": {"zh": "不低于当地最低工资标准", "en": "not below the local minimum wage"},
+    "peak.col.role": {"zh": "岗位", "en": "role"},
+    "peak.col.month": {"zh": "月份", "en": "month"},
+    "peak.col.mix": {"zh": "最低成本的合规组合", "en": "cheapest lawful mix"},
+    "peak.col.cost": {"zh": "增加的支出（元，未含单位社保公积金）", "en": "extra spending (yuan, before employer contributions)"},
+    "peak.col.labour_cost": {"zh": "增加的人工成本（元，含单位社保公积金）",
+                             "en": "extra employment cost (yuan, employer contributions included)"},
+    "peak.col.cheaper_breaks": {"zh": "更便宜的组合违反", "en": "a cheaper mix would break"},
+    "peak.col.cheaper_cost": {"zh": "更便宜组合的成本（元）", "en": "cost of the cheaper mix (yuan)"},
+    # ---- end of peak options ----------------------------------------------------------
     # ---- end of staffing -------------------------------------------------------------
 
     # ---- employment: parameter packs, 五险一金, 个税, net pay, compliance (employment/) ----

@@ -6,6 +6,10 @@
   (Erlang B/C, and Erlang A with abandonment), sized by :mod:`~shoporg.staffing.agents`;
 - :mod:`~shoporg.staffing.intraday`: a day of chat service, FTE and shifts;
 - :mod:`~shoporg.staffing.sizing`: recommended headcount per role from volumes;
+- :mod:`~shoporg.staffing.peak`: the ways to cover a peak month (temps, agency staff,
+  overtime within the legal caps, outsourced chat, a chatbot), priced, and the cheapest lawful mix;
+- :mod:`~shoporg.staffing.labour_rules`: overtime over 3 h a day or 36 h a month, probation
+  below its floor, as findings with their rule and source;
 - :mod:`~shoporg.staffing.planning`: volume → staffed design → payroll → cost per order.
 
 Norms files are read by :func:`shoporg.io.norms_io.read_norms` (also importable from here).
@@ -35,6 +39,7 @@ _EXPORTS = {
     "erlang_headcount": "staffing.sizing", "norms_for": "staffing.sizing", "norms_within": "staffing.sizing",
     "recommend_headcount": "staffing.sizing", "scale_design": "staffing.sizing",
     "Plan": "staffing.planning", "plan": "staffing.planning",
+    "PeakInputs": "staffing.peak", "PeakOptions": "staffing.peak", "peak_options": "staffing.peak",
     "read_norms": "io.norms_io",
 }
 

@@ -1,5 +1,6 @@
 """One loop from volume to cost: staffing, payroll of the staffed design, temporary staff
-for the peak months, and the cost per order month by month.
+for the peak months, the priced ways to cover each peak (:mod:`~shoporg.staffing.peak`)
+and the cost per order month by month.
 
 >>> import shoporg
 >>> from shoporg.staffing import read_norms
@@ -8,6 +9,8 @@ for the peak months, and the cost per order month by month.
 >>> p = plan(d, s, read_norms(shoporg.templates_dir() / "norms" / "d14-norms.yaml"))
 >>> p.staffed.headcount > d.headcount, list(p.monthly().columns)[-2:]
 (True, ['cost_per_order', 'share_of_revenue'])
+>>> p.peak.best.set_index("role").loc["picker", "mix"]
+'temps'
 """
 
 from __future__ import annotations
@@ -18,17 +21,20 @@ import pandas as pd
 from ..pay.amounts import base_amount, to_fen
 from ..pay.engine import payroll
 from ..unit_cost import cost_per_order
+from .peak import PeakInputs, peak_options
 from .sizing import _people, norms_for, recommend_headcount, scale_design
 
 __all__ = ["Plan", "plan"]
 
 
 class Plan:
-    """The one loop: staffing, payroll of the staffed design, temporary staff, unit costs."""
+    """The one loop: staffing, payroll of the staffed design, temporary staff, unit costs;
+    ``peak`` holds the priced ways to cover each peak month (:class:`~shoporg.staffing.peak.PeakOptions`)."""
 
-    def __init__(self, design, staffed, scenario, recommendation, payroll, temporary):
+    def __init__(self, design, staffed, scenario, recommendation, payroll, temporary, peak=None):
         self.design, self.staffed, self.scenario = design, staffed, scenario
         self.recommendation, self.payroll, self.temporary = recommendation, payroll, temporary
+        self.peak = peak
 
     def monthly(self):
         """Per month: orders, revenue, permanent payroll, temporary staff cost, total,
@@ -50,10 +56,16 @@ class Plan:
                 f"year ¥{m['total'].sum():,.2f}, ¥{m['total'].sum() / m['orders'].sum():.2f} per order>")
 
 
-def plan(design, scenario, norms=None, *, base_level: str = "mid", supply=None) -> Plan:
+def plan(design, scenario, norms=None, *, base_level: str = "mid", supply=None,
+         peak: PeakInputs | None = None) -> Plan:
     """Recommended headcount for the scenario → payroll of the staffed design → temporary
     staff in months that need more people than the permanent headcount (paid the role's
-    base pay per FTE for that month) → cost per order and share of revenue by month."""
+    base pay per FTE for that month) → cost per order and share of revenue by month.
+
+    ``peak`` prices the ways to cover each peak month (temps, agency staff, overtime,
+    outsourced chat, a chatbot; :func:`~shoporg.staffing.peak.peak_options`); without it
+    only the ways that need no price of the user's are priced (temps at the role's base
+    pay and overtime)."""
     rec = recommend_headcount(design, scenario, norms)
     staffed = scale_design(design, scenario, norms)
     pr = payroll(staffed, scenario, base_level=base_level, supply=supply)  # per-person data fitted to the staffing
@@ -69,4 +81,6 @@ def plan(design, scenario, norms=None, *, base_level: str = "mid", supply=None) 
         monthly = base_amount(bases[0], base_level) if bases else 0.0
         temp[row.role] = to_fen(extra * monthly)
     temporary = pd.DataFrame(temp, index=scenario.months) if temp else pd.DataFrame(index=scenario.months)
-    return Plan(design, staffed, scenario, rec, pr, temporary)
+    options = peak_options(design, scenario, norms, peak, base_level=base_level, supply=supply, recommendation=rec,
+                           payroll=pr)
+    return Plan(design, staffed, scenario, rec, pr, temporary, options)

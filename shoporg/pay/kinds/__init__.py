@@ -9,7 +9,8 @@ is that module plus its ``register(...)`` line at the bottom of this file;
 that hold pay components.
 
 >>> list(PAY_KINDS)
-['base', 'piece_rate', 'revenue_bonus', 'team_bonus', 'allowance', 'deduction', 'year_end_bonus']
+['base', 'piece_rate', 'revenue_bonus', 'team_bonus', 'allowance', 'deduction', 'year_end_bonus', 'overtime',
+ 'probation']
 >>> PAY_KINDS["team_bonus"].cost_group, PAY_KINDS["base"].fixed
 ('bonus', True)
 """
@@ -23,7 +24,7 @@ from pydantic_core import core_schema
 
 from ..._types import Frozen
 from ...i18n import Phrase
-from . import allowance, base, deduction, piece_rate, revenue_bonus, team_bonus, year_end_bonus
+from . import allowance, base, deduction, overtime, piece_rate, probation, revenue_bonus, team_bonus, year_end_bonus
 from ._kind import COST_GROUPS, Component, Inputs, Kind, money
 
 __all__ = ["PAY_KINDS", "COST_GROUPS", "PayComponent", "Component", "Kind", "Inputs", "register",
@@ -122,4 +123,6 @@ register(team_bonus.KIND)
 register(allowance.KIND)
 register(deduction.KIND)
 register(year_end_bonus.KIND)
+register(overtime.KIND)
+register(probation.KIND)
 _ready = True
