@@ -275,7 +275,8 @@ def _print_sources(pr, lang: str) -> None:
     for key, f in sorted(pr.terms.facts.items()):
         value = f.value if not isinstance(f.value, (list, dict)) else "…"
         period = f"{f.effective_from}–{f.effective_to or ''}"
-        flag = t("employment.verified" if f.verified else "employment.unverified", lang)
+        flag = t("employment.carried" if getattr(f, "carried", False) else
+                 "employment.verified" if f.verified else "employment.unverified", lang)
         print("  " + t("employment.fact_line", lang, key=key, value=value, period=period, source=f.cite())
               + f" [{flag}]")
     if pr.terms.assumptions:

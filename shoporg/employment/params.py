@@ -106,6 +106,12 @@ class _PackFile(Frozen):
     values: dict[str, tuple[DatedValue, ...]]
 
 
+#: How long after its period a value may still be carried forward as an assumption: a
+#: yearly figure (a base, a rate) whose next one is up to two years late; an older one
+#: (a minimum wage from three years ago) is not assumed.
+CARRY_FOR = dt.timedelta(days=731)
+
+
 @dataclass(frozen=True)
 class Fact:
     """A value in force on a date, with its key, its region, period and source."""
@@ -118,6 +124,9 @@ class Fact:
     verified: bool
     region: Text
     note: str | None = None
+    carried: bool = False
+    """The value's period ended before the date asked for and no later one is in the pack:
+    the last published value is used, as an assumption (it counts as not verified)."""
 
     def cite(self) -> str:
         return self.source.cite()
@@ -169,11 +178,14 @@ class Pack:
     def __contains__(self, key: str) -> bool:
         return key in self.values
 
-    def fact(self, key: str, on) -> Fact:
+    def fact(self, key: str, on, *, carry: bool = True) -> Fact:
         """The value of ``key`` in force on ``on`` (a date, ``YYYY-MM-DD`` or ``YYYY-MM``).
 
-        Raises :class:`EmploymentError` naming the keys the pack has, or the periods the
-        key has values for."""
+        When the pack's last value of ``key`` ended less than :data:`CARRY_FOR` before
+        ``on`` (the new one not yet published or not yet in the pack), that last value is
+        used with ``carried=True`` and counts as not verified (``carry=False`` refuses). Raises
+        :class:`EmploymentError` naming the keys the pack has, or the periods the key has
+        values for."""
         day = as_date(on)
         if key not in self.values:
             close = difflib.get_close_matches(key, self.keys, n=1)
@@ -182,6 +194,12 @@ class Pack:
         for v, region in self.values[key]:
             if v.effective_from <= day and (v.effective_to is None or day <= v.effective_to):
                 return Fact(key, v.value, v.effective_from, v.effective_to, v.source, v.verified, region, v.note)
+        if carry:  # not long after its period ended: older figures are too stale to assume
+            earlier = [(v, region) for v, region in self.values[key]
+                       if v.effective_to is not None and v.effective_to < day <= v.effective_to + CARRY_FOR]
+            if earlier:
+                v, region = max(earlier, key=lambda x: x[0].effective_to)
+                return Fact(key, v.value, v.effective_from, v.effective_to, v.source, False, region, v.note, carried=True)
         periods = ", ".join(f"{v.effective_from}–{v.effective_to or ''}" for v, _ in self.values[key])
         raise EmploymentError(Phrase("err.employment_not_in_force", key=repr(key), region=_named(self.region),
                                      on=str(day), periods=periods))

@@ -433,6 +433,7 @@ WORDS: dict[str, dict[str, str]] = {
     "employment.fact_line": {"zh": "{key} = {value}（{period}）：{source}", "en": "{key} = {value} ({period}): {source}"},
     "employment.verified": {"zh": "已核实", "en": "verified"},
     "employment.unverified": {"zh": "未核实", "en": "not verified"},
+    "employment.carried": {"zh": "沿用上期数值，本期未见发布（假设）", "en": "last published value carried forward (assumption)"},
     "employment.bonus_choice": {"zh": "年终奖计税方式：{how}", "en": "annual bonus taxed: {how}"},
     "employment.tax.separate": {"zh": "单独计税", "en": "separately"},
     "employment.tax.with_wages": {"zh": "并入当年工资薪金", "en": "with wages"},
