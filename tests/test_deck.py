@@ -191,3 +191,15 @@ def test_libreoffice_opens_the_deck_at_16_9_with_a_cjk_font(options, tmp_path, l
         assert not [w for w in leaks(text) if w not in {"V1"}]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "45", str(pdf), str(ARTIFACTS / f"d14-{lang}")], check=True)
+
+
+def test_with_a_city_the_payroll_slide_shows_what_the_employer_pays(options, tmp_path):
+    d14, _, scenario = options
+    d = d14.replace(employment={"city": "上海"})
+    pr = shoporg.payroll(d, scenario)
+    prs = Presentation(write_pptx(d, tmp_path / "sh.pptx", scenario))
+    slide = next(s for s in prs.slides if "薪酬测算" in s.shapes.title.text)
+    text = "\n".join(texts(slide))
+    for label, column in (("全年应发工资", "gross"), ("全年人工成本（含单位社保公积金）", "labour_cost"), ("全年实发工资", "net")):
+        assert f"{label}\n{shoporg.fmt.yuan(pr.chain_total(column))}" in text
+    assert pr.chain_total("labour_cost") > pr.chain_total("gross") > pr.chain_total("net")

@@ -596,8 +596,16 @@ def _payroll_slide(deck: _Deck, design, pr, lang: str) -> None:
              (t("deck.month_cost", lang), fmt.yuan(year / len(m), lang)),
              (t("deck.paid_year", lang), fmt.yuan(pr.total("paid"), lang)),
              (t("doc.carried", lang), fmt.yuan(pr.carried_over, lang))]
-    if orders:
-        facts.append((t("deck.per_order", lang), fmt.yuan(year / orders, lang, cents=True)))
+    per_order = year / orders if orders else None
+    if pr.chain is not None:  # with a city's employment terms: what the employer pays, what people get
+        labour = pr.chain_total("labour_cost")
+        facts = [(t("deck.gross_year", lang), fmt.yuan(pr.chain_total("gross"), lang)),
+                 (t("deck.labour_year", lang), fmt.yuan(labour, lang)),
+                 (t("deck.net_year", lang), fmt.yuan(pr.chain_total("net"), lang)),
+                 (t("deck.labour_month", lang), fmt.yuan(labour / len(m), lang))]
+        per_order = labour / orders if orders else None
+    if per_order is not None:
+        facts.append((t("deck.per_order", lang), fmt.yuan(per_order, lang, cents=True)))
     box = s.shapes.add_textbox(_pt(_MARGIN_X + _AREA[0] * 0.68), _pt(_BODY_TOP + 20), _pt(_AREA[0] * 0.32),
                                _pt(_AREA[1] - 20))
     box.text_frame.word_wrap = True
