@@ -26,7 +26,7 @@ def fetch(url: str):
 
 def test_the_command_line_is_loopback_with_the_token():
     cmd = voila_command(ROOT / "notebooks" / "00_workbook.ipynb", port=9000, token="t0k")
-    assert cmd[:3] == [sys.executable, "-m", "voila"]
+    assert cmd[:3] == [sys.executable, "-m", "shoporg.app"]  # Voila with the loopback checks
     assert {"--Voila.ip=127.0.0.1", "--port=9000", "--Voila.token=t0k", "--no-browser"} <= set(cmd)
     assert "--Voila.token=" in voila_command("nb.ipynb", 9000, None)
     assert "--no-browser" not in voila_command("nb.ipynb", 9000, None, open_browser=True)
