@@ -21,12 +21,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._types import to_decimal
+from .._types import Text, to_decimal
 from ..analysis import apply_diff, diff
 from ..errors import DesignFileError, DesignValidationError, Problem
 from ..i18n import Phrase
 from ..model import Role
 from ..tables import COLUMNS, role_table
+from ..validation import name_problems, reporting_cycles
 from .yaml_io import atomic_write_text
 
 __all__ = ["to_markdown", "to_html", "write_markdown", "write_html", "write_csv", "read_csv", "export_csv",
@@ -252,7 +253,7 @@ def design_from_csv(path, base, lang: str = "zh"):
     by_name.update({r: r for r in df[col["id"]]})
     deps = {d.name.get(lang): d.id for d in base.departments}
     deps.update({d.id: d.id for d in base.departments})
-    problems, roles = [], []
+    problems, roles, placed = [], [], []  # placed: the (row, line) of each role read
     for i, row in df.iterrows():
         line, start = i + 2, starts[i]  # the row (the header is row 1) and the line it starts on
 
@@ -265,6 +266,10 @@ def design_from_csv(path, base, lang: str = "zh"):
             continue
         if rid not in base.role_ids and not row[col["name"]].strip():
             refuse("name", Phrase("err.xlsx_name"))
+            continue
+        named = name_problems("name", Text(zh=row[col["name"]])) if row[col["name"]] else []
+        if named:
+            refuse("name", named[0].phrase)
             continue
         try:
             headcount = Decimal(row[col["headcount"]].strip())
@@ -305,6 +310,14 @@ def design_from_csv(path, base, lang: str = "zh"):
         if changes.get("headcount") == old.headcount:
             changes.pop("headcount")
         roles.append(old.model_copy(update=changes) if changes else old)
+        placed.append((line, start))
+    rows = {r.id: (line, start) for r, (line, start) in zip(roles, placed)}
+    shown = {r.id: f"{r.name.get(lang)} ({r.id})" for r in roles}
+    for ring in reporting_cycles({r.id: r.reports_to for r in roles}):
+        line, start = rows[ring[0]]
+        problems.append(Problem(f"row {line}, column {col['reports_to']}",
+                                Phrase("err.csv_cycle", ring=" → ".join(shown[r] for r in ring)),
+                                file=str(path), line=start))
     if problems:
         raise DesignValidationError(problems)
     return apply_diff(base, diff(base, roles))
