@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from .._types import Text, _shown, to_decimal
 from ..drivers import DRIVERS
-from ..errors import DesignFileError, DesignValidationError, Problem, error_words
+from ..errors import DesignFileError, Problem, error_words
 from ..i18n import Phrase, listed_drivers, quoted_driver
 from ..scenario import Scenario, ScenarioError
 from ..validation import FileProblemsError
