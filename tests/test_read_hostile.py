@@ -319,6 +319,9 @@ PICKER = "picker,捡单员,库房,司库,2,"
     (",捡单员,库房,司库,2,", "编号", "got ''; allowed: a role id of the design, or a new id"),
     ("Live Host,主播,库房,司库,2,", "编号", "got 'Live Host'; allowed"),
     ("live_host,,库房,司库,2,", "岗位", "empty; allowed: the role's name"),
+    ("picker,,库房,司库,2,", "岗位", "empty; allowed: the role's name"),  # an old role emptied
+    ("picker,捡\x07单员,库房,司库,2,", "岗位", "holds U+0007 (a control character) at character 2"),
+    ("picker,捡\u202e单员,库房,司库,2,", "岗位", "holds U+202E (a direction override) at character 2"),
 ])
 def test_a_bad_csv_cell_is_refused_at_its_row_and_column(d14, csv_text, tmp_path, row, column, said):
     path = tmp_path / "bad.csv"
@@ -359,6 +362,12 @@ def test_a_role_of_a_csv_that_reports_to_itself_is_named_at_its_row(d14, csv_tex
     assert p.location == "row 11, column 上级" and "捡单员 (picker) → 捡单员 (picker)" in p.message
     physical = csv_text.split("\n")
     assert physical[p.line - 1].startswith("picker,")
+
+
+def test_a_csv_cell_of_thousands_of_quotes_reads_back(d14, csv_text, tmp_path):
+    path = tmp_path / "quotes.csv"
+    path.write_text(csv_text.replace(PICKER, "picker," + "'" * 5000 + "=1,库房,司库,2,"), encoding="utf-8")
+    assert design_from_csv(path, d14).role("picker").name.zh == "'" * 4999 + "=1"  # one quote was the guard
 
 
 def test_a_csv_name_of_two_lines_is_refused_at_its_cell(d14, csv_text, tmp_path):

@@ -85,6 +85,8 @@ def _not_a_number(value) -> Phrase | None:
     >>> _not_a_number(3000) is None, _not_a_number("1:30").text("en")
     (True, "a number was expected, got the text '1:30' (YAML 1.1 would read it as 90, in base 60; write the number you mean)")
     """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 1000:
+        return Phrase("err.finite", got=_shown(value))  # past any float: no volume is meant
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return None
     if isinstance(value, str):

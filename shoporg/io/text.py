@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._types import Text, to_decimal
+from .._types import Text, check_text, to_decimal
 from ..analysis import apply_diff, diff
 from ..errors import DesignFileError, DesignValidationError, Problem
 from ..i18n import Phrase
@@ -119,7 +119,7 @@ def _needs_quote(text: str) -> bool:
     >>> [_needs_quote(s) for s in ("=1+1", "-1", "'=x", "'s", "店长")]
     [True, True, True, False, False]
     """
-    return text.startswith(_FORMULA_START) or (text.startswith("'") and _needs_quote(text[1:]))
+    return text.lstrip("'").startswith(_FORMULA_START)  # no recursion: a cell may hold thousands of quotes
 
 
 def _neutral(value):
@@ -264,10 +264,13 @@ def design_from_csv(path, base, lang: str = "zh"):
         if rid not in base.role_ids and not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", rid):
             refuse("id", Phrase("err.csv_id", got=repr(row[col["id"]])))
             continue
-        if rid not in base.role_ids and not row[col["name"]].strip():
+        if not row[col["name"]].strip():  # a new role needs a name; an old one keeps one
             refuse("name", Phrase("err.xlsx_name"))
             continue
-        named = name_problems("name", Text(zh=row[col["name"]])) if row[col["name"]] else []
+        try:
+            named = name_problems("name", Text(zh=check_text(row[col["name"]]))) if row[col["name"]] else []
+        except ValueError as e:  # a control character or a direction override
+            named = [Problem("name", e.args[0])]
         if named:
             refuse("name", named[0].phrase)
             continue
@@ -302,7 +305,7 @@ def design_from_csv(path, base, lang: str = "zh"):
             continue
         changes = {"headcount": headcount, "reports_to": by_name.get(manager) if manager else None}
         if row[col["name"]] != old.name.get(lang):
-            changes["name"] = {"zh": old.name.zh, "en": old.name.en, lang: row[col["name"]]}
+            changes["name"] = Text(**{"zh": old.name.zh, "en": old.name.en, lang: row[col["name"]]})
         if department != old.department:
             changes["department"] = department
         if changes["reports_to"] == old.reports_to:
