@@ -250,6 +250,32 @@ def test_an_excel_headcount_out_of_range_is_located(book, value):
     assert "allowed: a number of people (FTE) from 0 to 100000" in p.message
 
 
+@pytest.mark.parametrize("column, header, value, said", [
+    (1, "岗位", "\x7f捡单员", "holds U+007F (a control character) at character 1"),
+    (1, "岗位", "捡单\u202e员", "holds U+202E (a direction override) at character 3"),
+    (8, "岗位职责", "拣货\x85打包", "holds U+0085 (a control character) at character 3"),
+])
+def test_an_excel_text_cell_with_a_control_character_is_located(book, column, header, value, said):
+    wb = load_workbook(book)
+    ws = wb[SHEETS["roles"]["zh"]]
+    row = next(c.row for c in ws["B"] if c.value == "picker")
+    ws.cell(row, column).value = value
+    wb.save(book)
+    (p,) = problems_of(lambda: read_excel(book))
+    assert p.location == f"岗位职责表!{'AH'[column // 8]}{row} ({header})" and p.file == str(book)
+    assert p.message.startswith(said)
+
+
+def test_an_excel_name_of_two_lines_is_located_at_its_row(book):
+    wb = load_workbook(book)
+    ws = wb[SHEETS["roles"]["zh"]]
+    row = next(c.row for c in ws["B"] if c.value == "picker")
+    ws.cell(row, 1).value = "捡单\n员"  # Alt+Enter in the cell
+    wb.save(book)
+    (p,) = problems_of(lambda: read_excel(book))
+    assert p.location.startswith(f"岗位职责表!{row} (roles[") and "holds a line break at character 3" in p.message
+
+
 def _edit_hidden(path, change) -> None:
     wb = load_workbook(path)
     ws = wb[DATA_SHEET]
