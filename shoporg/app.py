@@ -5,20 +5,24 @@ and returns an :class:`App` with the URL to open (a random token in it unless th
 token is turned off). ``shoporg app`` is the command-line face of it.
 
 >>> cmd = voila_command("/x/00_workbook.ipynb", port=8866, token="abc")
->>> cmd[3:6]
-['/x/00_workbook.ipynb', '--no-browser', '--port=8866']
+>>> cmd[1:6]
+['-m', 'shoporg.app', '/x/00_workbook.ipynb', '--no-browser', '--port=8866']
 >>> "--Voila.ip=127.0.0.1" in cmd and "--Voila.token=abc" in cmd
 True
 
 Only loopback names are answered (``Host`` ``127.0.0.1``, ``localhost``, ``[::1]``; a
 request naming another host is refused with 403), so that a web page in the user's
-browser cannot reach the app through a name of its own (DNS rebinding); a foreign
-``Origin`` is refused on the kernel's websocket and on every non-GET request. What the
-workbook exports stays inside the app's export folder (:data:`EXPORTS_ENV`).
+browser cannot reach the app through a name of its own (DNS rebinding); a request that
+comes with an ``Origin`` other than the app's own loopback origin
+(``http://localhost:PORT``, ``http://127.0.0.1:PORT``, ``http://[::1]:PORT``) is refused
+too, plain pages and the kernel's websocket alike (:func:`refused`). ``python -m
+shoporg.app`` is Voila with these checks (:func:`serve`). What the workbook exports stays
+inside the app's export folder (:data:`EXPORTS_ENV`).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import secrets
@@ -32,12 +36,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import ShopOrgError
 from .i18n import Phrase
 
-__all__ = ["App", "AppError", "EXPORTS_ENV", "LOCAL_HOSTNAMES", "default_notebook", "free_port", "start",
-           "voila_command", "working_copy"]
+__all__ = ["App", "AppError", "EXPORTS_ENV", "LOCAL_HOSTNAMES", "default_notebook", "free_port", "refused",
+           "serve", "start", "voila_command", "working_copy"]
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8866
@@ -88,19 +93,88 @@ def free_port(start: int = DEFAULT_PORT, tries: int = 50) -> int:
 
 
 def voila_command(notebook, port: int, token: str | None, open_browser: bool = False, port_retries: int = 0) -> list[str]:
-    """The Voila command line: loopback only (address and ``Host`` names), idle kernels
-    culled, token set or empty; ``port`` or, with ``port_retries``, one of the next ports."""
-    # Voila turns Jupyter Server's Host check off; its tornado settings turn it back on
-    # (a whole dict, read as a Python literal: key=value items would stay strings, "False" true)
-    hosts = repr({"allow_remote_access": False, "local_hostnames": list(LOCAL_HOSTNAMES)})
-    return [sys.executable, "-m", "voila", str(notebook), *([] if open_browser else ["--no-browser"]),
+    """The command line of the server (:func:`serve`: Voila with the loopback checks):
+    loopback address, idle kernels culled, token set or empty; ``port`` or, with
+    ``port_retries``, one of the next ports."""
+    return [sys.executable, "-m", "shoporg.app", str(notebook), *([] if open_browser else ["--no-browser"]),
             f"--port={port}", f"--Voila.port_retries={port_retries}", f"--Voila.ip={HOST}",
             "--MappingKernelManager.cull_idle_timeout=600",
             "--MappingKernelManager.cull_interval=60", f"--Voila.token={token or ''}",
-            f"--Voila.tornado_settings={hosts}",
             # no file beside the notebook is served (Voila serves images without asking the
             # token; the exported charts are there): a pattern no name matches
-            "--VoilaConfiguration.file_allowlist=(?!)"]
+            "--VoilaConfiguration.file_allowlist", "(?!x)x"]
+
+
+def _loopback_host(host: str) -> bool:
+    """Whether a ``Host`` (or an origin's host) names this computer: a loopback address
+    or one of :data:`LOCAL_HOSTNAMES`, with or without a port.
+
+    >>> [_loopback_host(h) for h in ("127.0.0.1:8866", "localhost", "[::1]:80", "evil.example", "127.0.0.1.evil.example")]
+    [True, True, True, False, False]
+    """
+    name = re.sub(r":\d+$", "", host.strip().lower())
+    name = name[1:-1] if name.startswith("[") and name.endswith("]") else name
+    if name in LOCAL_HOSTNAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def refused(host: str | None, origin: str | None, port: int) -> bool:
+    """Whether the server on ``port`` refuses a request with these ``Host`` and ``Origin``
+    headers: a host that is not loopback, or an origin given that is not the app's own
+    (``http://localhost:PORT``, ``http://127.0.0.1:PORT``, ``http://[::1]:PORT``).
+
+    >>> refused("127.0.0.1:8866", None, 8866), refused("127.0.0.1:8866", "http://localhost:8866", 8866)
+    (False, False)
+    >>> refused("evil.example:8866", None, 8866), refused("127.0.0.1:8866", "http://evil.example", 8866)
+    (True, True)
+    >>> refused("127.0.0.1:8866", "http://127.0.0.1:9999", 8866), refused("localhost:8866", "null", 8866)
+    (True, True)
+    """
+    if host is None or not _loopback_host(host):
+        return True
+    if origin is None:  # not sent by a browser's page: the token (when set) guards it
+        return False
+    try:
+        url = urlsplit(origin.strip())
+        given = url.port or 80
+    except ValueError:
+        return True
+    own = ("localhost", "127.0.0.1", "::1")
+    return not (url.scheme == "http" and url.hostname in own and given == port and url.path in ("", "/")
+                and not url.query and not url.username)
+
+
+def serve(argv: list[str] | None = None) -> None:
+    """Run Voila in this process, with Jupyter Server's ``Host`` check on (Voila turns it
+    off) and every request checked by :func:`refused` before it reaches a handler (a 403
+    then), websockets included. ``argv`` are Voila's arguments."""
+    import tornado.web
+    from traitlets import default
+    from voila.app import Voila
+
+    class LoopbackVoila(Voila):
+        """Voila answering its own loopback names and origins only."""
+
+        @default("tornado_settings")
+        def _loopback_only(self):
+            return {"allow_remote_access": False, "local_hostnames": list(LOCAL_HOSTNAMES)}
+
+        def listen(self):
+            app, find = self.app, self.app.find_handler
+
+            def find_handler(request, **kwargs):
+                if refused(request.headers.get("Host"), request.headers.get("Origin"), self.port):
+                    return app.get_handler_delegate(request, tornado.web.ErrorHandler, {"status_code": 403})
+                return find(request, **kwargs)
+
+            app.find_handler = find_handler  # the one place every request passes through
+            super().listen()
+
+    LoopbackVoila.launch_instance(argv)
 
 
 @dataclass
@@ -218,3 +292,7 @@ def start(notebook=None, port: int | None = None, token: bool | str = True, open
         raise
     app.port = served
     return app
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1:])

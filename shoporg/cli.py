@@ -220,8 +220,8 @@ def _supply(pairs: list[str], lang: str = "en") -> dict[str, float]:
             out[key.strip()] = float(value)
         except ValueError:
             sep = ""
-        if not sep:
-            raise SystemExit(f"shoporg: {Phrase('err.cli_supply', got=repr(pair)).text(lang)}")
+        if not sep or not key.strip():
+            raise ShopOrgError(Phrase("err.cli_supply", got=repr(pair)))
     return out
 
 

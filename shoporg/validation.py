@@ -19,12 +19,36 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .catalogue import duty_area_ids
-from .errors import DesignValidationError, Problem
-from .i18n import Phrase
+from .errors import DesignValidationError, Problem, ShopOrgError
+from .i18n import Phrase, t
 from .pay.components import PAY_KINDS
 from .pay.expr import ExpressionError, evaluation_order, parse_expression
 
-__all__ = ["check_design", "problems_from_pydantic", "format_path"]
+__all__ = ["check_design", "problems_from_pydantic", "format_path", "FileProblemsError", "reporting_cycles",
+           "name_problems"]
+
+
+class FileProblemsError(DesignValidationError):
+    """The problems of a file that is not a design (a scenario, a norms file), headed by
+    the kind of file and its name rather than as problems "in design".
+
+    >>> e = FileProblemsError([Problem("norms.picker.quota_per_day", "must be > 0, got -5", file="n.yaml", line=5)],
+    ...                       "word.norms_file", "n.yaml")
+    >>> print(e)
+    1 problem in the norms file n.yaml:
+      n.yaml:5: norms.picker.quota_per_day: must be > 0, got -5
+    """
+
+    def __init__(self, problems: list[Problem], kind: str, file: str):
+        super().__init__(problems)
+        self.kind, self.file = kind, file
+        n = len(self.problems)
+        head = t("err.problem_in_file" if n == 1 else "err.problems_in_file", "en", n=n, kind=t(kind, "en"), file=file)
+        ShopOrgError.__init__(self, head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+
+    def at(self, file: str, lines: dict[str, int] | None = None) -> "FileProblemsError":
+        lines = lines or {}
+        return FileProblemsError([p.at(file, lines.get(p.location)) for p in self.problems], self.kind, file)
 
 
 def _suggest(word: str, choices) -> Phrase | str:
@@ -37,9 +61,11 @@ def check_design(design) -> list[Problem]:
     problems: list[Problem] = []
     add = lambda loc, msg: problems.append(Problem(loc, msg))  # noqa: E731
 
+    problems.extend(name_problems("name", design.name))
     dep_ids = [d.id for d in design.departments]
     deps_seen: set[str] = set()
     for i, dep in enumerate(design.departments):
+        problems.extend(name_problems(f"departments[{i}].name", dep.name))
         if dep.id in deps_seen:
             add(f"departments[{i}].id", Phrase("err.duplicate_department", id=repr(dep.id)))
         deps_seen.add(dep.id)
@@ -55,6 +81,7 @@ def check_design(design) -> list[Problem]:
 
     for i, r in enumerate(design.roles):
         here = f"roles[{i}]"
+        problems.extend(name_problems(f"{here}.name", r.name))
         if r.reports_to is not None:
             if r.reports_to == r.id:
                 add(f"{here}.reports_to", Phrase("err.self_report", id=repr(r.id)))
@@ -92,6 +119,31 @@ def check_design(design) -> list[Problem]:
     return problems
 
 
+#: What a name (of the design, a department, a role) may not hold besides what no text may
+#: (:func:`shoporg._types.check_text`): a line break, a tab, or Unicode's line and paragraph
+#: separators. A name is one line in a chart box, a table cell, a sheet's or a heading's text;
+#: descriptions, duties and notes keep their line breaks.
+_NOT_IN_NAMES = {"\n": "err.name_kind.line_break", "\t": "err.name_kind.tab", "\u2028": "err.name_kind.line_break",
+                 "\u2029": "err.name_kind.line_break"}
+
+
+def name_problems(where: str, name) -> list[Problem]:
+    r"""A problem for each language of ``name`` (a Text) that holds a line break or a tab.
+
+    >>> from shoporg.model import Text
+    >>> [str(p) for p in name_problems("roles[1].name", Text(zh="客服\n主管"))]
+    ['roles[1].name.zh: holds a line break at character 3; allowed in a name: one line of text (line breaks may go into the description or the notes)']
+    """
+    problems = []
+    for lang in ("zh", "en"):
+        text = getattr(name, lang, None) or ""
+        at = next((i for i, c in enumerate(text) if c in _NOT_IN_NAMES), None)
+        if at is not None:
+            problems.append(Problem(f"{where}.{lang}", Phrase("err.name_char", kind=Phrase(_NOT_IN_NAMES[text[at]]),
+                                                               at=at + 1)))
+    return problems
+
+
 def _rule_problems(rules: dict) -> list[Problem]:
     problems, parsed = [], {}
     for name, text in rules.items():
@@ -115,14 +167,18 @@ def _expression_problems(text: str, where: str) -> list[Problem]:
     return []
 
 
-def _hierarchy_problems(design, known: set[str]) -> list[Problem]:
-    """Cycles and top roles, in one pass over the reporting lines (linear in the roles:
-    each role is walked up from once, then marked done)."""
-    problems = []
-    manager = {r.id: r.reports_to for r in design.roles if r.reports_to in known and r.reports_to != r.id}
-    index = {r.id: i for i, r in reversed(list(enumerate(design.roles)))}
+def reporting_cycles(manager: dict[str, str | None]) -> list[list[str]]:
+    """The cycles among reporting lines (``manager``: role id -> its manager), each as the
+    ring of ids from the role met first in ``manager``'s order, back to it. Linear in the
+    roles: each is walked up from once, then marked done.
+
+    >>> reporting_cycles({"a": None, "b": "c", "c": "d", "d": "b", "e": "a"})
+    [['b', 'c', 'd', 'b']]
+    """
+    order = {rid: i for i, rid in enumerate(manager)}
     ON_PATH, DONE = 1, 2
     state: dict[str, int] = {}
+    rings = []
     for start in manager:
         path, node = [], start
         while node is not None and node not in state:
@@ -131,12 +187,19 @@ def _hierarchy_problems(design, known: set[str]) -> list[Problem]:
             node = manager.get(node)
         if node is not None and state[node] == ON_PATH:  # came back to a role on this path: a cycle
             cycle = path[path.index(node):]
-            first = min(cycle, key=index.__getitem__)
-            ring = cycle[cycle.index(first):] + cycle[:cycle.index(first)] + [first]
-            problems.append(Problem(f"roles[{index[first]}].reports_to",
-                                    Phrase("err.cycle", ring=" → ".join(ring))))
+            first = min(cycle, key=lambda n: order.get(n, len(order)))
+            rings.append(cycle[cycle.index(first):] + cycle[:cycle.index(first)] + [first])
         for n in path:
             state[n] = DONE
+    return rings
+
+
+def _hierarchy_problems(design, known: set[str]) -> list[Problem]:
+    """Cycles and top roles, in one pass over the reporting lines (see :func:`reporting_cycles`)."""
+    index = {r.id: i for i, r in reversed(list(enumerate(design.roles)))}
+    manager = {r.id: r.reports_to for r in design.roles if r.reports_to in known and r.reports_to != r.id}
+    problems = [Problem(f"roles[{index[ring[0]]}].reports_to", Phrase("err.cycle", ring=" → ".join(ring)))
+                for ring in reporting_cycles(manager)]  # in file order: a role's first place
     roots = [r.id for r in design.roles if r.reports_to is None]
     if not design.forest and len(roots) > 1:
         problems.append(Problem("roles", Phrase("err.roots", n=len(roots), ids=", ".join(roots))))
@@ -170,6 +233,17 @@ def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseMod
     pending: Any = None  # the annotation of a field whose value is a list or a union
     for part in loc:
         if pending is not None:
+            if typing.get_origin(pending) is dict:  # a mapping's key, then its value's type
+                clean.append(part)
+                pending = typing.get_args(pending)[1] if typing.get_args(pending) else None
+                model = _as_model(pending)
+                if model is not None:
+                    pending = None
+                continue
+            tagged = _tagged(pending)
+            if part in tagged:  # the tag pydantic puts in loc for a tagged union (``method: quota``)
+                model, pending = tagged[part], None
+                continue
             if isinstance(part, int):
                 clean.append(part)
                 args = typing.get_args(pending)
@@ -195,6 +269,21 @@ def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseMod
         else:
             model, pending = None, ann
     return (model if pending is None else None), tuple(clean)
+
+
+def _tagged(ann: Any) -> dict[str, type[BaseModel]]:
+    """The models of a tagged union (``Annotated[Union[A, B], Field(discriminator=...)]``)
+    by their tag, else empty."""
+    if typing.get_origin(ann) is not typing.Annotated:
+        return {}
+    union, *meta = typing.get_args(ann)
+    key = next((getattr(m, "discriminator", None) for m in meta if getattr(m, "discriminator", None)), None)
+    out = {}
+    for member in typing.get_args(union) if isinstance(key, str) else ():
+        field = getattr(member, "model_fields", {}).get(key)
+        for tag in typing.get_args(field.annotation) if field is not None else ():
+            out[tag] = member
+    return out
 
 
 def _field_names(model) -> dict[str, str]:

@@ -2,18 +2,19 @@
 (exit 2, no traceback), the app answers loopback names only, and a page user cannot
 make the exporter write outside the app's export folder."""
 
+import base64
 import html
 import http.client
 import os
+import re
 import shutil
 import socket
-import sys
 import subprocess
+import sys
 
 import psutil
 import pytest
 
-import shoporg
 from shoporg.app import EXPORTS_ENV, start
 from shoporg.cli import main
 from shoporg.widgets import Exporter
@@ -147,32 +148,58 @@ def test_outside_the_app_the_consultant_chooses_any_folder(tmp_path, monkeypatch
 
 # ---- the server: loopback names only, exports confined ------------------------------------
 
-def request(port: int, host: str, origin: str | None = None, path: str = "/"):
-    """(status, body) of a GET to 127.0.0.1:port that names ``host`` (and ``origin``)."""
+def request(port: int, host: str, origin: str | None = None, path: str = "/", websocket: bool = False):
+    """(status, body) of a GET to 127.0.0.1:port that names ``host`` (and ``origin``);
+    with ``websocket``, the opening of a websocket (an upgrade request)."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
     try:
         headers = {"Host": host} | ({"Origin": origin} if origin else {})
+        if websocket:
+            headers |= {"Upgrade": "websocket", "Connection": "Upgrade", "Sec-WebSocket-Version": "13",
+                        "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode()}
         conn.request("GET", path, headers=headers)
         r = conn.getresponse()
-        return r.status, r.read().decode("utf-8", "replace")
+        return r.status, r.read().decode("utf-8", "replace") if r.status != 101 else ""
     finally:
         conn.close()
 
 
+def kernel_channels(port: int, page: str) -> str:
+    """The path of the websocket of the kernel the page was rendered with."""
+    m = re.search(r'"kernelId": "([0-9a-f-]{36})"', page) or re.search(r"kernelId[^0-9a-f]+([0-9a-f-]{36})", page)
+    assert m, "the page names no kernel"
+    return f"/api/kernels/{m.group(1)}/channels"
+
+
 @pytest.mark.skipif(os.name != "posix", reason="process environment")
-def test_without_a_token_the_app_answers_loopback_names_only(tmp_path):
+def test_without_a_token_the_app_answers_loopback_names_and_origins_only(tmp_path):
     notebook = tmp_path / "00_workbook.ipynb"
     shutil.copy(ROOT / "notebooks" / "00_workbook.ipynb", notebook)
     exports = tmp_path / "exports"  # the default: beside the notebook
-    with start(notebook, token=False, log=tmp_path / "voila.log", timeout=300) as app:
+    log = tmp_path / "voila.log"
+    with start(notebook, token=False, log=log, timeout=300) as app:
         port = app.port
+        own = [f"http://127.0.0.1:{port}", f"http://localhost:{port}", f"http://[::1]:{port}"]
         # a page on another site that made its name point at 127.0.0.1 (DNS rebinding)
         for host in (f"evil.example:{port}", f"127.0.0.1.evil.example:{port}", "evil.example"):
-            status, body = request(port, host, origin=f"http://{host}")
-            assert status == 403 and "00_workbook" not in body
-        for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
-            status, body = request(port, host)
-            assert status == 200 and "00_workbook" in body
+            for origin in (None, f"http://{host}", own[0]):
+                status, body = request(port, host, origin=origin)
+                assert status == 403 and "00_workbook" not in body, (host, origin)
+        # a loopback name, but asked by a page of another origin (or of another port here)
+        for origin in ("http://evil.example", f"http://evil.example:{port}", f"https://127.0.0.1:{port}",
+                       f"http://127.0.0.1:{port + 1}", "null", "file://"):
+            status, body = request(port, f"127.0.0.1:{port}", origin=origin)
+            assert status == 403 and "00_workbook" not in body, origin
+        for host, origin in ((f"127.0.0.1:{port}", None), (f"localhost:{port}", None), (f"[::1]:{port}", None),
+                             (f"127.0.0.1:{port}", own[0]), (f"localhost:{port}", own[1])):
+            status, body = request(port, host, origin=origin)
+            assert status == 200 and "00_workbook" in body, (host, origin)
+        # the kernel's websocket: its own origin opens it, another origin is refused
+        channels = kernel_channels(port, body)
+        assert request(port, f"localhost:{port}", origin=own[1], path=channels, websocket=True)[0] == 101
+        for origin in ("http://evil.example", f"http://evil.example:{port}", "null"):
+            assert request(port, f"localhost:{port}", origin=origin, path=channels, websocket=True)[0] == 403
+        assert request(port, f"evil.example:{port}", origin=None, path=channels, websocket=True)[0] == 403
         # files beside the notebook are not served, exported charts among them (no token asked there)
         exports.mkdir()
         (exports / "designs.png").write_bytes(b"\x89PNG client data")
@@ -182,6 +209,10 @@ def test_without_a_token_the_app_answers_loopback_names_only(tmp_path):
         assert psutil.Process(app.process.pid).environ()[EXPORTS_ENV] == str(exports.resolve())
         assert app.exports == exports.resolve()
     assert app.process.poll() is not None
+    # its settings were given in the form the server reads without a deprecation warning
+    said = log.read_text(encoding="utf-8", errors="replace")
+    assert "Voilà is running at" in said and "403 GET /" in said
+    assert "deprecat" not in said.lower(), said
 
 
 def test_the_app_command_says_where_exports_go(tmp_path):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,12 @@ def _case(path: Path) -> dict:
 def test_the_register_holds_each_kind_once():
     kinds = [_case(p)["kind"] for p in CASES]
     assert len(kinds) == len(set(kinds)), sorted(k for k in kinds if kinds.count(k) > 1)
+
+
+def test_the_readme_says_how_many_kinds_the_register_covers():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"one file per kind of hostile or odd\s+input \((\d+) kinds today", readme)
+    assert said and int(said.group(1)) == len(CASES)
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

@@ -121,6 +121,14 @@ def test_supplied_money_is_checked_by_its_own_field():
         assert reason in str(e.value) and f"from 0 to {int(MONEY_MAX):,}" in str(e.value)
 
 
+@pytest.mark.parametrize("value", [10 ** 400, 1e30, float("inf"), "abc", -1])
+def test_a_supplied_base_amount_is_checked_by_its_field_too(value):
+    # base.monthly is an amount or a [min, max] range: its checks sit in the field's metadata
+    with pytest.raises(PayrollError) as e:
+        payroll(D14, S14, supply={**BLANKS, "director.pay[0].monthly": value})
+    assert str(e.value).startswith("roles[0].pay[0].monthly: the value supplied for director.pay[0].monthly")
+
+
 @pytest.mark.parametrize("supply", ["abc", [1], 5])
 def test_a_supply_that_is_not_a_mapping_is_refused(supply):
     with pytest.raises(PayrollError, match="supply must be a mapping"):

@@ -250,6 +250,32 @@ def test_an_excel_headcount_out_of_range_is_located(book, value):
     assert "allowed: a number of people (FTE) from 0 to 100000" in p.message
 
 
+@pytest.mark.parametrize("column, header, value, said", [
+    (1, "岗位", "\x7f捡单员", "holds U+007F (a control character) at character 1"),
+    (1, "岗位", "捡单\u202e员", "holds U+202E (a direction override) at character 3"),
+    (8, "岗位职责", "拣货\x85打包", "holds U+0085 (a control character) at character 3"),
+])
+def test_an_excel_text_cell_with_a_control_character_is_located(book, column, header, value, said):
+    wb = load_workbook(book)
+    ws = wb[SHEETS["roles"]["zh"]]
+    row = next(c.row for c in ws["B"] if c.value == "picker")
+    ws.cell(row, column).value = value
+    wb.save(book)
+    (p,) = problems_of(lambda: read_excel(book))
+    assert p.location == f"岗位职责表!{'AH'[column // 8]}{row} ({header})" and p.file == str(book)
+    assert p.message.startswith(said)
+
+
+def test_an_excel_name_of_two_lines_is_located_at_its_row(book):
+    wb = load_workbook(book)
+    ws = wb[SHEETS["roles"]["zh"]]
+    row = next(c.row for c in ws["B"] if c.value == "picker")
+    ws.cell(row, 1).value = "捡单\n员"  # Alt+Enter in the cell
+    wb.save(book)
+    (p,) = problems_of(lambda: read_excel(book))
+    assert p.location.startswith(f"岗位职责表!{row} (roles[") and "holds a line break at character 3" in p.message
+
+
 def _edit_hidden(path, change) -> None:
     wb = load_workbook(path)
     ws = wb[DATA_SHEET]
@@ -319,6 +345,9 @@ PICKER = "picker,捡单员,库房,司库,2,"
     (",捡单员,库房,司库,2,", "编号", "got ''; allowed: a role id of the design, or a new id"),
     ("Live Host,主播,库房,司库,2,", "编号", "got 'Live Host'; allowed"),
     ("live_host,,库房,司库,2,", "岗位", "empty; allowed: the role's name"),
+    ("picker,,库房,司库,2,", "岗位", "empty; allowed: the role's name"),  # an old role emptied
+    ("picker,捡\x07单员,库房,司库,2,", "岗位", "holds U+0007 (a control character) at character 2"),
+    ("picker,捡\u202e单员,库房,司库,2,", "岗位", "holds U+202E (a direction override) at character 2"),
 ])
 def test_a_bad_csv_cell_is_refused_at_its_row_and_column(d14, csv_text, tmp_path, row, column, said):
     path = tmp_path / "bad.csv"
@@ -338,6 +367,40 @@ def test_a_csv_department_by_name_or_id_or_cleared(d14, csv_text, tmp_path):
     assert design_from_csv(path, d14).role("picker").department is None
     path.write_text(csv_text, encoding="utf-8")
     assert design_from_csv(path, d14) == d14
+
+
+def test_a_reporting_cycle_in_a_csv_is_named_at_the_row_and_the_managers_column(d14, csv_text, tmp_path):
+    path = tmp_path / "cycle.csv"
+    director = "director,电商总监,电商管理,,1,"
+    assert director in csv_text
+    path.write_text(csv_text.replace(director, "director,电商总监,电商管理,客服组经理,1,"), encoding="utf-8")
+    (p,) = problems_of(lambda: design_from_csv(path, d14))
+    assert (p.location, p.file, p.line) == ("row 2, column 上级", str(path), 2)  # the first row of the ring
+    assert p.message == ("the managers form a cycle: 电商总监 (director) → 客服组经理 (cs_manager) → 电商总监 (director); "
+                         "allowed: a role that is not below this one, or empty (the top role)")
+    assert "上级构成循环" in p.text("zh") and "roles[" not in str(p)
+
+
+def test_a_role_of_a_csv_that_reports_to_itself_is_named_at_its_row(d14, csv_text, tmp_path):
+    path = tmp_path / "self.csv"
+    path.write_text(csv_text.replace(PICKER, "picker,捡单员,库房,捡单员,2,"), encoding="utf-8")
+    (p,) = problems_of(lambda: design_from_csv(path, d14))
+    assert p.location == "row 11, column 上级" and "捡单员 (picker) → 捡单员 (picker)" in p.message
+    physical = csv_text.split("\n")
+    assert physical[p.line - 1].startswith("picker,")
+
+
+def test_a_csv_cell_of_thousands_of_quotes_reads_back(d14, csv_text, tmp_path):
+    path = tmp_path / "quotes.csv"
+    path.write_text(csv_text.replace(PICKER, "picker," + "'" * 5000 + "=1,库房,司库,2,"), encoding="utf-8")
+    assert design_from_csv(path, d14).role("picker").name.zh == "'" * 4999 + "=1"  # one quote was the guard
+
+
+def test_a_csv_name_of_two_lines_is_refused_at_its_cell(d14, csv_text, tmp_path):
+    path = tmp_path / "name.csv"
+    path.write_text(csv_text.replace(PICKER, 'picker,"捡单\n员",库房,司库,2,'), encoding="utf-8")
+    (p,) = problems_of(lambda: design_from_csv(path, d14))
+    assert p.location == "row 11, column 岗位" and p.message.startswith("holds a line break at character 3")
 
 
 # -- scenarios ---------------------------------------------------------------------------------
@@ -366,6 +429,37 @@ def test_a_role_driver_nobody_reads_is_refused_and_a_shop_wide_custom_one_is_not
     assert "live_sessions" in p.message  # given shop-wide, so a role may have its own
     path = _scenario(tmp_path, "  live_sessions: 30\nroles:\n  sales_cs:\n    live_sessions: 5\n")
     assert read_scenario(path).driver("live_sessions", "sales_cs")[0] == 5
+
+
+def test_a_supplied_value_of_a_scenario_is_checked_where_the_file_gives_it(tmp_path, d14):
+    path = _scenario(tmp_path, "supply:\n  director.pay[1].rate: 2.5\n  sales_cs.pay[1].rate: abc\n  x.pay[0].y: nan\n")
+    first, second, third = problems_of(lambda: read_scenario(path, d14))
+    assert (first.location, first.line, first.file) == ("supply.director.pay[1].rate", 8, str(path))
+    assert first.message == ("must be <= 1, got 2.5; allowed: a fraction from 0 to 1 with at most 6 decimal places "
+                             "(e.g. 0.002) (as the design file allows at roles[0].pay[1].rate)")
+    assert (second.location, second.line) == ("supply.sales_cs.pay[1].rate", 9)
+    assert second.message.startswith("must be a number, got 'abc'; allowed: a fraction from 0 to 1")
+    # a key that names no parameter of the design: still a finite number, said so
+    assert (third.location, third.message) == ("supply.x.pay[0].y", "must be a finite number, got 'nan'; "
+                                                                   "allowed: a finite number (e.g. 0.002)")
+    assert "须不大于 1，实际为 2.5；可填：0 到 1 之间的比例" in first.text("zh")
+
+
+@pytest.mark.parametrize("body, where, line", [
+    ("  orders_picked: 1:30\n", "base.orders_picked", 7),
+    ("fixed:\n  store_incidents: 2:05:00\n", "fixed.store_incidents", 8),
+    ("roles:\n  sales_cs:\n    attainment: [1, '0:59']\n", "roles.sales_cs.attainment[1]", 9),
+])
+def test_a_base_60_number_in_a_scenario_is_named_as_text(tmp_path, body, where, line):
+    path = _scenario(tmp_path, body)
+    (p,) = problems_of(lambda: read_scenario(path))
+    assert (p.location, p.line, p.file) == (where, line, str(path))
+    assert p.message.startswith("a number was expected, got the text '") and "in base 60" in p.message
+
+
+def test_numbers_yaml_reads_as_text_stay_numbers_in_a_scenario(tmp_path):
+    path = _scenario(tmp_path, "  revenue: 1e5\n")  # YAML 1.1 wants a dot in a float: 1e5 is text to it
+    assert read_scenario(path).driver("revenue")[0] == 100000
 
 
 def test_scenario_names_and_shapes_are_located(tmp_path):

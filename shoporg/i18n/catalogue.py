@@ -305,6 +305,32 @@ WORDS: dict[str, dict[str, str]] = {
     "err.scenario_name": {"zh": "情景名称须为文字，或 {{zh: ..., en: ...}}，实际为 {got}",
                           "en": "a scenario name is text or {{zh: ..., en: ...}}, got {got}"},
 
+    # bad input named where it is: a scenario's supplied values, norms files, CSV reporting
+    # cycles, base-60 numbers, names a chart or a table cannot show (each says what is allowed)
+    "err.scenario_supply_value": {"zh": "{reason}；可填：{allowed}（与设计文件中 {where} 处的取值相同）",
+                                  "en": "{reason}; allowed: {allowed} (as the design file allows at {where})"},
+    "err.problem_in_file": {"zh": "{kind} {file} 中有 {n} 处问题", "en": "{n} problem in the {kind} {file}"},
+    "err.problems_in_file": {"zh": "{kind} {file} 中有 {n} 处问题", "en": "{n} problems in the {kind} {file}"},
+    "word.norms_file": {"zh": "定额文件", "en": "norms file"},
+    "word.scenario_file": {"zh": "情景文件", "en": "scenario file"},
+    "err.csv_cycle": {"zh": "上级构成循环：{ring}；可填：不在本岗位之下的岗位，或留空（最高岗位）",
+                      "en": "the managers form a cycle: {ring}; allowed: a role that is not below this one, "
+                            "or empty (the top role)"},
+    "err.scenario_base_60": {"zh": "须为数字，实际为文字 {got}（YAML 1.1 会按六十进制读作 {read}；请写出你要的数字）",
+                             "en": "a number was expected, got the text {got} (YAML 1.1 would read it as {read}, in base 60; "
+                                   "write the number you mean)"},
+    "err.scenario_text": {"zh": "须为数字，实际为文字 {got}；可填：一个数字，或每人一个数字的列表",
+                          "en": "a number was expected, got the text {got}; allowed: a number, or a list of one per person"},
+    "err.scenario_value": {"zh": "须为数字，实际为 {got}；可填：一个数字，或每人一个数字的列表",
+                           "en": "a number was expected, got {got}; allowed: a number, or a list of one per person"},
+    "err.name_char": {"zh": "在第 {at} 个字符处有{kind}；名称可用：一行文字（换行可写入说明或备注）",
+                      "en": "holds {kind} at character {at}; allowed in a name: one line of text (line breaks may go "
+                            "into the description or the notes)"},
+    "err.name_kind.line_break": {"zh": "换行", "en": "a line break"},
+    "err.name_kind.tab": {"zh": "制表符", "en": "a tab"},
+    "err.scenario_supply_number": {"zh": "{reason}；可填：一个有限的数字（如 0.002）",
+                                   "en": "{reason}; allowed: a finite number (e.g. 0.002)"},
+
     # ---- end of io -------------------------------------------------------------------
 
     # ---- staffing, erlang, norms -----------------------------------------------------

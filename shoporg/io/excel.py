@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import fmt
-from .._types import Text, to_decimal
+from .._types import Text, check_text, to_decimal
 from ..analysis import (
     _MONEY_METRICS,
     _SHARE_METRICS,
@@ -640,6 +640,13 @@ def _row_changes(role, before: dict, cells: dict[str, _Cell], ids: dict, deps: d
 
     def edited(key: str) -> bool:
         return role is None or cells[key].text != str(before[key]).strip()
+
+    for key in ("name", "duties", "requirements", "pay_structure", "pay_method"):
+        try:  # a control character or a direction override: said at its cell, not by the model unlocated
+            check_text(cells[key].text if key in cells else "")
+        except ValueError as e:
+            problems.append(Problem(cells[key].loc, e.args[0]))
+            return changes
 
     if edited("name"):
         if not cells["name"].text:

@@ -16,9 +16,10 @@ from pydantic import ValidationError
 
 from .._types import Text, _shown, to_decimal
 from ..drivers import DRIVERS
-from ..errors import DesignFileError, DesignValidationError, Problem, error_words
+from ..errors import DesignFileError, Problem, error_words
 from ..i18n import Phrase, listed_drivers, quoted_driver
 from ..scenario import Scenario, ScenarioError
+from ..validation import FileProblemsError
 from .yaml_io import _line_index, _nearest_line, _read_text, load_yaml
 
 __all__ = ["read_scenario"]
@@ -74,6 +75,71 @@ def _driver_problems(data: dict, designs) -> list[Problem]:
     return problems
 
 
+_BASE_60 = re.compile(r"[-+]?\d+(:[0-5]?\d)+(\.\d*)?")
+
+
+def _not_a_number(value) -> Phrase | None:
+    """Why a driver's value is no number (None when it is one): the text it is, with a
+    word for YAML 1.1's base-60 numbers (``1:30``, which YAML 1.1 read as 90).
+
+    >>> _not_a_number(3000) is None, _not_a_number("1:30").text("en")
+    (True, "a number was expected, got the text '1:30' (YAML 1.1 would read it as 90, in base 60; write the number you mean)")
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 1000:
+        return Phrase("err.finite", got=_shown(value))  # past any float: no volume is meant
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            float(value)  # YAML 1.1 reads 1e300 (no dot) as text; the scenario reads it as the number
+            return None
+        except ValueError:
+            pass
+    if isinstance(value, str) and _BASE_60.fullmatch(value.strip()):
+        digits = value.strip().lstrip("+-").split(":")
+        whole = 0.0
+        for part in digits:
+            whole = whole * 60 + float(part)
+        shown = f"{-whole if value.strip().startswith('-') else whole:g}"
+        return Phrase("err.scenario_base_60", got=repr(value), read=shown)
+    if isinstance(value, str):
+        return Phrase("err.scenario_text", got=_shown(value))
+    return Phrase("err.scenario_value", got=_shown(value))
+
+
+def _value_problems(data: dict) -> list[Problem]:
+    """Every driver value that is not a number (or a list of them, per person), at its key."""
+    problems = []
+
+    def leaf(value, here: str) -> None:
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                leaf(item, f"{here}[{i}]")
+        elif (why := _not_a_number(value)) is not None:
+            problems.append(Problem(here, why))
+
+    for key in ("base", "fixed"):
+        if isinstance(data.get(key), dict):
+            for name, value in data[key].items():
+                leaf(value, f"{key}.{name}")
+    months = data.get("months")
+    for i, month in enumerate(months if isinstance(months, list) else []):
+        if isinstance(month, dict):
+            for name, value in month.items():
+                leaf(value, f"months[{i}].{name}")
+    overrides = data.get("overrides")
+    for name, by_month in (overrides.items() if isinstance(overrides, dict) else ()):
+        if isinstance(by_month, dict):
+            for month, value in by_month.items():
+                leaf(value, f"overrides.{name}.{month}")
+    roles = data.get("roles")
+    for rid, drivers in (roles.items() if isinstance(roles, dict) else ()):
+        if isinstance(drivers, dict):
+            for name, value in drivers.items():
+                leaf(value, f"roles.{rid}.{name}")
+    return problems
+
+
 def read_scenario(path, designs=None) -> Scenario:
     """Read a scenario file (YAML, schema ``shoporg/scenario-v1``).
 
@@ -108,12 +174,13 @@ def read_scenario(path, designs=None) -> Scenario:
     except ValidationError:
         problems.append(Problem("name", Phrase("err.scenario_name", got=repr(data.get("name"))[:60]), file=where))
     problems += _driver_problems(data, designs)
-    supply, supply_problems = _supply(data.get("supply"), where)
+    problems += [p.at(where) for p in _value_problems(data)]
+    supply, supply_problems = _supply(data.get("supply"), where, designs)
     problems += supply_problems
     if problems:
         lines = _line_index(text)
-        raise DesignValidationError([p.at(where, _nearest_line(lines, p.location) if p.location else None)
-                                     for p in problems])
+        raise FileProblemsError([p.at(where, _nearest_line(lines, p.location) if p.location else None)
+                                 for p in problems], "word.scenario_file", where)
     kw = {"start": str(data.get("start", "2026-01")), "roles": data.get("roles") or {},
           "id": str(data.get("id", path.stem)), "name": name,
           "supply": supply, "employment": data.get("employment")}
@@ -128,9 +195,13 @@ def read_scenario(path, designs=None) -> Scenario:
         raise ScenarioError(Phrase("err.scenario_malformed", where=where, detail=error_words(e))) from None
 
 
-def _supply(data, where: str) -> tuple[dict[str, float], list[Problem]]:
-    """The ``supply:`` mapping: parameter keys to numbers (each checked again, by its pay
-    kind's field, when a payroll reads it), and the problems found."""
+def _supply(data, where: str, designs=None) -> tuple[dict[str, float], list[Problem]]:
+    """The ``supply:`` mapping: parameter keys to numbers, and the problems found, each at
+    ``supply.<key>`` with what is allowed there. With ``designs``, a key that fills a
+    parameter of one of them is checked by that pay kind's field (a rate 0–1, money
+    within its bounds), as the design file's value would be; the payroll checks it again."""
+    from ..pay.amounts import PayrollError, checked_supply
+
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -140,8 +211,18 @@ def _supply(data, where: str) -> tuple[dict[str, float], list[Problem]]:
         if not isinstance(key, str) or not key.strip():
             problems.append(Problem("supply", Phrase("err.scenario_supply_key", got=_shown(key)), file=where))
             continue
+        here = f"supply.{key}"
+        try:
+            for design in designs or ():
+                checked_supply(design, {key: value})
+        except PayrollError as e:  # err.pay_supply_value: the component, the reason and what is allowed
+            fields = e.phrase.fields if e.phrase is not None else {}
+            problems.append(Problem(here, Phrase("err.scenario_supply_value", reason=fields.get("reason", str(e)),
+                                                 allowed=fields.get("allowed", ""), where=fields.get("where", key)),
+                                    file=where))
+            continue
         try:
             out[key] = float(to_decimal(value, places=None, minimum=None))
         except ValueError as e:
-            problems.append(Problem(f"supply.{key}", e.args[0], file=where))
+            problems.append(Problem(here, Phrase("err.scenario_supply_number", reason=e.args[0]), file=where))
     return out, problems

@@ -21,12 +21,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._types import to_decimal
+from .._types import Text, check_text, to_decimal
 from ..analysis import apply_diff, diff
 from ..errors import DesignFileError, DesignValidationError, Problem
 from ..i18n import Phrase
 from ..model import Role
 from ..tables import COLUMNS, role_table
+from ..validation import name_problems, reporting_cycles
 from .yaml_io import atomic_write_text
 
 __all__ = ["to_markdown", "to_html", "write_markdown", "write_html", "write_csv", "read_csv", "export_csv",
@@ -118,7 +119,7 @@ def _needs_quote(text: str) -> bool:
     >>> [_needs_quote(s) for s in ("=1+1", "-1", "'=x", "'s", "店长")]
     [True, True, True, False, False]
     """
-    return text.startswith(_FORMULA_START) or (text.startswith("'") and _needs_quote(text[1:]))
+    return text.lstrip("'").startswith(_FORMULA_START)  # no recursion: a cell may hold thousands of quotes
 
 
 def _neutral(value):
@@ -252,7 +253,7 @@ def design_from_csv(path, base, lang: str = "zh"):
     by_name.update({r: r for r in df[col["id"]]})
     deps = {d.name.get(lang): d.id for d in base.departments}
     deps.update({d.id: d.id for d in base.departments})
-    problems, roles = [], []
+    problems, roles, placed = [], [], []  # placed: the (row, line) of each role read
     for i, row in df.iterrows():
         line, start = i + 2, starts[i]  # the row (the header is row 1) and the line it starts on
 
@@ -263,8 +264,15 @@ def design_from_csv(path, base, lang: str = "zh"):
         if rid not in base.role_ids and not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", rid):
             refuse("id", Phrase("err.csv_id", got=repr(row[col["id"]])))
             continue
-        if rid not in base.role_ids and not row[col["name"]].strip():
+        if not row[col["name"]].strip():  # a new role needs a name; an old one keeps one
             refuse("name", Phrase("err.xlsx_name"))
+            continue
+        try:
+            named = name_problems("name", Text(zh=check_text(row[col["name"]]))) if row[col["name"]] else []
+        except ValueError as e:  # a control character or a direction override
+            named = [Problem("name", e.args[0])]
+        if named:
+            refuse("name", named[0].phrase)
             continue
         try:
             headcount = Decimal(row[col["headcount"]].strip())
@@ -297,7 +305,7 @@ def design_from_csv(path, base, lang: str = "zh"):
             continue
         changes = {"headcount": headcount, "reports_to": by_name.get(manager) if manager else None}
         if row[col["name"]] != old.name.get(lang):
-            changes["name"] = {"zh": old.name.zh, "en": old.name.en, lang: row[col["name"]]}
+            changes["name"] = Text(**{"zh": old.name.zh, "en": old.name.en, lang: row[col["name"]]})
         if department != old.department:
             changes["department"] = department
         if changes["reports_to"] == old.reports_to:
@@ -305,6 +313,14 @@ def design_from_csv(path, base, lang: str = "zh"):
         if changes.get("headcount") == old.headcount:
             changes.pop("headcount")
         roles.append(old.model_copy(update=changes) if changes else old)
+        placed.append((line, start))
+    rows = {r.id: (line, start) for r, (line, start) in zip(roles, placed)}
+    shown = {r.id: f"{r.name.get(lang)} ({r.id})" for r in roles}
+    for ring in reporting_cycles({r.id: r.reports_to for r in roles}):
+        line, start = rows[ring[0]]
+        problems.append(Problem(f"row {line}, column {col['reports_to']}",
+                                Phrase("err.csv_cycle", ring=" → ".join(shown[r] for r in ring)),
+                                file=str(path), line=start))
     if problems:
         raise DesignValidationError(problems)
     return apply_diff(base, diff(base, roles))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Annotated
 
 import numpy as np
 from pydantic import TypeAdapter, ValidationError
@@ -91,7 +92,8 @@ _SUPPLY_KEY = re.compile(r"(?P<role>[^.\[\]]+)\.pay\[(?P<ci>\d{1,4})\]\.(?P<name
 
 @lru_cache(maxsize=None)
 def _field_adapter(model: type, name: str) -> TypeAdapter:
-    return TypeAdapter(model.model_fields[name].annotation)
+    field = model.model_fields[name]  # a field declared Annotated keeps its validators in metadata
+    return TypeAdapter(Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation)
 
 
 def _allowed(model: type, name: str) -> Phrase:
