@@ -53,7 +53,8 @@ class Peak(Frozen):
 class Brief(Frozen):
     """A client brief. ``orders`` and ``chats`` are per day or per month (``*_per``);
     ``order_value`` is yuan; ``service_hours`` the chat service day (``"09:00"``–``"24:00"``);
-    ``incident_months`` calendar months with a store-room incident."""
+    ``incident_months`` calendar months with a store-room incident; ``city`` (a city with a
+    parameter pack, e.g. ``上海``) makes the scenario price employer contributions and tax."""
 
     client: TextStr = Field("", max_length=80)
     project: TextStr = Field("", max_length=80)
@@ -190,7 +191,8 @@ class Brief(Frozen):
             who = self.client or self.project
             name = Text(**{lang: t("brief.scenario", lang, who=who) if who else t("brief.scenario_anon", lang)
                            for lang in LANGS})
-        return Scenario(start=self.start, drivers=drivers, name=name, id="brief")
+        employment = {"city": self.city} if self.city else None  # the city's pack prices 五险一金 and tax
+        return Scenario(start=self.start, drivers=drivers, name=name, id="brief", employment=employment)
 
 
 def _minutes(hhmm: str) -> int:

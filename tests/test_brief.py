@@ -157,3 +157,19 @@ def test_the_workbook_opens_on_the_brief_and_draws_the_other_tabs_when_opened():
     assert float(wb.comparer.result.loc["people"].iloc[-1]) == 1  # compared when opened
     wb.tabs.selected_index = 1
     assert wb.designer.chart.outputs[0]["data"]["image/png"] == drawn  # not redrawn for nothing
+
+
+def test_a_city_in_the_brief_prices_employer_contributions_in_every_tab(tmp_path):
+    b = Brief(city="上海", orders=3000, order_value=180)
+    assert b.scenario().employment == {"city": "上海"}
+    path = write_brief(b, tmp_path / "sh.yaml")
+    assert read_scenario(path).employment == {"city": "上海"}  # the file keeps it
+    wb = Workbook(scenario=read_scenario(D14), show_chart=False)
+    assert ("上海", "上海") in wb.brief.fields["city"].options
+    wb.brief.set(city="上海")
+    wb.brief.apply()
+    wb.tabs.selected_index = 2
+    pr = shoporg.payroll(wb.designer.design, wb.scenario)
+    summary = wb.explorer.summary.value
+    assert f"全年人工成本（含单位社保公积金）</th><td>{shoporg.fmt.yuan(pr.chain_total('labour_cost'), cents=True)}" in summary
+    assert "全年实发工资" in summary and pr.chain_total("labour_cost") > pr.total()

@@ -958,6 +958,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{driver} {volume} a month, {daily} a day, handled in {aht} min, {concurrency} at once, {level} answered within {within} s: {hours} agent hours a day, {staffed} with {shrinkage} shrinkage, {fte} people a month → {people}"},
     "staffing.reason_kept": {"zh": "无工作量定额：保持现有人数", "en": "no workload norm: headcount kept"},
     # sizing in the volumes tab (widgets/explorer.py)
+    "ui.explorer.year_labour_cost": {"zh": "全年人工成本（含单位社保公积金）", "en": "Employment cost, year (with employer contributions)"},
+    "ui.explorer.year_net": {"zh": "全年实发工资", "en": "Net pay, year"},
     "ui.explorer.reason": {"zh": "依据", "en": "Why"},
     "ui.explorer.apply_recommended": {"zh": "采纳建议人数", "en": "Apply the recommended headcounts"},
     # the brief form (widgets/brief.py)
@@ -966,6 +968,7 @@ WORDS: dict[str, dict[str, str]] = {
     "ui.brief.project": {"zh": "项目", "en": "Project"},
     "ui.brief.platform": {"zh": "平台", "en": "Platform"},
     "ui.brief.city": {"zh": "城市", "en": "City"},
+    "ui.brief.no_city": {"zh": "（不计社保与个税）", "en": "(gross pay only)"},
     "ui.brief.start": {"zh": "起始月份", "en": "First month"},
     "ui.brief.volumes": {"zh": "业务量", "en": "Volumes"},
     "ui.brief.orders": {"zh": "订单数", "en": "Orders"},

@@ -42,8 +42,11 @@ def brief_data(brief: Brief) -> dict:
     """The scenario file's mapping: the months the brief gives, then the brief itself."""
     s = brief.scenario()
     months = [{k: _plain(v[i]) for k, v in s.drivers.items()} for i in range(len(s.months))]
-    return {"schema": SCHEMA, "id": s.id, "name": {"zh": s.name.zh, "en": s.name.en}, "start": s.start,
-            "months": months, "brief": brief.model_dump(mode="json")}
+    out = {"schema": SCHEMA, "id": s.id, "name": {"zh": s.name.zh, "en": s.name.en}, "start": s.start,
+           "months": months}
+    if s.employment:
+        out["employment"] = dict(s.employment)
+    return out | {"brief": brief.model_dump(mode="json")}
 
 
 def _plain(x: float):

@@ -18,6 +18,7 @@ import ipywidgets as w
 
 from .. import fmt
 from ..brief import PLATFORMS, Brief, Peak
+from ..employment.params import load_pack, regions
 from ..errors import ShopOrgError
 from ..i18n import Phrase, driver_name, t
 from ..io.brief_io import read_brief, write_brief
@@ -26,6 +27,12 @@ from ._common import check_lang, error_text, message_html
 from .exporter import app_exports, confined
 
 __all__ = ["BriefForm"]
+
+
+def _cities(lang: str) -> list[tuple[str, str]]:
+    """The cities with a parameter pack, by name, after "none" (gross pay only)."""
+    names = [load_pack(r).region for r in regions() if r != "national"]
+    return [(t("ui.brief.no_city", lang), "")] + [(n.get(lang), n.zh) for n in names]
 
 _NUMBERS = ("orders", "order_value", "chats", "complaints_per_month", "negative_reviews_per_month", "attainment")
 _MOST = 1e9
@@ -60,7 +67,7 @@ class BriefForm:
             "project": w.Text(description=L("project"), layout=wide, style=style),
             "platform": w.Dropdown(options=[(t(f"brief.platform.{p}", lang), p) for p in PLATFORMS],
                                    description=L("platform"), layout=wide, style=style),
-            "city": w.Text(description=L("city"), layout=wide, style=style),
+            "city": w.Dropdown(options=_cities(lang), description=L("city"), layout=wide, style=style),
             "start": w.Text(value="2026-01", description=L("start"), layout=wide, style=style),
             "orders": w.BoundedFloatText(min=0, max=_MOST, description=L("orders"), layout=narrow, style=style),
             "orders_per": w.ToggleButtons(options=[(L("per_day"), "day"), (L("per_month"), "month")], value="month",
@@ -156,6 +163,9 @@ class BriefForm:
                 for p in value:
                     p = Peak(**p) if isinstance(p, dict) else p
                     self.add_peak(p.name, p.month, p.factor)
+            elif key == "city" and value and value not in [v for _, v in self.fields["city"].options]:
+                self.fields["city"].options = [*self.fields["city"].options, (value, value)]  # a city without a pack
+                self.fields["city"].value = value
             elif key in self.fields:
                 self.fields[key].value = tuple(value) if key == "incident_months" else value
             else:

@@ -270,6 +270,9 @@ class ScenarioExplorer:
         if self.payroll is not None:
             rows += [(L("year_accrued"), fmt.yuan(self.payroll.total("accrued"), self.lang, cents=True)),
                      (L("year_paid"), fmt.yuan(self.payroll.total("paid"), self.lang, cents=True))]
+            if self.payroll.chain is not None:  # a city's terms: what the employer pays, what people get
+                rows += [(L(f"year_{c}"), fmt.yuan(self.payroll.chain_total(c), self.lang, cents=True))
+                         for c in ("labour_cost", "net")]
             if self.cost_per_order is not None:
                 rows.append((L("cost_per_order"), fmt.yuan(self.cost_per_order, self.lang, cents=True)))
         if self.staffing is None:
