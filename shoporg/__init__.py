@@ -28,7 +28,7 @@ _EXPORTS = {
     "to_graph": "hierarchy", "layers": "hierarchy", "span_of_control": "hierarchy",
     "headcount_rollup": "hierarchy", "is_valid_hierarchy": "hierarchy",
     "hierarchy_table": "hierarchy",
-    "role_table": "tables", "pay_summary": "tables",
+    "role_table": "tables", "pay_summary": "tables", "readable": "tables",
     "duty_areas": "catalogue",
     "Scenario": "scenario", "read_scenario": "io.scenario_io", "ScenarioError": "scenario",
     "scorecard": "pay.scorecard", "plot_payroll": "plots", "plot_cost_composition": "plots",

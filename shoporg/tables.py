@@ -15,10 +15,10 @@ from __future__ import annotations
 import pandas as pd
 
 from . import fmt
-from .i18n import both, check_lang
+from .i18n import both, check_lang, driver_name, has, t
 from .pay.kinds import PAY_KINDS, money
 
-__all__ = ["COLUMNS", "role_table", "pay_summary", "duty_list", "money"]
+__all__ = ["COLUMNS", "role_table", "pay_summary", "duty_list", "money", "readable"]
 
 #: The role table's column labels (a view on the catalogue's ``col.*`` words).
 COLUMNS = {k: both(f"col.{k}") for k in ("id", "name", "department", "reports_to", "headcount", "pay", "duties")}
@@ -73,3 +73,71 @@ def role_table(design, lang: str = "zh", *, labels: bool = False):
         df["headcount"] = [fmt.headcount(x, lang) for x in df["headcount"]]
         df = df.rename(columns={k: v[lang] for k, v in COLUMNS.items()})
     return df
+
+
+#: How a result column reads, by its name: yuan, a count, people, a share, a month.
+_YUAN = {"accrued", "paid", "gross", "labour_cost", "net", "tax", "employer", "employee", "revenue", "payroll",
+         "total", "base_low", "base_high", "monthly_avg", "annual_accrued", "annual_paid", "annual_low",
+         "annual_high", "cost"}
+_YUAN_CENTS = {"cost_per_order"}
+_COUNT = {"orders", "orders_picked", "orders_shipped", "consultations", "complaints", "roles", "layers", "managers",
+          "gaps", "overlaps", "unpaid_roles"}
+_PEOPLE = {"headcount", "current", "recommended", "gap", "peak", "temporary", "fte", "people", "span_avg", "span_max"}
+_SHARE = {"share_of_revenue", "coverage", "fixed_share", "variable_share", "cost_share", "attainment"}
+_MONTH = {"month", "peak_month"}
+_HIDDEN = {"accrued_fen", "paid_fen", "inputs"}
+
+
+def _reader(column: str):
+    """The formatter a column reads through (None: shown as it is)."""
+    if column in _YUAN:
+        return lambda v, lang: fmt.yuan(v, lang)
+    if column in _YUAN_CENTS:
+        return lambda v, lang: fmt.yuan(v, lang, cents=True)
+    if column in _COUNT:
+        return fmt.count
+    if column in _PEOPLE:
+        return lambda v, lang: fmt.headcount(v, lang, signed=column == "gap")
+    if column in _SHARE:
+        return fmt.percent
+    if column in _MONTH:
+        return lambda v, lang: fmt.month(v, lang) if isinstance(v, str) and len(v) == 7 else ""
+    if column == "driver":
+        return lambda v, lang: driver_name(v, lang) if isinstance(v, str) else ""
+    if column == "method":
+        return lambda v, lang: t(f"cli.method_{v}", lang) if has(f"cli.method_{v}") else str(v)
+    return None
+
+
+def readable(df, lang: str = "zh", design=None, yuan=()):
+    """A result table as a person reads it: its first column (the index's labels, or the
+    role's name) as the row labels instead of 0, 1, 2; headers in ``lang``; yuan, counts,
+    people, shares and months through :mod:`shoporg.fmt`; drivers and methods in words;
+    role ids replaced by names when ``design`` is given; internal columns (fen, inputs)
+    left out. ``yuan`` names further columns that are amounts (a plan's ``temporary`` is
+    the temporary staff's cost, where a sizing's is people).
+
+    >>> from shoporg import load_template, payroll, read_scenario, templates_dir
+    >>> pr = payroll(load_template("seed-14-basic-22"), read_scenario(templates_dir() / "scenarios" / "d14-double11.yaml"))
+    >>> r = readable(pr.unit_costs())
+    >>> r.index[10], r.iloc[10].tolist()
+    ('2026年11月', ['7,500', '¥1,350,000', '¥106,795', '¥106,795', '¥14.24', '7.9%'])
+    >>> r.index.name, list(readable(pr.unit_costs(), "en").columns)[:2]
+    ('月份', ['Orders', 'Revenue'])
+    """
+    check_lang(lang)
+    out = df.copy()
+    if out.index.name is not None or not isinstance(out.index, pd.RangeIndex):
+        out = out.reset_index()
+    out = out[[c for c in out.columns if c not in _HIDDEN]]
+    names = {r.id: r.name.get(lang) for r in design.roles} if design is not None else {}
+    if names and "role" in out.columns:
+        out["role"] = [names.get(v, v) for v in out["role"]]
+        out = out.drop(columns=["name"]) if "name" in out.columns else out
+    for column in out.columns:
+        read = _reader("total" if column in yuan else str(column))
+        if read is not None:
+            out[column] = [("" if v is None or (isinstance(v, float) and v != v) else read(v, lang))
+                           for v in out[column]]
+    out = out.rename(columns={c: t(f"readable.{c}", lang) for c in out.columns if has(f"readable.{c}")})
+    return out.set_index(out.columns[0])
