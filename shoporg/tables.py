@@ -78,11 +78,13 @@ def role_table(design, lang: str = "zh", *, labels: bool = False):
 #: How a result column reads, by its name: yuan, a count, people, a share, a month.
 _YUAN = {"accrued", "paid", "gross", "labour_cost", "net", "tax", "employer", "employee", "revenue", "payroll",
          "total", "base_low", "base_high", "monthly_avg", "annual_accrued", "annual_paid", "annual_low",
-         "annual_high", "cost"}
+         "annual_high", "cost", "carried_over"}
 _YUAN_CENTS = {"cost_per_order"}
 _COUNT = {"orders", "orders_picked", "orders_shipped", "consultations", "complaints", "roles", "layers", "managers",
-          "gaps", "overlaps", "unpaid_roles"}
-_PEOPLE = {"headcount", "current", "recommended", "gap", "peak", "temporary", "fte", "people", "span_avg", "span_max"}
+          "gaps", "overlaps", "unpaid_roles", "layer", "reports", "negative_reviews", "store_incidents",
+          "reviews_reversed", "review_followups"}
+_PEOPLE = {"headcount", "current", "recommended", "gap", "peak", "temporary", "fte", "people", "span_avg", "span_max",
+           "span", "subtree"}
 _SHARE = {"share_of_revenue", "coverage", "fixed_share", "variable_share", "cost_share", "attainment"}
 _MONTH = {"month", "peak_month"}
 _HIDDEN = {"accrued_fen", "paid_fen", "inputs"}
@@ -129,11 +131,13 @@ def readable(df, lang: str = "zh", design=None, yuan=()):
     out = df.copy()
     if out.index.name is not None or not isinstance(out.index, pd.RangeIndex):
         out = out.reset_index()
-    out = out[[c for c in out.columns if c not in _HIDDEN]]
+    out = out[[c for c in out.columns if c not in _HIDDEN and not (c == "id" and "name" in out.columns)]]
     names = {r.id: r.name.get(lang) for r in design.roles} if design is not None else {}
     if names and "role" in out.columns:
         out["role"] = [names.get(v, v) for v in out["role"]]
         out = out.drop(columns=["name"]) if "name" in out.columns else out
+    if "reports_to" in out.columns:  # a manager by name, none for the top
+        out["reports_to"] = [names.get(v, v) if isinstance(v, str) else "" for v in out["reports_to"]]
     for column in out.columns:
         read = _reader("total" if column in yuan else str(column))
         if read is not None:
