@@ -37,7 +37,7 @@ _EXPORTS = {
     "required_agents": "staffing.agents", "intraday_staffing": "staffing.intraday",
     "compare": "analysis", "compare_view": "analysis", "diff": "analysis", "diff_view": "analysis",
     "filled_note": "scenario", "apply_diff": "analysis", "coverage": "analysis", "coverage_by_design": "analysis",
-    "gaps": "analysis", "overlaps": "analysis", "health": "analysis", "merge_roles": "analysis",
+    "gaps": "analysis", "overlaps": "analysis", "health": "analysis", "health_view": "analysis", "merge_roles": "analysis",
     "split_role": "analysis", "recommend_headcount": "staffing", "scale_design": "staffing", "plan": "staffing", "explain": "pay.explain", "payroll": "pay.engine", "payroll_sweep": "pay.sweep", "Payroll": "pay.engine", "PayrollError": "pay.engine",
 }
 
