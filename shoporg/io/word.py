@@ -29,13 +29,14 @@ from ..analysis import (
     health_view,
 )
 from ..catalogue import duty_areas
-from ..chart import cjk_font, plot_org
+from ..chart import cjk_font
 from ..errors import DesignFileError
 from ..i18n import Phrase, check_lang, driver_name, t, words
 from ..pay.engine import payroll
 from ..scenario import filled_note
 from ..tables import pay_summary, role_table
 from .atomic import atomic_write, check_target
+from .picture import chart_png
 
 __all__ = ["write_docx", "export_docx"]
 
@@ -74,18 +75,6 @@ def _table(doc, header: list[str], rows: list[list]) -> None:
         cells = table.add_row().cells
         for cell, value in zip(cells, row):
             cell.text = "" if value is None else str(value)
-
-
-def _chart_png(design, lang: str) -> bytes:
-    import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
-
-    ax = plot_org(design, lang=lang)
-    buf = io.BytesIO()
-    ax.figure.savefig(buf, format="png", dpi=150, bbox_inches="tight")
-    plt.close(ax.figure)
-    return buf.getvalue()
 
 
 def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = "", author: str = "",
@@ -131,7 +120,7 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
     for d in designs:
         doc.add_heading(d.name.get(lang), level=1)
         doc.add_heading(t("doc.chart", lang), level=2)
-        doc.add_picture(io.BytesIO(_chart_png(d, lang)), width=Cm(24))
+        doc.add_picture(io.BytesIO(chart_png(d, lang, dpi=150)), width=Cm(24))
         doc.add_heading(t("doc.roles", lang), level=2)
         roles = role_table(d, lang=lang)
         roles["headcount"] = [fmt.headcount(x, lang) for x in roles["headcount"]]
