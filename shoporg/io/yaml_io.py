@@ -70,7 +70,32 @@ _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _StrictLoader(_SafeBase):
-    """The safe loader, refusing duplicate keys (a typo must not silently win)."""
+    """The safe loader, refusing duplicate keys (a typo must not silently win).
+
+    The parser asks the resolver for the tag of every plain scalar: the answers are kept
+    (a design file repeats its keys and values thousands of times), and the path
+    resolvers, which the safe loader has none of, are not walked for each node.
+    """
+
+    _tags: dict[str, str] = {}
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._tags.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(self._tags) < 50_000 and len(value) < 200:
+                    self._tags[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node, current_index):
+        if self.yaml_path_resolvers:
+            super().descend_resolver(current_node, current_index)
+
+    def ascend_resolver(self):
+        if self.yaml_path_resolvers:
+            super().ascend_resolver()
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
