@@ -415,7 +415,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _chart_arguments(p) -> None:
-    from .layout import MODES  # the layout module brings networkx: loaded when `chart` is parsed
+    # the layout module brings networkx: loaded when `chart` is parsed
+    from .layout import MODES
 
     p.add_argument("design", metavar="PATH|TEMPLATE_ID")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="file.png, file.svg or file.pdf")
@@ -426,7 +427,8 @@ def _chart_arguments(p) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .io.formats import FORMATS  # the table of formats (its writers load when they write)
+    # the table of formats (its writers load when they write)
+    from .io.formats import FORMATS
 
     parser = _Parser(prog="shoporg", description="Design the staff organization of online shops.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('shoporg').__version__}")

@@ -92,7 +92,8 @@ def _write_chart(designs, path, *, scenario, lang, overwrite):
     import matplotlib  # only to pick the file backend; charts load matplotlib on use
 
     matplotlib.use("Agg")
-    from ..chart import save_org_chart  # the chart module brings networkx: loaded when a chart is drawn
+    # the chart module brings networkx: loaded when a chart is drawn
+    from ..chart import save_org_chart
 
     return save_org_chart(designs[0], path, lang=lang, overwrite=overwrite)
 
