@@ -134,6 +134,15 @@ def process_median(cmd: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+def forget_charts() -> None:
+    """Drop the org charts the office writers keep (where this checkout keeps any)."""
+    try:
+        from shoporg.io import picture
+    except ImportError:  # an earlier checkout draws every chart afresh anyway
+        return
+    picture._kept.clear()
+
+
 def size_paths(n: int, folder: Path, budget: float) -> dict[str, float | None]:
     """Seconds of each path at ``n`` roles (``None``: the format is not there)."""
     import shoporg
@@ -150,11 +159,19 @@ def size_paths(n: int, folder: Path, budget: float) -> dict[str, float | None]:
     out["payroll"] = timed(lambda: shoporg.payroll(design, scenario), budget)
     out["compare (2 options)"] = timed(lambda: shoporg.compare([design, other], scenario), budget)
     out["diff"] = timed(lambda: shoporg.diff(design, other), budget)
-    out["export xlsx"] = timed(lambda: shoporg.export(design, xlsx, scenario=scenario, overwrite=True), budget, 3)
-    out["export docx"] = timed(lambda: shoporg.export(design, docx, scenario=scenario, overwrite=True), budget, 3)
-    out["export pptx"] = (timed(lambda: shoporg.export(design, folder / f"d{n}.pptx", scenario=scenario,
-                                                       overwrite=True), budget, 3) if "pptx" in FORMATS else None)
-    out["export png"] = timed(lambda: shoporg.export(design, folder / f"d{n}.png", overwrite=True), budget, 3)
+    def export(*paths, **kw):
+        def run():
+            forget_charts()  # each run draws afresh: one export as a new process makes it
+            for p in paths:
+                shoporg.export(design, p, overwrite=True, **kw)
+        return run
+
+    out["export xlsx"] = timed(export(xlsx, scenario=scenario), budget, 3)
+    out["export docx"] = timed(export(docx, scenario=scenario), budget, 3)
+    out["export pptx"] = (timed(export(folder / f"d{n}.pptx", scenario=scenario), budget, 3)
+                          if "pptx" in FORMATS else None)
+    out["export png"] = timed(export(folder / f"d{n}.png"), budget, 3)
+    out["export xlsx + docx"] = timed(export(xlsx, docx, scenario=scenario), budget, 3)  # `--to` both
     out["read_excel"] = timed(lambda: shoporg.read_excel(xlsx), budget, 3)
     if shoporg.read_excel(xlsx) != design or shoporg.read_design(yaml_path) != design:
         raise SystemExit(f"{n} roles: the design did not read back unchanged")
