@@ -71,10 +71,13 @@ def _table(doc, header: list[str], rows: list[list]) -> None:
     repeat = OxmlElement("w:tblHeader")  # repeat the header row on every page
     repeat.set(qn("w:val"), "true")
     trpr.append(repeat)
+    from docx.table import _Cell  # python-docx: loaded when a Word report is written
+
     for row in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row):
-            cell.text = "" if value is None else str(value)
+        # the new row's own cells (``row.cells`` would walk the whole table for each row)
+        tr = table.add_row()._tr
+        for tc, value in zip(tr.tc_lst, row):
+            _Cell(tc, table).text = "" if value is None else str(value)
 
 
 def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = "", author: str = "",
