@@ -25,6 +25,7 @@ from .i18n import Phrase, check_lang, driver_name, has, t
 from .model import Role, lift_reports
 from .pay.engine import payroll
 from .pay.environment import Environment
+from .pay.sweep import payroll_sweep
 from .scenario import fit_people
 from .staffing.sizing import norms_within, recommend_headcount
 from .unit_cost import cost_per_order
@@ -68,6 +69,9 @@ def diff(a, b, mapping: dict[str, str] | None = None):
     b_order = tuple(r.id for r in b_roles)
     b_ids = set(b_order)
     before = {rid: (b_order[i - 1] if i else None) for i, rid in enumerate(b_order)}
+    a_by_id: dict[str, Any] = {}
+    for ra in a.roles:  # the first role of an id, as a search in file order finds it
+        a_by_id.setdefault(ra.id, ra)
     for ra in a.roles:
         new_id = mapping.get(ra.id, ra.id)
         if new_id not in b_ids:
@@ -75,7 +79,7 @@ def diff(a, b, mapping: dict[str, str] | None = None):
                          "before": ra, "after": None, "follows": None})
     for rb in b_roles:
         old_id = back.get(rb.id, rb.id)
-        ra = next((r for r in a.roles if r.id == old_id), None)
+        ra = a_by_id.get(old_id)
         if ra is None:
             rows.append({"action": "Add", "role": rb.id, "name": rb.name.zh, "changes": "", "fields": (),
                          "before": None, "after": rb, "follows": before[rb.id]})
@@ -494,8 +498,10 @@ def _metrics(design, scenario, norms, supply) -> dict:
         mid = payroll(design, scenario, supply=supply)
         s = mid.summary()
         out["annual_accrued"], out["annual_paid"] = float(s.loc["accrued", "total"]), float(s.loc["paid", "total"])
-        out["annual_low"] = payroll(design, scenario, base_level="low", supply=supply).total()
-        out["annual_high"] = payroll(design, scenario, base_level="high", supply=supply).total()
+        # the ends of the pay ranges need totals only: the sweep prices them without line detail
+        for level in ("low", "high"):
+            out[f"annual_{level}"] = int(payroll_sweep(design, [scenario], base_level=level,
+                                                       supply=supply)["accrued_fen"].iloc[0]) / 100
         out["monthly_avg"] = round(out["annual_accrued"] / 12, 2)
         total = s.loc["accrued", "total"]
         out["fixed_share"] = round(float(s.loc["accrued", "fixed"] / total), 4) if total else None

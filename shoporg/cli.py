@@ -30,14 +30,14 @@ import shoporg
 import shoporg.io
 
 from . import fmt
-from .app import start
 from .errors import ShopOrgError, error_text
 from .i18n import Phrase, has, t
 from .textable import render
 
 # The engines are reached through the package's names (``shoporg.payroll``...), which
 # load their modules when first used: ``shoporg --help`` or ``validate`` never pays for
-# pandas, the office writers or the queueing models.
+# pandas, the office writers or the queueing models; a command that needs a heavy module
+# (the app's server, the chart's layout) imports it when it runs or is parsed.
 
 __all__ = ["main"]
 
@@ -387,6 +387,8 @@ def _cmd_app(args) -> int:
     port, timeout = _port(args.port), _seconds(args.timeout)
     if signals.take():
         return EXIT_OK
+    from .app import start  # the server's modules: loaded for this command only
+
     try:
         app = start(args.notebook, port=port, token=not args.no_token, open_browser=args.browser,
                     timeout=timeout, stopping=lambda: bool(signals.held))
@@ -434,12 +436,53 @@ def _seconds(text: str) -> float:
     return seconds
 
 
-def build_parser() -> argparse.ArgumentParser:
-    # heavy (networkx, the writers' modules): loaded once main() holds the stop signals
-    from .io.formats import FORMATS
+class _Parser(argparse.ArgumentParser):
+    """A parser whose arguments may be added when it is first used (:meth:`later`): a
+    command's options that need a heavy module are built only when that command is parsed
+    or its help is shown, never for ``shoporg --help`` or another command."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._later: list = []
+
+    def later(self, add) -> None:
+        """Run ``add(self)`` (which adds arguments) just before this parser is first used."""
+        self._later.append(add)
+
+    def _ready(self) -> None:
+        while self._later:
+            self._later.pop(0)(self)
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._ready()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self):
+        self._ready()
+        return super().format_usage()
+
+    def format_help(self):
+        self._ready()
+        return super().format_help()
+
+
+def _chart_arguments(p) -> None:
+    # the layout module brings networkx: loaded when `chart` is parsed
     from .layout import MODES
 
-    parser = argparse.ArgumentParser(prog="shoporg", description="Design the staff organization of online shops.")
+    p.add_argument("design", metavar="PATH|TEMPLATE_ID")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file.png, file.svg or file.pdf")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
+    p.add_argument("--mode", choices=list(MODES) + ["auto"], default="auto",
+                   help="auto: the first of top-down, stacked, left-right that fits A4 landscape")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing file")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # the table of formats (its writers load when they write)
+    from .io.formats import FORMATS
+
+    parser = _Parser(prog="shoporg", description="Design the staff organization of online shops.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('shoporg').__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -502,12 +545,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_diff)
 
     p = sub.add_parser("chart", help="draw the org chart to PNG, SVG or PDF")
-    p.add_argument("design", metavar="PATH|TEMPLATE_ID")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file.png, file.svg or file.pdf")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
-    p.add_argument("--mode", choices=list(MODES) + ["auto"], default="auto",
-                   help="auto: the first of top-down, stacked, left-right that fits A4 landscape")
-    p.add_argument("--overwrite", action="store_true", help="replace an existing file")
+    p.later(_chart_arguments)
     p.set_defaults(func=_cmd_chart)
 
     p = sub.add_parser("export", help="write client deliverables; the suffix picks the format")

@@ -132,7 +132,7 @@ def test_ctrl_c_or_a_closed_terminal_while_starting_leaves_no_server(tmp_path, s
     voila = []
     try:
         if moment == "loading":
-            wait_for_line(proc.stderr, r"\| +networkx")  # loaded by main(), the writers' modules still to come
+            wait_for_line(proc.stderr, r"\| +shoporg\.io\.formats$")  # loaded by main(), the app's modules still to come
         else:
             deadline = time.monotonic() + 300
             while not voila and proc.poll() is None and time.monotonic() < deadline:

@@ -46,13 +46,13 @@ from ..analysis import (
     diff_view,
 )
 from ..catalogue import duty_areas
-from ..chart import plot_org
 from ..errors import DesignValidationError, Problem
 from ..i18n import LANGS, Phrase, both, check_lang, t
 from ..model import Duty, OrgDesign, Requirement, Role
 from ..pay.engine import payroll
 from ..scenario import filled_note
 from .atomic import atomic_write
+from .picture import chart_png
 from .yaml_io import design_from_dict, design_to_dict, dump_yaml, load_yaml
 
 __all__ = ["write_excel", "read_excel", "export_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT",
@@ -154,6 +154,40 @@ def _as_text(ws, formulas: frozenset[str] = frozenset()) -> None:
                     cell.quotePrefix = True
 
 
+def _like(first, cells, *fields: str) -> None:
+    """Give ``cells`` the styles ``fields`` (``alignmentId``, ``numFmtId``, ``fontId`` ...)
+    that ``first`` was given through openpyxl's own setters.
+
+    A setter looks its style up in the workbook's list of styles (hashing it) for every
+    cell; here the index it found for the first cell is copied to the others, so a sheet
+    of a hundred thousand cells shares one style entry at the cost of an assignment each.
+
+    >>> from openpyxl import Workbook
+    >>> from openpyxl.styles import Alignment
+    >>> ws = Workbook().active
+    >>> ws.append(["a", "b", "c"])
+    >>> ws["A1"].alignment = Alignment(wrap_text=True)
+    >>> _like(ws["A1"], ws[1][1:], "alignmentId")
+    >>> [c.alignment.wrap_text for c in ws[1]]
+    [True, True, True]
+    """
+    from openpyxl.styles.cell_style import (
+        StyleArray,  # openpyxl: loaded when a workbook is written or read
+    )
+
+    values = [(f, getattr(first._style, f)) for f in fields]
+    fresh = StyleArray()  # a cell not styled yet has no style array of its own
+    for f, v in values:
+        setattr(fresh, f, v)
+    for cell in cells:
+        style = cell._style
+        if style is None:
+            cell._style = StyleArray(fresh)
+            continue
+        for f, v in values:
+            setattr(style, f, v)
+
+
 def _style_sheet(ws, widths: dict[int, int] | None = None, freeze: str = "A2") -> None:
     """Bold frozen header, wrapped top-aligned cells, widths, A4 landscape fit to width."""
     from openpyxl.styles import (  # openpyxl: loaded when a workbook is written or read
@@ -165,12 +199,16 @@ def _style_sheet(ws, widths: dict[int, int] | None = None, freeze: str = "A2") -
         get_column_letter,  # openpyxl: loaded when a workbook is written or read
     )
 
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    for cell in ws[1]:
-        cell.font, cell.fill = Font(bold=True), fill
+    header = ws[1]
+    if header:
+        header[0].font, header[0].fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+        _like(header[0], header[1:], "fontId", "fillId")
+    first = None
     for row in ws.iter_rows():
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if first is None and row:
+            first = row[0]
+            first.alignment = Alignment(wrap_text=True, vertical="top")
+        _like(first, row, "alignmentId")
     for i, col in enumerate(ws.iter_cols(), 1):
         need = max((_display_width(_shown(c)) for c in col), default=4)
         cap = (widths or {}).get(i, 50)
@@ -209,10 +247,11 @@ def _write_roles(wb, design, lang: str, suffix: str = "") -> None:
 
 
 def _money_cells(ws, first_col: int) -> None:
-    for row in ws.iter_rows(min_row=2, min_col=first_col):
-        for cell in row:
-            if isinstance(cell.value, (int, float)):
-                cell.number_format = MONEY_FORMAT
+    money = [cell for row in ws.iter_rows(min_row=2, min_col=first_col) for cell in row
+             if isinstance(cell.value, (int, float))]
+    if money:
+        money[0].number_format = MONEY_FORMAT
+        _like(money[0], money[1:], "numFmtId")
 
 
 def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
@@ -223,9 +262,12 @@ def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
     ws.append([ROLE_COLUMNS["name"][lang], ROLE_COLUMNS["id"][lang], _w("view", lang)]
               + [fmt.month(m, lang) for m in months] + [_w("total", lang)])
     fen = pr.lines.groupby(["role", "month"], sort=False)[["accrued_fen", "paid_fen"]].sum()
-    for r in design.roles:
+    ids = [r.id for r in design.roles]
+    grid = {view: fen[f"{view}_fen"].unstack("month", fill_value=0).reindex(index=ids, columns=months, fill_value=0)
+            .to_numpy(dtype="int64").tolist() for view in ("accrued", "paid")}  # role × month, fen
+    for i, r in enumerate(design.roles):
         for view in ("accrued", "paid"):
-            vals = [int(fen[f"{view}_fen"].get((r.id, m), 0)) for m in months]
+            vals = grid[view][i]
             ws.append([r.name.get(lang), r.id, _w(view, lang)] + [v / 100 for v in vals] + [sum(vals) / 100])
     by_month = pr.lines.groupby("month", sort=False)[["accrued_fen", "paid_fen"]].sum()
     for view in ("accrued", "paid"):
@@ -235,9 +277,9 @@ def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
     from openpyxl.styles import (
         Font,  # openpyxl: loaded when a workbook is written or read
     )
-    for row in ws.iter_rows(min_row=ws.max_row - 1):
-        for cell in row:
-            cell.font = Font(bold=True)
+    totals = [cell for row in ws.iter_rows(min_row=ws.max_row - 1) for cell in row]
+    totals[0].font = Font(bold=True)
+    _like(totals[0], totals[1:], "fontId")
     note = filled_note(pr.filled, design, lang)
     if note:  # per-person scenario data fitted to the design's headcount
         ws.append([])
@@ -265,7 +307,7 @@ def _write_coverage(wb, design, lang: str) -> None:
     names = duty_areas()[lang]
     ws = wb.create_sheet(SHEETS["coverage"][lang])
     ws.append([ROLE_COLUMNS["name"][lang]] + [names.get(a, a) for a in table.columns])
-    for name, row in table.iterrows():
+    for name, row in zip(table.index, table.to_numpy().tolist()):
         ws.append([name] + ["●" if v else "" for v in row])
     _style_sheet(ws, {i: 14 for i in range(2, len(table.columns) + 2)}, freeze="B2")
 
@@ -276,33 +318,26 @@ def _write_kpi(wb, design, lang: str) -> None:
     ws.append([ROLE_COLUMNS["name"][lang], _w("group", lang), ROLE_COLUMNS["duties"][lang], _w("weight", lang),
                _w("score", lang), _w("weighted", lang)])
     weighted = [r for r in design.roles if any(d.weight is not None for d in r.duties)]
+    row = 1  # the row last written (``ws.max_row`` would look at every cell each time)
     for r in weighted or [r for r in design.roles if r.duties]:
         for d in r.duties:
-            row = ws.max_row + 1
+            row += 1
             ws.append([r.name.get(lang), d.group.get(lang) if d.group else "", d.text(lang),
                        float(d.weight) if d.weight is not None else None, None, f"=IF(E{row}=\"\",\"\",D{row}*E{row}/100)"])
     ws.append([])
     ws.append([_w("kpi_note", lang)])
-    _as_text(ws, frozenset(f"F{row}" for row in range(2, ws.max_row + 1)))  # the weighted score: ours
+    _as_text(ws, frozenset(f"F{i}" for i in range(2, row + 1)))  # the weighted score: ours
     _style_sheet(ws, {3: 60, 1: 16, 2: 20}, freeze="A2")
 
 
 def _write_chart(wb, design, lang: str, suffix: str = "") -> None:
-    """The org chart as a picture (PNG drawn with matplotlib)."""
-    import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+    """The org chart as a picture (PNG drawn with matplotlib, once per design: :mod:`.picture`)."""
     from openpyxl.drawing.image import (
         Image,  # openpyxl: loaded when a workbook is written or read
     )
 
-    ax = plot_org(design, lang=lang)
-    buf = _io.BytesIO()
-    ax.figure.savefig(buf, format="png", dpi=110, bbox_inches="tight")
-    plt.close(ax.figure)
-    buf.seek(0)
     ws = wb.create_sheet(SHEETS["chart"][lang] + suffix)
-    ws.add_image(Image(buf), "A1")
+    ws.add_image(Image(_io.BytesIO(chart_png(design, lang, dpi=110))), "A1")
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
 

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from ..chart import FORMATS as CHART_SUFFIXES
-from ..chart import save_org_chart
 from ..errors import DesignFileError
 from ..i18n import Phrase, t
 
@@ -98,6 +96,9 @@ def _write_chart(designs, path, *, scenario, lang, overwrite):
     import matplotlib  # only to pick the file backend; charts load matplotlib on use
 
     matplotlib.use("Agg")
+    # the chart module brings networkx: loaded when a chart is drawn
+    from ..chart import save_org_chart
+
     return save_org_chart(designs[0], path, lang=lang, overwrite=overwrite)
 
 
@@ -119,7 +120,10 @@ def _read_yaml(path, base=None, lang: str = "zh"):
     return _writer("yaml_io").read_design(path)
 
 
+#: The chart formats (the suffixes :data:`shoporg.chart.FORMATS` draws, which a test holds
+#: equal) and their MIME types; named here so the table needs no drawing module.
 _CHART_MIME = {".png": "image/png", ".svg": "image/svg+xml", ".pdf": "application/pdf"}
+CHART_SUFFIXES = tuple(_CHART_MIME)
 
 #: name -> :class:`Format`, in the order :func:`export` lists them.
 FORMATS: dict[str, Format] = {f.name: f for f in (

@@ -29,13 +29,14 @@ from ..analysis import (
     health_view,
 )
 from ..catalogue import duty_areas
-from ..chart import cjk_font, plot_org
+from ..chart import cjk_font
 from ..errors import DesignFileError
 from ..i18n import Phrase, check_lang, driver_name, t, words
 from ..pay.engine import payroll
 from ..scenario import filled_note
 from ..tables import pay_summary, role_table
 from .atomic import atomic_write, check_target
+from .picture import chart_png
 
 __all__ = ["write_docx", "export_docx"]
 
@@ -70,22 +71,13 @@ def _table(doc, header: list[str], rows: list[list]) -> None:
     repeat = OxmlElement("w:tblHeader")  # repeat the header row on every page
     repeat.set(qn("w:val"), "true")
     trpr.append(repeat)
+    from docx.table import _Cell  # python-docx: loaded when a Word report is written
+
     for row in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row):
-            cell.text = "" if value is None else str(value)
-
-
-def _chart_png(design, lang: str) -> bytes:
-    import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
-
-    ax = plot_org(design, lang=lang)
-    buf = io.BytesIO()
-    ax.figure.savefig(buf, format="png", dpi=150, bbox_inches="tight")
-    plt.close(ax.figure)
-    return buf.getvalue()
+        # the new row's own cells (``row.cells`` would walk the whole table for each row)
+        tr = table.add_row()._tr
+        for tc, value in zip(tr.tc_lst, row):
+            _Cell(tc, table).text = "" if value is None else str(value)
 
 
 def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = "", author: str = "",
@@ -131,7 +123,7 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
     for d in designs:
         doc.add_heading(d.name.get(lang), level=1)
         doc.add_heading(t("doc.chart", lang), level=2)
-        doc.add_picture(io.BytesIO(_chart_png(d, lang)), width=Cm(24))
+        doc.add_picture(io.BytesIO(chart_png(d, lang, dpi=150)), width=Cm(24))
         doc.add_heading(t("doc.roles", lang), level=2)
         roles = role_table(d, lang=lang)
         roles["headcount"] = [fmt.headcount(x, lang) for x in roles["headcount"]]

@@ -18,8 +18,10 @@ True
 
 from __future__ import annotations
 
+import gc
 import os
 import re
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -34,7 +36,33 @@ from ..validation import problems_from_pydantic
 from .atomic import atomic_write
 
 __all__ = ["read_design", "write_design", "design_from_dict", "design_to_dict", "load_yaml",
-           "dump_yaml", "atomic_write_text"]
+           "dump_yaml", "atomic_write_text", "gc_paused"]
+
+
+@contextmanager
+def gc_paused():
+    """Python's cyclic garbage collector off for the block, as it was after it.
+
+    Building a design of thousands of roles makes hundreds of thousands of small objects
+    and no cycles to collect; the collector would walk all of them again and again
+    (most of the time of reading a large design file). Reference counting still frees
+    what goes out of use.
+
+    >>> import gc
+    >>> with gc_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 # libyaml's parser when PyYAML was built with it (much faster); the safe constructor either way.
@@ -42,7 +70,32 @@ _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _StrictLoader(_SafeBase):
-    """The safe loader, refusing duplicate keys (a typo must not silently win)."""
+    """The safe loader, refusing duplicate keys (a typo must not silently win).
+
+    The parser asks the resolver for the tag of every plain scalar: the answers are kept
+    (a design file repeats its keys and values thousands of times), and the path
+    resolvers, which the safe loader has none of, are not walked for each node.
+    """
+
+    _tags: dict[str, str] = {}
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._tags.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(self._tags) < 50_000 and len(value) < 200:
+                    self._tags[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node, current_index):
+        if self.yaml_path_resolvers:
+            super().descend_resolver(current_node, current_index)
+
+    def ascend_resolver(self):
+        if self.yaml_path_resolvers:
+            super().ascend_resolver()
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
@@ -82,6 +135,58 @@ _NUMBER_CONSTRUCTORS = {tag: _SafeBase.yaml_constructors[tag] for tag in ("tag:y
                                                                            "tag:yaml.org,2002:float")}
 for _tag in _NUMBER_CONSTRUCTORS:
     _StrictLoader.add_constructor(_tag, _construct_number)
+
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _NULL, _BOOL, _SEQ, _MAP, _MERGE = (_TAG + x for x in (
+    "str", "int", "float", "null", "bool", "seq", "map", "merge"))
+#: Numbers whose plain reading (``int``, ``float``) is what the safe constructor makes of them.
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,3999})")
+_PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+def _construct(loader: _StrictLoader, node: yaml.Node) -> Any:
+    """The data of a composed node, as the loader's constructors make it, but with the
+    common nodes (text, plain numbers, booleans, nulls, lists, mappings) built directly:
+    the constructors' bookkeeping is most of the time of reading a large file. Every
+    other node (timestamps, tags, merge keys, octal or base-60 numbers) goes to them.
+
+    >>> loader = _StrictLoader("a: [1, 2.5, x, null, yes, 0o17, 2026-01-01]")
+    >>> _construct(loader, loader.get_single_node())
+    {'a': [1, 2.5, 'x', None, True, '0o17', datetime.date(2026, 1, 1)]}
+    """
+    tag = node.tag
+    if type(node) is yaml.ScalarNode:
+        value = node.value
+        if tag == _STR:
+            return value
+        if tag == _INT and _PLAIN_INT.fullmatch(value):
+            return int(value)
+        if tag == _FLOAT and _PLAIN_FLOAT.fullmatch(value):
+            return float(value)
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return loader.bool_values[value.lower()]
+    elif type(node) is yaml.SequenceNode and tag == _SEQ:
+        return [_construct(loader, v) for v in node.value]
+    elif type(node) is yaml.MappingNode and tag == _MAP and all(k.tag != _MERGE for k, _ in node.value):
+        keys, lines = [], {}
+        for key_node, _ in node.value:  # every key first, as the constructor checks them
+            key = _construct(loader, key_node)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, Phrase("err.yaml_key"), key_node.start_mark) from None
+            if key in lines:
+                raise yaml.constructor.ConstructorError(
+                    None, None, Phrase("err.yaml_duplicate", key=repr(key), line=lines[key] + 1),
+                    key_node.start_mark)
+            lines[key] = key_node.start_mark.line
+            keys.append(key)
+        return {key: _construct(loader, v) for key, (_, v) in zip(keys, node.value)}
+    return loader.construct_object(node, deep=True)
 
 
 #: Where an anchor or alias may stand: ``&`` or ``*`` at the start of a token (a text such as
@@ -136,7 +241,9 @@ def load_yaml(path: str | os.PathLike, text: str | None = None) -> Any:
     _refuse_aliases(path, text)
     loader = _StrictLoader(text)  # the safe loader: plain data only, no tags run
     try:
-        return loader.get_single_data()
+        with gc_paused():
+            node = loader.get_single_node()
+            return None if node is None else _construct(loader, node)
     except yaml.constructor.ConstructorError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
@@ -215,7 +322,8 @@ def design_from_dict(data: Any, file: str | None = None, text: str | None = None
         problems = [Problem("schema", Phrase("err.literal", got=repr(data.get("schema")), allowed=repr(SCHEMA_ID)))]
     else:
         try:
-            return OrgDesign.model_validate(data)
+            with gc_paused():
+                return OrgDesign.model_validate(data)
         except ValidationError as e:
             problems = problems_from_pydantic(e, OrgDesign)
     lines = _line_index(text) if text else {}  # parsed again only when there is an error
@@ -278,7 +386,8 @@ def design_to_dict(design) -> dict[str, Any]:
             return [dump(v) for v in model]
         return _plain(model)
 
-    return dump(design)
+    with gc_paused():
+        return dump(design)
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
@@ -302,7 +411,8 @@ _Dumper.add_representer(list, _represent_list)
 
 def dump_yaml(data: Any) -> str:
     """YAML text with Chinese written as Chinese (not ``\\u`` escapes), keys in given order."""
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    with gc_paused():
+        return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, *, overwrite: bool = False) -> Path:

@@ -42,13 +42,14 @@ chats in 30 minutes, 180 s each, 80% answered within 20 s.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from .erlang_a import _gallop, _metrics_a
-from .erlang_c import _erlang_b_at, _metrics_c, _scan
+from .erlang_c import _erlang_b_at, _metrics_c, _metrics_c_one, _scan, _scan_one
 from .inputs import _NOISE, StaffingInputError, _array, _fail, _finite_number, _index_label
 
 __all__ = ["StaffingInputError", "Staffing", "CONCURRENCY_SLOWDOWN", "MAX_AGENTS", "effective_aht",
@@ -101,30 +102,37 @@ class Staffing:
 
 
 
+def _number(name: str, value) -> float:
+    """:func:`_finite_number`, with a plain finite float or int taken as it is (most calls)."""
+    if type(value) in (float, int) and math.isfinite(value):
+        return float(value)
+    return _finite_number(name, value)
+
+
 def _check_scalars(interval_s, service_level, answer_within_s, shrinkage, max_occupancy,
                    concurrency, patience_s, concurrency_slowdown, max_agents):
-    interval_s = _finite_number("interval_s", interval_s)
+    interval_s = _number("interval_s", interval_s)
     if interval_s <= 0:
         _fail(f"interval_s must be > 0 seconds, got {interval_s!r}")
-    service_level = _finite_number("service_level", service_level)
+    service_level = _number("service_level", service_level)
     if not 0 < service_level < 1:
         _fail(f"service_level must be a share in (0, 1) (e.g. 0.8), got {service_level!r}")
-    answer_within_s = _finite_number("answer_within_s", answer_within_s)
+    answer_within_s = _number("answer_within_s", answer_within_s)
     if answer_within_s < 0:
         _fail(f"answer_within_s must be >= 0 seconds, got {answer_within_s!r}")
-    shrinkage = _finite_number("shrinkage", shrinkage)
+    shrinkage = _number("shrinkage", shrinkage)
     if not 0 <= shrinkage < 1:
         _fail(f"shrinkage must be in [0, 1) (share of paid time off the queue), got {shrinkage!r}")
-    max_occupancy = _finite_number("max_occupancy", max_occupancy)
+    max_occupancy = _number("max_occupancy", max_occupancy)
     if not 0 < max_occupancy <= 1:
         _fail(f"max_occupancy must be in (0, 1], got {max_occupancy!r}")
     if isinstance(concurrency, bool) or not isinstance(concurrency, (int, np.integer)) or concurrency < 1:
         _fail(f"concurrency must be a whole number >= 1 (conversations per agent), got {concurrency!r}")
     if patience_s is not None:
-        patience_s = _finite_number("patience_s", patience_s)
+        patience_s = _number("patience_s", patience_s)
         if patience_s <= 0:
             _fail(f"patience_s must be > 0 seconds, or None for Erlang C, got {patience_s!r}")
-    concurrency_slowdown = _finite_number("concurrency_slowdown", concurrency_slowdown)
+    concurrency_slowdown = _number("concurrency_slowdown", concurrency_slowdown)
     if concurrency_slowdown < 0:
         _fail(f"concurrency_slowdown must be >= 0, got {concurrency_slowdown!r}")
     if isinstance(max_agents, bool) or not isinstance(max_agents, (int, np.integer)) or max_agents < 1:
@@ -230,6 +238,34 @@ def _prepare(arrivals, aht_s, interval_s, concurrency, concurrency_slowdown):
 
 
 
+def _plain(value, positive: bool) -> bool:
+    """A Python number the array checks would pass (finite, >= 0 or > 0): the scalar path's input."""
+    return type(value) in (int, float) and math.isfinite(value) and (value > 0 if positive else value >= 0)
+
+
+def _required_one(arrivals, aht_s, interval_s, service_level, answer_within_s, shrinkage, max_occupancy,
+                  concurrency, concurrency_slowdown, max_agents) -> Staffing:
+    """:func:`required_agents` for one Erlang C interval in plain floats: the array path's
+    steps (:func:`_prepare`, :func:`_search`, :func:`_metrics`, :func:`_package`) one by
+    one, so the answer is the same to the last bit, in a few microseconds."""
+    arr, aht = float(arrivals), float(aht_s)
+    eff = aht * (1.0 + concurrency_slowdown * (concurrency - 1))
+    load = arr / interval_s * eff
+    agents, b = 0, 1.0
+    if load > 0:
+        lo_slots = max(math.floor(load) + 1, math.ceil(load / max_occupancy - _NOISE))
+        lo_agents = math.ceil(lo_slots / concurrency)
+        found = None if lo_agents > max_agents else _scan_one(
+            load, eff, answer_within_s, service_level, max_occupancy, concurrency, max_agents, lo_agents)
+        if found is None:
+            _infeasible(0, np.array([arr]), np.array([load]), max_agents, max_occupancy, concurrency, True)
+        agents, b = found
+    sl, asa, occ, pw, pab = _metrics_c_one(agents * float(concurrency), load, b, eff, answer_within_s)
+    return Staffing(arrivals=arr, aht_s=aht, load_erlangs=load, agents=agents,
+                    positions=math.ceil(agents / (1.0 - shrinkage) - _NOISE), service_level=sl, asa_s=asa,
+                    occupancy=occ, wait_probability=pw, abandon_probability=pab)
+
+
 # ------------------------------------------------------------------------ public API
 
 def required_agents(arrivals, aht_s, interval_s: float = 1800, service_level: float = 0.8,
@@ -300,6 +336,9 @@ def required_agents(arrivals, aht_s, interval_s: float = 1800, service_level: fl
      concurrency_slowdown, max_agents) = _check_scalars(
         interval_s, service_level, answer_within_s, shrinkage, max_occupancy, concurrency,
         patience_s, concurrency_slowdown, max_agents)
+    if patience_s is None and _plain(arrivals, False) and _plain(aht_s, True):  # one Erlang C interval
+        return _required_one(arrivals, aht_s, interval_s, service_level, answer_within_s, shrinkage,
+                             max_occupancy, concurrency, concurrency_slowdown, max_agents)
     arr, aht, eff, load, scalar, index = _prepare(arrivals, aht_s, interval_s, concurrency,
                                                   concurrency_slowdown)
     agents, b = _search(load, eff, answer_within_s, patience_s, service_level, max_occupancy,

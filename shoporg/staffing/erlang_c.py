@@ -16,6 +16,8 @@ the probability of waiting ``C = N·B / (N - A·(1 - B))`` for ``N > A``, the se
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .inputs import _OCC_NOISE, _array, _fail
@@ -126,3 +128,57 @@ def _scan(load, aht, t, target, max_occ, c, max_agents, lo_agents, fail):
             active, lo_k, ld, ah, b = active[keep], lo_k[keep], ld[keep], ah[keep], b[keep]
     return agents, b_found
 
+
+
+# -- one interval in plain floats ---------------------------------------------------------
+# The same operations in the same order as the array functions above, so a scalar call
+# answers exactly as an array of one interval does, without the array machinery. numpy's
+# ``exp`` may differ from ``math.exp`` in the last bit: a service level the answer shows
+# is taken with numpy's (on a float it gives what it gives inside an array), and the
+# search, which only compares it with the target, uses ``math.exp`` unless the two are
+# within a hair of each other.
+
+_CLOSE = 1e-12  # far beyond one bit of exp (2e-16): only this close may the two exps disagree
+
+def _scan_one(load: float, aht: float, t: float, target: float, max_occ: float, c: int, max_agents: int,
+              lo_agents: int) -> tuple[int, float] | None:
+    """:func:`_scan` for one interval: ``(agents, B)``, or ``None`` past ``max_agents``.
+
+    >>> agents, b = _scan_one(10.0, 180.0, 20.0, 0.8, 1.0, 1, 100, 11)
+    >>> agents, round(b, 6), round(erlang_b(14, 10.0), 6)
+    (14, 0.056819, 0.056819)
+    """
+    if not load > 0:
+        return 0, 1.0
+    lo_k = lo_agents * c
+    b, k = 1.0, 0
+    while True:
+        k += 1
+        if k > max_agents * c:
+            return None
+        ab = load * b
+        b = ab / (k + ab)
+        if k % c or k < lo_k:
+            continue
+        pw = k * b / (k - load * (1 - b))
+        sl = 1.0 - pw * math.exp(-(k - load) * (t / aht))
+        if abs(sl - target) < _CLOSE:
+            sl = 1.0 - pw * float(np.exp(-(k - load) * (t / aht)))
+        if sl >= target and load / k <= max_occ + _OCC_NOISE:
+            return k // c, b
+
+
+def _metrics_c_one(n: float, a: float, b: float, aht: float, t: float) -> tuple[float, ...]:
+    """:func:`_metrics_c` for one interval (``n`` servers as a float); an idle queue
+    (``a == 0``) as :func:`shoporg.staffing.agents._metrics` shows it.
+
+    >>> [round(x, 4) for x in _metrics_c_one(14.0, 10.0, erlang_b(14, 10.0), 180.0, 20.0)]
+    [0.8884, 7.8359, 0.7143, 0.1741, 0.0]
+    """
+    if a == 0:
+        return 1.0, 0.0, 0.0, 0.0, 0.0
+    if not n > a:
+        return 0.0, math.inf, 1.0, 1.0, 0.0
+    pw = n * b / (n - a * (1 - b))
+    sl = max(0.0, 1.0 - pw * float(np.exp(-(n - a) * (t / aht))))
+    return sl, pw * aht / (n - a), a / n, pw, 0.0

@@ -1,0 +1,55 @@
+"""The org chart as a PNG picture for the office writers, drawn once per design.
+
+An export often writes one design to several files (``shoporg export d.yaml --to
+book.xlsx --to report.docx``); each writer wants the chart, at its own resolution.
+Drawing it (laying out the boxes, placing every text) is most of the work, so the last
+few charts drawn are kept, closed to pyplot (a notebook does not show them), and each
+writer rasterises the kept figure at its resolution: the same picture a fresh drawing
+gives.
+
+>>> from shoporg import load_template
+>>> d = load_template("seed-14-basic-22")
+>>> png = chart_png(d, "en", dpi=60)
+>>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n", chart_png(d, "en", dpi=60) == png
+(True, True)
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+
+__all__ = ["chart_png"]
+
+#: How many drawn charts are kept (the options of one export are two to four).
+KEEP = 4
+
+_kept: list[tuple[object, str, object]] = []  # (design, lang, figure), the latest first
+_lock = threading.Lock()
+
+
+def _figure(design, lang: str):
+    for i, (d, lg, fig) in enumerate(_kept):
+        if d is design and lg == lang:  # a design is immutable: the same object, the same chart
+            _kept.insert(0, _kept.pop(i))
+            return fig
+    import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+
+    from ..chart import plot_org  # the chart module brings networkx and matplotlib
+
+    fig = plot_org(design, lang=lang).figure
+    plt.close(fig)  # out of pyplot's hands; the figure still saves
+    _kept.insert(0, (design, lang, fig))
+    del _kept[KEEP:]
+    return fig
+
+
+def chart_png(design, lang: str, dpi: int) -> bytes:
+    """The org chart of ``design`` in ``lang`` as PNG bytes at ``dpi``, cropped to what is drawn."""
+    with _lock:
+        fig = _figure(design, lang)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    return buf.getvalue()
