@@ -332,6 +332,19 @@ def health(design, *, max_span: float = 8, max_depth: int = 5, pay_floor: float 
             found = minimum_wage_from_lines(pr, settings, lang)
         if len(found):
             out = pd.concat([out, found], ignore_index=True) if len(out) else found
+        # overtime over the legal caps, probation pay below its floor (Labour Law art. 41,
+        # Labour Contract Law art. 20): only where a role has such pay
+        kinds = {c.kind for r in design.roles for c in r.pay}
+        if kinds & {"overtime", "probation"}:
+            from .employment.params import load_pack  # reads the packs
+            from .staffing.labour_rules import findings_table, overtime_findings, probation_findings
+
+            where = city or (dict(getattr(scenario, "employment", None) or {}).get("city")) or design.employment.city
+            pack = load_pack(where)
+            rules = findings_table(overtime_findings(design, scenario, pack)
+                                   + probation_findings(design, pack, scenario.months), lang)
+            if len(rules):
+                out = pd.concat([out, rules], ignore_index=True) if len(out) else rules
     return out
 
 
