@@ -472,7 +472,8 @@ SPAN_BANDS = ((1, 1, "1"), (2, 3, "2–3"), (4, 7, "4–7"), (8, 12, "8–12"), 
 _METRICS = ("people", "fte", "roles", "managers", "layers", "span_avg", "span_max",
             *(f"span_{label}" for *_, label in SPAN_BANDS), "coverage", "gaps", "overlaps", "unpaid_roles",
             "base_low", "base_high", "annual_accrued", "annual_paid", "annual_low", "annual_high", "monthly_avg",
-            "fixed_share", "variable_share", "cost_per_order", "cost_share", "recommended", "staffing_gap")
+            "fixed_share", "variable_share", "cost_per_order", "cost_share", "annual_labour_cost", "annual_net",
+            "labour_cost_per_order", "recommended", "staffing_gap")
 
 
 def _metric_label(key: str, lang: str) -> str:
@@ -524,6 +525,11 @@ def _metrics(design, scenario, norms, supply) -> dict:
             out["cost_per_order"] = cost_per_order(total, scenario.driver("orders").sum())
         if "revenue" in names and scenario.driver("revenue").sum() > 0:
             out["cost_share"] = round(total / float(scenario.driver("revenue").sum()), 4)
+        if mid.chain is not None:  # a city's terms: what the employer pays in all, what people get
+            out["annual_labour_cost"] = mid.chain_total("labour_cost")
+            out["annual_net"] = mid.chain_total("net")
+            if "orders" in names and scenario.driver("orders").sum() > 0:
+                out["labour_cost_per_order"] = cost_per_order(out["annual_labour_cost"], scenario.driver("orders").sum())
         if norms is not None:
             # an option may have merged or removed roles the norms name
             rec = recommend_headcount(design, scenario, norms_within(design, norms))
@@ -533,7 +539,7 @@ def _metrics(design, scenario, norms, supply) -> dict:
 
 
 _MONEY_METRICS = {"base_low", "base_high", "annual_accrued", "annual_paid", "annual_low", "annual_high",
-                  "monthly_avg", "cost_per_order"}
+                  "monthly_avg", "cost_per_order", "annual_labour_cost", "annual_net", "labour_cost_per_order"}
 _SHARE_METRICS = {"coverage", "fixed_share", "variable_share", "cost_share"}
 
 

@@ -203,3 +203,13 @@ def test_with_a_city_the_payroll_slide_shows_what_the_employer_pays(options, tmp
     for label, column in (("全年应发工资", "gross"), ("全年人工成本（含单位社保公积金）", "labour_cost"), ("全年实发工资", "net")):
         assert f"{label}\n{shoporg.fmt.yuan(pr.chain_total(column))}" in text
     assert pr.chain_total("labour_cost") > pr.chain_total("gross") > pr.chain_total("net")
+
+
+def test_the_comparison_gives_employment_cost_with_a_city(options):
+    d14, option, scenario = options
+    a, b = (x.replace(employment={"city": "上海"}) for x in (d14, option))
+    table = shoporg.compare([a, b], scenario)
+    pr = shoporg.payroll(a, scenario)
+    assert table.loc["annual_labour_cost"].iloc[1] == pr.chain_total("labour_cost")
+    assert table.loc["annual_net"].iloc[1] == pr.chain_total("net")
+    assert "annual_labour_cost" not in shoporg.compare([d14, option], scenario).index  # no city: gross only

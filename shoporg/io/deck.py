@@ -462,7 +462,7 @@ def _client_block(client, lang: str) -> dict:
 
 #: the comparison rows a slide has room for, in order
 _COMPARED = ("people", "roles", "layers", "span_max", "coverage", "monthly_avg", "annual_accrued", "cost_per_order",
-             "cost_share")
+             "cost_share", "annual_labour_cost", "labour_cost_per_order")
 
 
 def write_pptx(designs, path, scenario=None, lang: str = "zh", *, client=None, supply=None,
