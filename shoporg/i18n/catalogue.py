@@ -903,6 +903,7 @@ WORDS: dict[str, dict[str, str]] = {
     "sheet.chart": {"zh": "组织架构图", "en": "Org chart"},
     "sheet.compare": {"zh": "方案对比", "en": "Compare"},
     "sheet.diff": {"zh": "方案差异", "en": "Diff"},
+    "sheet.findings": {"zh": "检查结果", "en": "Findings"},
     "xlsx.total": {"zh": "合计", "en": "total"},
     "xlsx.accrued": {"zh": "应计", "en": "accrued"},
     "xlsx.paid": {"zh": "实付", "en": "paid"},

@@ -44,6 +44,8 @@ from ..analysis import (
     coverage,
     diff,
     diff_view,
+    health,
+    health_view,
 )
 from ..catalogue import duty_areas
 from ..errors import DesignValidationError, Problem
@@ -59,7 +61,8 @@ __all__ = ["write_excel", "read_excel", "export_excel", "SHEETS", "ROLE_COLUMNS"
            "LIMITS", "DataSheetEdited"]
 
 #: The sheet names in each language (a view on the catalogue's ``sheet.*`` words).
-SHEETS = {k: both(f"sheet.{k}") for k in ("roles", "payroll", "headcount", "coverage", "kpi", "chart", "compare", "diff")}
+SHEETS = {k: both(f"sheet.{k}") for k in ("roles", "payroll", "headcount", "coverage", "kpi", "chart", "compare", "diff",
+                                         "findings")}
 #: The role table's columns in each language, in sheet order (``col.*`` words).
 ROLE_COLUMNS = {k: both(f"col.{k}") for k in ("name", "id", "department", "reports_to", "headcount", "pay_structure",
                                               "pay_method", "duties", "requirements")}
@@ -362,6 +365,30 @@ def _write_compare(wb, designs, scenario, lang: str) -> None:
     _style_sheet(ws, {5: 80})
 
 
+def _write_findings(wb, designs, scenario, lang: str) -> None:
+    """Each option's health and compliance findings (below the minimum wage, overtime over
+    the caps...), with the rule and its source; no sheet when there are none."""
+    rows = []
+    for d in designs:
+        h = health(d, scenario=scenario, lang=lang)
+        if h.empty:
+            continue
+        words = health_view(h, d, lang)
+        for (_, raw), shown in zip(h.iterrows(), words.values.tolist()):
+            rule = raw.get("rule") if "rule" in h.columns else None
+            source = raw.get("source") if "source" in h.columns else None
+            rows.append([d.name.get(lang), *shown, rule if isinstance(rule, str) else "",
+                         source if isinstance(source, str) else ""])
+    if not rows:
+        return
+    ws = wb.create_sheet(SHEETS["findings"][lang])
+    ws.append([_w("design", lang), *[t(f"col.health_{c}", lang) for c in ("check", "severity", "role", "message",
+                                                                           "rule", "source")]])
+    for row in rows:
+        ws.append(row)
+    _style_sheet(ws, {5: 60, 6: 50, 7: 50})
+
+
 def _digest(text: str) -> str:
     """The digest the hidden sheet keeps of its YAML (B1), so a hand edit is told apart.
 
@@ -425,6 +452,7 @@ def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwr
     _write_chart(wb, designs[0], lang)
     if len(designs) > 1:
         _write_compare(wb, designs, scenario, lang)
+    _write_findings(wb, designs, scenario, lang)
     for i, other in enumerate(designs[1:], start=2):  # every further option: its own tables, "(2)" …
         _write_roles(wb, other, lang, f" ({i})")
         if scenario is not None:
