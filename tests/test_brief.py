@@ -173,3 +173,12 @@ def test_a_city_in_the_brief_prices_employer_contributions_in_every_tab(tmp_path
     summary = wb.explorer.summary.value
     assert f"全年人工成本（含单位社保公积金）</th><td>{shoporg.fmt.yuan(pr.chain_total('labour_cost'), cents=True)}" in summary
     assert "全年实发工资" in summary and pr.chain_total("labour_cost") > pr.total()
+
+
+def test_the_volumes_tab_lists_the_compliance_findings():
+    wb = Workbook(scenario=read_scenario(D14), show_chart=False)
+    wb.brief.set(city="上海")
+    wb.brief.apply()
+    wb.tabs.selected_index = 2
+    summary = wb.explorer.summary.value
+    assert "合规检查" in summary and "售后客服：36个人月低于上海最低工资2,740.00元" in summary

@@ -1011,6 +1011,8 @@ WORDS: dict[str, dict[str, str]] = {
     # sizing in the volumes tab (widgets/explorer.py)
     "ui.explorer.year_labour_cost": {"zh": "全年人工成本（含单位社保公积金）", "en": "Employment cost, year (with employer contributions)"},
     "ui.explorer.year_net": {"zh": "全年实发工资", "en": "Net pay, year"},
+    "ui.explorer.findings": {"zh": "合规检查", "en": "Compliance"},
+    "ui.explorer.no_findings": {"zh": "合规检查：未发现低于最低工资等问题", "en": "Compliance: nothing below the minimum wage or otherwise amiss"},
     "ui.explorer.reason": {"zh": "依据", "en": "Why"},
     "ui.explorer.apply_recommended": {"zh": "采纳建议人数", "en": "Apply the recommended headcounts"},
     # the brief form (widgets/brief.py)

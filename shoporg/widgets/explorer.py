@@ -286,4 +286,16 @@ class ScenarioExplorer:
                                            n=fmt.headcount(self.staffing["temporary"].sum(), self.lang))))
         body = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
                        for k, v in rows)
-        self.summary.value = f"<table>{body}</table>{note}"
+        self.summary.value = f"<table>{body}</table>{note}{self._findings_html()}"
+
+    def _findings_html(self) -> str:
+        """The compliance findings of the payroll (a city's terms): below the minimum wage..."""
+        if self.payroll is None or self.payroll.chain is None:
+            return ""
+        found = self.payroll.findings(self.lang)
+        if found.empty:
+            return message_html(self._t("no_findings"), "ok")
+        names = {r.id: r.name.get(self.lang) for r in self.design.roles}
+        items = "".join(f"<li>{html.escape(names.get(r, r))}：{html.escape(m)}</li>"
+                        for r, m in zip(found["role"], found["message"]))
+        return f"<div style='color:#b42318'><b>{html.escape(self._t('findings'))}</b><ul>{items}</ul></div>"
