@@ -37,7 +37,7 @@ def synthetic(n: int, seed: int = 1):
 
 
 def main() -> None:
-    from shoporg import read_design, templates_dir, write_design, to_graph, layers
+    from shoporg import layers, read_design, templates_dir, to_graph, write_design
     files = sorted(templates_dir().glob("seed-*.yaml"))
     secs, _ = timed(lambda: [read_design(f) for f in files])
     print(f"read and validate all {len(files)} templates: {1000 * secs:.1f} ms "

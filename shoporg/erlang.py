@@ -11,8 +11,7 @@ the agent search in :mod:`shoporg.staffing.agents`, a day and its shifts in
 
 from __future__ import annotations
 
-from .staffing.agents import (CONCURRENCY_SLOWDOWN, MAX_AGENTS, Staffing, effective_aht, required_agents,
-                              service_metrics)
+from .staffing.agents import CONCURRENCY_SLOWDOWN, MAX_AGENTS, Staffing, effective_aht, required_agents, service_metrics
 from .staffing.erlang_c import erlang_b, erlang_c
 from .staffing.inputs import StaffingInputError
 from .staffing.intraday import HOURLY_PROFILES, IntradayStaffing, intraday_staffing

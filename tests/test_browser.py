@@ -9,9 +9,9 @@ a machine without it skips this test.
 
 import json
 import os
-import urllib.request
 import shutil
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest

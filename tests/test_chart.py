@@ -11,8 +11,19 @@ import pytest
 
 import shoporg
 from shoporg import FileExistsRefusedError, load_template
-from shoporg.chart import (CJK_FONTS, PACKAGED_FONTS, _pick, _text_width, box_lines, cjk_font,
-                           headcount_text, pay_band, plot_org, role_boxes, save_org_chart)
+from shoporg.chart import (
+    CJK_FONTS,
+    PACKAGED_FONTS,
+    _pick,
+    _text_width,
+    box_lines,
+    cjk_font,
+    headcount_text,
+    pay_band,
+    plot_org,
+    role_boxes,
+    save_org_chart,
+)
 from shoporg.io.yaml_io import design_from_dict
 
 matplotlib.use("Agg")

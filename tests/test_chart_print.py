@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 
 import shoporg
 from shoporg import load_template
-from shoporg.chart import (PAPERS, _wrap, box_lines, chart_pages, plot_org, plot_org_pages, role_boxes,
-                           save_org_chart)
+from shoporg.chart import PAPERS, _wrap, box_lines, chart_pages, plot_org, plot_org_pages, role_boxes, save_org_chart
 from shoporg.io.yaml_io import design_from_dict
 from shoporg.layout import MODES, crosses_box, dotted_paths, tidy_layout
 from shoporg.live_chart import LiveOrgChart

@@ -1,15 +1,20 @@
 """Reading and writing design files: every bad input gives a located error, nothing is lost."""
 
 import os
-import textwrap
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shoporg import (DesignFileError, DesignValidationError, FileExistsRefusedError, ShopOrgError,
-                     read_design, write_design)
+from shoporg import (
+    DesignFileError,
+    DesignValidationError,
+    FileExistsRefusedError,
+    ShopOrgError,
+    read_design,
+    write_design,
+)
 from shoporg.io.yaml_io import design_to_dict, dump_yaml
 
 GOOD = """\

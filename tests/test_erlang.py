@@ -16,11 +16,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from shoporg.erlang import (
+    HOURLY_PROFILES,
+    IntradayStaffing,
+    Staffing,
+    StaffingInputError,
+    effective_aht,
+    erlang_b,
+    erlang_c,
+    intraday_staffing,
+    quota_headcount,
+    required_agents,
+    service_metrics,
+)
 from shoporg.errors import ShopOrgError
-from shoporg.erlang import (HOURLY_PROFILES, IntradayStaffing, Staffing, StaffingInputError, effective_aht,
-                            erlang_b, erlang_c, intraday_staffing, quota_headcount, required_agents,
-                            service_metrics)
-
 
 # ------------------------------------------------------------ independent calculations
 

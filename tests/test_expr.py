@@ -10,8 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shoporg.errors import ShopOrgError
-from shoporg.pay.expr import (Expression, ExpressionError, evaluate_rules, evaluation_order,
-                              parse_expression)
+from shoporg.pay.expr import Expression, ExpressionError, evaluate_rules, evaluation_order, parse_expression
 
 
 def ev(text, **env):

@@ -4,8 +4,7 @@ import pytest
 
 from shoporg.cli import build_parser, main
 from shoporg.errors import DesignFileError
-from shoporg.io import FORMATS, export, format_of
-from shoporg.io import text
+from shoporg.io import FORMATS, export, format_of, text
 from shoporg.widgets import exporter
 
 

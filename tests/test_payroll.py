@@ -89,8 +89,9 @@ def test_sweep_gives_exactly_the_single_run_totals(d14, runs, level):
 
 
 def test_sweep_with_on_cost_matches_single_runs():
-    from tests.test_pay_cases import CASES, build_design
     import yaml
+
+    from tests.test_pay_cases import CASES, build_design
     case = yaml.safe_load([p for p in CASES if p.stem.startswith("deduction")][0].read_text(encoding="utf-8"))
     d = build_design(case)
     runs = [Scenario.from_profile({"attendance_points": k}) for k in (0, 3, 12)]

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 import shoporg
 from shoporg import payroll
-from shoporg.scenario import Filled, fit_people, filled_note
+from shoporg.scenario import Filled, filled_note, fit_people
 
 from .conftest import TEMPLATES
 

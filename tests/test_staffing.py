@@ -6,8 +6,7 @@ import pytest
 
 from shoporg import Scenario
 from shoporg.norms import QuotaNorm
-from shoporg.staffing import (StaffingError, plan, quota_headcount, read_norms, recommend_headcount,
-                              scale_design)
+from shoporg.staffing import StaffingError, plan, quota_headcount, read_norms, recommend_headcount, scale_design
 
 from .conftest import TEMPLATES
 

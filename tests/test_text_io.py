@@ -2,8 +2,7 @@
 
 import pytest
 
-from shoporg import DesignFileError, FileExistsRefusedError
-from shoporg import DesignValidationError
+from shoporg import DesignFileError, DesignValidationError, FileExistsRefusedError
 from shoporg.io.text import design_from_csv, export_csv, read_csv, to_html, to_markdown
 
 

@@ -4,12 +4,11 @@ and a real office suite (LibreOffice, when installed) opens it."""
 import shutil
 import subprocess
 
+import docx  # noqa: E402  (a runtime dependency)
 import pytest
 
-from shoporg import FileExistsRefusedError, DesignFileError, read_scenario, templates_dir
+from shoporg import DesignFileError, FileExistsRefusedError, read_scenario, templates_dir
 from shoporg.io.word import export_docx
-
-import docx  # noqa: E402  (a runtime dependency)
 
 
 @pytest.fixture(scope="module")
