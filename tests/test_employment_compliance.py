@@ -51,4 +51,4 @@ def test_minimum_wage_findings_for_design_14(city):
 def test_the_finding_reads_in_english_with_its_rule():
     h = shoporg.health(D14, scenario=SCENARIO, city="上海", lang="en")
     row = h[(h.check == "minimum_wage") & (h.role == "aftersales_cs")].iloc[0]
-    assert row["message"].startswith("36 person-months below 上海's minimum wage") and "Labour Law" in row["rule"]
+    assert row["message"].startswith("36 person-months below Shanghai's minimum wage") and "Labour Law" in row["rule"]

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .. import fmt
 from ..i18n import t
+from .params import _named, load_pack
 
 __all__ = ["FINDING_COLUMNS", "payroll_findings", "IMPLAUSIBLE_TIMES"]
 
@@ -39,7 +40,7 @@ def payroll_findings(pr, lang: str = "zh") -> pd.DataFrame:
     if {"employee_social_insurance", "employee_housing_fund"} & terms.excludes:
         counted = counted - acc["employee_contributions_fen"].to_numpy()
     rows = []
-    city = terms.region
+    city = _named(load_pack(terms.region).region) if terms.region else terms.region  # 上海 / Shanghai
     fact = terms.facts.get("minimum_wage.monthly")
     hourly_fact = terms.facts.get("minimum_wage.hourly")
     for rid, idx in acc.groupby("role", sort=False).indices.items():
@@ -92,7 +93,6 @@ def minimum_wage_from_lines(pr, city: str, lang: str = "zh") -> pd.DataFrame:
     price the whole chain yet: counted pay before the employee's own contributions (so a
     person flagged here is below the minimum whatever the city deducts)."""
     from ..pay.kinds import PAY_KINDS
-    from .params import load_pack
 
     pack = load_pack(city)
     shares = {}
@@ -115,7 +115,7 @@ def minimum_wage_from_lines(pr, city: str, lang: str = "zh") -> pd.DataFrame:
                     worst = (fen, m, fact)
         if n:
             fen, m, fact = worst
-            rows.append(_row("minimum_wage", "error", rid, t("health.minimum_wage", lang, n=n, city=pack.region.zh,
+            rows.append(_row("minimum_wage", "error", rid, t("health.minimum_wage", lang, n=n, city=_named(pack.region),
                              minimum=fmt.fixed(fact.value, lang), lowest=fmt.fixed(fen / 100, lang),
                              month=fmt.month(m, lang)), fact, lang))
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
