@@ -133,7 +133,7 @@ class ScenarioExplorer:
         self.gap_table = w.HTML()
         self.on_recommend = None  # called with {role id: recommended headcount} by "采纳建议人数"
         self.recommend_button = w.Button(description=L("apply_recommended"), icon="check", disabled=True,
-                                         layout=w.Layout(width="auto"))
+                                         layout=w.Layout(width="16em"))
         self.recommend_button.on_click(lambda _b: self.apply_recommended())
         self.summary.add_class("shoporg-explorer-summary")
         for s in self.sliders:
@@ -160,8 +160,8 @@ class ScenarioExplorer:
         """The top-level container to display."""
         s = self.sliders
         controls = w.HBox([w.VBox(list(s[:3])), w.VBox(list(s[3:5])), w.VBox(list(s[5:]))])
-        return w.VBox([controls, self.message, self.summary, w.HBox([self.table, w.VBox([self.gap_table,
-                                                                                   self.recommend_button])])])
+        # the staffing table (with the reason for each headcount) below the months, not squeezed beside them
+        return w.VBox([controls, self.message, self.summary, self.table, self.gap_table, self.recommend_button])
 
     def set_design(self, design) -> None:
         """Show ``design`` under the current sliders."""
