@@ -25,3 +25,14 @@ def test_the_word_report_says_them(tmp_path):
     doc = docx.Document(str(shoporg.export(D14, tmp_path / "d.docx", SCENARIO)))
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     assert any(c.startswith("36个人月低于上海最低工资") for c in cells)
+
+
+def test_the_word_payroll_goes_from_gross_to_net_with_a_total(tmp_path):
+    doc = docx.Document(str(shoporg.export(D14, tmp_path / "chain.docx", SCENARIO)))
+    pr = shoporg.payroll(D14, SCENARIO)
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "月份")
+    assert [c.text for c in table.rows[0].cells] == ["月份", "应发工资（元）", "单位社保公积金（元）", "人工成本（元）",
+                                                   "个人社保公积金（元）", "个税（元）", "实发工资（元）"]
+    total = [c.text for c in table.rows[-1].cells]
+    assert total[0] == "合计" and total[3] == shoporg.fmt.fixed(pr.chain_total("labour_cost"))
+    assert total[6] == shoporg.fmt.fixed(pr.chain_total("net"))

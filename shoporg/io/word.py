@@ -133,9 +133,15 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
             filled += pr.filled
             doc.add_heading(t("doc.payroll", lang), level=2)
             m = pr.by_month()
-            _table(doc, [t("col.month", lang), t("col.accrued_yuan", lang), t("col.paid_yuan", lang)],
-                   [[fmt.month(i, lang), fmt.fixed(a, lang), fmt.fixed(p, lang)]
-                    for i, a, p in zip(m.index, m["accrued"], m["paid"])])
+            if pr.chain is not None:  # a city's terms: the whole chain, from gross pay to net pay
+                m = m.assign(employer=m["employer_contributions"] + m["housing_fund_employer"])
+                cols = ("gross", "employer", "labour_cost", "employee_contributions", "tax", "net")
+                heads = ("gross_yuan", "employer_yuan", "labour_cost_yuan", "employee_yuan", "tax_yuan", "net_yuan")
+            else:
+                cols, heads = ("accrued", "paid"), ("accrued_yuan", "paid_yuan")
+            rows = [[fmt.month(i, lang), *(fmt.fixed(m.loc[i, c], lang) for c in cols)] for i in m.index]
+            rows.append([t("total", lang), *(fmt.fixed(m[c].sum(), lang) for c in cols)])
+            _table(doc, [t("col.month", lang), *(t(f"col.{h}", lang) for h in heads)], rows)
             doc.add_paragraph(t("doc.field", lang, label=t("doc.carried", lang), value=fmt.yuan(pr.carried_over, lang,
                                                                                                    cents=True)))
         doc.add_heading(t("doc.gaps", lang), level=2)
