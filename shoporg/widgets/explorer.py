@@ -159,7 +159,9 @@ class ScenarioExplorer:
     def widget(self) -> w.Widget:
         """The top-level container to display."""
         s = self.sliders
-        controls = w.HBox([w.VBox(list(s[:3])), w.VBox(list(s[3:5])), w.VBox(list(s[5:]))])
+        # three columns of sliders where they fit, fewer on a narrow page (no readout cut off)
+        controls = w.HBox([w.VBox(list(s[:3])), w.VBox(list(s[3:5])), w.VBox(list(s[5:]))],
+                          layout=w.Layout(flex_flow="row wrap"))
         # the staffing table (with the reason for each headcount) below the months, not squeezed beside them
         return w.VBox([controls, self.message, self.summary, self.table, self.gap_table, self.recommend_button])
 
