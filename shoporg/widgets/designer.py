@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_description import DescriptionWidget
 
 import shoporg
 
@@ -30,6 +31,7 @@ from .. import fmt
 from ..analysis import diff, diff_view, merge_roles
 from ..errors import ShopOrgError
 from ..hierarchy import layers, span_of_control, to_graph
+from ..textable import width as text_width
 from ..i18n import Phrase, driver_name, pick, t, words
 from ..live_chart import LiveOrgChart
 from ..model import Department, Duty, Role
@@ -70,6 +72,11 @@ def labelled_options(pairs) -> list[tuple[str, str]]:
 
 def _kind_menu(kind: str, lang: str) -> str:
     return pick(PAY_KINDS[kind].label, lang)
+
+
+def _row(children) -> w.HBox:
+    """A row of the editor that wraps onto a second line on a narrow page."""
+    return w.HBox(children, layout=w.Layout(flex_flow="row wrap", align_items="center"))
 
 
 def _checked_department(dep) -> Department:
@@ -203,6 +210,15 @@ class Designer:
         self.message = self.messages["actions"]
         self.summary = w.HTML()
         self.chart = w.Output()
+        # labels and buttons as long as their words (English ones are longer than Chinese)
+        labelled = [x for x in vars(self).values() if isinstance(x, DescriptionWidget) and x.description
+                    and not isinstance(x, (w.Checkbox, w.Button)) and x.style.description_width != "initial"]
+        room = min(max(text_width(x.description) for x in labelled) * 0.62 + 0.5, 13)  # a wide character ≈ 1.2 em
+        for widget in vars(self).values():
+            if isinstance(widget, w.Button):
+                widget.layout.width, widget.layout.flex = "auto", "0 0 auto"  # never squeezed to "…"
+        for widget in labelled:
+            widget.style.description_width = f"{room:.1f}em"
         # stable hooks for browser tests and custom styling
         for name in ("role", "headcount", "summary", "pay_value", "name", "chart"):
             getattr(self, name).add_class(f"shoporg-designer-{name.replace('_', '-')}")
@@ -241,18 +257,18 @@ class Designer:
         """The top-level container to display."""
         m = self.messages
         editor = w.VBox([
-            w.HBox([self.template, self.open_path, self.open_button], layout=w.Layout(flex_flow="row wrap")),
-            w.HBox([self.design_name, m["design_name"]]), self.role,
-            w.HBox([self.name, m["name"]]), w.HBox([self.department, self.department_name, m["department"]]),
-            w.HBox([self.new_department, self.add_department_button]),
-            w.HBox([self.headcount, m["headcount"]]), w.HBox([self.manager, m["manager"]]),
-            w.HBox([self.pay_component, self.pay_value, self.remove_pay_button, m["pay"]]),
-            w.HBox([self.pay_kind, self.pay_driver, self.add_pay_button]),
-            w.HBox([self.duties, w.VBox([self.remove_duty_button, m["duties"]])]),
-            w.HBox([self.duty_area, self.duty_text, self.add_duty_button]),
-            w.HBox([self.new_role_id, self.new_role_name, self.add_button]),
-            w.HBox([self.merge_with, self.merge_button, self.remove_button]),
-            w.HBox([self.undo_button, self.save_path, self.overwrite, self.save_button]),
+            _row([self.template, self.open_path, self.open_button]),
+            _row([self.design_name, m["design_name"]]), self.role,
+            _row([self.name, m["name"]]), _row([self.department, self.department_name, m["department"]]),
+            _row([self.new_department, self.add_department_button]),
+            _row([self.headcount, m["headcount"]]), _row([self.manager, m["manager"]]),
+            _row([self.pay_component, self.pay_value, self.remove_pay_button, m["pay"]]),
+            _row([self.pay_kind, self.pay_driver, self.add_pay_button]),
+            _row([self.duties, w.VBox([self.remove_duty_button, m["duties"]])]),
+            _row([self.duty_area, self.duty_text, self.add_duty_button]),
+            _row([self.new_role_id, self.new_role_name, self.add_button]),
+            _row([self.merge_with, self.merge_button, self.remove_button]),
+            _row([self.undo_button, self.save_path, self.overwrite, self.save_button]),
             m["actions"]])
         # the summary sits beside the editor where there is room and below it where not
         return w.VBox([w.HBox([editor, self.summary], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
