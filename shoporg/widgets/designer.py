@@ -31,12 +31,12 @@ from .. import fmt
 from ..analysis import diff, diff_view, merge_roles
 from ..errors import ShopOrgError
 from ..hierarchy import layers, span_of_control, to_graph
-from ..textable import width as text_width
 from ..i18n import Phrase, driver_name, pick, t, words
 from ..live_chart import LiveOrgChart
 from ..model import Department, Duty, Role
 from ..pay.kinds import PAY_KINDS
 from ..scenario import filled_note
+from ..textable import width as text_width
 from ._common import check_lang, error_text, message_html
 
 __all__ = ["Designer", "PAY_FIELDS", "COMMON_DRIVERS"]
