@@ -276,11 +276,20 @@ def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
     for view in ("accrued", "paid"):
         vals = [int(by_month[f"{view}_fen"].get(m, 0)) for m in months]
         ws.append([_w("total", lang), "", _w(view, lang)] + [v / 100 for v in vals] + [int(pr.lines[f"{view}_fen"].sum()) / 100])
+    total_rows = 2
+    if pr.chain is not None:  # a city's terms: the chain from gross pay to net pay, month by month
+        m = pr.by_month()
+        m = m.assign(employer=m["employer_contributions"] + m["housing_fund_employer"])
+        for col, head in (("gross", "gross_yuan"), ("employer", "employer_yuan"), ("labour_cost", "labour_cost_yuan"),
+                          ("employee_contributions", "employee_yuan"), ("tax", "tax_yuan"), ("net", "net_yuan")):
+            vals = [round(float(m.loc[mo, col]), 2) if mo in m.index else 0.0 for mo in months]
+            ws.append([_w("total", lang), "", t(f"col.{head}", lang)] + vals + [round(sum(vals), 2)])
+            total_rows += 1
     _money_cells(ws, 4)
     from openpyxl.styles import (
         Font,  # openpyxl: loaded when a workbook is written or read
     )
-    totals = [cell for row in ws.iter_rows(min_row=ws.max_row - 1) for cell in row]
+    totals = [cell for row in ws.iter_rows(min_row=ws.max_row - total_rows + 1) for cell in row]
     totals[0].font = Font(bold=True)
     _like(totals[0], totals[1:], "fontId")
     note = filled_note(pr.filled, design, lang)
