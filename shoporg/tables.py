@@ -18,7 +18,21 @@ from . import fmt
 from .i18n import both, check_lang, driver_name, has, t
 from .pay.kinds import PAY_KINDS, money
 
-__all__ = ["COLUMNS", "role_table", "pay_summary", "duty_list", "money", "readable"]
+__all__ = ["COLUMNS", "CHAIN_COLUMNS", "role_table", "pay_summary", "duty_list", "money", "readable", "chain_months"]
+
+#: The pay chain a reader follows, from gross pay to net pay: (column of
+#: :func:`chain_months`, its ``col.*`` header word).
+CHAIN_COLUMNS = (("gross", "gross_yuan"), ("employer", "employer_yuan"), ("labour_cost", "labour_cost_yuan"),
+                 ("employee_contributions", "employee_yuan"), ("tax", "tax_yuan"), ("net", "net_yuan"))
+
+
+def chain_months(pr):
+    """A payroll's chain by month (yuan) with the employer's social insurance and housing
+    fund together as ``employer``; None without a city's terms."""
+    if pr.chain is None:
+        return None
+    m = pr.by_month()
+    return m.assign(employer=m["employer_contributions"] + m["housing_fund_employer"])
 
 #: The role table's column labels (a view on the catalogue's ``col.*`` words).
 COLUMNS = {k: both(f"col.{k}") for k in ("id", "name", "department", "reports_to", "headcount", "pay", "duties")}

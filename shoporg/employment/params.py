@@ -255,7 +255,11 @@ def read_pack(path) -> tuple[_PackFile, str]:
     if not path.is_file():
         raise EmploymentError(Phrase("err.employment_no_file", file=where))
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_UniqueKeyLoader)  # noqa: S506 safe loader
+        loader = _UniqueKeyLoader(path.read_text(encoding="utf-8-sig"))  # the safe loader: plain data, no tags run
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
     except (yaml.YAMLError, UnicodeDecodeError) as e:
         mark = getattr(e, "problem_mark", None)
         problem = Problem("", Phrase("err.employment_yaml", detail=str(getattr(e, "problem", None) or e)),

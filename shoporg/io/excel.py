@@ -53,6 +53,7 @@ from ..i18n import LANGS, Phrase, both, check_lang, t
 from ..model import Duty, OrgDesign, Requirement, Role
 from ..pay.engine import payroll
 from ..scenario import filled_note
+from ..tables import CHAIN_COLUMNS, chain_months
 from .atomic import atomic_write
 from .picture import chart_png
 from .yaml_io import design_from_dict, design_to_dict, dump_yaml, load_yaml
@@ -277,11 +278,9 @@ def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
         vals = [int(by_month[f"{view}_fen"].get(m, 0)) for m in months]
         ws.append([_w("total", lang), "", _w(view, lang)] + [v / 100 for v in vals] + [int(pr.lines[f"{view}_fen"].sum()) / 100])
     total_rows = 2
-    if pr.chain is not None:  # a city's terms: the chain from gross pay to net pay, month by month
-        m = pr.by_month()
-        m = m.assign(employer=m["employer_contributions"] + m["housing_fund_employer"])
-        for col, head in (("gross", "gross_yuan"), ("employer", "employer_yuan"), ("labour_cost", "labour_cost_yuan"),
-                          ("employee_contributions", "employee_yuan"), ("tax", "tax_yuan"), ("net", "net_yuan")):
+    m = chain_months(pr)
+    if m is not None:  # a city's terms: the chain from gross pay to net pay, month by month
+        for col, head in CHAIN_COLUMNS:
             vals = [round(float(m.loc[mo, col]), 2) if mo in m.index else 0.0 for mo in months]
             ws.append([_w("total", lang), "", t(f"col.{head}", lang)] + vals + [round(sum(vals), 2)])
             total_rows += 1

@@ -34,7 +34,7 @@ from ..errors import DesignFileError
 from ..i18n import Phrase, check_lang, driver_name, t, words
 from ..pay.engine import payroll
 from ..scenario import filled_note
-from ..tables import pay_summary, role_table
+from ..tables import CHAIN_COLUMNS, chain_months, pay_summary, role_table
 from .atomic import atomic_write, check_target
 from .picture import chart_png
 
@@ -132,13 +132,11 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
             pr = payroll(d, scenario, supply=supply)
             filled += pr.filled
             doc.add_heading(t("doc.payroll", lang), level=2)
-            m = pr.by_month()
-            if pr.chain is not None:  # a city's terms: the whole chain, from gross pay to net pay
-                m = m.assign(employer=m["employer_contributions"] + m["housing_fund_employer"])
-                cols = ("gross", "employer", "labour_cost", "employee_contributions", "tax", "net")
-                heads = ("gross_yuan", "employer_yuan", "labour_cost_yuan", "employee_yuan", "tax_yuan", "net_yuan")
+            m = chain_months(pr)
+            if m is not None:  # a city's terms: the whole chain, from gross pay to net pay
+                cols, heads = zip(*CHAIN_COLUMNS)
             else:
-                cols, heads = ("accrued", "paid"), ("accrued_yuan", "paid_yuan")
+                m, cols, heads = pr.by_month(), ("accrued", "paid"), ("accrued_yuan", "paid_yuan")
             rows = [[fmt.month(i, lang), *(fmt.fixed(m.loc[i, c], lang) for c in cols)] for i in m.index]
             rows.append([t("total", lang), *(fmt.fixed(m[c].sum(), lang) for c in cols)])
             _table(doc, [t("col.month", lang), *(t(f"col.{h}", lang) for h in heads)], rows)
