@@ -38,6 +38,7 @@ from ._types import (
     TextStr,
     to_decimal,
 )
+from .client import ClientBlock
 from .errors import DesignValidationError, Problem, UnknownRoleError
 from .i18n import Phrase
 from .pay.components import PayComponent
@@ -255,6 +256,9 @@ class OrgDesign(Frozen):
     name: Text
     description: Text | None = None
     source: Source | None = None
+    client: ClientBlock | None = None
+    """Who the design is made for (client, project, consultant, date, version): used on
+    the covers and in the file names of its deliverables."""
     currency: Literal["CNY"] = "CNY"
     forest: bool = False
     on_cost: OnCost | None = None

@@ -883,6 +883,8 @@ WORDS: dict[str, dict[str, str]] = {
     "err.pptx_suffix": {"zh": "演示文稿须为 .pptx 文件，实际为 {got}", "en": "a slide deck is a .pptx file, got {got}"},
     "err.deck_client": {"zh": "客户信息须为文字或映射（client、project、consultant、date、version），实际为 {got}",
                         "en": "the client block is a text or a mapping (client, project, consultant, date, version), got {got}"},
+    "err.client_block": {"zh": "客户信息须为文字或映射（client、project、consultant、date、version），实际为 {got}",
+                        "en": "the client block is a text or a mapping (client, project, consultant, date, version), got {got}"},
     "col.month": {"zh": "月份", "en": "month"},
     "col.accrued_yuan": {"zh": "应计（元）", "en": "accrued (yuan)"},
     "col.paid_yuan": {"zh": "实付（元）", "en": "paid (yuan)"},

@@ -454,7 +454,7 @@ def _client_block(client, lang: str) -> dict:
     elif isinstance(client, str):
         client = {"client": client}
     elif not isinstance(client, Mapping):
-        raise DesignFileError(Phrase("err.deck_client", got=type(client).__name__))
+        raise DesignFileError(Phrase("err.client_block", got=type(client).__name__))
     block = {k: str(client.get(k) or "") for k in ("client", "project", "consultant", "date", "version")}
     block["date"] = block["date"] or fmt.date(_dt.date.today(), lang)
     return block
