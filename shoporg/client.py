@@ -17,12 +17,13 @@ import datetime as _dt
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import AfterValidator, Field, ValidationError, field_validator
 
 from ._types import Frozen, TextStr
-from .errors import ShopOrgError
+from .errors import DesignFileError, DesignValidationError
 from .i18n import Phrase
 
 __all__ = ["ClientBlock", "file_stem", "FIELDS"]
@@ -33,7 +34,7 @@ FIELDS = ("client", "project", "consultant", "date", "version")
 
 def _one_line(value: str) -> str:
     if "\n" in value or "\r" in value or "\t" in value:
-        raise ValueError("holds a line break or tab; allowed: one line of text")
+        raise ValueError(Phrase("err.client_one_line"))
     return value.strip()
 
 
@@ -72,8 +73,14 @@ class ClientBlock(Frozen):
         if isinstance(value, str):
             return cls(client=value)
         if isinstance(value, Mapping):
-            return cls.model_validate(dict(value))
-        raise ShopOrgError(Phrase("err.client_block", got=type(value).__name__))
+            from .validation import problems_from_pydantic
+
+            try:
+                return cls.model_validate(dict(value))
+            except ValidationError as e:  # located like ``client.date``
+                raise DesignValidationError([replace(p, location=f"client.{p.location}".rstrip("."))
+                                             for p in problems_from_pydantic(e, cls)]) from None
+        raise DesignFileError(Phrase("err.client_block", got=type(value).__name__))
 
     def shown_date(self, lang: str = "zh") -> str:
         """The date as a reader writes it (today's when the block has none).
@@ -100,7 +107,7 @@ def _safe(text: str) -> str:
     """``text`` as part of a file name on Windows, macOS and Linux."""
     text = "".join(c for c in text if unicodedata.category(c)[0] != "C")
     text = _UNSAFE.sub("-", text)
-    text = re.sub(r"\s+", " ", text).strip(" .-")
+    text = re.sub(r"\s+", " ", re.sub(r"-+\s", " ", text)).strip(" .-")
     return text[:60].rstrip(" .-")
 
 

@@ -883,6 +883,7 @@ WORDS: dict[str, dict[str, str]] = {
     "err.pptx_suffix": {"zh": "演示文稿须为 .pptx 文件，实际为 {got}", "en": "a slide deck is a .pptx file, got {got}"},
     "err.deck_client": {"zh": "客户信息须为文字或映射（client、project、consultant、date、version），实际为 {got}",
                         "en": "the client block is a text or a mapping (client, project, consultant, date, version), got {got}"},
+    "err.client_one_line": {"zh": "含换行或制表符；可填：一行文字", "en": "holds a line break or tab; allowed: one line of text"},
     "err.client_block": {"zh": "客户信息须为文字或映射（client、project、consultant、date、version），实际为 {got}",
                         "en": "the client block is a text or a mapping (client, project, consultant, date, version), got {got}"},
     "col.month": {"zh": "月份", "en": "month"},

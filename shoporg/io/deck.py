@@ -27,6 +27,7 @@ from pathlib import Path
 from .. import fmt
 from ..analysis import compare, compare_view, diff, diff_view, health, health_view
 from ..chart import headcount_text
+from ..client import ClientBlock
 from ..errors import DesignFileError
 from ..hierarchy import headcount_rollup, to_graph
 from ..i18n import Phrase, check_lang, driver_name, t, words
@@ -480,7 +481,7 @@ def write_pptx(designs, path, scenario=None, lang: str = "zh", *, client=None, s
         raise DesignFileError(Phrase("err.pptx_suffix", got=repr(path.suffix) if path.suffix else Phrase("err.no_suffix")),
                               file=str(path))
     check_target(path, overwrite=overwrite)
-    block = _client_block(client, lang)
+    block = _client_block(ClientBlock.of(client, designs[0]).model_dump(), lang)
     deck = _Deck(lang, " · ".join(x for x in (block["client"], block["project"]) if x))
     title = block["project"] or t("doc.title", lang)
 

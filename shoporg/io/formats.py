@@ -31,8 +31,9 @@ __all__ = ["Format", "FORMATS", "EXPORTERS", "format_of", "format_for", "export"
 class Format:
     """One file format: its suffix, traits and its pair of functions.
 
-    ``write(designs, path, *, scenario, lang, overwrite)`` takes a list of designs (one
-    for a format that holds one); ``read(path, base=None, lang="zh")`` gives the design
+    ``write(designs, path, *, scenario, lang, overwrite, client)`` takes a list of designs
+    (one for a format that holds one) and the client block (:class:`shoporg.client.ClientBlock`,
+    used by the formats that have a cover); ``read(path, base=None, lang="zh")`` gives the design
     back (``base``: the design an edited role table applies to, for a format that does
     not hold a whole design; ``lang``: the language of its headers).
     """
@@ -67,32 +68,32 @@ def _writer(module: str):
     return import_module(f"{__package__}.{module}")
 
 
-def _write_excel(designs, path, *, scenario, lang, overwrite):
+def _write_excel(designs, path, *, scenario, lang, overwrite, client=None):
     return _writer("excel").write_excel(designs if len(designs) > 1 else designs[0], path, scenario=scenario, lang=lang,
-                             overwrite=overwrite)
+                                        overwrite=overwrite, client=client)
 
 
-def _write_docx(designs, path, *, scenario, lang, overwrite):
-    return _writer("word").write_docx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite)
+def _write_docx(designs, path, *, scenario, lang, overwrite, client=None):
+    return _writer("word").write_docx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite, client=client)
 
 
-def _write_pptx(designs, path, *, scenario, lang, overwrite):
-    return _writer("deck").write_pptx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite)
+def _write_pptx(designs, path, *, scenario, lang, overwrite, client=None):
+    return _writer("deck").write_pptx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite, client=client)
 
 
-def _write_markdown(designs, path, *, scenario, lang, overwrite):
+def _write_markdown(designs, path, *, scenario, lang, overwrite, client=None):
     return _writer("text").write_markdown(designs, path, lang, overwrite=overwrite)
 
 
-def _write_html(designs, path, *, scenario, lang, overwrite):
+def _write_html(designs, path, *, scenario, lang, overwrite, client=None):
     return _writer("text").write_html(designs, path, lang, overwrite=overwrite)
 
 
-def _write_csv(designs, path, *, scenario, lang, overwrite):
+def _write_csv(designs, path, *, scenario, lang, overwrite, client=None):
     return _writer("text").write_csv(designs[0], path, lang, overwrite=overwrite)
 
 
-def _write_chart(designs, path, *, scenario, lang, overwrite):
+def _write_chart(designs, path, *, scenario, lang, overwrite, client=None):
     import matplotlib  # only to pick the file backend; charts load matplotlib on use
 
     matplotlib.use("Agg")
@@ -102,7 +103,7 @@ def _write_chart(designs, path, *, scenario, lang, overwrite):
     return save_org_chart(designs[0], path, lang=lang, overwrite=overwrite)
 
 
-def _write_yaml(designs, path, *, scenario, lang, overwrite):
+def _write_yaml(designs, path, *, scenario, lang, overwrite, client=None):
     return _writer("yaml_io").write_design(designs[0], path, overwrite=overwrite)
 
 
@@ -184,9 +185,10 @@ def format_for(path, designs) -> Format:
     return fmt
 
 
-def export(designs, path, scenario=None, lang: str = "zh", overwrite: bool = False) -> Path:
+def export(designs, path, scenario=None, lang: str = "zh", overwrite: bool = False, client=None) -> Path:
     """Write a deliverable for one or more designs; the suffix of ``path`` picks the format
-    (:func:`format_for`); returns the path written.
+    (:func:`format_for`); returns the path written. ``client`` (a client block, a mapping
+    or the client's name; default: the first design's own block) goes on the covers.
 
     >>> import tempfile, pathlib
     >>> from shoporg import load_template
@@ -196,4 +198,4 @@ def export(designs, path, scenario=None, lang: str = "zh", overwrite: bool = Fal
     path = Path(path)
     designs = [designs] if hasattr(designs, "roles") else list(designs)
     fmt = format_for(path, designs)
-    return Path(fmt.write(designs, path, scenario=scenario, lang=lang, overwrite=overwrite))
+    return Path(fmt.write(designs, path, scenario=scenario, lang=lang, overwrite=overwrite, client=client))

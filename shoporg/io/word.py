@@ -30,6 +30,7 @@ from ..analysis import (
 )
 from ..catalogue import duty_areas
 from ..chart import cjk_font
+from ..client import ClientBlock
 from ..errors import DesignFileError
 from ..i18n import Phrase, check_lang, driver_name, t, words
 from ..pay.engine import payroll
@@ -80,7 +81,7 @@ def _table(doc, header: list[str], rows: list[list]) -> None:
             _Cell(tc, table).text = "" if value is None else str(value)
 
 
-def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = "", author: str = "",
+def write_docx(designs, path, scenario=None, lang: str = "zh", *, client=None, author: str = "",
                 date: str | None = None, supply=None, overwrite: bool = False) -> Path:
     """Write the client report as .docx; atomic, refuses to overwrite unless asked.
 
@@ -98,6 +99,8 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client: str = 
                               file=str(path))
     check_target(path, overwrite=overwrite)
 
+    block = ClientBlock.of(client, designs[0])
+    client, author = block.client, author or block.consultant
     doc = Document()
     section = doc.sections[0]
     from docx.enum.section import WD_ORIENT  # python-docx: loaded when a Word report is written
