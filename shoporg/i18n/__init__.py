@@ -209,19 +209,50 @@ def driver_unit(driver: str, lang: str = DEFAULT_LANG) -> str:
 
 
 _TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d*)?|\.\d+|==|!=|<=|>=|\S")
+_COMPARISONS = frozenset({"==", "!=", "<", ">", "<=", ">="})
+_NUMBER = re.compile(r"\d+(?:\.\d*)?|\.\d+")
+
+#: Drivers that are shares (1 means 100%): a number compared with one is written as a percent.
+SHARE_DRIVERS = frozenset({"attainment"})
+
+
+def _percent(number: str) -> str:
+    """``1.05`` → ``105%`` (exact: a decimal, not a float).
+
+    >>> _percent("1"), _percent("0.955")
+    ('100%', '95.5%')
+    """
+    from decimal import Decimal
+
+    return f"{(Decimal(number) * 100).normalize():f}%"
 
 
 def expression_text(expr: str, lang: str = DEFAULT_LANG) -> str:
     """A pay condition or amount as a person reads it: driver names in words, operators as
-    symbols (``store_incidents == 0`` → ``库房问题或意外次数 = 0``).
+    symbols (``store_incidents == 0`` → ``库房问题或意外次数 = 0``), and a number compared with
+    a share as a percent.
 
     >>> expression_text("negative_reviews == 0 and complaints < 50", "zh")
     '差评数 = 0 且 投诉回复跟进次数 < 50'
     >>> expression_text("min(orders_picked, 5000) >= 1", "en")
     'the smaller of (orders picked, 5000) ≥ 1'
+    >>> expression_text("attainment >= 1", "zh"), expression_text("0.8 <= attainment", "en")
+    ('计划营业额达成率 ≥ 100%', '80% ≤ attainment of the sales plan')
     """
     check_lang(lang)
-    # an operator or function has its word; any other token is a driver (or a number) by name
-    text = " ".join(t(f"expr.{token}", lang) if f"expr.{token}" in WORDS else driver_name(token, lang)
-                    for token in _TOKEN.findall(str(expr)))
-    return re.sub(r"\( ", "(", re.sub(r" ([),])", r"\1", text))
+    tokens = _TOKEN.findall(str(expr))
+    shown = []
+    for i, token in enumerate(tokens):
+        if _NUMBER.fullmatch(token) and _compared_with_share(tokens, i):
+            shown.append(_percent(token))
+        elif f"expr.{token}" in WORDS:  # an operator or function has its word
+            shown.append(t(f"expr.{token}", lang))
+        else:  # any other token is a driver (or a number) by name
+            shown.append(driver_name(token, lang))
+    return re.sub(r"\( ", "(", re.sub(r" ([),])", r"\1", " ".join(shown)))
+
+
+def _compared_with_share(tokens: list[str], i: int) -> bool:
+    """Whether the number ``tokens[i]`` stands on one side of a comparison with a share."""
+    return ((i >= 2 and tokens[i - 1] in _COMPARISONS and tokens[i - 2] in SHARE_DRIVERS)
+            or (i + 2 < len(tokens) and tokens[i + 1] in _COMPARISONS and tokens[i + 2] in SHARE_DRIVERS))

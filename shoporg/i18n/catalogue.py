@@ -48,7 +48,7 @@ WORDS: dict[str, dict[str, str]] = {
     "pay.per_month": {"zh": "{amount}/月", "en": "{amount}/month"},
     "pay.per_unit": {"zh": "每{unit}{amount}", "en": "{amount} per {unit}"},
     "pay.missing": {"zh": "原文未给出", "en": "not given in the source"},
-    "pay.when": {"zh": "条件：{condition}", "en": "when {condition}"},
+    "pay.when": {"zh": "{condition} 时发放", "en": "paid when {condition}"},
     "pay.qualified": {"zh": "{body}（{parts}）", "en": "{body} ({parts})"},
     "pay.part_sep": {"zh": "；", "en": ", "},
     "pay.on_cost": {"zh": "单位社保公积金", "en": "Employer social insurance and housing fund"},

@@ -8,7 +8,7 @@ engine read and whether its condition held, and the amounts, as the payroll reco
 司库 storekeeper · 第1人 · 2026-04
   底薪 [base] 底薪 4000元/月
       应计 ¥4,000.00  实付 ¥4,000.00
-  责任金 [allowance] 责任金 1500元/月（条件：库房问题或意外次数 = 0；按季度结算；延后1个月发放）
+  责任金 [allowance] 责任金 1500元/月（库房问题或意外次数 = 0 时发放；按季度结算；延后1个月发放）
       store_incidents = 0 → 条件成立
       应计 ¥1,500.00  实付 ¥3,000.00
   合计 应计 ¥5,500.00  实付 ¥7,000.00

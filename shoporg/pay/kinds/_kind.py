@@ -99,8 +99,6 @@ class Kind:
     fields: ClassVar[Mapping[str, Mapping[str, str]]]
     new_driver: ClassVar[str | None] = None
     keys: ClassVar[str] = ""
-    #: how its condition reads before the expression (default: the shared 条件：/ when)
-    condition_words: ClassVar[Mapping[str, str] | None] = None
     #: whether the kind's pay counts toward the minimum wage (pay for normal hours); a
     #: city's ``minimum_wage.excludes`` may leave out more
     minimum_wage_counts: ClassVar[bool] = True
@@ -150,13 +148,10 @@ class Kind:
         raise NotImplementedError
 
     def condition_text(self, c: Component, lang: str) -> list[str]:
-        """The condition as a qualification, drivers in words (``条件：库房问题或意外次数 = 0``), or nothing."""
+        """The condition as a qualification, drivers in words (``库房问题或意外次数 = 0 时发放``), or nothing."""
         if not c.condition:
             return []
-        words = expression_text(c.condition, lang)
-        if self.condition_words is not None:
-            return [pick(self.condition_words, lang) + words]
-        return [t("pay.when", lang, condition=words)]
+        return [t("pay.when", lang, condition=expression_text(c.condition, lang))]
 
     # -- editor -------------------------------------------------------------------
     def edit_field(self, c: Component) -> str:
@@ -172,7 +167,7 @@ class Kind:
 
 
 def qualified(body: str, parts: list[str], lang: str) -> str:
-    """``body`` with its qualifications in brackets: ``底薪 4000元/月（条件：…；按季度结算）``."""
+    """``body`` with its qualifications in brackets: ``底薪 4000元/月（… 时发放；按季度结算）``."""
     if not parts:
         return body
     return t("pay.qualified", lang, body=body, parts=t("pay.part_sep", lang).join(parts))

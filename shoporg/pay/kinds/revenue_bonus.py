@@ -4,7 +4,7 @@
 revenue, a pool shared by FTE, unless the scenario gives each person's revenue.
 
 >>> KIND.text(RevenueBonus(kind="revenue_bonus", rate=None, gate="attainment >= 1"), "en")
-'Revenue bonus (not given in the source, only if attainment of the sales plan ≥ 1)'
+'Revenue bonus (not given in the source, paid when attainment of the sales plan ≥ 100%)'
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ class _RevenueBonus(Kind):
     label = {"zh": "营业额奖金", "en": "Revenue bonus"}
     fields = {"rate": RATE}
     new_driver = "revenue"
-    condition_words = {"zh": "门槛：", "en": "only if "}
     keys = ("`rate` (fraction of revenue, 0–1, or `null`), `driver` (default `revenue`), `scope`: `shop`, "
             "`team` or `personal`, `gate` (condition), `scale` (a multiplier such as `kpi_score / 100`)")
 

@@ -2,7 +2,7 @@
 shared by the role's people by FTE; an optional ``scale`` multiplies it.
 
 >>> KIND.text(TeamBonus(kind="team_bonus", amount=500, when="negative_reviews == 0", split="pool"), "zh")
-'团队奖金 500元（全岗位共享；条件：差评数 = 0）'
+'团队奖金 500元（全岗位共享；差评数 = 0 时发放）'
 """
 
 from __future__ import annotations
