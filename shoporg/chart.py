@@ -660,7 +660,7 @@ def _title_text(design, lang: str, client=None, option=None) -> str:
     >>> from shoporg import load_template
     >>> d = load_template("seed-14-basic-22")
     >>> _title_text(d, "en", client="Acme", option="Option B")
-    'Acme: Basic online-shop staffing and duties (11 positions, 22 people) (Option B)'
+    'Acme: Basic online-shop staffing and duties (Option B)'
     >>> _title_text(d, "zh", option="方案二")
     '网店基本人员构成及职责表（方案二）'
     """

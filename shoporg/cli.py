@@ -10,6 +10,8 @@
     shoporg compare A B [C [D]] [--scenario FILE] [--norms FILE] [--format ...] [--lang ...]
     shoporg diff A B [--rename OLD=NEW] [--format ...] [--lang ...]
     shoporg export DESIGN... --to FILE [--to FILE ...] [--scenario FILE] [--lang ...] [--overwrite]
+                   [--client NAME] [--project TITLE] [--consultant NAME] [--version V] [--date YYYY-MM-DD]
+    shoporg export DESIGN... --folder DIR --format xlsx [--format docx ...] [...]   files named from the client
     shoporg chart DESIGN -o FILE.png|svg|pdf [--lang zh|en] [--mode auto|top-down|left-right|stacked]
 
 Exit status: 0 on success, 2 when any input is invalid (one located message per
@@ -369,12 +371,26 @@ def _cmd_chart(args) -> int:
 
 
 def _cmd_export(args) -> int:
+    from .client import ClientBlock
+
     designs = [_load(p) for p in args.designs]
-    for target in args.to:  # every target is checked before the first file is written
-        shoporg.io.format_for(target, designs)
+    given = {k: getattr(args, k) for k in ("client", "project", "consultant", "version", "date")
+             if getattr(args, k) is not None}
+    own = designs[0].client.model_dump() if designs[0].client is not None else {}
+    block = ClientBlock.of({**own, **given}) if given else None  # None: the first design's own block
+    if bool(args.to) == bool(args.folder):
+        raise ShopOrgError(Phrase("err.cli_export_where"))
+    if args.folder:
+        targets = shoporg.io.formats.named_targets(designs, args.format or ["xlsx", "docx", "pptx"], args.folder,
+                                                    client=block, lang=args.lang)
+        Path(args.folder).mkdir(parents=True, exist_ok=True)
+    else:
+        targets = [(designs, Path(target)) for target in args.to]
+    for group, target in targets:  # every target is checked before the first file is written
+        shoporg.io.format_for(target, group)
     scenario = shoporg.read_scenario(args.scenario, designs) if args.scenario else None
-    for target in args.to:
-        print(shoporg.export(designs, target, scenario=scenario, lang=args.lang, overwrite=args.overwrite))
+    for group, target in targets:
+        print(shoporg.export(group, target, scenario=scenario, lang=args.lang, overwrite=args.overwrite, client=block))
     return EXIT_OK
 
 
@@ -550,11 +566,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write client deliverables; the suffix picks the format")
     p.add_argument("designs", nargs="+", metavar="DESIGN")
-    p.add_argument("--to", action="append", required=True, metavar="FILE",
+    p.add_argument("--to", action="append", default=[], metavar="FILE",
                    help="a file to write (repeatable); its suffix picks the format: "
                         + ", ".join(f"{f.suffix} ({f.describe('en')}{'' if f.several else ', one design'})"
                                     for f in FORMATS.values()))
+    p.add_argument("--folder", metavar="DIR", help="instead of --to: write into DIR, files named from the client "
+                                                    "block ({client}-{option}.xlsx)")
+    p.add_argument("--format", action="append", choices=[f for f in FORMATS if f != "yaml"], metavar="FORMAT",
+                   help="with --folder: a format to write (repeatable; default xlsx, docx and pptx)")
     p.add_argument("--scenario", metavar="FILE", help="adds payroll (and comparison costs)")
+    for key, meaning in (("client", "the client's name"), ("project", "the project's title"),
+                         ("consultant", "who made it"), ("version", "e.g. V1.0"), ("date", "YYYY-MM-DD (default today)")):
+        p.add_argument(f"--{key}", metavar=key.upper(), help=f"client block: {meaning}; on covers and in file names "
+                       "(default: the first design's own client block)")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
     p.add_argument("--overwrite", action="store_true", help="replace existing files")
     p.set_defaults(func=_cmd_export)

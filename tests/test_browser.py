@@ -156,22 +156,25 @@ def test_a_consultant_changes_compares_and_downloads_the_report(app, tmp_path):
             folder.fill("client")  # a new subfolder: nothing there to keep or replace
             folder.press("Enter")
             sync_api.expect(note).not_to_contain_text("不可用")
+            client = page.locator(".shoporg-exporter-client input").first  # the client's name: covers, file names
+            client.fill("某旗舰店")
+            client.press("Enter")
             page.get_by_label("docx").check()
             page.get_by_label("xlsx").check()
             page.locator("button.widget-button", has_text="导出").click()
-            link = page.locator('a[download="designs.docx"]')
+            link = page.locator('a[download="某旗舰店-方案对比.docx"]')
             sync_api.expect(link).to_be_visible(timeout=60_000)
             with page.expect_download() as download:
                 link.click()
-            saved = artifacts() / "designs.docx"
+            saved = artifacts() / "某旗舰店-方案对比.docx"
             download.value.save_as(saved)
             page.screenshot(path=str(artifacts() / "workbook-export.png"))
         finally:
             browser.close()
 
     assert not (tmp_path / "client").exists()
-    assert sorted(p.name for p in (app.exports / "client").iterdir()) == ["designs.docx", "designs.xlsx"]
+    assert sorted(p.name for p in (app.exports / "client").iterdir()) == ["某旗舰店-方案对比.docx", "某旗舰店-方案对比.xlsx"]
     doc = Document(str(saved))
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
         c.text for t in doc.tables for row in t.rows for c in row.cells)
-    assert "（原方案）" in text and "（当前方案）" in text and "捡单员" in text
+    assert "（原方案）" in text and "（当前方案）" in text and "捡单员" in text and "某旗舰店" in text

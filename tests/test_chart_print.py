@@ -246,7 +246,7 @@ def test_box_lines_show_vacancies_by_default(d14):
 # -- titles -------------------------------------------------------------------------------------------
 def test_title_names_the_design_the_client_and_the_option(d14):
     ax = plot_org(d14, lang="en", client="Acme Trading", option="Option B")
-    assert ax.get_title() == "Acme Trading: Basic online-shop staffing and duties (11 positions, 22 people) (Option B)"
+    assert ax.get_title() == "Acme Trading: Basic online-shop staffing and duties (Option B)"
     summary = next(t for t in ax.texts if t.get_gid() == "summary").get_text()
     assert summary == "11 roles, 22 people · source: 网店基本人员构成及职责表"
     ax = plot_org(d14.model_copy(update={"name": shoporg.model.Text(zh="双11方案", en="Double 11")}),

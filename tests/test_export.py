@@ -43,11 +43,11 @@ def test_papermill_renders_a_clients_package(tmp_path):
     out = tmp_path / "client"
     pm.execute_notebook(str(ROOT / "notebooks" / "05_export.ipynb"), str(tmp_path / "run.ipynb"),
                         parameters={"designs": ["seed-12-ordinary-shop"], "scenario": "", "output_dir": str(out),
-                                    "lang": "en", "formats": ["md", "xlsx", "docx"]},
+                                    "client": "Acme", "project": "", "lang": "en", "formats": ["md", "xlsx", "pptx"]},
                         kernel_name="python3", progress_bar=False)
-    assert sorted(p.name for p in out.iterdir()) == ["seed-12-ordinary-shop.docx", "seed-12-ordinary-shop.md",
-                                                      "seed-12-ordinary-shop.xlsx"]
-    assert "Shop manager" in (out / "seed-12-ordinary-shop.md").read_text(encoding="utf-8")
+    stem = "Acme-Positions and duties of an ordinary online shop"
+    assert sorted(p.name for p in out.iterdir()) == [f"{stem}.md", f"{stem}.pptx", f"{stem}.xlsx"]
+    assert "Shop manager" in (out / f"{stem}.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"),
@@ -61,3 +61,33 @@ def test_libreoffice_opens_the_workbook(tmp_path, d14):
                           check=True).stdout
     for name in ("电商总监", "销售客服", "司库", "发货员"):
         assert name in text
+
+
+def test_export_command_names_files_from_the_client_block(tmp_path, capsys):
+    from docx import Document
+    from pptx import Presentation
+
+    out = tmp_path / "out"
+    assert main(["export", "seed-14-basic-22", "--folder", str(out), "--scenario", str(SCENARIO),
+                 "--client", "某旗舰店", "--consultant", "王敏", "--version", "V1.0", "--date", "2026-12-01"]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [f"某旗舰店-网店基本人员构成及职责表.{s}" for s in ("docx", "pptx", "xlsx")]
+    assert capsys.readouterr().out.split() == [str(out / n) for n in (names[2], names[0], names[1])]
+    cover = "\n".join(p.text for p in Document(str(out / names[0])).paragraphs[:12])
+    assert "某旗舰店" in cover and "王敏" in cover and "2026年12月1日" in cover
+    slide = Presentation(str(out / names[1])).slides[0]
+    words = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    assert "某旗舰店" in words and "V1.0" in words
+    # two options in one file: named after the project; a file of one option after the option
+    assert main(["export", "seed-14-basic-22", "seed-12-ordinary-shop", "--folder", str(out), "--format", "md",
+                 "--format", "csv", "--client", "某旗舰店", "--project", "电商部组织设计"]) == 0
+    assert {"某旗舰店-电商部组织设计.md", "某旗舰店-普通网店的岗位职责.csv"} <= {p.name for p in out.iterdir()}
+
+
+def test_export_command_refuses_a_bad_client_block_and_no_target(tmp_path, capsys):
+    assert main(["export", "seed-14-basic-22", "--to", str(tmp_path / "a.docx"), "--client", "a\tb"]) == 2
+    assert "client.client" in capsys.readouterr().err and not (tmp_path / "a.docx").exists()
+    assert main(["export", "seed-14-basic-22", "--date", "12/01", "--to", str(tmp_path / "a.docx")]) == 2
+    assert "client.date" in capsys.readouterr().err
+    assert main(["export", "seed-14-basic-22"]) == 2
+    assert "--folder" in capsys.readouterr().err

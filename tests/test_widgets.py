@@ -307,21 +307,43 @@ def test_exporter_writes_chosen_files(d14, d12, d14_scenario, tmp_path):
     app.lang.value = "en"
     app.export_button.click()
     names = sorted(p.name for p in app.written)
-    assert names == ["designs.html", "designs.md", "designs.xlsx",
-                     "seed-12-ordinary-shop.csv", "seed-14-basic-22.csv"]
+    # named from the options in the files' language: one option a file, or all of them
+    assert names == ["Basic online-shop staffing and duties (a).csv", "Positions and duties of an ordinary online shop (b).csv",
+                     "options.html", "options.md", "options.xlsx"]
     assert all(p.exists() and p.stat().st_size > 0 for p in app.written)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == names
-    assert 'download="designs.md"' in app.links.value
+    assert 'download="options.md"' in app.links.value
     link = re.search(r'href="data:text/markdown;base64,([^"]+)"', app.links.value).group(1)
-    assert base64.b64decode(link) == (tmp_path / "out" / "designs.md").read_bytes()  # the file itself
-    before = (tmp_path / "out" / "designs.md").read_bytes()
-    app.lang.value = "zh"
+    assert base64.b64decode(link) == (tmp_path / "out" / "options.md").read_bytes()  # the file itself
+    before = (tmp_path / "out" / "options.md").read_bytes()
     app.export_button.click()  # the files exist: kept, and said so
-    assert app.written == [] and (tmp_path / "out" / "designs.md").read_bytes() == before
-    assert "designs.md: 已存在" in app.links.value
+    assert app.written == [] and (tmp_path / "out" / "options.md").read_bytes() == before
+    assert "options.md: 已存在" in app.links.value
+    app.overwrite.value = True
+    app.lang.value = "zh"
+    app.export_button.click()
+    assert "方案对比.xlsx" in [p.name for p in app.written] and len(app.written) == 5
+
+
+def test_exporter_names_files_from_the_client_block(d14, tmp_path):
+    from docx import Document
+
+    option = d14.replace(name={"zh": "方案B", "en": "Option B"},
+                         client={"client": "某旗舰店", "project": "客服中心组织设计", "consultant": "王敏"})
+    app = Exporter([option, d14], folder=tmp_path)  # the first design's block fills the fields
+    assert {k: b.value for k, b in app.client.items()} == {
+        "client": "某旗舰店", "project": "客服中心组织设计", "consultant": "王敏", "version": ""}
+    app.client["version"].value = "V1.0"
+    app.tick("docx", "png")
+    app.export_button.click()
+    assert sorted(p.name for p in app.written) == [
+        "某旗舰店-客服中心组织设计.docx", "某旗舰店-方案B.png", "某旗舰店-网店基本人员构成及职责表.png"]
+    cover = "\n".join(p.text for p in Document(str(tmp_path / "某旗舰店-客服中心组织设计.docx")).paragraphs[:12])
+    assert "某旗舰店" in cover and "王敏" in cover
+    app.client["client"].value = "a\tb"  # one line only: said, nothing written
     app.overwrite.value = True
     app.export_button.click()
-    assert len(app.written) == 5 and (tmp_path / "out" / "designs.md").read_bytes() != before
+    assert app.written == [] and "一行文字" in app.links.value
 
 
 def test_exporter_tick_names_the_formats(d14, tmp_path):
@@ -339,8 +361,8 @@ def test_exporter_docx_png_and_nothing_ticked(d14, tmp_path):
     app.formats["docx"].value = True
     app.formats["png"].value = True
     app.export_button.click()
-    assert sorted(p.name for p in app.written) == ["seed-14-basic-22.docx", "seed-14-basic-22.png"]
-    assert (tmp_path / "seed-14-basic-22.png").read_bytes()[:4] == b"\x89PNG"
+    assert sorted(p.name for p in app.written) == ["网店基本人员构成及职责表.docx", "网店基本人员构成及职责表.png"]
+    assert (tmp_path / "网店基本人员构成及职责表.png").read_bytes()[:4] == b"\x89PNG"
 
 
 # -- per-person scenario data and resized roles ------------------------------------------------
@@ -391,11 +413,17 @@ def test_workbook_links_design_volumes_options_and_export(d14_scenario, tmp_path
         "网店基本人员构成及职责表（原方案）", "网店基本人员构成及职责表（方案B）", "网店基本人员构成及职责表（当前方案）"]
     wb.exporter.tick("docx", "xlsx")
     wb.exporter.export_button.click()
-    assert sorted(p.name for p in wb.exporter.written) == ["designs.docx", "designs.xlsx"]
-    doc = Document(str(tmp_path / "designs.docx"))
+    assert sorted(p.name for p in wb.exporter.written) == ["方案对比.docx", "方案对比.xlsx"]
+    doc = Document(str(tmp_path / "方案对比.docx"))
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
         c.text for t in doc.tables for row in t.rows for c in row.cells)
     assert "（方案B）" in text and "（当前方案）" in text
+    wb.brief.set(client="某旗舰店", orders=1000, orders_per="day", order_value=180, chats=1500, chats_per="day")
+    wb.brief.apply()  # the brief's client names the files from now on
+    assert wb.exporter.client["client"].value == "某旗舰店"
+    wb.exporter.tick("xlsx")
+    wb.exporter.export_button.click()
+    assert [p.name for p in wb.exporter.written] == ["某旗舰店-方案对比.xlsx"]
 
 
 def test_workbook_new_template_starts_new_options(d14_scenario):

@@ -232,6 +232,7 @@ WORDS: dict[str, dict[str, str]] = {
     # ---- end of pay ------------------------------------------------------------------
 
     # ---- readers and writers, formats (io/) ------------------------------------------
+    "io.several_options": {"zh": "方案对比", "en": "options"},
     "io.format.xlsx": {"zh": "Excel 工作簿", "en": "Excel workbook"},
     "io.format.docx": {"zh": "Word 报告", "en": "Word report"},
     "io.format.pptx": {"zh": "PowerPoint 演示文稿", "en": "PowerPoint deck"},
@@ -884,6 +885,7 @@ WORDS: dict[str, dict[str, str]] = {
     "err.deck_client": {"zh": "客户信息须为文字或映射（client、project、consultant、date、version），实际为 {got}",
                         "en": "the client block is a text or a mapping (client, project, consultant, date, version), got {got}"},
     "err.client_one_line": {"zh": "含换行或制表符；可填：一行文字", "en": "holds a line break or tab; allowed: one line of text"},
+    "err.cli_export_where": {"zh": "请给出 --to 文件 或 --folder 文件夹（二选一）", "en": "give either --to FILE or --folder DIR (one of them)"},
     "err.client_block": {"zh": "客户信息须为文字或映射（client、project、consultant、date、version），实际为 {got}",
                         "en": "the client block is a text or a mapping (client, project, consultant, date, version), got {got}"},
     "col.month": {"zh": "月份", "en": "month"},
@@ -1149,6 +1151,14 @@ WORDS: dict[str, dict[str, str]] = {
     "ui.comparer.layers": {"zh": "各层人数", "en": "People per layer"},
     "ui.comparer.need_scenario": {"zh": "应发工资构成需要情景", "en": "Payroll by kind of pay needs a scenario"},
     # the exporter app (ui.exporter.*)
+    "ui.exporter.client_client": {"zh": "客户", "en": "Client"},
+    "ui.exporter.client_project": {"zh": "项目", "en": "Project"},
+    "ui.exporter.client_consultant": {"zh": "顾问", "en": "Consultant"},
+    "ui.exporter.client_version": {"zh": "版本", "en": "Version"},
+    "ui.exporter.client_client_hint": {"zh": "如：某品牌天猫旗舰店", "en": "e.g. a brand's Tmall flagship store"},
+    "ui.exporter.client_project_hint": {"zh": "如：电商部组织设计", "en": "e.g. e-commerce department design"},
+    "ui.exporter.client_consultant_hint": {"zh": "顾问姓名", "en": "your name"},
+    "ui.exporter.client_version_hint": {"zh": "如：V1.0", "en": "e.g. V1.0"},
     "ui.exporter.folder": {"zh": "文件夹", "en": "Folder"},
     "ui.exporter.report_lang": {"zh": "文件语言", "en": "Language"},
     "ui.exporter.overwrite": {"zh": "覆盖已有文件", "en": "Overwrite existing files"},

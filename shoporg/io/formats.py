@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import DesignFileError
 from ..i18n import Phrase, t
 
-__all__ = ["Format", "FORMATS", "EXPORTERS", "format_of", "format_for", "export"]
+__all__ = ["Format", "FORMATS", "EXPORTERS", "format_of", "format_for", "export", "named_targets"]
 
 
 @dataclass(frozen=True)
@@ -183,6 +183,45 @@ def format_for(path, designs) -> Format:
     if len(designs) > 1 and not fmt.several:
         raise DesignFileError(Phrase("err.one_design", suffix=fmt.suffix), file=str(path))
     return fmt
+
+
+def named_targets(designs, formats, folder, client=None, lang: str = "zh") -> list[tuple[list, Path]]:
+    """The files the ``formats`` make of ``designs`` in ``folder``, named from the client
+    block (``client``, else the first design's): ``{client}-{option}`` for a file of one
+    option, ``{client}-{project}`` (or ``-方案对比`` / ``-options``) for a file of several;
+    names that would repeat get ``-2``, ``-3``. Returns (designs, path) pairs in order.
+
+    >>> from shoporg import load_template
+    >>> d = load_template("seed-14-basic-22")
+    >>> b = d.replace(name={"zh": "方案B", "en": "Option B"})
+    >>> [p.name for _, p in named_targets([d, b], ["xlsx", "png"], "out", client="某旗舰店")]
+    ['某旗舰店-方案对比.xlsx', '某旗舰店-网店基本人员构成及职责表.png', '某旗舰店-方案B.png']
+    >>> [p.name for _, p in named_targets([d], ["docx"], "out", lang="en")]
+    ['Basic online-shop staffing and duties.docx']
+    """
+    from ..client import ClientBlock, file_stem
+
+    designs = [designs] if hasattr(designs, "roles") else list(designs)
+    block = ClientBlock.of(client, designs[0] if designs else None)
+    folder, out, taken = Path(folder), [], set()
+
+    def unique(stem: str, suffix: str) -> Path:
+        name, n = f"{stem}{suffix}", 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{stem}-{n}{suffix}"
+        taken.add(name.lower())
+        return folder / name
+
+    for name in formats:
+        fmt = FORMATS[name]
+        if fmt.several and len(designs) > 1:
+            option = block.project or t("io.several_options", lang)
+            out.append((designs, unique(file_stem(block, option), fmt.suffix)))
+        else:
+            for d in designs:
+                out.append(([d], unique(file_stem(block, d.name.get(lang), fallback=d.id), fmt.suffix)))
+    return out
 
 
 def export(designs, path, scenario=None, lang: str = "zh", overwrite: bool = False, client=None) -> Path:

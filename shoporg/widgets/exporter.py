@@ -6,7 +6,14 @@
 >>> app.formats["md"].value = True
 >>> app.export_button.click()
 >>> [p.name for p in app.written]
-['seed-12-ordinary-shop.md']
+['普通网店的岗位职责.md']
+>>> app.client["client"].value = "某旗舰店"
+>>> app.export_button.click()
+>>> [p.name for p in app.written]
+['某旗舰店-普通网店的岗位职责.md']
+
+Files are named from the client block (:func:`shoporg.io.formats.named_targets`); its
+fields start from ``client`` or the first design's own block.
 
 Inside ``shoporg app`` (its kernel has :data:`shoporg.app.EXPORTS_ENV`) a page user may
 not choose where the server writes: files go into the app's export folder, and the
@@ -24,10 +31,11 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..app import EXPORTS_ENV
+from ..client import ClientBlock
 from ..errors import ShopOrgError
 from ..i18n import LANGS, Phrase, t
 from ..io.formats import FORMATS as FILE_FORMATS
-from ..io.formats import export
+from ..io.formats import export, named_targets
 from ._common import check_lang, error_text, message_html, scenario_note
 
 __all__ = ["Exporter", "FORMATS", "NAME_LIMIT", "app_exports", "confined", "named_options"]
@@ -86,11 +94,15 @@ class Exporter:
         Language of the labels and the initial value of the ``lang`` toggle.
     folder : str or Path, optional
         Initial output folder (default ``"exports"``).
+    client : ClientBlock, mapping or str, optional
+        Who the files are for (default: the first design's own block).
 
     Attributes
     ----------
     formats : dict of str to ipywidgets.Checkbox
         One checkbox per format in :data:`FORMATS`.
+    client : dict of str to ipywidgets.Text
+        The client block's fields (client, project, consultant, version): covers and file names.
     overwrite : ipywidgets.Checkbox
         Replace files that exist (off by default).
     written : list of Path
@@ -99,7 +111,7 @@ class Exporter:
         Links to those files.
     """
 
-    def __init__(self, designs, scenario=None, lang: str = "zh", folder=None):
+    def __init__(self, designs, scenario=None, lang: str = "zh", folder=None, client=None):
         self.ui_lang = check_lang(lang)
         if hasattr(designs, "roles"):
             designs = [designs]
@@ -116,6 +128,13 @@ class Exporter:
         self.folder_note = w.HTML()
         self.lang = w.ToggleButtons(options=[(t(f"ui.lang_{x}", lang), x) for x in LANGS], value=lang,
                                     description=self._t("report_lang"))
+        block = ClientBlock.of(client, self.designs[0])
+        self.date = block.date  # kept as given: the files carry the day they are written when empty
+        self.client = {k: w.Text(value=getattr(block, k), description=self._t(f"client_{k}"),
+                                 placeholder=self._t(f"client_{k}_hint"))
+                       for k in ("client", "project", "consultant", "version")}
+        for box in self.client.values():
+            box.add_class("shoporg-exporter-client")
         self.overwrite = w.Checkbox(value=False, description=self._t("overwrite"))
         self.export_button = w.Button(description=self._t("export"), icon="download")
         self.links = w.HTML()
@@ -154,8 +173,15 @@ class Exporter:
     @property
     def widget(self) -> w.Widget:
         """The top-level container to display."""
-        return w.VBox([w.HBox(list(self.formats.values())), w.HBox([self.folder, self.folder_note]), self.lang,
+        client = list(self.client.values())
+        return w.VBox([w.HBox(list(self.formats.values())), w.HBox(client[:2]), w.HBox(client[2:]),
+                       w.HBox([self.folder, self.folder_note]), self.lang,
                        w.HBox([self.overwrite, self.export_button]), self.links])
+
+    @property
+    def block(self) -> ClientBlock:
+        """The client block as the fields hold it (a located error for a bad field)."""
+        return ClientBlock.of({k: box.value for k, box in self.client.items()} | {"date": self.date})
 
     def tick(self, *formats: str) -> None:
         """Tick exactly ``formats`` (names from :data:`FORMATS`); a clear error for others."""
@@ -166,17 +192,9 @@ class Exporter:
         for name, box in self.formats.items():
             box.value = name in formats
 
-    def _targets(self, folder: Path):
-        stem = self.designs[0].id if len(self.designs) == 1 else "designs"
-        for fmt in FORMATS:
-            if not self.formats[fmt].value:
-                continue
-            suffix = FILE_FORMATS[fmt].suffix
-            if not FILE_FORMATS[fmt].several:
-                for d in self.designs:
-                    yield [d], folder / f"{d.id}{suffix}"
-            else:
-                yield self.designs, folder / f"{stem}{suffix}"
+    def _targets(self, folder: Path, block: ClientBlock):
+        ticked = [f for f in FORMATS if self.formats[f].value]
+        return named_targets(self.designs, ticked, folder, client=block, lang=self.lang.value)
 
     def export(self) -> list[Path]:
         """Write every ticked format into ``folder``; return (and keep in ``written``) the paths."""
@@ -187,7 +205,12 @@ class Exporter:
         if not self.designs:
             self.links.value = message_html(self._t("no_designs"))
             return []
-        targets = list(self._targets(folder))
+        try:
+            block = self.block
+        except ShopOrgError as e:
+            self.links.value = message_html(error_text(e, self.ui_lang))
+            return []
+        targets = self._targets(folder, block)
         if not targets:
             self.links.value = message_html(self._t("none"), "info")
             return []
@@ -204,7 +227,7 @@ class Exporter:
                 continue
             try:
                 self.written.append(export(designs, path, scenario=scenario, lang=self.lang.value,
-                                           overwrite=self.overwrite.value))
+                                           overwrite=self.overwrite.value, client=block))
             except (ShopOrgError, OSError) as e:
                 errors.append(f"{path.name}: {error_text(e, self.ui_lang)}")
         items = "".join(_link(p) for p in self.written)

@@ -123,7 +123,8 @@ class Workbook:
         self.comparer = Comparer(self.options, self.scenario, norms=self.norms, lang=lang, defer=True)
         self.comparer.choice.observe(lambda _c: self._stale.add(_EXPORT), names="value")
         self.comparer.baseline.observe(lambda _c: self._stale.add(_EXPORT), names="value")
-        self.exporter = Exporter(self._chosen_designs(), scenario=self.scenario, lang=lang, folder=folder)
+        self.exporter = Exporter(self._chosen_designs(), scenario=self.scenario, lang=lang, folder=folder,
+                                 client=self._client())
         self.option_name = w.Text(description=self._t("option_name"), placeholder=self._t("placeholder"))
         self.keep_button = w.Button(description=self._t("keep"), icon="bookmark")
         self.keep_message = w.HTML()
@@ -137,6 +138,15 @@ class Workbook:
         self.tabs.children = pages
         self.tabs.titles = [t(f"ui.workbook.tab{i}", lang) for i in range(5)]
         self.tabs.selected_index = selected if selected is not None else _BRIEF
+
+    def _client(self) -> dict | None:
+        """Who the files are for: as the export tab had it, its empty fields filled from the
+        brief's client and project (None when neither says: the design's own block)."""
+        block = {k: box.value for k, box in self.exporter.client.items()} if hasattr(self, "exporter") else {}
+        values = self.brief.values()
+        for k in ("client", "project"):
+            block[k] = block.get(k) or values.get(k) or ""
+        return block if any(block.values()) else None
 
     def set_lang(self, lang: str) -> None:
         """Show the workbook in ``lang``, keeping the design, its undo history, the kept
