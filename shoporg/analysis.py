@@ -541,22 +541,26 @@ def _metrics(design, scenario, norms, supply) -> dict:
 _MONEY_METRICS = {"base_low", "base_high", "annual_accrued", "annual_paid", "annual_low", "annual_high",
                   "monthly_avg", "cost_per_order", "annual_labour_cost", "annual_net", "labour_cost_per_order"}
 _SHARE_METRICS = {"coverage", "fixed_share", "variable_share", "cost_share"}
+#: money metrics small enough to be read to the fen (per order)
+_UNIT_MONEY_METRICS = {"cost_per_order", "labour_cost_per_order"}
 
 
 def metric_text(key: str, value, lang: str = "zh") -> str:
-    """A comparison value as a client reads it: yuan with two decimals, shares in per
-    cent, counts plainly (never in scientific notation); an unknown value (a design
+    """A comparison value as a client reads it: whole yuan (to the fen per order), shares
+    in per cent, counts plainly (never in scientific notation); an unknown value (a design
     without pay rules) as a dash.
 
     >>> metric_text("annual_accrued", 1026003.0), metric_text("fixed_share", 0.7643), metric_text("people", 22.0)
-    ('1,026,003.00', '76.4%', '22')
+    ('¥1,026,003', '76.4%', '22')
+    >>> metric_text("cost_per_order", 25.3333), metric_text("monthly_avg", -1500.4)
+    ('¥25.33', '-¥1,500')
     >>> metric_text("cost_per_order", float("nan")), metric_text("people", 1234567.0), metric_text("span_avg", 5.25)
     ('—', '1,234,567', '5.25')
     """
     if value is None or value != value:
         return fmt.MISSING
     if key in _MONEY_METRICS:
-        return fmt.fixed(value, lang, digits=2)
+        return fmt.yuan(value, lang, cents=key in _UNIT_MONEY_METRICS)
     if key in _SHARE_METRICS:
         return fmt.percent(value, lang)
     return fmt.number(value, lang, digits=3)

@@ -71,7 +71,7 @@ def test_a_design_without_pay_shows_unknown_pay_not_zero(tmp_path, d14, d12):
     doc = docx.Document(str(path))
     compare_table = next(t for t in doc.tables if t.rows[0].cells[0].text == "指标")
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in compare_table.rows}
-    assert rows["年度应发工资（应计）"] == ["1,026,003.00", "—", "—"]
+    assert rows["年度应发工资（应计）"] == ["¥1,026,003", "—", "—"]
     assert rows["固定薪酬占比"] == ["76.4%", "—", "—"]
     assert rows["人数"] == ["22", "5", "-17"]
     assert rows["无薪酬规则的岗位"] == ["0", "5", "5"]
