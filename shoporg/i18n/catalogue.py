@@ -882,8 +882,6 @@ WORDS: dict[str, dict[str, str]] = {
     "deck.health_title": {"zh": "{name} · 健康检查", "en": "{name} · health findings"},
     "deck.rules_title": {"zh": "{name} · 薪酬规则", "en": "{name} · pay rules"},
     "err.pptx_suffix": {"zh": "演示文稿须为 .pptx 文件，实际为 {got}", "en": "a slide deck is a .pptx file, got {got}"},
-    "err.deck_client": {"zh": "客户信息须为文字或映射（client、project、consultant、date、version），实际为 {got}",
-                        "en": "the client block is a text or a mapping (client, project, consultant, date, version), got {got}"},
     "err.client_one_line": {"zh": "含换行或制表符；可填：一行文字", "en": "holds a line break or tab; allowed: one line of text"},
     "err.cli_export_where": {"zh": "请给出 --to 文件 或 --folder 文件夹（二选一）", "en": "give either --to FILE or --folder DIR (one of them)"},
     "err.client_block": {"zh": "客户信息须为文字或映射（client、project、consultant、date、version），实际为 {got}",

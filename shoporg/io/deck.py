@@ -17,10 +17,8 @@ later slide carries a stub "见第N页" with the people below it.
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
 import unicodedata
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -448,19 +446,6 @@ def _colours(design) -> dict:
     return {r.id: colour.get(r.department, _NO_DEPARTMENT) for r in design.roles}
 
 
-def _client_block(client, lang: str) -> dict:
-    """The client block as a mapping (a plain string is the client's name)."""
-    if client is None:
-        client = {}
-    elif isinstance(client, str):
-        client = {"client": client}
-    elif not isinstance(client, Mapping):
-        raise DesignFileError(Phrase("err.client_block", got=type(client).__name__))
-    block = {k: str(client.get(k) or "") for k in ("client", "project", "consultant", "date", "version")}
-    block["date"] = block["date"] or fmt.date(_dt.date.today(), lang)
-    return block
-
-
 #: the comparison rows a slide has room for, in order
 _COMPARED = ("people", "roles", "layers", "span_max", "coverage", "monthly_avg", "annual_accrued", "cost_per_order",
              "cost_share", "annual_labour_cost", "labour_cost_per_order")
@@ -481,8 +466,9 @@ def write_pptx(designs, path, scenario=None, lang: str = "zh", *, client=None, s
         raise DesignFileError(Phrase("err.pptx_suffix", got=repr(path.suffix) if path.suffix else Phrase("err.no_suffix")),
                               file=str(path))
     check_target(path, overwrite=overwrite)
-    block = _client_block(ClientBlock.of(client, designs[0]).model_dump(), lang)
-    deck = _Deck(lang, " · ".join(x for x in (block["client"], block["project"]) if x))
+    who = ClientBlock.of(client, designs[0])
+    block = who.model_dump() | {"date": who.shown_date(lang)}
+    deck = _Deck(lang, who.heading(lang))
     title = block["project"] or t("doc.title", lang)
 
     deck.cover(title, t("deck.options", lang, names=words([d.name.get(lang) for d in designs], lang)),
