@@ -151,10 +151,14 @@ def refused(host: str | None, origin: str | None, port: int) -> bool:
 def serve(argv: list[str] | None = None) -> None:
     """Run Voila in this process, with Jupyter Server's ``Host`` check on (Voila turns it
     off) and every request checked by :func:`refused` before it reaches a handler (a 403
-    then), websockets included. ``argv`` are Voila's arguments."""
+    then), websockets included; the packaged Chinese font is served at
+    :data:`shoporg.fonts.ROUTE` for the browser. ``argv`` are Voila's arguments."""
     import tornado.web
+    from jupyter_server.utils import url_path_join
     from traitlets import default
     from voila.app import Voila
+
+    from .fonts import ROUTE, packaged_font
 
     class LoopbackVoila(Voila):
         """Voila answering its own loopback names and origins only."""
@@ -165,6 +169,12 @@ def serve(argv: list[str] | None = None) -> None:
 
         def listen(self):
             app, find = self.app, self.app.find_handler
+            font = packaged_font()
+            if font is not None:  # Chinese on a machine without a Chinese font (see shoporg.fonts)
+                route = url_path_join(self.base_url or "/", ROUTE) + "(" + re.escape(font.name) + ")"
+                app.add_handlers(".*$", [(route, tornado.web.StaticFileHandler, {"path": str(font.parent)})])
+                # tornado puts it after Voila's handlers, whose notebook handler takes every path: first
+                app.default_router.rules.insert(0, app.default_router.rules.pop(-2))
 
             def find_handler(request, **kwargs):
                 if refused(request.headers.get("Host"), request.headers.get("Origin"), self.port):

@@ -27,7 +27,6 @@ installed it registers the Noto Sans CJK collection shipped by the PyPI package
 from __future__ import annotations
 
 import functools
-import importlib.util
 import io
 import math
 import unicodedata
@@ -38,6 +37,7 @@ from pathlib import Path
 
 from . import fmt
 from .errors import FileExistsRefusedError
+from .fonts import CJK_FONTS, PACKAGED_FONTS, packaged_font_path
 from .hierarchy import layers, to_graph
 from .i18n import Phrase, check_lang, t
 from .io.atomic import atomic_write, check_name
@@ -46,13 +46,6 @@ from .layout import MODES, dotted_paths, edge_paths, rows, split_pages, subtree,
 __all__ = ["CJK_FONTS", "PACKAGED_FONTS", "FORMATS", "SHOW", "PAPERS", "cjk_font", "font_family",
            "headcount_text", "pay_band", "box_lines", "role_boxes", "plot_org", "ChartPage", "chart_pages",
            "plot_org_pages", "save_org_chart"]
-
-CJK_FONTS = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
-             "Source Han Sans CN", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
-"""Installed fonts to use, in order of preference (Windows, macOS, then Linux fonts)."""
-
-PACKAGED_FONTS = (("noto_cjk_sans_otc", "NotoSansCJK-Regular.ttc", "Noto Sans CJK SC"),)
-"""Fonts shipped by Python packages: (module, file in it, family to use)."""
 
 FORMATS = (".png", ".svg", ".pdf")
 SHOW = ("headcount", "pay", "vacancies")
@@ -96,17 +89,6 @@ def _pick(installed) -> str | None:
     return next((name for name in CJK_FONTS if name in installed), None)
 
 
-def _packaged_font_path(module: str, filename: str) -> Path | None:
-    spec = importlib.util.find_spec(module)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for folder in spec.submodule_search_locations:
-        path = Path(folder) / filename
-        if path.is_file():
-            return path
-    return None
-
-
 @functools.cache
 def cjk_font() -> str:
     """The family name of the font used for Chinese text (chosen once, then cached).
@@ -126,7 +108,7 @@ def cjk_font() -> str:
     if chosen:
         return chosen
     for module, filename, family in PACKAGED_FONTS:
-        path = _packaged_font_path(module, filename)
+        path = packaged_font_path(module, filename)
         if path is None:
             continue
         font_manager.fontManager.addfont(str(path))

@@ -25,7 +25,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "shoporg"
 #: and the schema pieces a design is made of (pay components, workload norms). It imports
 #: nothing above it (``pkg.*``: the package and everything in it).
 MODEL_LAYER = ("shoporg.model", "shoporg.validation", "shoporg.hierarchy", "shoporg.errors", "shoporg._types",
-               "shoporg.catalogue", "shoporg.i18n.*", "shoporg.fmt",
+               "shoporg.catalogue", "shoporg.i18n.*", "shoporg.fmt", "shoporg.client",
                "shoporg.staffing.norms", "shoporg.pay", "shoporg.pay.components", "shoporg.pay.expr",
                "shoporg.pay.kinds.*")
 #: Modules that import nothing of shoporg's at all.

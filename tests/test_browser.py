@@ -47,9 +47,9 @@ def fontconfig(folder: Path) -> dict:
     """Environment that lets Chromium use the packaged Noto Sans CJK font as well as the
     system's: a client's browser has a Chinese font (Windows, macOS, a Chinese Linux
     desktop); this bare test machine has none."""
-    from shoporg.chart import PACKAGED_FONTS, _packaged_font_path
+    from shoporg.fonts import PACKAGED_FONTS, packaged_font_path
 
-    font = _packaged_font_path(*PACKAGED_FONTS[0][:2])
+    font = packaged_font_path(*PACKAGED_FONTS[0][:2])
     conf = folder / "fonts.conf"
     conf.write_text(f"""<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>{font.parent}</dir>
@@ -178,3 +178,34 @@ def test_a_consultant_changes_compares_and_downloads_the_report(app, tmp_path):
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
         c.text for t in doc.tables for row in t.rows for c in row.cells)
     assert "（原方案）" in text and "（当前方案）" in text and "捡单员" in text and "某旗舰店" in text
+
+
+def test_chinese_renders_in_a_browser_that_has_no_chinese_font(app, tmp_path):
+    """A browser on a machine without a Chinese font gets the packaged one from the app (a
+    machine with one uses its own: the font face asks for the installed fonts first)."""
+    from shoporg.fonts import CJK_FONTS, FAMILY, ROUTE, packaged_font
+
+    bare = tmp_path / "fonts.conf"  # the system's fonts only: no Chinese font on this machine
+    bare.write_text(f"""<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+<cachedir>{tmp_path / "cache"}</cachedir></fontconfig>""", encoding="utf-8")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS,
+                                    env=dict(os.environ, FONTCONFIG_FILE=str(bare)))
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            served = []
+            page.on("response", lambda r: served.append((r.url, r.status)) if ROUTE in r.url else None)
+            page.goto(app.url, wait_until="commit")
+            sync_api.expect(page.get_by_role("tab", name="1 客户需求")).to_be_visible(timeout=120_000)
+            loaded = page.evaluate(f"document.fonts.load('16px \"{FAMILY}\"', '客户需求').then(fs => fs.map(f => f.status))")
+            assert loaded == ["loaded"]
+            assert page.evaluate(f"document.fonts.check('16px \"{FAMILY}\"', '客户需求')")
+            family = page.locator(".lm-TabBar-tabLabel").first.evaluate("e => getComputedStyle(e).fontFamily")
+            assert family.startswith(f'"{FAMILY}"')
+            page.screenshot(path=str(artifacts() / "workbook-no-system-cjk-font.png"))
+        finally:
+            browser.close()
+    # no Chinese font on this machine: the packaged one was fetched from the app, whole
+    assert served and served[0][0].endswith(packaged_font().name) and served[0][1] == 200, served
+    assert CJK_FONTS[0] == "Microsoft YaHei"  # a client's Windows font is asked for first

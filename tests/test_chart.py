@@ -73,7 +73,7 @@ def test_a_cjk_font_is_found_without_set_up():
 def test_the_packaged_font_has_every_glyph_of_every_template():
     from fontTools.ttLib import TTCollection
 
-    from shoporg.chart import _packaged_font_path
+    from shoporg.fonts import packaged_font_path as _packaged_font_path
 
     module, filename, family = PACKAGED_FONTS[0]
     path = _packaged_font_path(module, filename)

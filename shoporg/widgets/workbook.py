@@ -24,13 +24,14 @@ import html
 import ipywidgets as w
 
 from ..brief import Brief
+from ..fonts import font_face_css
 from ..i18n import LANGS, both, t
 from ._common import check_lang, message_html
 from .brief import BriefForm
 from .comparer import Comparer
 from .designer import Designer
 from .explorer import ScenarioExplorer
-from .exporter import Exporter, named_options
+from .exporter import Exporter, app_exports, named_options
 
 __all__ = ["Workbook"]
 
@@ -81,7 +82,10 @@ class Workbook:
         self.language.observe(lambda c: self.set_lang(c["new"]), names="value")
         self.tabs = w.Tab()
         self.tabs.observe(lambda _c: self._bring_up_to_date(), names="selected_index")
-        self._box = w.VBox([self.language, self.tabs])
+        # Chinese in any browser: an installed Chinese font, else the one the app serves
+        self.font = w.HTML(f"<style>{font_face_css(served=app_exports() is not None)}</style>",
+                           layout=w.Layout(height="0px", margin="0px"))
+        self._box = w.VBox([self.font, self.language, self.tabs])
         self.folder = folder
         self.brief = self._brief_form(Brief.from_scenario(scenario) if scenario is not None else None)
         self._build(folder)
