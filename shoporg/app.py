@@ -154,11 +154,10 @@ def serve(argv: list[str] | None = None) -> None:
     then), websockets included; the packaged Chinese font is served at
     :data:`shoporg.fonts.ROUTE` for the browser. ``argv`` are Voila's arguments."""
     import tornado.web
-    from jupyter_server.utils import url_path_join
     from traitlets import default
     from voila.app import Voila
 
-    from .fonts import ROUTE, packaged_font
+    from .fonts.server import font_handlers
 
     class LoopbackVoila(Voila):
         """Voila answering its own loopback names and origins only."""
@@ -169,10 +168,9 @@ def serve(argv: list[str] | None = None) -> None:
 
         def listen(self):
             app, find = self.app, self.app.find_handler
-            font = packaged_font()
-            if font is not None:  # Chinese on a machine without a Chinese font (see shoporg.fonts)
-                route = url_path_join(self.base_url or "/", ROUTE) + "(" + re.escape(font.name) + ")"
-                app.add_handlers(".*$", [(route, tornado.web.StaticFileHandler, {"path": str(font.parent)})])
+            fonts = font_handlers(self.base_url or "/")
+            if fonts:  # Chinese on a machine without a Chinese font (see shoporg.fonts)
+                app.add_handlers(".*$", fonts)
                 # tornado puts it after Voila's handlers, whose notebook handler takes every path: first
                 app.default_router.rules.insert(0, app.default_router.rules.pop(-2))
 

@@ -60,12 +60,14 @@ def packaged_font() -> Path | None:
 
 def font_face_css(served: bool = True) -> str:
     """CSS giving Chinese text a font in any browser: an installed Chinese font when the
-    machine has one, else (``served``) the packaged font from the app's :data:`ROUTE`.
+    machine has one, else (``served``) the packaged font from the server's :data:`ROUTE`
+    (the web app's, or JupyterLab's when started by ``scripts/workbook``; a server that
+    does not serve it answers 404 and the installed fonts stay).
     The family comes first in JupyterLab's and the widgets' font stacks, limited to
     :data:`CJK_RANGES`, so Latin text keeps its font.
 
     >>> css = font_face_css()
-    >>> 'local("Microsoft YaHei")' in css and 'url("shoporg/font/NotoSansCJK-Regular.ttc")' in css
+    >>> 'local("Microsoft YaHei")' in css and 'url("/shoporg/font/NotoSansCJK-Regular.ttc")' in css
     True
     >>> "url(" in font_face_css(served=False)
     False
@@ -73,7 +75,7 @@ def font_face_css(served: bool = True) -> str:
     sources = [f'local("{name}")' for name in CJK_FONTS]
     path = packaged_font()
     if served and path is not None:
-        sources.append(f'url("{ROUTE}{path.name}") format("collection")')
+        sources.append(f'url("/{ROUTE}{path.name}") format("collection")')
     stack = f'"{FAMILY}", system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
     return (f"@font-face {{ font-family: \"{FAMILY}\"; src: {', '.join(sources)}; unicode-range: {CJK_RANGES}; "
             "font-display: swap; }\n"

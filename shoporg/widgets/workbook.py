@@ -31,7 +31,7 @@ from .brief import BriefForm
 from .comparer import Comparer
 from .designer import Designer
 from .explorer import ScenarioExplorer
-from .exporter import Exporter, app_exports, named_options
+from .exporter import Exporter, named_options
 
 __all__ = ["Workbook"]
 
@@ -82,8 +82,8 @@ class Workbook:
         self.language.observe(lambda c: self.set_lang(c["new"]), names="value")
         self.tabs = w.Tab()
         self.tabs.observe(lambda _c: self._bring_up_to_date(), names="selected_index")
-        # Chinese in any browser: an installed Chinese font, else the one the app serves
-        self.font = w.HTML(f"<style>{font_face_css(served=app_exports() is not None)}</style>",
+        # Chinese in any browser: an installed Chinese font, else the one the server serves
+        self.font = w.HTML(f"<style>{font_face_css()}</style>",
                            layout=w.Layout(height="0px", margin="0px"))
         self._box = w.VBox([self.font, self.language, self.tabs])
         self.folder = folder
