@@ -118,10 +118,13 @@ def _said(err: ShopOrgError, args) -> str:
 #: ``ok`` line says of it.
 _CHECKED = {
     "shoporg/design-v1": (lambda p: shoporg.read_design(p),
-                          lambda d: f"{len(d.roles)} roles, {d.headcount.normalize():f} people"),
+                          lambda d, lang: t("cli.validate_design", lang, roles=len(d.roles),
+                                            people=fmt.headcount(d.headcount, lang))),
     "shoporg/scenario-v1": (lambda p: shoporg.read_scenario(p),
-                            lambda s: f"scenario, {len(s.months)} months from {s.start}, {len(s.drivers)} drivers"),
-    "shoporg/norms-v1": (lambda p: shoporg.staffing.read_norms(p), lambda n: f"norms for {len(n.norms)} roles"),
+                            lambda s, lang: t("cli.validate_scenario", lang, months=len(s.months),
+                                              start=fmt.month(s.months[0], lang), drivers=len(s.drivers))),
+    "shoporg/norms-v1": (lambda p: shoporg.staffing.read_norms(p),
+                         lambda n, lang: t("cli.validate_norms", lang, roles=len(n.norms))),
 }
 
 
@@ -151,13 +154,15 @@ def _checked_files(path: Path) -> list[tuple[Path, str]]:
 def _cmd_validate(args) -> int:
     bad = 0
     files = [f for p in args.paths for f in _checked_files(Path(p))]
+    lang = args.lang
     if not files:
-        print("no design, scenario or norms files found in " + ", ".join(args.paths), file=sys.stderr)
+        print(t("cli.validate_none", lang, paths=", ".join(args.paths)), file=sys.stderr)
         return EXIT_INVALID
     for f, schema in files:
         if schema is not None and schema.startswith("shoporg/") and schema not in _CHECKED:
             bad += 1
-            print(f"{f}: schema: got {schema!r}; validate checks {', '.join(map(repr, _CHECKED))}", file=sys.stderr)
+            print(t("cli.validate_schema", lang, file=f, got=repr(schema), checked=", ".join(map(repr, _CHECKED))),
+                  file=sys.stderr)
             continue
         read, said = _CHECKED.get(schema or "shoporg/design-v1", _CHECKED["shoporg/design-v1"])
         try:
@@ -165,12 +170,13 @@ def _cmd_validate(args) -> int:
         except ShopOrgError as e:
             bad += 1
             for p in getattr(e, "problems", [e]):
-                print(str(p) if str(p).startswith(str(f)) else f"{f}: {p}", file=sys.stderr)
+                text = p.text(lang) if hasattr(p, "text") else str(p)
+                print(text if text.startswith(str(f)) else f"{f}: {text}", file=sys.stderr)
             continue
         if not args.quiet:
-            print(f"ok  {f}  ({said(thing)})")
+            print(f"ok  {f}  ({said(thing, lang)})")
     if bad:
-        print(f"{bad} of {len(files)} file(s) invalid", file=sys.stderr)
+        print(t("cli.validate_bad", lang, bad=bad, files=len(files)), file=sys.stderr)
     return EXIT_INVALID if bad else EXIT_OK
 
 
@@ -510,6 +516,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check design, scenario and norms files (or folders of them)")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", action=_Lang)
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("show", help="print a design's role table")

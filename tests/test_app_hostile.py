@@ -121,9 +121,10 @@ def test_in_the_app_a_subfolder_or_the_folder_itself_is_written(in_app, d12):
     assert ex.folder.value == "" and "Subfolder" == ex.folder.description
     assert f"Files go into {in_app}" in ex.folder_note.value
     ex.tick("md")
-    assert ex.export() == [in_app / "seed-12-ordinary-shop.md"]
+    name = "Positions and duties of an ordinary online shop.md"  # named after the design, in the files' language
+    assert ex.export() == [in_app / name]
     ex.folder.value = " 客户A "
-    assert ex.export() == [in_app / "客户A" / "seed-12-ordinary-shop.md"]
+    assert ex.export() == [in_app / "客户A" / name]
     ex.folder.value = "../x"  # the note says it as soon as it is typed, in the UI language
     assert "folder &#x27;../x&#x27; refused: the web app writes inside" in ex.folder_note.value
 
@@ -142,7 +143,7 @@ def test_outside_the_app_the_consultant_chooses_any_folder(tmp_path, monkeypatch
     monkeypatch.delenv(EXPORTS_ENV, raising=False)
     ex = Exporter(d12, folder=tmp_path / "deep" / "client")
     ex.tick("md")
-    assert ex.export() == [tmp_path / "deep" / "client" / "seed-12-ordinary-shop.md"]
+    assert ex.export() == [tmp_path / "deep" / "client" / "普通网店的岗位职责.md"]
     assert ex.folder_note.value == ""
 
 

@@ -26,8 +26,12 @@ def test_validate_all_templates():
 def test_validate_reports_each_problem_with_its_place(write):
     bad = write("schema: shoporg/design-v1\nid: x\nname: 店\nroles:\n  - id: a\n    name: 甲\n    headcount: -1\n"
                 "  - id: b\n    name: 乙\n    reports_to: c\n")
-    r = run("validate", str(bad))
+    r = run("validate", str(bad))  # in Chinese unless asked otherwise
     assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert f"{bad}:7: roles[0].headcount：须不小于 0，实际为 -1" in lines
+    assert lines[-1] == "1个文件中有1个有误"
+    r = run("validate", "--lang", "en", str(bad))
     lines = r.stderr.strip().splitlines()
     assert f"{bad}:7: roles[0].headcount: must be >= 0, got -1" in lines
     assert lines[-1] == "1 of 1 file(s) invalid"
@@ -36,7 +40,7 @@ def test_validate_reports_each_problem_with_its_place(write):
 def test_validate_mixed_good_and_unreadable(write, capsys):
     good = TEMPLATES / "seed-14-basic-22.yaml"
     bad = write("a: [", name="broken.yaml")
-    assert main(["validate", str(good), str(bad)]) == 2
+    assert main(["validate", "--lang", "en", str(good), str(bad)]) == 2
     err = capsys.readouterr().err
     assert f"{bad}:2: not valid YAML" in err or f"{bad}:1: not valid YAML" in err
 

@@ -12,7 +12,10 @@ def test_every_shipped_scenario_and_norms_file_passes(capsys):
     assert main(["validate", *map(str, files)]) == 0
     out = capsys.readouterr().out
     assert out.count("ok  ") == len(files)
-    assert "scenario, 12 months from 2026-01, 11 drivers" in out and "norms for 4 roles" in out
+    assert "情景，自2026年1月起12个月，11项业务量" in out and "4个岗位的定编标准" in out
+    assert main(["validate", "--lang", "en", *map(str, files)]) == 0
+    out = capsys.readouterr().out
+    assert "scenario, 12 months from Jan 2026, 11 drivers" in out and "norms for 4 roles" in out
 
 
 def test_folders_hold_every_kind(capsys):
@@ -27,7 +30,7 @@ def test_a_broken_scenario_or_norms_file_fails_with_its_place(write, capsys):
                      "roles:\n  nobody:\n    attainment: [1]\nsupply: [1, 2]\n", name="s.yaml")
     norms = write("schema: shoporg/norms-v1\nid: n\nname: 定额\nnorms:\n  picker:\n    method: quota\n"
                   "    driver: orders\n    quota_per_day: -1\n", name="n.yaml")
-    assert main(["validate", str(scenario), str(norms)]) == 2
+    assert main(["validate", "--lang", "en", str(scenario), str(norms)]) == 2
     err = capsys.readouterr().err
     assert f"{scenario}:9: supply:" in err
     assert "quota_per_day" in err and str(norms) in err
@@ -35,6 +38,6 @@ def test_a_broken_scenario_or_norms_file_fails_with_its_place(write, capsys):
 
 
 def test_another_kind_of_shoporg_file_is_named(capsys):
-    assert main(["validate", str(TEMPLATES / "duty_areas.yaml")]) == 2
+    assert main(["validate", "--lang", "en", str(TEMPLATES / "duty_areas.yaml")]) == 2
     err = capsys.readouterr().err
     assert "got 'shoporg/duty-areas-v1'; validate checks 'shoporg/design-v1', 'shoporg/scenario-v1'" in err

@@ -978,6 +978,12 @@ WORDS: dict[str, dict[str, str]] = {
 
     # the command line (cli.*)
     "col.total": {"zh": "合计", "en": "total"},
+    "cli.validate_design": {"zh": "{roles}个岗位，{people}人", "en": "{roles} roles, {people} people"},
+    "cli.validate_scenario": {"zh": "情景，自{start}起{months}个月，{drivers}项业务量", "en": "scenario, {months} months from {start}, {drivers} drivers"},
+    "cli.validate_norms": {"zh": "{roles}个岗位的定编标准", "en": "norms for {roles} roles"},
+    "cli.validate_none": {"zh": "在 {paths} 中没有找到设计、情景或定编标准文件", "en": "no design, scenario or norms files found in {paths}"},
+    "cli.validate_schema": {"zh": "{file}: schema: 实际为 {got}；validate 可检查 {checked}", "en": "{file}: schema: got {got}; validate checks {checked}"},
+    "cli.validate_bad": {"zh": "{files}个文件中有{bad}个有误", "en": "{bad} of {files} file(s) invalid"},
     "cli.templates_id": {"zh": "编号", "en": "id"},
     "cli.templates_name": {"zh": "名称", "en": "name"},
     "cli.templates_roles": {"zh": "岗位数", "en": "roles"},

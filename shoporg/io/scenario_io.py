@@ -177,6 +177,7 @@ def read_scenario(path, designs=None) -> Scenario:
     problems += [p.at(where) for p in _value_problems(data)]
     supply, supply_problems = _supply(data.get("supply"), where, designs)
     problems += supply_problems
+    problems += [p.at(where) for p in _employment_problems(data.get("employment"))]
     if problems:
         lines = _line_index(text)
         raise FileProblemsError([p.at(where, _nearest_line(lines, p.location) if p.location else None)
@@ -193,6 +194,24 @@ def read_scenario(path, designs=None) -> Scenario:
         raise ScenarioError(Phrase("err.located", where=where, message=error_words(e))) from None
     except (TypeError, ValueError, AttributeError, OverflowError) as e:
         raise ScenarioError(Phrase("err.scenario_malformed", where=where, detail=error_words(e))) from None
+
+
+def _employment_problems(block) -> list[Problem]:
+    """The ``employment:`` overrides checked as the design's employment block checks them,
+    each at ``employment.<key>``; a scenario need not name the city (the design's stays)."""
+    from ..model import Employment
+    from ..validation import problems_from_pydantic
+
+    if block is None:
+        return []
+    if not isinstance(block, dict):
+        return [Problem("employment", Phrase("err.mapping", got=_shown(block)))]
+    try:
+        Employment.model_validate({"city": "-", **block})  # a stand-in city when the scenario gives none
+    except ValidationError as e:
+        return [Problem(f"employment.{p.location}".rstrip("."), p.phrase or p.message)
+                for p in problems_from_pydantic(e, Employment)]
+    return []
 
 
 def _supply(data, where: str, designs=None) -> tuple[dict[str, float], list[Problem]]:
