@@ -154,14 +154,14 @@ def _checked_files(path: Path) -> list[tuple[Path, str]]:
 def _cmd_validate(args) -> int:
     bad = 0
     files = [f for p in args.paths for f in _checked_files(Path(p))]
-    lang = args.lang
+    lang, said_in = args.lang, _error_lang(args)  # problems as every command says them: see _Lang
     if not files:
-        print(t("cli.validate_none", lang, paths=", ".join(args.paths)), file=sys.stderr)
+        print(t("cli.validate_none", said_in, paths=", ".join(args.paths)), file=sys.stderr)
         return EXIT_INVALID
     for f, schema in files:
         if schema is not None and schema.startswith("shoporg/") and schema not in _CHECKED:
             bad += 1
-            print(t("cli.validate_schema", lang, file=f, got=repr(schema), checked=", ".join(map(repr, _CHECKED))),
+            print(t("cli.validate_schema", said_in, file=f, got=repr(schema), checked=", ".join(map(repr, _CHECKED))),
                   file=sys.stderr)
             continue
         read, said = _CHECKED.get(schema or "shoporg/design-v1", _CHECKED["shoporg/design-v1"])
@@ -170,13 +170,13 @@ def _cmd_validate(args) -> int:
         except ShopOrgError as e:
             bad += 1
             for p in getattr(e, "problems", [e]):
-                text = p.text(lang) if hasattr(p, "text") else str(p)
+                text = p.text(said_in) if hasattr(p, "text") else str(p)
                 print(text if text.startswith(str(f)) else f"{f}: {text}", file=sys.stderr)
             continue
         if not args.quiet:
             print(f"ok  {f}  ({said(thing, lang)})")
     if bad:
-        print(t("cli.validate_bad", lang, bad=bad, files=len(files)), file=sys.stderr)
+        print(t("cli.validate_bad", said_in, bad=bad, files=len(files)), file=sys.stderr)
     return EXIT_INVALID if bad else EXIT_OK
 
 

@@ -26,15 +26,15 @@ def test_validate_all_templates():
 def test_validate_reports_each_problem_with_its_place(write):
     bad = write("schema: shoporg/design-v1\nid: x\nname: 店\nroles:\n  - id: a\n    name: 甲\n    headcount: -1\n"
                 "  - id: b\n    name: 乙\n    reports_to: c\n")
-    r = run("validate", str(bad))  # in Chinese unless asked otherwise
+    r = run("validate", str(bad))  # errors in English unless a language is asked for, as every command
     assert r.returncode == 2
-    lines = r.stderr.strip().splitlines()
-    assert f"{bad}:7: roles[0].headcount：须不小于 0，实际为 -1" in lines
-    assert lines[-1] == "1个文件中有1个有误"
-    r = run("validate", "--lang", "en", str(bad))
     lines = r.stderr.strip().splitlines()
     assert f"{bad}:7: roles[0].headcount: must be >= 0, got -1" in lines
     assert lines[-1] == "1 of 1 file(s) invalid"
+    r = run("validate", "--lang", "zh", str(bad))
+    lines = r.stderr.strip().splitlines()
+    assert f"{bad}:7: roles[0].headcount：须不小于 0，实际为 -1" in lines
+    assert lines[-1] == "1个文件中有1个有误"
 
 
 def test_validate_mixed_good_and_unreadable(write, capsys):
