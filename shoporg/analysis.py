@@ -129,10 +129,11 @@ def _shown(value: Any, lang: str, names: dict) -> str:
     return t("diff.changed", lang)
 
 
-def diff_view(d, lang: str = "zh", designs=()):
+def diff_view(d, lang: str = "zh", designs=(), ids: bool = True):
     """A :func:`diff` table as a client reads it, in ``lang``: action, role, name and
     the changes with field names in words; lists shown by their length. With the
-    ``designs`` the diff was taken between, managers and departments show by name.
+    ``designs`` the diff was taken between, managers and departments show by name;
+    ``ids=False`` leaves out the role ids (a client reads names; ids serve reading back).
 
     >>> from shoporg import load_template
     >>> a = load_template("seed-14-basic-22")
@@ -143,6 +144,8 @@ def diff_view(d, lang: str = "zh", designs=()):
     >>> b = a.move_role("copywriter", "director")
     >>> diff_view(diff(a, b), designs=(a, b))["内容"].tolist()
     ['上级：促销策划经理 → 电商总监']
+    >>> list(diff_view(diff(a, b), ids=False).columns)
+    ['变动', '岗位', '内容']
     """
     check_lang(lang)
     names = {x.id: x.name for design in designs for x in (*design.departments, *design.roles)}
@@ -158,7 +161,8 @@ def diff_view(d, lang: str = "zh", designs=()):
                 for f in r.fields if f != "reports_to_inferred")
         action = t(_ACTION_KEYS[r.action], lang) if r.action in _ACTION_KEYS else r.action
         rows.append([action, r.role, role.name.get(lang), shown])
-    return pd.DataFrame(rows, columns=[t(f"col.diff_{c}", lang) for c in ("action", "id", "name", "changes")])
+    out = pd.DataFrame(rows, columns=[t(f"col.diff_{c}", lang) for c in ("action", "id", "name", "changes")])
+    return out if ids else out.drop(columns=[t("col.diff_id", lang)])
 
 
 def apply_diff(a, d):

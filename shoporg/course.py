@@ -42,7 +42,7 @@ from .staffing.sizing import recommend_headcount
 from .unit_cost import cost_per_order
 
 __all__ = ["Check", "check_coverage", "check_agents", "check_headcount", "check_pay", "check_structure",
-           "check_option", "grow", "shop_wide", "show"]
+           "check_option", "grow", "lift_to_minimum_wage", "shop_wide", "show"]
 
 
 @dataclass(frozen=True)
@@ -476,9 +476,12 @@ def check_structure(design, *, max_span: float = 7, max_layers: int | None = Non
 def check_option(design, scenario, norms, *, max_cost_per_order: float, baseline=None,
                  base_level: str = "mid", supply: Mapping[str, float] | None = None) -> Check:
     """Is ``design`` an option the client can take: no role with a norm below its
-    recommended headcount (:func:`shoporg.recommend_headcount`), a year's payroll per
-    order (:func:`shoporg.payroll`, accrued, excluding peak temporary staff) of at most
-    ``max_cost_per_order``, and (with a ``baseline``) no duty area lost?
+    recommended headcount (:func:`shoporg.recommend_headcount`), a year's cost per order
+    (accrued, excluding peak temporary staff) of at most ``max_cost_per_order``, and (with a
+    ``baseline``) no duty area lost? When the scenario prices a city's employment terms the
+    cost is the employer's whole cost (人工成本: gross pay, employer social insurance,
+    housing fund and agency fees) and nobody may be paid below the city's minimum wage;
+    without a city it is gross pay (应发工资).
 
     Per-person drivers are averaged where the option's headcount differs from the
     scenario's (see :func:`shop_wide`).
@@ -500,14 +503,34 @@ def check_option(design, scenario, norms, *, max_cost_per_order: float, baseline
             failures.append(_say("course.short", role=_role_name(design, row.role), current=_people(row.current),
                                  need=_people(row.recommended), n=_people(row.recommended - row.current)))
     fitted = shop_wide(scenario, design)
-    total = payroll(design, fitted, base_level=base_level, supply=dict(supply or {})).total()
+    pr = payroll(design, fitted, base_level=base_level, supply=dict(supply or {}))
+    labour = pr.chain is not None  # a city's terms: what the employer pays, and the minimum wage
+    total = pr.chain_total("labour_cost") if labour else pr.total()
     per_order = cost_per_order(total, fitted.driver("orders").sum())
+    if labour:
+        found = {lang: pr.findings(lang) for lang in LANGS}
+        for i in found["zh"].index[found["zh"]["check"] == "minimum_wage"]:
+            name = _role_name(design, found["zh"].loc[i, "role"])
+            failures.append(tuple(t("course.option_below_minimum", lang, role=name[lang], finding=found[lang].loc[i, "message"])
+                                  for lang in ("zh", "en")))
     if per_order > max_cost_per_order:
-        failures.append(_say("course.option_per_order_high", cost=_yuan(per_order), limit=_yuan(max_cost_per_order)))
+        failures.append(_say("course.option_labour_high" if labour else "course.option_per_order_high",
+                             cost=_yuan(per_order), limit=_yuan(max_cost_per_order)))
     failures += _lost_reason(design, baseline)
     if failures:
         return _verdict(failures, [])
-    zh, en = _say("course.option_ok", total=_yuan(total), cost=_yuan(per_order), limit=_yuan(max_cost_per_order))
+    zh, en = _say("course.option_ok_labour" if labour else "course.option_ok", total=_yuan(total), cost=_yuan(per_order),
+                  limit=_yuan(max_cost_per_order))
     if baseline is not None:
         zh, en = zh + t("course.option_no_loss", "zh"), en + t("course.option_no_loss", "en")
     return Check(True, zh, en)
+
+
+def lift_to_minimum_wage(design, scenario, *, supply=None):
+    """The option with each base raised as little as needed (whole tens of yuan) for nobody to
+    be paid below the scenario's city minimum wage, and the rise per role; see
+    :func:`shoporg.employment.minimum_base.lift_to_minimum_wage`. Per-person drivers are
+    averaged as :func:`check_option` does."""
+    from .employment.minimum_base import lift_to_minimum_wage as lift
+
+    return lift(design, shop_wide(scenario, design), supply=supply)

@@ -257,6 +257,37 @@ def test_option_fails_when_a_duty_area_is_lost(d14, scenario, norms):
     assert "finance.accounting" in check.message_en and "财务管理" in check.message_zh
 
 
+def test_with_a_city_the_lean_option_pays_below_the_minimum_wage(d14, scenario, norms):
+    import dataclasses
+
+    shanghai = dataclasses.replace(scenario, employment={"city": "上海"})
+    lean = _option_c(d14, scenario, norms)
+    check = course.check_option(lean, shanghai, norms, max_cost_per_order=47, baseline=d14)
+    assert not check.passed  # on gross pay it met a 25.48 ceiling; in Shanghai it breaks the law
+    assert "person-months below Shanghai's minimum wage of 2,740.00" in check.message_en
+    assert "低于上海最低工资" in check.message_zh
+
+
+def test_lifted_to_the_minimum_wage_the_lean_option_costs_more_than_the_lifted_original(d14, scenario, norms):
+    import dataclasses
+
+    shanghai = dataclasses.replace(scenario, employment={"city": "上海"})
+    lean, rises = course.lift_to_minimum_wage(_option_c(d14, scenario, norms), shanghai)
+    original, _ = course.lift_to_minimum_wage(d14, shanghai)
+    assert set(rises) == {"sales_cs", "aftersales_cs", "admin_finance"}
+    check = course.check_option(lean, shanghai, norms, max_cost_per_order=47, baseline=d14)
+    assert check.passed and "nobody is paid below the minimum wage" in check.message_en
+    per_order = {}
+    for name, d in (("lean", lean), ("original", original)):
+        fitted = course.shop_wide(shanghai, d)
+        per_order[name] = shoporg.payroll(d, fitted).chain_total("labour_cost") / fitted.driver("orders").sum()
+    # the lean option's gross-pay saving is gone: eleven agents at the minimum wage cost more
+    assert per_order["lean"] > per_order["original"]
+    assert f"¥{per_order['lean']:,.2f} per order" in check.message_en
+    failed = course.check_option(lean, shanghai, norms, max_cost_per_order=per_order["original"], baseline=d14)
+    assert not failed.passed and "employment cost per order" in failed.message_en
+
+
 # -- scenario helpers --------------------------------------------------------------------------
 
 def test_grow_scales_volumes_only(scenario):

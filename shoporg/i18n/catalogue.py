@@ -1261,6 +1261,13 @@ WORDS: dict[str, dict[str, str]] = {
                          "en": "every role with a norm is staffed to the recommendation; year's payroll {total}, {cost} per order "
                                "(limit {limit})"},
     "course.option_no_loss": {"zh": "；职责领域无缺失", "en": "; no duty area lost"},
+    # with a city's employment terms: the employer's whole cost, and the minimum wage
+    "course.option_labour_high": {"zh": "单均人工成本{cost}，高于上限{limit}", "en": "employment cost per order {cost}, above the limit of {limit}"},
+    "course.option_below_minimum": {"zh": "{role}：{finding}", "en": "{role}: {finding}"},
+    "course.option_ok_labour": {"zh": "各定额岗位人数不低于建议；无人低于最低工资；全年人工成本{total}（含单位社保公积金），单均{cost}（上限{limit}）",
+                                "en": "every role with a norm is staffed to the recommendation; nobody is paid below the minimum wage; "
+                                      "year's employment cost {total} (with employer social insurance and housing fund), {cost} per order "
+                                      "(limit {limit})"},
     "err.course_no_area": {"zh": "检查至少需要一个职责领域", "en": "check_coverage needs at least one duty area"},
     "err.course_unknown_area": {"zh": "职责领域 {ids} 不存在；已有：{known}", "en": "unknown duty area(s) {ids}; known: {known}"},
     "err.course_agents": {"zh": "坐席数须为不小于 0 的整数，实际为 {got}", "en": "agents must be a whole number >= 0, got {got}"},
