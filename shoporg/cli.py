@@ -204,17 +204,19 @@ def _print_frame(df, fmt: str) -> None:
 
 
 def _cmd_show(args) -> int:
+    from .tables import COLUMNS, role_rows
+
     design = _load(args.design)
-    df = shoporg.role_table(design, lang=args.lang)
     if args.format != "table":
-        _print_frame(df, args.format)
+        _print_frame(shoporg.role_table(design, lang=args.lang), args.format)
         return EXIT_OK
     print(f"{design.name.get(args.lang)}  [{design.id}]")
-    table = df.copy()
-    table["duties"] = [t("cli.duties_n", args.lang, n=len(r.duties)) for r in design.roles]
-    table["headcount"] = [fmt.headcount(x, args.lang) for x in table["headcount"]]
-    headers = [t(f"col.{c}", args.lang) for c in table.columns]
-    print(render(table.values.tolist(), headers, max_width=40))
+    rows = role_rows(design, args.lang)  # a plain table: no pandas to load
+    for row, r in zip(rows, design.roles):
+        row["duties"] = t("cli.duties_n", args.lang, n=len(r.duties))
+        row["headcount"] = fmt.headcount(row["headcount"], args.lang)
+    headers = [t(f"col.{c}", args.lang) for c in COLUMNS]
+    print(render([[row[c] for c in COLUMNS] for row in rows], headers, max_width=40))
     print("\n" + t("cli.show_summary", args.lang, roles=len(design.roles), people=fmt.headcount(design.headcount,
                                                                                                args.lang)))
     return EXIT_OK

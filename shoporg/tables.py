@@ -3,7 +3,7 @@
 >>> from shoporg import load_template
 >>> d = load_template("seed-14-basic-22")
 >>> pay_summary(d.role("storekeeper"))
-'底薪 4000元/月 + 责任金 1500元/月（条件：库房问题或意外次数 = 0；按季度结算；延后1个月发放）'
+'底薪 4000元/月 + 责任金 1500元/月（库房问题或意外次数 = 0 时发放；按季度结算；延后1个月发放）'
 >>> pay_summary(d.role("picker"), lang="en")
 'Base pay ¥1,500/month + Performance commission ¥2 per order picked (shared by the role)'
 >>> float(role_table(d, lang="en")["headcount"].sum())
@@ -11,8 +11,6 @@
 """
 
 from __future__ import annotations
-
-import pandas as pd
 
 from . import fmt
 from .i18n import both, check_lang, driver_name, has, t
@@ -55,18 +53,12 @@ def duty_list(role, lang: str = "zh") -> str:
     return "\n".join(f"{i}. {d.text(lang)}" for i, d in enumerate(role.duties, 1))
 
 
-def role_table(design, lang: str = "zh", *, labels: bool = False):
-    """The role table: one row per role, in file order.
-
-    Columns: id, name, department, reports_to, headcount, pay, duties. Names,
-    departments and texts are in ``lang``; ``labels=True`` makes the table a client
-    reads: the columns in ``lang`` (岗位, 部门, 上级, 人数, 工资构成, 岗位职责) and the
-    headcount written as people read it (``2``, ``0.5``).
+def role_rows(design, lang: str = "zh") -> list[dict]:
+    """The role table's rows as plain mappings (:func:`role_table` without pandas).
 
     >>> from shoporg import load_template
-    >>> t = role_table(load_template("seed-14-basic-22"), labels=True)
-    >>> t.loc[8, "岗位"], t.loc[8, "上级"], float(t.loc[8, "人数"])
-    ('司库', '电商总监', 1.0)
+    >>> role_rows(load_template("seed-14-basic-22"), "en")[8]["reports_to"]
+    'E-commerce director'
     """
     check_lang(lang)
     names = {r.id: r.name.get(lang) for r in design.roles}
@@ -82,7 +74,25 @@ def role_table(design, lang: str = "zh", *, labels: bool = False):
             "pay": pay_summary(r, lang),
             "duties": duty_list(r, lang),
         })
-    df = pd.DataFrame(rows, columns=list(COLUMNS))
+    return rows
+
+
+def role_table(design, lang: str = "zh", *, labels: bool = False):
+    """The role table: one row per role, in file order.
+
+    Columns: id, name, department, reports_to, headcount, pay, duties. Names,
+    departments and texts are in ``lang``; ``labels=True`` makes the table a client
+    reads: the columns in ``lang`` (岗位, 部门, 上级, 人数, 工资构成, 岗位职责) and the
+    headcount written as people read it (``2``, ``0.5``).
+
+    >>> from shoporg import load_template
+    >>> t = role_table(load_template("seed-14-basic-22"), labels=True)
+    >>> t.loc[8, "岗位"], t.loc[8, "上级"], float(t.loc[8, "人数"])
+    ('司库', '电商总监', 1.0)
+    """
+    import pandas as pd  # loaded when a table is made: the command line's plain table needs none
+
+    df = pd.DataFrame(role_rows(design, lang), columns=list(COLUMNS))
     if labels:
         df["headcount"] = [fmt.headcount(x, lang) for x in df["headcount"]]
         df = df.rename(columns={k: v[lang] for k, v in COLUMNS.items()})
@@ -141,6 +151,8 @@ def readable(df, lang: str = "zh", design=None, yuan=()):
     >>> r.index.name, list(readable(pr.unit_costs(), "en").columns)[:2]
     ('月份', ['Orders', 'Revenue'])
     """
+    import pandas as pd  # loaded when a table is made
+
     check_lang(lang)
     out = df.copy()
     if out.index.name is not None or not isinstance(out.index, pd.RangeIndex):

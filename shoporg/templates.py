@@ -16,9 +16,7 @@ from pathlib import Path
 from .catalogue import templates_dir
 from .errors import UnknownTemplateError
 from .i18n import Phrase
-from .io.scenario_io import read_scenario
 from .io.yaml_io import read_design
-from .scenario import ScenarioError
 
 __all__ = ["templates_dir", "template_path", "list_templates", "load_template", "load_design", "load_scenario"]
 
@@ -82,6 +80,9 @@ def load_scenario(target):
     ...
     shoporg.scenario.ScenarioError: unknown scenario 'nope'; known: d14-double11 (or give a file)
     """
+    from .io.scenario_io import read_scenario  # scenarios bring pandas: loaded when one is read
+    from .scenario import ScenarioError
+
     if _is_path(target):
         return read_scenario(target)
     folder = templates_dir() / "scenarios"
