@@ -94,12 +94,15 @@ def free_port(start: int = DEFAULT_PORT, tries: int = 50) -> int:
 
 def voila_command(notebook, port: int, token: str | None, open_browser: bool = False, port_retries: int = 0) -> list[str]:
     """The command line of the server (:func:`serve`: Voila with the loopback checks):
-    loopback address, idle kernels culled, token set or empty; ``port`` or, with
-    ``port_retries``, one of the next ports."""
+    loopback address, idle kernels culled, one kernel kept with the workbook already run
+    (pre-heated), token set or empty; ``port`` or, with ``port_retries``, one of the next ports."""
     return [sys.executable, "-m", "shoporg.app", str(notebook), *([] if open_browser else ["--no-browser"]),
             f"--port={port}", f"--Voila.port_retries={port_retries}", f"--Voila.ip={HOST}",
             "--MappingKernelManager.cull_idle_timeout=600",
             "--MappingKernelManager.cull_interval=60", f"--Voila.token={token or ''}",
+            # the workbook runs in a waiting kernel before anyone asks: a page opens on a
+            # ready workbook (Voila keeps one such kernel and never culls it)
+            "--VoilaConfiguration.preheat_kernel=True", "--VoilaConfiguration.default_pool_size=1",
             # no file beside the notebook is served (Voila serves images without asking the
             # token; the exported charts are there): a pattern no name matches
             "--VoilaConfiguration.file_allowlist", "(?!x)x"]
