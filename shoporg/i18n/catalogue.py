@@ -1157,8 +1157,8 @@ WORDS: dict[str, dict[str, str]] = {
     "ui.explorer.leaders_apply": {"zh": "采纳时", "en": "On apply"},
     "ui.explorer.leaders_set": {"zh": "设为“{role}”的人数", "en": "sets the headcount of {role}"},
     "ui.explorer.leaders_only": {"zh": "仅供参考：设计中没有组长岗位", "en": "a suggestion only: the design has no team-leader role"},
-    "ui.explorer.no_leaders": {"zh": "各岗位建议人数都不超过管理幅度（{span}人{assumed}），无需另设组长",
-                               "en": "No role's recommended people exceed the span ({span}{assumed}): no team leaders needed"},
+    "ui.explorer.no_leaders": {"zh": "各岗位建议人数都不超过管理幅度{span}人{assumed}，无需另设组长",
+                               "en": "No role's recommended people exceed the span of {span}{assumed}: no team leaders needed"},
     "ui.explorer.section_sensitivity": {"zh": "建议人数的敏感度", "en": "Sensitivity of the headcount"},
     "ui.explorer.section_shifts": {"zh": "客服分时需求与排班", "en": "Chat staffing by hour and shifts"},
     "ui.explorer.section_peak": {"zh": "旺季用工方案", "en": "Peak months: how to cover them"},
@@ -1167,6 +1167,7 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "每次只改变一个参数，其余保持定额取值；按平常月{volume}次咨询计算，红点为定额取值（即建议人数）",
         "en": "One input changed at a time, the others at the norm's values; for a typical month of {volume} chats. "
               "The red dot is the norm's own value (the recommended headcount)"},
+    "ui.explorer.month_kind": {"zh": "{month}（{kind}）", "en": "{month} ({kind})"},
     "ui.explorer.month_peak": {"zh": "旺季", "en": "peak month"},
     "ui.explorer.month_normal": {"zh": "平常月", "en": "typical month"},
     "ui.explorer.service_brief": {"zh": "服务时间{start}–{end}", "en": "service hours {start}–{end}"},
