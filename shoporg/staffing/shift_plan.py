@@ -4,7 +4,7 @@ service day and the fixed-length shifts that cover them.
 The day's chats are the month's × the norm's ``peak_factor`` ÷ its ``open_days`` (as the
 sizing does). They arrive by the norm's hourly profile; with ``service_hours`` (the
 brief's, e.g. 09:00–24:00) only the hours of service take chats, in the profile's
-proportions, and the shifts cover only them.
+proportions, and the shifts lie within them (a shift ends by the close of service).
 
 >>> from shoporg.staffing import ErlangNorm
 >>> n = ErlangNorm(method="erlang", driver="consultations", aht_s=240, concurrency=3,
@@ -18,11 +18,14 @@ True
 
 from __future__ import annotations
 
+import dataclasses
+import math
+
 import numpy as np
 
 from ..i18n import Phrase
-from .inputs import StaffingError
-from .intraday import HOURLY_PROFILES, IntradayStaffing, intraday_staffing
+from .inputs import _NOISE, StaffingError
+from .intraday import HOURLY_PROFILES, IntradayStaffing, _shift_cover, intraday_staffing
 from .norms import ErlangNorm
 
 __all__ = ["day_profile", "shift_plan", "service_minutes"]
@@ -75,9 +78,23 @@ def shift_plan(norm: ErlangNorm, monthly_volume: float, service_hours=None) -> I
         raise StaffingError(Phrase("staffing.err.sensitivity_norm", method=getattr(norm, "method", repr(norm))))
     daily = float(monthly_volume) * float(norm.peak_factor) / float(norm.open_days)
     arrivals = daily * day_profile(norm, service_hours)
-    return intraday_staffing(arrivals, float(norm.aht_s), service_level=float(norm.service_level),
+    day = intraday_staffing(arrivals, float(norm.aht_s), service_level=float(norm.service_level),
                              answer_within_s=float(norm.answer_within_s), shrinkage=float(norm.shrinkage),
                              max_occupancy=float(norm.max_occupancy), concurrency=norm.concurrency,
                              patience_s=float(norm.patience_s) if norm.patience_s else None,
                              shift_hours=float(norm.shift_hours), open_days=float(norm.open_days),
                              working_days=float(norm.working_days))
+    if service_hours is None:
+        return day
+    return _within(day, *(round(service_minutes(x) / 30) for x in service_hours))
+
+
+def _within(day: IntradayStaffing, start: int, end: int) -> IntradayStaffing:
+    """``day`` with its shifts laid over intervals ``start``–``end`` only (the service day)."""
+    table = day.intervals.copy()
+    length = min(end - start, max(1, int(math.floor(day.shift_hours / (day.interval_s / 3600) + _NOISE))))
+    starts = np.zeros(len(table), dtype=np.int64)
+    starts[start:end] = _shift_cover(table["positions"].to_numpy()[start:end], length)
+    table["shift_starts"] = starts
+    table["on_shift"] = np.convolve(starts, np.ones(length, dtype=np.int64))[:len(table)]
+    return dataclasses.replace(day, intervals=table, shifts_per_day=int(starts.sum()))
