@@ -246,6 +246,7 @@ def plot_headcount_sensitivity(table, axes=None, lang: str = "zh", role: str | N
     (['处理时长（秒）', '同时接待数', '服务水平目标'], '销售客服：建议人数的敏感度')
     """
     import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+    from matplotlib.ticker import MaxNLocator
 
     names = list(dict.fromkeys(table["input"]))
     with _fonts():
@@ -262,6 +263,7 @@ def plot_headcount_sensitivity(table, axes=None, lang: str = "zh", role: str | N
             ax.set_xticks(list(rows["value"]), [ticks[name](v) for v in rows["value"]], fontsize="small",
                           rotation=45 if name == "aht_s" else 0)
             ax.set_xlabel(_w(f"sens_{name}", lang))
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
             ax.yaxis.set_major_formatter(lambda v, _: fmt.headcount(v, lang))
             ax.grid(axis="y", alpha=0.3)
         axes[0].set_ylabel(_w("headcount", lang))
@@ -283,6 +285,8 @@ def plot_shift_plan(day, ax=None, lang: str = "zh", title: str | None = None):
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['排班在岗人数', '所需在岗人数']
     """
+    from matplotlib.ticker import MaxNLocator  # matplotlib is heavy: loaded when a chart is drawn
+
     with _fonts():
         ax = _axes(ax, (8, 3))
         t_ = day.intervals
@@ -295,6 +299,7 @@ def plot_shift_plan(day, ax=None, lang: str = "zh", title: str | None = None):
         ax.set_xlim(-0.6, len(t_) - 0.4)
         ax.set_xlabel(_w("hour", lang))
         ax.set_ylabel(_w("headcount", lang))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.yaxis.set_major_formatter(lambda v, _: fmt.headcount(v, lang))
         ax.legend(loc="upper left", fontsize="small")
         ax.margins(y=0.15)

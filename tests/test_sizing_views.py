@@ -211,8 +211,9 @@ def test_the_volumes_tab_shows_the_peak_planners_own_figures(setup):
     rows = _rows(app.peak_table.value)
     assert len(rows) == len(own.options)
     header = _text(app.peak_table.value.split("<tbody>")[0])
-    assert "方式" in header and "增加的支出（元）" in header
-    o = own.options.sort_values(["role", "month", "cost_fen"], kind="stable")
+    assert "方式" in header and "增加的支出" in header
+    order = {r.id: i for i, r in enumerate(d.roles)}
+    o = own.options.assign(at=own.options["role"].map(order)).sort_values(["at", "month", "cost_fen"], kind="stable")
     assert [r[3] for r in rows] == [fmt.yuan(c / 100, cents=True) for c in o["cost_fen"]]
     assert [r[2] for r in rows] == [mix_words(r, "zh") for r in o.itertuples()]
     chosen = [(r[0], r[2], r[3]) for r in rows if r[5] == "✓"]

@@ -31,6 +31,7 @@ from ._common import (
     scenario_note,
     show_figure,
 )
+from .explorer import nowrap_html
 
 __all__ = ["Comparer", "CHARTS", "peak_summary"]
 
@@ -98,6 +99,7 @@ class Comparer:
         self.table = w.HTML()
         self.diff_table = w.HTML()
         self.peak_table = w.HTML()
+        self.peak_table.add_class("shoporg-comparer-peak")
         self.chart = w.Output()
         self.choice.observe(lambda _c: self._on_choice() if not self._syncing else None, names="value")
         self.baseline.observe(lambda _c: self.refresh() if not self._syncing else None, names="value")
@@ -204,7 +206,7 @@ class Comparer:
             L("peak_temps"): [fmt.count(x, lang) for x in r["temps"]],
             L("peak_cost"): [fmt.yuan(x / 100, lang, cents=True) for x in r["cost_fen"]],
             L("peak_mixes"): [x if x is not None else L("peak_no_norms") for x in r["mixes"]]})
-        self.peak_table.value = head + frame_html(view, index=False)
+        self.peak_table.value = head + nowrap_html(frame_html(view, index=False), 1, 2, 3, 4)
 
     def _clear(self, message: str) -> None:
         self.message.value = message

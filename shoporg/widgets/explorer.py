@@ -39,7 +39,7 @@ from ..staffing.team_leaders import leader_headcounts, span_norm, suggest_team_l
 from ..unit_cost import cost_per_order
 from ._common import check_lang, error_text, frame_html, message_html, show_figure
 
-__all__ = ["ScenarioExplorer", "VOLUME_DRIVERS", "COUNT_DRIVERS", "DETAILS", "peak_html"]
+__all__ = ["ScenarioExplorer", "VOLUME_DRIVERS", "COUNT_DRIVERS", "DETAILS", "peak_html", "nowrap_html"]
 
 #: Shop-wide drivers that scale with the order volume.
 VOLUME_DRIVERS = ("orders", "orders_picked", "orders_shipped", "revenue", "consultations")
@@ -178,6 +178,8 @@ class ScenarioExplorer:
         self.details = w.Accordion(children=[pages[k] for k in DETAILS], selected_index=None,
                                    layout=w.Layout(width="100%"))
         self.details.titles = tuple(L(f"section_{k}") for k in DETAILS)
+        self.details.add_class("shoporg-explorer-details")
+        self.leaders_table.add_class("shoporg-explorer-leaders")
         self._drawn: set = set()  # the sections drawn for the current scenario and design
         self.details.observe(lambda _c: self._draw_details(), names="selected_index")
         self.on_recommend = None  # called with {role id: recommended headcount} by "采纳建议人数"
@@ -327,7 +329,8 @@ class ScenarioExplorer:
             L("reason"): self.leaders["reason"],
             L("leaders_apply"): [L("leaders_set", role=names[r]) if isinstance(r, str) else L("leaders_only")
                                  for r in self.leaders["leader_role"]]})
-        self.leaders_table.value = f"<b>{html.escape(L('leaders'))}</b>" + frame_html(view, index=False)
+        self.leaders_table.value = f"<b>{html.escape(L('leaders'))}</b>" + nowrap_html(frame_html(view, index=False),
+                                                                                    1, 2, 3, 4)
 
     def recommended(self) -> dict:
         """{role id: recommended headcount} of the roles the norms size whose headcount
@@ -521,7 +524,8 @@ def peak_html(peak, lang: str = "zh") -> tuple[str, str]:
         notes.append(peak.employer_note.text(lang))
     words = message_html("\n".join(lines), "ok") + message_html("\n".join(notes), "info")
     chosen = {(r.role, r.month, r.mix, r.temps, r.agency, getattr(r, cost)) for r in peak.best.itertuples()}
-    o = peak.options.sort_values(["role", "month", cost], kind="stable")
+    order = {rid: i for i, rid in enumerate(peak.names)}  # the design's order of roles
+    o = peak.options.assign(_at=peak.options["role"].map(order)).sort_values(["_at", "month", cost], kind="stable")
     sep = t("sep.changes", lang)
     view = pd.DataFrame({
         L("role"): [names.get(r, r) for r in o["role"]],
@@ -532,4 +536,16 @@ def peak_html(peak, lang: str = "zh") -> tuple[str, str]:
         L("peak_rule"): [sep.join(t(f"peak.rule.{b}", lang) for b in r.split(",")) if r else "" for r in o["breaks"]],
         L("peak_chosen"): ["✓" if (r.role, r.month, r.mix, r.temps, r.agency, getattr(r, cost)) in chosen else ""
                            for r in o.itertuples()]})
-    return words, frame_html(view, index=False)
+    return words, nowrap_html(frame_html(view, index=False), 2, 4)
+
+
+def nowrap_html(table: str, *columns: int) -> str:
+    """``table`` (HTML) with the cells of ``columns`` (1-based) kept on one line, so that a
+    narrow page wraps the long texts and not a role's name or an amount.
+
+    >>> nowrap_html("<table class='dataframe'></table>", 1)
+    "<div class='shoporg-nowrap-1'><style>.shoporg-nowrap-1 td:nth-child(1){white-space:nowrap}</style><table class='dataframe'></table></div>"
+    """
+    name = "shoporg-nowrap-" + "-".join(map(str, columns))
+    rules = ",".join(f".{name} td:nth-child({c})" for c in columns)
+    return f"<div class='{name}'><style>{rules}{{white-space:nowrap}}</style>{table}</div>"
