@@ -276,3 +276,14 @@ def test_the_workbook_volumes_tab_opens_the_sections_in_code(setup):
     wb.tabs.selected_index = 2
     _open(wb.explorer, "peak")
     assert wb.explorer.peak is not None and "选用" in _text(wb.explorer.peak_words.value)
+
+
+def test_opening_every_section_prints_nothing(setup, capsys):
+    d, s, n = setup
+    app = ScenarioExplorer(d, s, norms=n, service_hours=("09:00", "24:00"))
+    for key in DETAILS:
+        _open(app, key)
+    app.orders_scale.value = 1.5  # the open section follows
+    Comparer({"a": d, "b": d.without_role("shipper")}, s, norms=n)
+    out = capsys.readouterr()
+    assert out.out == "" and out.err == ""

@@ -9,6 +9,16 @@ negative reviews and watch a design's payroll, cost per order and staffing gap.
 >>> app.orders_scale.value = 2.0
 >>> app.cost_per_order < before
 True
+
+With norms, the sections below the staffing table are computed when opened:
+
+>>> from shoporg.staffing import read_norms
+>>> app = ScenarioExplorer(app.design, s, read_norms(shoporg.templates_dir() / "norms" / "d14-norms.yaml"))
+>>> app.peak is None
+True
+>>> app.details.selected_index = DETAILS.index("peak")
+>>> app.peak.best[["role", "mix"]].values.tolist()[:2]
+[['sales_cs', 'temps+overtime'], ['aftersales_cs', 'temps']]
 """
 
 from __future__ import annotations
@@ -536,7 +546,7 @@ def peak_html(peak, lang: str = "zh") -> tuple[str, str]:
         L("peak_rule"): [sep.join(t(f"peak.rule.{b}", lang) for b in r.split(",")) if r else "" for r in o["breaks"]],
         L("peak_chosen"): ["✓" if (r.role, r.month, r.mix, r.temps, r.agency, getattr(r, cost)) in chosen else ""
                            for r in o.itertuples()]})
-    return words, nowrap_html(frame_html(view, index=False), 2, 4)
+    return words, nowrap_html(frame_html(view, index=False), 1, 2, 4)
 
 
 def nowrap_html(table: str, *columns: int) -> str:
