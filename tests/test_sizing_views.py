@@ -287,3 +287,23 @@ def test_opening_every_section_prints_nothing(setup, capsys):
     Comparer({"a": d, "b": d.without_role("shipper")}, s, norms=n)
     out = capsys.readouterr()
     assert out.out == "" and out.err == ""
+
+
+def test_prices_typed_in_the_peak_section_price_agency_staff_and_outsourced_chat(setup):
+    d, s, n = setup
+    app = ScenarioExplorer(d, s, norms=n)
+    _open(app, "peak")
+    assert not app.peak.options["agency"].any()
+    app.agency_fee.value = "15"
+    app.chat_price.value = "1.5"
+    assert app.peak_inputs.agency_markup == pytest.approx(0.15) and app.peak_inputs.per_chat == 1.5
+    own = peak_options(d, s, n, PeakInputs(agency_markup=0.15, per_chat=1.5))
+    assert app.peak.options["cost_fen"].tolist() == own.options["cost_fen"].tolist()
+    assert app.peak.options["agency"].any() and (app.peak.options["outsourced_chats"] > 0).any()
+    assert "派遣工" in _text(app.peak_table.value) and "外包客服" in _text(app.peak_table.value)
+    app.chat_price.value = "-1"  # refused, said where, and the last prices stay
+    assert "外包客服单价（元/次）须为0到1,000之间的数" in _text(app.peak_message.value)
+    assert app.peak_inputs.per_chat == 1.5
+    app.chat_price.value = ""  # empty: not priced
+    assert app.peak_message.value == "" and app.peak_inputs.per_chat is None
+    assert not (app.peak.options["outsourced_chats"] > 0).any()

@@ -1177,6 +1177,11 @@ WORDS: dict[str, dict[str, str]] = {
               "共{shift_hours}小时，最多{top}人同时在岗",
         "en": "{role} · {month} ({kind}, {service}): {chats} chats a day, {hours} agent hours on the queue; "
               "{shifts} shifts of {length} h, {shift_hours} h in all, at most {top} people at work at once"},
+    "ui.explorer.agency_fee": {"zh": "派遣服务费（工资的%）", "en": "Agency fee (% of pay)"},
+    "ui.explorer.chat_price": {"zh": "外包客服单价（元/次）", "en": "Outsourced chat (¥ a chat)"},
+    "ui.explorer.not_priced": {"zh": "留空：不测算", "en": "empty: not priced"},
+    "ui.explorer.price_error": {"zh": "{field}须为0到{high}之间的数（留空则不测算），实际为“{got}”",
+                                "en": "{field} must be a number from 0 to {high} (empty: not priced), got '{got}'"},
     "ui.explorer.peak_none": {"zh": "每个月的建议人数都足以应对，无需旺季补充", "en": "The recommended staff cope in every month: no peak cover needed"},
     "ui.explorer.peak_way": {"zh": "方式", "en": "Way"},
     "ui.explorer.peak_cost": {"zh": "增加的支出", "en": "Extra spending"},

@@ -23,7 +23,10 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import math
+import re
 
 import ipywidgets as w
 import numpy as np
@@ -130,7 +133,8 @@ class ScenarioExplorer:
         self.lang = check_lang(lang)
         self.design = design
         self.norms = norms
-        self.service_hours = tuple(service_hours) if service_hours else None
+        hours = service_hours or getattr(scenario, "service_hours", None)  # the brief's service day
+        self.service_hours = tuple(hours) if hours else None
         self.peak_inputs = peak_inputs if peak_inputs is not None else PeakInputs()
         self.leaders = None
         self.sensitivity: dict = {}
@@ -182,9 +186,20 @@ class ScenarioExplorer:
         self.shift_charts = w.VBox()
         self.peak_words = w.HTML()
         self.peak_table = w.HTML()
+        self.peak_message = w.HTML()
+        ask = dict(continuous_update=False, placeholder=L("not_priced"), style={"description_width": "initial"},
+                   layout=w.Layout(width="20em"))
+        given = self.peak_inputs
+        self.agency_fee = w.Text(value="" if given.agency_markup is None else fmt.number(given.agency_markup * 100),
+                                 description=L("agency_fee"), **ask)
+        self.chat_price = w.Text(value="" if given.per_chat is None else fmt.number(given.per_chat),
+                                 description=L("chat_price"), **ask)
+        for box in (self.agency_fee, self.chat_price):
+            box.observe(lambda _c: self._set_peak_prices(), names="value")
         pages = {"sensitivity": w.VBox([self.sensitivity_note, self.sensitivity_charts]),
                  "shifts": w.VBox([self.shift_words, self.shift_charts]),
-                 "peak": w.VBox([self.peak_words, self.peak_table])}
+                 "peak": w.VBox([w.HBox([self.agency_fee, self.chat_price], layout=w.Layout(flex_flow="row wrap")),
+                                 self.peak_message, self.peak_words, self.peak_table])}
         self.details = w.Accordion(children=[pages[k] for k in DETAILS], selected_index=None,
                                    layout=w.Layout(width="100%"))
         self.details.titles = tuple(L(f"section_{k}") for k in DETAILS)
@@ -492,6 +507,26 @@ class ScenarioExplorer:
         self.shift_words.value = "".join(words) or message_html(L("no_erlang"), "info")
         self.shift_charts.children = charts
 
+    def _set_peak_prices(self) -> None:
+        """Price agency staff and outsourced chat as typed (empty: not priced) and redraw."""
+        L, values = self._t, {}
+        for name, box, scale, high in (("agency_markup", self.agency_fee, 0.01, 1000), ("per_chat", self.chat_price,
+                                                                                        1.0, 1000)):
+            text = box.value.strip().replace(",", "")
+            try:
+                x = float(text) if text else None
+            except ValueError:
+                x = math.nan
+            if x is not None and not (math.isfinite(x) and 0 <= x <= high):
+                self.peak_message.value = message_html(L("price_error", field=box.description,
+                                                         high=fmt.count(high, self.lang), got=box.value))
+                return
+            values[name] = None if x is None else x * scale
+        self.peak_inputs = dataclasses.replace(self.peak_inputs, **values)
+        self.peak_message.value = ""
+        self._drawn.discard("peak")
+        self._draw_details()
+
     def _draw_peak(self) -> None:
         L, lang = self._t, self.lang
         self.peak, self.peak_table.value = None, ""
@@ -553,9 +588,12 @@ def nowrap_html(table: str, *columns: int) -> str:
     """``table`` (HTML) with the cells of ``columns`` (1-based) kept on one line, so that a
     narrow page wraps the long texts and not a role's name or an amount.
 
-    >>> nowrap_html("<table class='dataframe'></table>", 1)
-    "<div class='shoporg-nowrap-1'><style>.shoporg-nowrap-1 td:nth-child(1){white-space:nowrap}</style><table class='dataframe'></table></div>"
+    >>> nowrap_html("<tr><td>a</td><td>b</td></tr>", 2)
+    '<tr><td>a</td><td style="white-space:nowrap">b</td></tr>'
     """
-    name = "shoporg-nowrap-" + "-".join(map(str, columns))
-    rules = ",".join(f".{name} td:nth-child({c})" for c in columns)
-    return f"<div class='{name}'><style>{rules}{{white-space:nowrap}}</style>{table}</div>"
+    def row(m):
+        cells = m.group(0).split("<td>")
+        return cells[0] + "".join(("<td style=\"white-space:nowrap\">" if i in columns else "<td>") + c
+                                  for i, c in enumerate(cells[1:], start=1))
+
+    return re.sub(r"<tr>.*?</tr>", row, table, flags=re.S)
