@@ -581,7 +581,7 @@ def peak_html(peak, lang: str = "zh") -> tuple[str, str]:
         L("peak_rule"): [sep.join(t(f"peak.rule.{b}", lang) for b in r.split(",")) if r else "" for r in o["breaks"]],
         L("peak_chosen"): ["✓" if (r.role, r.month, r.mix, r.temps, r.agency, getattr(r, cost)) in chosen else ""
                            for r in o.itertuples()]})
-    return words, nowrap_html(frame_html(view, index=False), 1, 2, 4)
+    return words, nowrap_html(frame_html(view, index=False), 1, 2, 4, 6)
 
 
 def nowrap_html(table: str, *columns: int) -> str:
@@ -592,8 +592,11 @@ def nowrap_html(table: str, *columns: int) -> str:
     '<tr><td>a</td><td style="white-space:nowrap">b</td></tr>'
     """
     def row(m):
-        cells = m.group(0).split("<td>")
-        return cells[0] + "".join(("<td style=\"white-space:nowrap\">" if i in columns else "<td>") + c
-                                  for i, c in enumerate(cells[1:], start=1))
+        parts = re.split(r"<(t[dh])>", m.group(0))  # text, tag, text, tag, ...
+        out = parts[0]
+        for i in range(1, len(parts), 2):
+            tag = parts[i]
+            out += (f'<{tag} style="white-space:nowrap">' if (i + 1) // 2 in columns else f"<{tag}>") + parts[i + 1]
+        return out
 
-    return re.sub(r"<tr>.*?</tr>", row, table, flags=re.S)
+    return re.sub(r"<tr[^>]*>.*?</tr>", row, table, flags=re.S)
