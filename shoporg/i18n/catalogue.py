@@ -1194,7 +1194,7 @@ WORDS: dict[str, dict[str, str]] = {
     "ui.comparer.peak": {"zh": "各方案旺季补充人员与成本", "en": "Peak staff and its cost per option"},
     "ui.comparer.peak_option": {"zh": "方案", "en": "Option"},
     "ui.comparer.peak_months": {"zh": "旺季月份", "en": "Peak months"},
-    "ui.comparer.peak_temps": {"zh": "临时/派遣（人·月）", "en": "Temps and agency staff (person-months)"},
+    "ui.comparer.peak_temps": {"zh": "临时/派遣（人·月）", "en": "Temps (person-months)"},
     "ui.comparer.peak_mix": {"zh": "{role}（{month}）：{mix}", "en": "{role} ({month}): {mix}"},
     "ui.comparer.peak_cost": {"zh": "旺季增加的支出", "en": "Extra peak spending"},
     "ui.comparer.peak_mixes": {"zh": "选用的组合", "en": "Chosen mixes"},
