@@ -27,7 +27,8 @@ from .pay.kinds import PAY_KINDS
 from .staffing.agents import service_metrics
 
 __all__ = ["plot_cost_composition", "plot_span_distribution", "plot_layer_pyramid", "plot_coverage",
-           "plot_payroll", "plot_service_level", "plot_plan", "COST_GROUPS"]
+           "plot_payroll", "plot_service_level", "plot_plan", "plot_headcount_sensitivity", "plot_shift_plan",
+           "COST_GROUPS"]
 
 #: The cost-composition bars, in stacking order: each pay kind adds to its ``cost_group``
 #: (:data:`shoporg.pay.kinds.PAY_KINDS`).
@@ -227,4 +228,81 @@ def plot_plan(p, ax=None, lang: str = "zh"):
         ax2.set_ylabel(_w("cost_per_order", lang))
         ax2.set_ylim(0, float(m["cost_per_order"].max()) * 1.3)
         ax.set_title(_w("plan_title", lang))
+    return ax
+
+
+def plot_headcount_sensitivity(table, axes=None, lang: str = "zh", role: str | None = None):
+    """Recommended headcount against each norm input (AHT, chats at once, service-level
+    target), one small panel per input, from
+    :func:`shoporg.staffing.sensitivity.headcount_sensitivity`; the norm's own value as
+    a red dot. ``axes``: as many Axes as inputs (a row is made if None); returns them.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from shoporg.staffing import ErlangNorm
+    >>> from shoporg.staffing.sensitivity import headcount_sensitivity
+    >>> n = ErlangNorm(method="erlang", driver="consultations", aht_s=240, concurrency=3)
+    >>> axes = plot_headcount_sensitivity(headcount_sensitivity(n, 12000), role="销售客服")
+    >>> [ax.get_xlabel() for ax in axes], axes[0].figure.texts[0].get_text()
+    (['处理时长（秒）', '同时接待数', '服务水平目标'], '销售客服：建议人数的敏感度')
+    """
+    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+    from matplotlib.ticker import MaxNLocator
+
+    names = list(dict.fromkeys(table["input"]))
+    with _fonts():
+        if axes is None:
+            fig, axes = plt.subplots(1, len(names), figsize=(3.0 * len(names), 2.6), sharey=True, squeeze=False)
+            axes = list(axes[0])
+        ticks = {"aht_s": lambda v: fmt.count(v, lang), "concurrency": lambda v: fmt.count(v, lang),
+                 "service_level": lambda v: fmt.percent(v, lang, digits=0)}
+        for ax, name in zip(axes, names):
+            rows = table[table["input"] == name]
+            ax.plot(rows["value"], rows["headcount"], marker="o", color="#3182bd", drawstyle="default")
+            own = rows[rows["at_norm"]]
+            ax.plot(own["value"], own["headcount"], "o", color="#de2d26", markersize=8)
+            ax.set_xticks(list(rows["value"]), [ticks[name](v) for v in rows["value"]], fontsize="small",
+                          rotation=45 if name == "aht_s" else 0)
+            ax.set_xlabel(_w(f"sens_{name}", lang))
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.yaxis.set_major_formatter(lambda v, _: fmt.headcount(v, lang))
+            ax.grid(axis="y", alpha=0.3)
+        axes[0].set_ylabel(_w("headcount", lang))
+        if role is not None:
+            axes[0].figure.suptitle(_w("sens_title", lang, role=role), fontsize="medium")
+        axes[0].figure.tight_layout()
+    return axes
+
+
+def plot_shift_plan(day, ax=None, lang: str = "zh", title: str | None = None):
+    """People needed in each interval of the day (bars) and the people on shift under the
+    shift plan (a step line), from :func:`shoporg.staffing.shift_plan.shift_plan`.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from shoporg.staffing import ErlangNorm
+    >>> from shoporg.staffing.shift_plan import shift_plan
+    >>> day = shift_plan(ErlangNorm(method="erlang", driver="consultations", aht_s=240), 12000)
+    >>> ax = plot_shift_plan(day)
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['排班在岗人数', '所需在岗人数']
+    """
+    from matplotlib.ticker import MaxNLocator  # matplotlib is heavy: loaded when a chart is drawn
+
+    with _fonts():
+        ax = _axes(ax, (8, 3))
+        t_ = day.intervals
+        x = np.arange(len(t_))
+        ax.bar(x, t_["positions"], color="#9ecae1", label=_w("shift_need", lang), width=0.85)
+        ax.step(np.append(x, x[-1] + 1) - 0.5, np.append(t_["on_shift"].to_numpy(), t_["on_shift"].iloc[-1]),
+                where="post", color="#de2d26", linewidth=2, label=_w("shift_cover", lang))
+        every = max(1, len(t_) // 12)
+        ax.set_xticks(x[::every], list(t_.index[::every]), fontsize="small", rotation=45)
+        ax.set_xlim(-0.6, len(t_) - 0.4)
+        ax.set_xlabel(_w("hour", lang))
+        ax.set_ylabel(_w("headcount", lang))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_formatter(lambda v, _: fmt.headcount(v, lang))
+        ax.legend(loc="upper left", fontsize="small")
+        ax.margins(y=0.15)
+        if title:
+            ax.set_title(title, fontsize="medium")
     return ax

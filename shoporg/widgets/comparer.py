@@ -10,14 +10,19 @@
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as w
+import pandas as pd
 
 import shoporg
 
-from .. import plots
+from .. import fmt, plots
 from ..analysis import compare_view, diff_view
 from ..errors import ShopOrgError
 from ..i18n import Phrase, t
+from ..staffing.peak import PeakInputs, mix_words, peak_options
+from ..staffing.sizing import norms_for, norms_within
 from ._common import (
     check_lang,
     error_text,
@@ -26,8 +31,9 @@ from ._common import (
     scenario_note,
     show_figure,
 )
+from .explorer import nowrap_html
 
-__all__ = ["Comparer", "CHARTS"]
+__all__ = ["Comparer", "CHARTS", "peak_summary"]
 
 
 #: The charts the comparer can draw, by key.
@@ -45,7 +51,10 @@ class Comparer:
         Adds payroll rows to the comparison and the payroll chart.
     lang : {"zh", "en"}
     norms : NormsFile or mapping, optional
-        With a scenario, adds the recommended headcount and the staffing gap.
+        With a scenario, adds the recommended headcount and the staffing gap, and the
+        peak staff of each option with its cost (:func:`peak_summary`).
+    peak_inputs : PeakInputs, optional
+        The user's prices for covering the peak months (as in the Volumes tab).
 
     Attributes
     ----------
@@ -60,13 +69,18 @@ class Comparer:
     result : pandas.DataFrame or None
         The last comparison, one column per chosen design (named as in ``designs``) and deltas.
     diff_result : pandas.DataFrame or None
-    table, diff_table : ipywidgets.HTML
+    peak_result : pandas.DataFrame or None
+        :func:`peak_summary` of the chosen designs (with a scenario and norms).
+    table, diff_table, peak_table : ipywidgets.HTML
     chart : ipywidgets.Output
     """
 
-    def __init__(self, designs: dict, scenario=None, lang: str = "zh", norms=None, defer: bool = False):
+    def __init__(self, designs: dict, scenario=None, lang: str = "zh", norms=None, defer: bool = False, *,
+                 peak_inputs=None):
         self.lang = check_lang(lang)
         self.norms = norms
+        self.peak_inputs = peak_inputs if peak_inputs is not None else PeakInputs()
+        self.peak_result = None
         self.designs = dict(designs)
         if len(self.designs) < 2:
             raise ShopOrgError(Phrase("err.comparer_two", n=len(self.designs)))
@@ -84,6 +98,8 @@ class Comparer:
         self.message = w.HTML()
         self.table = w.HTML()
         self.diff_table = w.HTML()
+        self.peak_table = w.HTML()
+        self.peak_table.add_class("shoporg-comparer-peak")
         self.chart = w.Output()
         self.choice.observe(lambda _c: self._on_choice() if not self._syncing else None, names="value")
         self.baseline.observe(lambda _c: self.refresh() if not self._syncing else None, names="value")
@@ -97,7 +113,7 @@ class Comparer:
     @property
     def widget(self) -> w.Widget:
         """The top-level container to display."""
-        return w.VBox([w.HBox([self.choice, self.baseline]), self.message, self.table,
+        return w.VBox([w.HBox([self.choice, self.baseline]), self.message, self.table, self.peak_table,
                        w.HTML(f"<b>{self._t('diff')}</b>"), self.diff_table, self.chart_kind, self.chart])
 
     @property
@@ -167,13 +183,36 @@ class Comparer:
             self.diff_table.value = message_html(self._t("same"), "info")
         else:
             self.diff_table.value = frame_html(diff_view(d, self.lang, designs=designs[:2]), index=False)
+        self._refresh_peak(dict(zip(chosen, designs)))
         self.draw()
+
+    def _refresh_peak(self, designs: dict) -> None:
+        """The peak staff and its cost of each chosen option, as a small table."""
+        self.peak_result, self.peak_table.value = None, ""
+        if self.scenario is None or self.norms is None:
+            return
+        head = f"<b>{html.escape(self._t('peak'))}</b>"
+        try:
+            self.peak_result = peak_summary(designs, self.scenario, self.norms, self.peak_inputs, lang=self.lang)
+        except ShopOrgError as e:
+            self.peak_table.value = head + message_html(error_text(e, self.lang))
+            return
+        lang, L = self.lang, self._t
+        r = self.peak_result
+        view = pd.DataFrame({
+            L("peak_option"): r["option"],
+            L("peak_months"): [t("sep.list", lang).join(fmt.month(m, lang) for m in ms) or t("word.none", lang)
+                               for ms in r["months"]],
+            L("peak_temps"): [fmt.count(x, lang) for x in r["temps"]],
+            L("peak_cost"): [fmt.yuan(x / 100, lang, cents=True) for x in r["cost_fen"]],
+            L("peak_mixes"): [x if x is not None else L("peak_no_norms") for x in r["mixes"]]})
+        self.peak_table.value = head + nowrap_html(frame_html(view, index=False), 1, 2, 3, 4)
 
     def _clear(self, message: str) -> None:
         self.message.value = message
-        self.table.value = self.diff_table.value = ""
+        self.table.value = self.diff_table.value = self.peak_table.value = ""
         self.chart.outputs = ()
-        self.result = self.diff_result = None
+        self.result = self.diff_result = self.peak_result = None
 
     def draw(self) -> None:
         """Draw the chart chosen in ``chart_kind`` for the chosen designs into ``chart``."""
@@ -196,3 +235,34 @@ class Comparer:
                 ax.set_title(d.name.get(self.lang))
             fig.tight_layout()
         show_figure(self.chart, fig, f"<{kind} chart of {', '.join(chosen)}>")
+
+
+def peak_summary(designs: dict, scenario, norms, inputs: PeakInputs | None = None, lang: str = "zh") -> pd.DataFrame:
+    """Per option (name → design): the peak months, the temps and agency staff of the
+    chosen mixes (person-months), their extra cost in fen (employment cost when the
+    inputs' region prices it) and the mixes in words (None: no norm sizes the option),
+    from :func:`shoporg.staffing.peak.peak_options`.
+
+    >>> import shoporg
+    >>> from shoporg.staffing import read_norms
+    >>> d = shoporg.load_template("seed-14-basic-22")
+    >>> n = read_norms(shoporg.templates_dir() / "norms" / "d14-norms.yaml")
+    >>> p = peak_summary({"now": d}, shoporg.load_scenario("d14-double11"), n)
+    >>> p.loc[0, "months"], int(p.loc[0, "temps"]), int(p.loc[0, "cost_fen"])
+    (['2026-11'], 7, 1368420)
+    """
+    rows = []
+    for name, design in designs.items():
+        own = norms_within(design, norms)
+        if not norms_for(design, own):
+            rows.append({"option": name, "months": [], "temps": 0, "cost_fen": 0, "mixes": None})
+            continue
+        p = peak_options(design, scenario, own, inputs)
+        cost = "labour_cost_fen" if p.employer_priced else "cost_fen"
+        names = {rid: n.get(lang) for rid, n in p.names.items()}
+        mixes = t("sep.changes", lang).join(
+            t("ui.comparer.peak_mix", lang, role=names.get(r.role, r.role), month=fmt.month_short(r.month, lang),
+              mix=mix_words(r, lang)) for r in p.best.itertuples())
+        rows.append({"option": name, "months": sorted(set(p.best["month"])), "temps": int(p.best["temps"].sum()),
+                     "cost_fen": int(p.best[cost].sum()), "mixes": mixes or t("peak.mix.none", lang)})
+    return pd.DataFrame(rows, columns=["option", "months", "temps", "cost_fen", "mixes"])
