@@ -380,6 +380,25 @@ def test_resized_role_is_costed_with_the_mean_and_said_so(d14, d14_scenario):
 
 
 # -- Workbook -----------------------------------------------------------------------------------
+def test_workbook_carries_the_briefs_service_day_and_the_peak_prices(d14_scenario, tmp_path):
+    from shoporg.staffing import read_norms
+    from shoporg.widgets import Workbook
+
+    norms = read_norms(shoporg.templates_dir() / "norms" / "d14-norms.yaml")
+    wb = Workbook(scenario=d14_scenario, norms=norms, folder=tmp_path, show_chart=False)
+    wb.brief.set(orders=1000, orders_per="day", order_value=180, chats=1500, chats_per="day")
+    wb.brief.fields["hours_from"].value, wb.brief.fields["hours_to"].value = "10:00", "22:00"
+    wb.brief.apply()
+    assert wb.explorer.service_hours == ("10:00", "22:00")  # the shift plan covers the client's service day
+    wb.tabs.selected_index = 2
+    wb.explorer.chat_price.value = "0.8"  # an outsourced chat at 0.8 yuan
+    assert wb.explorer.peak_inputs.per_chat == pytest.approx(0.8)
+    wb.tabs.selected_index = 3
+    assert wb.comparer.peak_inputs == wb.explorer.peak_inputs  # priced alike on the options tab
+    wb.set_lang("en")
+    assert wb.explorer.peak_inputs.per_chat == pytest.approx(0.8) and wb.explorer.service_hours == ("10:00", "22:00")
+
+
 def test_workbook_links_design_volumes_options_and_export(d14_scenario, tmp_path):
     from docx import Document
 

@@ -120,11 +120,16 @@ class Workbook:
         """(Re)make the apps after the designer in ``self.lang``, and the tab pages."""
         lang = self.lang
         self.designer.on_change(self._on_design)
-        self.explorer = (ScenarioExplorer(self.designer.design, self.scenario, norms=self.norms, lang=lang)
+        brief = getattr(self.brief, "brief", None)  # the service day the brief gives, for the shift plan
+        prices = self.explorer.peak_inputs if getattr(self, "explorer", None) is not None else None
+        self.explorer = (ScenarioExplorer(self.designer.design, self.scenario, norms=self.norms, lang=lang,
+                                          service_hours=brief.service_hours if brief is not None else None,
+                                          peak_inputs=prices)
                          if self.scenario else None)
         if self.explorer is not None:
             self.explorer.on_recommend = self.apply_recommended
-        self.comparer = Comparer(self.options, self.scenario, norms=self.norms, lang=lang, defer=True)
+        self.comparer = Comparer(self.options, self.scenario, norms=self.norms, lang=lang, defer=True,
+                                 peak_inputs=self.explorer.peak_inputs if self.explorer is not None else None)
         self.comparer.choice.observe(lambda _c: self._stale.add(_EXPORT), names="value")
         self.comparer.baseline.observe(lambda _c: self._stale.add(_EXPORT), names="value")
         self.exporter = Exporter(self._chosen_designs(), scenario=self.scenario, lang=lang, folder=folder,
@@ -253,6 +258,9 @@ class Workbook:
         if tab == _DESIGN and self.show_chart and not self.designer.show_chart:
             self.designer.show_chart = True  # from now on the chart follows every edit
             self.designer._draw()
+        if tab == _OPTIONS and self.explorer is not None and self.comparer.peak_inputs != self.explorer.peak_inputs:
+            self.comparer.peak_inputs = self.explorer.peak_inputs  # prices typed on the volumes tab
+            self._stale.add(_OPTIONS)
         if tab not in self._stale:
             return
         self._stale.discard(tab)
