@@ -1,0 +1,340 @@
+"""Building blocks of the Word report (python-docx): A4 sections, the font on every
+style, running header and page-number footer, tables sized by their content, pictures
+fitted to the text area.
+
+Formatting lives in styles (``Table Text``, ``Table Number``, ``Table Head``,
+``Figure``); a table's number columns take ``Table Number``, which is right-aligned.
+
+>>> widths = column_widths([["名称", "说明"], ["总监", "统筹下属岗位的整体工作，并监督执行"]], 120)
+>>> [round(w) for w in widths], round(sum(widths))
+([21, 99], 120)
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import unicodedata
+
+__all__ = ["FONT", "ALTERNATES", "TEXT_MM", "Report", "column_widths", "text_width"]
+
+FONT = "Microsoft YaHei"
+"""The report's font for Chinese and Latin text: what Windows Word and WPS have."""
+ALTERNATES = ("PingFang SC", "Noto Sans CJK SC")
+"""Declared in the font table as the fonts to use where Microsoft YaHei is missing."""
+
+#: A4 in millimetres, and the 2 cm margins
+_A4, _MARGIN = (210.0, 297.0), 20.0
+TEXT_MM = {"portrait": (_A4[0] - 2 * _MARGIN, _A4[1] - 2 * _MARGIN),
+           "landscape": (_A4[1] - 2 * _MARGIN, _A4[0] - 2 * _MARGIN)}
+"""The text area (width, height) of a page in each orientation, in mm."""
+
+_TABLE_PT = 9.0
+_CELL_PAD_MM = 1.9 * 2 + 1.0  # Word's default cell margins, left and right, and a little air
+_PT_MM = 25.4 / 72
+#: a run a line does not break inside: Latin letters, digits and their signs (CJK breaks anywhere)
+_UNBROKEN = re.compile(r"[^\s\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F]+")
+
+
+def text_width(text: str, size: float = _TABLE_PT) -> float:
+    """Width of one line in mm: a wide (CJK) character is one em, any other about 0.55 em.
+
+    >>> round(text_width("电商总监", 9), 1), round(text_width("Director", 9), 1)
+    (12.7, 14.0)
+    """
+    return size * _PT_MM * sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in text)
+
+
+def _natural(cells, size: float) -> float:
+    return max(max((text_width(line, size) for line in str(c).split("\n")), default=0.0) for c in cells) + _CELL_PAD_MM
+
+
+def _least(cells, size: float) -> float:
+    """The narrowest a column should be: its longest word, and four Chinese characters."""
+    longest = max((text_width(w, size) for c in cells for w in _UNBROKEN.findall(str(c))), default=0.0)
+    return min(max(longest, 4 * size * _PT_MM), max(text_width(str(c), size) for c in cells)) + _CELL_PAD_MM
+
+
+def column_widths(rows, total: float, *, shares: dict | None = None, size: float = _TABLE_PT) -> list[float]:
+    """Column widths (mm) summing to ``total``: each column as wide as its longest line
+    where all fit (the spare room shared by need); else each at least its longest word
+    (four characters of Chinese) and the rest shared by what each needs beyond that.
+    ``shares`` fixes a column's share of ``total`` (the duties: about half)."""
+    cols = list(zip(*rows))
+    fixed = {i: total * s for i, s in (shares or {}).items()}
+    free = [i for i in range(len(cols)) if i not in fixed]
+    room = total - sum(fixed.values())
+    need = {i: min(_natural(cols[i], size), room) for i in free}
+    least = {i: min(_least(cols[i], size), need[i]) for i in free}
+    out = dict(fixed)
+    if sum(need.values()) <= room:
+        spare = room - sum(need.values())
+        want = sum(need.values()) or 1.0
+        out.update({i: need[i] + spare * need[i] / want for i in free})
+    else:
+        if sum(least.values()) > room:  # not even the words fit: the least widths made smaller
+            least = {i: w * room / sum(least.values()) for i, w in least.items()}
+        spare = room - sum(least.values())
+        want = sum(need[i] - least[i] for i in free) or 1.0
+        out.update({i: least[i] + spare * (need[i] - least[i]) / want for i in free})
+    return [out[i] for i in range(len(cols))]
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    return struct.unpack(">II", png[16:24])
+
+
+class Report:
+    """A Word document being written: A4 sections, styles, header and footer."""
+
+    def __init__(self, header: str, page_words: tuple[str, str, str]):
+        from docx import Document  # python-docx: loaded when a Word report is written
+
+        self.doc = Document()
+        self.orientation = "portrait"
+        self._page(self.doc.sections[0], "portrait")
+        self._styles()
+        self._font_table()
+        section = self.doc.sections[0]
+        section.different_first_page_header_footer = True  # the cover carries neither
+        self._header(section, header)
+        self._footer(section, page_words)
+
+    # -- set-up --------------------------------------------------------------------
+    @staticmethod
+    def _page(section, orientation: str) -> None:
+        from docx.enum.section import WD_ORIENT  # python-docx: loaded when a Word report is written
+        from docx.shared import Mm  # python-docx: loaded when a Word report is written
+
+        w, h = _A4 if orientation == "portrait" else _A4[::-1]
+        section.orientation = WD_ORIENT.PORTRAIT if orientation == "portrait" else WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(w), Mm(h)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Mm(_MARGIN))
+        section.header_distance = section.footer_distance = Mm(9)
+
+    def _styles(self) -> None:
+        from docx.enum.style import WD_STYLE_TYPE  # python-docx: loaded when a Word report is written
+        from docx.enum.text import WD_ALIGN_PARAGRAPH  # python-docx: loaded when a Word report is written
+        from docx.oxml.ns import qn  # python-docx: loaded when a Word report is written
+        from docx.shared import Pt, RGBColor  # python-docx: loaded when a Word report is written
+
+        styles = self.doc.styles
+        defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        _fonts(defaults)
+        lang = defaults.find(qn("w:lang"))
+        lang.set(qn("w:eastAsia"), "zh-CN")  # Chinese punctuation and line breaking
+        normal = styles["Normal"]
+        normal.font.size = Pt(10)
+        normal.paragraph_format.space_after = Pt(4)
+        normal.paragraph_format.line_spacing = 1.2
+        for name, size in (("Title", 26), ("Subtitle", 14), ("Heading 1", 16), ("Heading 2", 12.5), ("Heading 3", 11)):
+            styles[name].font.size = Pt(size)
+        for name in ("Heading 1", "Heading 2", "Heading 3"):
+            st = styles[name]
+            st.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+            st.paragraph_format.space_before = Pt(12 if name == "Heading 1" else 8)
+            st.paragraph_format.space_after = Pt(4)
+            st.paragraph_format.keep_with_next = True
+        styles["Title"].font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+        styles["List Bullet"].paragraph_format.space_after = Pt(2)
+
+        def paragraph_style(name, size, *, bold=False, align=None, base="Normal"):
+            st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            st.base_style = styles[base]
+            st.font.size = Pt(size)
+            st.font.bold = bold
+            pf = st.paragraph_format
+            pf.space_before = pf.space_after = Pt(0)
+            pf.line_spacing = 1.1
+            if align is not None:
+                pf.alignment = align
+            return st
+
+        paragraph_style("Table Text", _TABLE_PT)
+        paragraph_style("Table Number", _TABLE_PT, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        paragraph_style("Table Head", _TABLE_PT, bold=True)
+        paragraph_style("Table Head Number", _TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        fig = paragraph_style("Figure", 10, align=WD_ALIGN_PARAGRAPH.CENTER)
+        fig.paragraph_format.space_after = Pt(4)
+        cover = paragraph_style("Cover Line", 12)
+        cover.paragraph_format.space_after = Pt(6)
+        for st in styles:  # every style names the font, Latin and East Asian alike
+            if st.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
+                _fonts(st.element.get_or_add_rPr())
+
+    def _font_table(self) -> None:
+        """Declare the font with its alternates (``w:altName``), a chain PingFang SC →
+        Noto Sans CJK SC, and as a GB2312 (charset 86) sans so a missing font is
+        replaced by a Chinese sans."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT  # python-docx: loaded when a Word report is written
+        from lxml import etree  # comes with python-docx
+
+        part = self.doc.part.part_related_by(RT.FONT_TABLE)
+        root = etree.fromstring(part.blob)
+        w = root.nsmap["w"]
+        chain = (FONT, *ALTERNATES)
+        for name, alt in zip(chain, chain[1:] + (None,)):
+            font = etree.SubElement(root, f"{{{w}}}font", {f"{{{w}}}name": name})
+            if alt:
+                etree.SubElement(font, f"{{{w}}}altName", {f"{{{w}}}val": alt})
+            etree.SubElement(font, f"{{{w}}}charset", {f"{{{w}}}val": "86"})
+            etree.SubElement(font, f"{{{w}}}family", {f"{{{w}}}val": "swiss"})
+            etree.SubElement(font, f"{{{w}}}pitch", {f"{{{w}}}val": "variable"})
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    def _header(self, section, text: str) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH  # python-docx: loaded when a Word report is written
+
+        p = section.header.paragraphs[0]
+        p.text = text
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+    def _footer(self, section, words: tuple[str, str, str]) -> None:
+        """"第 {PAGE} 页，共 {NUMPAGES} 页": the text around the two Word fields."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH  # python-docx: loaded when a Word report is written
+
+        p = section.footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        before, between, after = words
+        p.add_run(before)
+        _field(p, "PAGE")
+        p.add_run(between)
+        _field(p, "NUMPAGES")
+        p.add_run(after)
+
+    # -- content -------------------------------------------------------------------
+    def section(self, orientation: str) -> None:
+        """Start a new page in ``orientation`` (a new section when it changes)."""
+        from docx.enum.section import WD_SECTION  # python-docx: loaded when a Word report is written
+
+        if orientation == self.orientation:
+            self.doc.add_page_break()
+            return
+        self._page(self.doc.add_section(WD_SECTION.NEW_PAGE), orientation)
+        self.orientation = orientation
+
+    @property
+    def text_mm(self) -> tuple[float, float]:
+        return TEXT_MM[self.orientation]
+
+    def heading(self, text: str, level: int = 1):
+        return self.doc.add_heading(text, level=level)
+
+    def para(self, text: str, style: str | None = None):
+        return self.doc.add_paragraph(text, style=style)
+
+    def bullets(self, lines) -> None:
+        for line in lines:
+            self.doc.add_paragraph(line, style="List Bullet")
+
+    def picture(self, png: bytes, dpi: float, *, height_mm: float | None = None) -> float:
+        """A picture at its own size, made smaller to fit the text width (and
+        ``height_mm``); returns the scale it was placed at."""
+        from docx.shared import Mm  # python-docx: loaded when a Word report is written
+
+        px_w, px_h = _png_size(png)
+        w, h = px_w / dpi * 25.4, px_h / dpi * 25.4
+        room_w, room_h = self.text_mm
+        scale = min(1.0, room_w / w, (height_mm or room_h) / h)
+        p = self.doc.add_paragraph(style="Figure")
+        p.add_run().add_picture(io.BytesIO(png), width=Mm(w * scale))
+        return scale
+
+    def table(self, header, rows, *, numeric=frozenset(), shares: dict | None = None, total_row: bool = False,
+              widths: list[float] | None = None):
+        """A table as wide as the text, columns sized by content (``shares`` fixes some),
+        the header repeated on every page, no row split across pages, ``numeric``
+        columns right-aligned; ``total_row`` sets the last row in bold."""
+        from docx.enum.table import WD_TABLE_ALIGNMENT  # python-docx: loaded when a Word report is written
+        from docx.shared import Mm  # python-docx: loaded when a Word report is written
+        from docx.table import _Cell  # python-docx: loaded when a Word report is written
+
+        header = [str(h) for h in header]
+        rows = [["" if v is None else str(v) for v in r] for r in rows]
+        widths = widths or column_widths([header] + rows, self.text_mm[0], shares=shares)
+        table = self.doc.add_table(rows=0, cols=len(header), style="Table Grid")
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False  # a fixed layout: the widths below, not the text, size the columns
+        _table_width(table, sum(widths))
+        for col, w in zip(table.columns, widths):
+            col.width = Mm(w)
+        last = len(rows)
+        for r, values in enumerate([header] + rows):
+            tr = table.add_row()._tr
+            _row_props(tr, header=r == 0)
+            for c, (tc, value) in enumerate(zip(tr.tc_lst, values)):
+                cell = _Cell(tc, table)
+                cell.width = Mm(widths[c])
+                bold = r == 0 or (total_row and r == last)
+                style = ("Table Head" if bold else "Table Text") + (" Number" if c in numeric else "")
+                if style == "Table Text Number":
+                    style = "Table Number"
+                lines = value.split("\n")
+                cell.paragraphs[0].text = lines[0]
+                cell.paragraphs[0].style = style
+                for line in lines[1:]:
+                    cell.add_paragraph(line, style=style)
+                if r == 0:
+                    _shade(tc, "E4EAF1")
+        return table
+
+
+def _fonts(rpr) -> None:
+    """The report's font for every script of a run properties element; the theme fonts
+    (which win over named ones) removed."""
+    from docx.oxml.ns import qn  # python-docx: loaded when a Word report is written
+
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+
+
+def _field(paragraph, instr: str) -> None:
+    """A simple Word field (PAGE, NUMPAGES) with a placeholder result."""
+    from docx.oxml import OxmlElement  # python-docx: loaded when a Word report is written
+    from docx.oxml.ns import qn  # python-docx: loaded when a Word report is written
+
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), instr)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    fld.append(run)
+    paragraph._p.append(fld)
+
+
+def _table_width(table, mm: float) -> None:
+    from docx.oxml.ns import qn  # python-docx: loaded when a Word report is written
+
+    tblW = table._tbl.tblPr.find(qn("w:tblW"))
+    tblW.set(qn("w:type"), "dxa")
+    tblW.set(qn("w:w"), str(round(mm / 25.4 * 1440)))
+
+
+def _row_props(tr, *, header: bool) -> None:
+    """A row that never splits across pages; the header row repeats on every page."""
+    from docx.oxml import OxmlElement  # python-docx: loaded when a Word report is written
+
+    trpr = tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+    if header:
+        trpr.append(OxmlElement("w:tblHeader"))
+
+
+def _shade(tc, fill: str) -> None:
+    from docx.oxml import OxmlElement  # python-docx: loaded when a Word report is written
+    from docx.oxml.ns import qn  # python-docx: loaded when a Word report is written
+
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc.get_or_add_tcPr().append(shd)
