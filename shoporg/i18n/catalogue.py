@@ -831,6 +831,8 @@ WORDS: dict[str, dict[str, str]] = {
     "doc.assume_option": {"zh": "{name} · 假设", "en": "{name} · assumptions"},
     "doc.rules": {"zh": "薪酬规则", "en": "Pay rules"},
     "doc.employment": {"zh": "用工参数（{region}）", "en": "Employment parameters ({region})"},
+    "doc.employment_plain": {"zh": "用工参数", "en": "Employment parameters"},
+    "doc.rules_same": {"zh": "与{name}相同。", "en": "As for {name}."},
     "doc.employment_assumed": {"zh": "以下参数未能在发布机关原文中核实，作为假设使用：",
                                "en": "Not confirmed in the issuer's own text, used as assumptions:"},
     "doc.employment_verified": {"zh": "其余参数均已核实。", "en": "The other figures are confirmed."},

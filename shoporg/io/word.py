@@ -138,6 +138,7 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
         if i:
             rep.doc.add_page_break()
         rep.picture(png, _CHART_DPI, height_mm=rep.text_mm[1] - (22 if i == 0 else 6))
+    rep.doc.add_page_break()  # the role table starts on a page of its own, not under the chart
     rep.heading(t("doc.roles", lang) + " · " + name, 2)
     roles = role_table(d, lang=lang)
     cols = ["name", "department", "reports_to", "headcount", "pay", "duties"]
@@ -155,7 +156,7 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
         rows = [[fmt.month(i, lang), *(fmt.fixed(m.loc[i, c], lang) for c in cols)] for i in m.index]
         rows.append([t("total", lang), *(fmt.fixed(cost.column_total(m, c), lang) for c in cols)])
         rep.table([_cap(t("col.month", lang)), *(_cap(t(f"col.{h}", lang)) for h in heads)], rows,
-                  numeric=set(range(1, len(cols) + 1)), total_row=True)
+                  numeric=set(range(1, len(cols) + 1)), total_row=True, fill=False, together=True)
         if pr.chain is not None:
             rep.para(t("doc.chain_line", lang, **{k: fmt.yuan(cost.column_total(m, k), lang, cents=True)
                                                    for k in ("gross", "employer", "labour_cost", "net")} |
@@ -167,11 +168,12 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
                                                                                           cents=True)))
         _staffing(rep, d, scenario, lang, supply=supply, norms=norms)
 
-    rep.heading(t("doc.gaps", lang), 2)
+    rep.heading(t("doc.findings", lang), 2)
+    rep.heading(t("doc.gaps", lang), 3)
     missing = gaps(d)
     rep.para(words([areas.loc[a, lang] for a in missing], lang) if missing else t("word.none", lang))
     h = health(d, scenario=scenario, lang=lang)
-    rep.heading(t("doc.health", lang), 2)
+    rep.heading(t("doc.health", lang), 3)
     if h.empty:
         rep.para(t("word.none", lang))
     else:
@@ -191,7 +193,7 @@ def _staffing(rep: Report, d, scenario, lang: str, *, supply, norms) -> None:
         if peak is None or peak.empty:
             rep.para(t("doc.peak_none", lang))
         else:
-            rep.table(list(peak.columns), peak.values.tolist(), numeric={3, 5})
+            rep.table(list(peak.columns), peak.values.tolist(), numeric={3, 5}, fill=False)
     else:
         rep.para(t("doc.staffing_none", lang))
 
@@ -221,12 +223,18 @@ def _assumptions(rep: Report, designs, names, runs, scenario, lang: str) -> None
     rep.table([_cap(t("col.driver", lang))] + [fmt.month_short(m, lang) for m in drivers.index],
               [[driver_name(k, lang)] + [fmt.number(v, lang) for v in drivers[k]] for k in drivers.columns],
               numeric=set(range(1, len(drivers.index) + 1)))
+    first = None
     for d, name, pr in zip(designs, names, runs):
         rep.heading(t("doc.assume_option", lang, name=name), 2)
         rep.heading(t("doc.rules", lang), 3)
-        rep.bullets(t("doc.field", lang, label=r.name.get(lang), value=pay_summary(r, lang)) for r in d.roles if r.pay)
+        rules = [t("doc.field", lang, label=r.name.get(lang), value=pay_summary(r, lang)) for r in d.roles if r.pay]
+        if first is not None and rules == first[1]:
+            rep.para(t("doc.rules_same", lang, name=first[0]))
+        else:
+            rep.bullets(rules or [t("word.none", lang)])
+        first = first or (name, rules)
         if pr.terms is None:
-            rep.heading(t("doc.employment", lang, region="—"), 3)
+            rep.heading(t("doc.employment_plain", lang), 3)
             rep.para(t("doc.employment_none", lang))
         else:
             rep.heading(t("doc.employment", lang, region=pr.terms.region), 3)

@@ -116,7 +116,10 @@ class Report:
 
     def _styles(self) -> None:
         from docx.enum.style import WD_STYLE_TYPE  # python-docx: loaded when a Word report is written
-        from docx.enum.text import WD_ALIGN_PARAGRAPH  # python-docx: loaded when a Word report is written
+        from docx.enum.text import (  # python-docx: loaded when a Word report is written
+            WD_ALIGN_PARAGRAPH,
+            WD_LINE_SPACING,
+        )
         from docx.oxml.ns import qn  # python-docx: loaded when a Word report is written
         from docx.shared import Pt, RGBColor  # python-docx: loaded when a Word report is written
 
@@ -128,7 +131,7 @@ class Report:
         normal = styles["Normal"]
         normal.font.size = Pt(10)
         normal.paragraph_format.space_after = Pt(4)
-        normal.paragraph_format.line_spacing = 1.2
+        normal.paragraph_format.line_spacing = 1.1
         for name, size in (("Title", 26), ("Subtitle", 14), ("Heading 1", 16), ("Heading 2", 12.5), ("Heading 3", 11)):
             styles[name].font.size = Pt(size)
         for name in ("Heading 1", "Heading 2", "Heading 3"):
@@ -140,14 +143,18 @@ class Report:
         styles["Title"].font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
         styles["List Bullet"].paragraph_format.space_after = Pt(2)
 
-        def paragraph_style(name, size, *, bold=False, align=None, base="Normal"):
+        def paragraph_style(name, size, *, bold=False, align=None, base="Normal", exact=True):
             st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
             st.base_style = styles[base]
             st.font.size = Pt(size)
             st.font.bold = bold
             pf = st.paragraph_format
             pf.space_before = pf.space_after = Pt(0)
-            pf.line_spacing = 1.1
+            if exact:  # a CJK font's own line height is about 1.45 em, too loose for a table
+                pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                pf.line_spacing = Pt(round(size * 1.3, 1))
+            else:  # a picture in a line of exact height is cut off
+                pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
             if align is not None:
                 pf.alignment = align
             return st
@@ -156,9 +163,9 @@ class Report:
         paragraph_style("Table Number", _TABLE_PT, align=WD_ALIGN_PARAGRAPH.RIGHT)
         paragraph_style("Table Head", _TABLE_PT, bold=True)
         paragraph_style("Table Head Number", _TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
-        fig = paragraph_style("Figure", 10, align=WD_ALIGN_PARAGRAPH.CENTER)
+        fig = paragraph_style("Figure", 10, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)
         fig.paragraph_format.space_after = Pt(4)
-        cover = paragraph_style("Cover Line", 12)
+        cover = paragraph_style("Cover Line", 12, exact=False)
         cover.paragraph_format.space_after = Pt(6)
         for st in styles:  # every style names the font, Latin and East Asian alike
             if st.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
@@ -212,7 +219,9 @@ class Report:
         if orientation == self.orientation:
             self.doc.add_page_break()
             return
-        self._page(self.doc.add_section(WD_SECTION.NEW_PAGE), orientation)
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = False  # only the cover goes without
+        self._page(section, orientation)
         self.orientation = orientation
 
     @property
@@ -243,21 +252,26 @@ class Report:
         return scale
 
     def table(self, header, rows, *, numeric=frozenset(), shares: dict | None = None, total_row: bool = False,
-              widths: list[float] | None = None):
-        """A table as wide as the text, columns sized by content (``shares`` fixes some),
-        the header repeated on every page, no row split across pages, ``numeric``
-        columns right-aligned; ``total_row`` sets the last row in bold."""
+              fill: bool = True, together: bool = False):
+        """A table as wide as the text (``fill``; else as its content needs, with some air),
+        columns sized by content (``shares`` fixes some), the header repeated on every
+        page, no row split across pages, ``numeric`` columns right-aligned;
+        ``total_row`` sets the last row in bold; ``together`` keeps a short table on one page."""
         from docx.enum.table import WD_TABLE_ALIGNMENT  # python-docx: loaded when a Word report is written
         from docx.shared import Mm  # python-docx: loaded when a Word report is written
         from docx.table import _Cell  # python-docx: loaded when a Word report is written
 
         header = [str(h) for h in header]
         rows = [["" if v is None else str(v) for v in r] for r in rows]
-        widths = widths or column_widths([header] + rows, self.text_mm[0], shares=shares)
+        total = self.text_mm[0]
+        if not fill:
+            total = min(total, 1.4 * sum(_natural(col, _TABLE_PT) for col in zip(header, *rows)))
+        widths = column_widths([header] + rows, total, shares=shares)
         table = self.doc.add_table(rows=0, cols=len(header), style="Table Grid")
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER if fill else WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False  # a fixed layout: the widths below, not the text, size the columns
         _table_width(table, sum(widths))
+        _cell_margins(table, top_bottom_mm=0.7)
         for col, w in zip(table.columns, widths):
             col.width = Mm(w)
         last = len(rows)
@@ -276,6 +290,9 @@ class Report:
                 cell.paragraphs[0].style = style
                 for line in lines[1:]:
                     cell.add_paragraph(line, style=style)
+                if together and r < last:  # each row kept with the next: the table moves as one
+                    for p in cell.paragraphs:
+                        p.paragraph_format.keep_with_next = True
                 if r == 0:
                     _shade(tc, "E4EAF1")
         return table
@@ -317,6 +334,25 @@ def _table_width(table, mm: float) -> None:
     tblW = table._tbl.tblPr.find(qn("w:tblW"))
     tblW.set(qn("w:type"), "dxa")
     tblW.set(qn("w:w"), str(round(mm / 25.4 * 1440)))
+
+
+def _cell_margins(table, *, top_bottom_mm: float) -> None:
+    """Room above and below the text of every cell (Word's default is none)."""
+    from docx.oxml import OxmlElement  # python-docx: loaded when a Word report is written
+    from docx.oxml.ns import qn  # python-docx: loaded when a Word report is written
+
+    mar = OxmlElement("w:tblCellMar")
+    for side, mm in (("top", top_bottom_mm), ("left", 1.9), ("bottom", top_bottom_mm), ("right", 1.9)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(mm / 25.4 * 1440)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    tblPr = table._tbl.tblPr
+    look = tblPr.find(qn("w:tblLook"))
+    if look is not None:  # the schema's order: cell margins before the look
+        look.addprevious(mar)
+    else:
+        tblPr.append(mar)
 
 
 def _row_props(tr, *, header: bool) -> None:
