@@ -22,6 +22,7 @@ from pathlib import Path
 from .. import fmt
 from ..analysis import compare, compare_view, diff, diff_view, gaps, health, health_view
 from ..catalogue import duty_areas
+from ..chart import chart_pages
 from ..client import ClientBlock
 from ..errors import DesignFileError
 from ..i18n import Phrase, check_lang, driver_name, t, words
@@ -39,6 +40,9 @@ __all__ = ["write_docx", "export_docx"]
 #: text area (at most by 0.74), no text on them is under 8 pt.
 CHART_MIN_PT = 11.0
 _CHART_DPI = 150
+#: the smallest text on a chart before it is scaled (``shoporg.chart``'s detail lines), the
+#: smallest it may be on the page, and the share of a page a one-page chart takes
+_DRAWN_PT, _FLOOR_PT, _CHART_SHARE = 8.0, 8.0, 0.62
 
 
 def _cap(text: str) -> str:
@@ -124,7 +128,7 @@ def _summary(rep: Report, designs, names, costs, scenario, lang: str, *, supply,
                      [t("doc.sum.labour_order", lang)] + money(c.labour_order for c in costs)]
     rep.table([""] + names, rows, numeric=set(range(1, len(names) + 1)))
     if scenario is not None and not any(c.labour_year is not None for c in costs):
-        rep.para(t("doc.sum.gross_note", lang))
+        rep.para(t("doc.sum.gross_note", lang), "Note")
     rep.heading(t("doc.findings", lang), 2)
     rep.bullets(findings(designs, names, table, scenario, lang, norms=norms))
 
@@ -133,18 +137,23 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
     rep.section("landscape")
     rep.heading(name, 1)
     rep.heading(t("doc.chart", lang), 2)
-    pages = chart_page_pngs(d, lang, _CHART_DPI, min_pt=CHART_MIN_PT)
-    for i, png in enumerate(pages):
+    pngs = chart_page_pngs(d, lang, _CHART_DPI, min_pt=CHART_MIN_PT)
+    scales = [p.scale for p in chart_pages(d, lang, min_pt=CHART_MIN_PT)]
+    for i, (png, drawn) in enumerate(zip(pngs, scales)):
         if i:
             rep.doc.add_page_break()
-        rep.picture(png, _CHART_DPI, height_mm=rep.text_mm[1] - (22 if i == 0 else 6))
-    rep.doc.add_page_break()  # the role table starts on a page of its own, not under the chart
+        # one page of chart leaves room below for the role table to begin; its text stays at 8 pt or more
+        room = rep.text_mm[1] * _CHART_SHARE if len(pngs) == 1 else rep.text_mm[1] - (40 if i == 0 else 12)
+        rep.picture(png, _CHART_DPI, height_mm=room, least=_FLOOR_PT / (_DRAWN_PT * drawn))
+    if len(pngs) > 1:
+        rep.doc.add_page_break()  # after a chart of several pages the role table starts on a page of its own
     rep.heading(t("doc.roles", lang) + " · " + name, 2)
     roles = role_table(d, lang=lang)
-    cols = ["name", "department", "reports_to", "headcount", "pay", "duties"]
-    rows = [[fmt.headcount(v, lang) if c == "headcount" else v for c, v in zip(cols, r)]
-            for r in roles[cols].values.tolist()]
-    rep.table([_cap(t(f"col.{c}", lang)) for c in cols], rows, numeric={3}, shares={5: 0.5})
+    rows = [["\n".join([r["name"]] + [x for x in (r["department"], r["reports_to"] and
+                                                   t("doc.reports_to", lang, name=r["reports_to"])) if x]),
+             fmt.headcount(r["headcount"], lang), r["pay"], r["duties"]] for _, r in roles.iterrows()]
+    head = [t("doc.col.role", lang), t("doc.col.people", lang), _cap(t("col.pay", lang)), _cap(t("col.duties", lang))]
+    rep.table(head, rows, numeric={1}, shares={2: 0.22, 3: 0.56}, minor={0})
 
     if pr is not None:
         rep.heading(t("doc.payroll", lang) + " · " + name, 2)
@@ -162,10 +171,10 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
                                                    for k in ("gross", "employer", "labour_cost", "net")} |
                        {"labour": fmt.yuan(cost.column_total(m, "labour_cost"), lang, cents=True),
                         "employee": fmt.yuan(cost.column_total(m, "employee_contributions"), lang, cents=True),
-                        "tax": fmt.yuan(cost.column_total(m, "tax"), lang, cents=True)}))
+                        "tax": fmt.yuan(cost.column_total(m, "tax"), lang, cents=True)}), "Note")
         if pr.carried_over:
             rep.para(t("doc.field", lang, label=t("doc.carried", lang), value=fmt.yuan(pr.carried_over, lang,
-                                                                                          cents=True)))
+                                                                                          cents=True)), "Note")
         _staffing(rep, d, scenario, lang, supply=supply, norms=norms)
 
     rep.heading(t("doc.findings", lang), 2)
@@ -221,31 +230,34 @@ def _assumptions(rep: Report, designs, names, runs, scenario, lang: str) -> None
                end=fmt.month(scenario.months[-1], lang)))
     drivers = scenario.table()
     rep.table([_cap(t("col.driver", lang))] + [fmt.month_short(m, lang) for m in drivers.index],
-              [[driver_name(k, lang)] + [fmt.number(v, lang) for v in drivers[k]] for k in drivers.columns],
+              [[_cap(driver_name(k, lang))] + [fmt.number(v, lang) for v in drivers[k]] for k in drivers.columns],
               numeric=set(range(1, len(drivers.index) + 1)))
-    first = None
-    for d, name, pr in zip(designs, names, runs):
-        rep.heading(t("doc.assume_option", lang, name=name), 2)
-        rep.heading(t("doc.rules", lang), 3)
-        rules = [t("doc.field", lang, label=r.name.get(lang), value=pay_summary(r, lang)) for r in d.roles if r.pay]
-        if first is not None and rules == first[1]:
-            rep.para(t("doc.rules_same", lang, name=first[0]))
-        else:
-            rep.bullets(rules or [t("word.none", lang)])
-        first = first or (name, rules)
-        if pr.terms is None:
-            rep.heading(t("doc.employment_plain", lang), 3)
-            rep.para(t("doc.employment_none", lang))
-        else:
-            rep.heading(t("doc.employment", lang, region=pr.terms.region), 3)
+    if all(pr.terms is None for pr in runs):
+        rep.para(t("doc.employment_none", lang), "Note")
+    groups: dict = {}  # options with the same pay rules share one list
+    for d, name in zip(designs, names):
+        rules = tuple(t("doc.field", lang, label=r.name.get(lang), value=pay_summary(r, lang)) for r in d.roles if r.pay)
+        groups.setdefault(rules, []).append(name)
+    for rules, who in groups.items():
+        rep.heading(t("doc.rules_of", lang, name=words(who, lang)), 2)
+        rep.bullets(rules or [t("word.none", lang)])
+    if any(pr.terms is not None for pr in runs):
+        terms: dict = {}  # options on the same terms share one table
+        for name, pr in zip(names, runs):
+            key = (pr.terms.region, *fact_rows(pr.terms, lang)[0]) if pr.terms is not None else None
+            terms.setdefault(str(key), (pr, []))[1].append(name)
+        for pr, who in terms.values():
+            region = pr.terms.region if pr.terms is not None else "—"
+            rep.heading(t("doc.employment_of", lang, name=words(who, lang), region=region), 2)
+            if pr.terms is None:
+                rep.para(t("doc.employment_none", lang))
+                continue
             rows, assumed = fact_rows(pr.terms, lang)
             rep.table([t(f"doc.col.{c}", lang) for c in ("parameter", "value", "source", "verified")], rows,
                       shares={2: 0.5})
-            if assumed:
-                rep.para(t("doc.employment_assumed", lang) + words(assumed, lang))
-            else:
-                rep.para(t("doc.employment_all_verified", lang))
+            rep.para(t("doc.employment_assumed", lang) + words(assumed, lang) if assumed else
+                     t("doc.employment_all_verified", lang), "Note")
+    for d, pr in zip(designs, runs):
         note = filled_note(pr.filled, d, lang)
         if note:
-            rep.para(note)
-
+            rep.para(note, "Note")

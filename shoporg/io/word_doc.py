@@ -30,7 +30,10 @@ TEXT_MM = {"portrait": (_A4[0] - 2 * _MARGIN, _A4[1] - 2 * _MARGIN),
            "landscape": (_A4[1] - 2 * _MARGIN, _A4[0] - 2 * _MARGIN)}
 """The text area (width, height) of a page in each orientation, in mm."""
 
-_TABLE_PT = 9.0
+_TABLE_PT = 8.5
+#: the Latin characters narrower than 0.6 em: digits, and the marks between them
+_NARROW = dict.fromkeys("0123456789", 0.56) | dict.fromkeys(",.:;' ", 0.3)
+_NO_WRAP_MM = 26.0
 _CELL_PAD_MM = 1.9 * 2 + 1.0  # Word's default cell margins, left and right, and a little air
 _PT_MM = 25.4 / 72
 #: a run a line does not break inside: Latin letters, digits and their signs (CJK breaks anywhere)
@@ -38,12 +41,13 @@ _UNBROKEN = re.compile(r"[^\s\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F]+")
 
 
 def text_width(text: str, size: float = _TABLE_PT) -> float:
-    """Width of one line in mm: a wide (CJK) character is one em, any other about 0.55 em.
+    """Width of one line in mm: a wide (CJK) character is one em, any other about 0.6 em
+    (Microsoft YaHei's Latin letters; the sans a viewer puts in its place is as wide).
 
     >>> round(text_width("电商总监", 9), 1), round(text_width("Director", 9), 1)
-    (12.7, 14.0)
+    (12.7, 15.2)
     """
-    return size * _PT_MM * sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in text)
+    return size * _PT_MM * sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else _NARROW.get(ch, 0.6) for ch in text)
 
 
 def _natural(cells, size: float) -> float:
@@ -52,8 +56,11 @@ def _natural(cells, size: float) -> float:
 
 def _least(cells, size: float) -> float:
     """The narrowest a column should be: its longest word, and four Chinese characters."""
+    natural = _natural(cells, size)
+    if natural <= _NO_WRAP_MM:  # a short column is never wrapped
+        return natural
     longest = max((text_width(w, size) for c in cells for w in _UNBROKEN.findall(str(c))), default=0.0)
-    return min(max(longest, 4 * size * _PT_MM), max(text_width(str(c), size) for c in cells)) + _CELL_PAD_MM
+    return min(max(longest, 4 * size * _PT_MM) + _CELL_PAD_MM, natural)
 
 
 def column_widths(rows, total: float, *, shares: dict | None = None, size: float = _TABLE_PT) -> list[float]:
@@ -131,9 +138,13 @@ class Report:
         normal = styles["Normal"]
         normal.font.size = Pt(10)
         normal.paragraph_format.space_after = Pt(4)
-        normal.paragraph_format.line_spacing = 1.1
+        # exact line heights: a CJK font's own is about 1.45 em, looser than a report wants
+        normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        normal.paragraph_format.line_spacing = Pt(15)
         for name, size in (("Title", 26), ("Subtitle", 14), ("Heading 1", 16), ("Heading 2", 12.5), ("Heading 3", 11)):
             styles[name].font.size = Pt(size)
+        for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3"):
+            styles[name].paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # large text, its own height
         for name in ("Heading 1", "Heading 2", "Heading 3"):
             st = styles[name]
             st.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
@@ -141,7 +152,10 @@ class Report:
             st.paragraph_format.space_after = Pt(4)
             st.paragraph_format.keep_with_next = True
         styles["Title"].font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
-        styles["List Bullet"].paragraph_format.space_after = Pt(2)
+        bullet = styles["List Bullet"].paragraph_format
+        bullet.space_after = Pt(1)
+        bullet.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        bullet.line_spacing = Pt(14)
 
         def paragraph_style(name, size, *, bold=False, align=None, base="Normal", exact=True):
             st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -163,9 +177,14 @@ class Report:
         paragraph_style("Table Number", _TABLE_PT, align=WD_ALIGN_PARAGRAPH.RIGHT)
         paragraph_style("Table Head", _TABLE_PT, bold=True)
         paragraph_style("Table Head Number", _TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        paragraph_style("Table Minor", _TABLE_PT).font.color.rgb = RGBColor(0x52, 0x60, 0x6D)
         fig = paragraph_style("Figure", 10, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)
         fig.paragraph_format.space_after = Pt(4)
         cover = paragraph_style("Cover Line", 12, exact=False)
+        note = paragraph_style("Note", 9, exact=False)
+        note.paragraph_format.space_before = Pt(4)
+        note.paragraph_format.space_after = Pt(6)
+        note.font.color.rgb = RGBColor(0x52, 0x60, 0x6D)
         cover.paragraph_format.space_after = Pt(6)
         for st in styles:  # every style names the font, Latin and East Asian alike
             if st.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
@@ -238,25 +257,26 @@ class Report:
         for line in lines:
             self.doc.add_paragraph(line, style="List Bullet")
 
-    def picture(self, png: bytes, dpi: float, *, height_mm: float | None = None) -> float:
-        """A picture at its own size, made smaller to fit the text width (and
-        ``height_mm``); returns the scale it was placed at."""
+    def picture(self, png: bytes, dpi: float, *, height_mm: float | None = None, least: float = 0.0) -> float:
+        """A picture at its own size, made smaller to fit the text width and ``height_mm``
+        (but not below ``least`` unless the width needs it); returns the scale it was placed at."""
         from docx.shared import Mm  # python-docx: loaded when a Word report is written
 
         px_w, px_h = _png_size(png)
         w, h = px_w / dpi * 25.4, px_h / dpi * 25.4
         room_w, room_h = self.text_mm
-        scale = min(1.0, room_w / w, (height_mm or room_h) / h)
+        scale = min(room_w / w, room_h / h, max(least, min(1.0, (height_mm or room_h) / h)))
         p = self.doc.add_paragraph(style="Figure")
         p.add_run().add_picture(io.BytesIO(png), width=Mm(w * scale))
         return scale
 
     def table(self, header, rows, *, numeric=frozenset(), shares: dict | None = None, total_row: bool = False,
-              fill: bool = True, together: bool = False):
+              fill: bool = True, together: bool = False, minor=frozenset()):
         """A table as wide as the text (``fill``; else as its content needs, with some air),
         columns sized by content (``shares`` fixes some), the header repeated on every
         page, no row split across pages, ``numeric`` columns right-aligned;
-        ``total_row`` sets the last row in bold; ``together`` keeps a short table on one page."""
+        ``total_row`` sets the last row in bold; ``together`` keeps a short table on one page;
+        in ``minor`` columns the lines after a cell's first are in grey (a role's department)."""
         from docx.enum.table import WD_TABLE_ALIGNMENT  # python-docx: loaded when a Word report is written
         from docx.shared import Mm  # python-docx: loaded when a Word report is written
         from docx.table import _Cell  # python-docx: loaded when a Word report is written
@@ -271,7 +291,7 @@ class Report:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER if fill else WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False  # a fixed layout: the widths below, not the text, size the columns
         _table_width(table, sum(widths))
-        _cell_margins(table, top_bottom_mm=0.7)
+        _cell_margins(table, top_bottom_mm=0.5)
         for col, w in zip(table.columns, widths):
             col.width = Mm(w)
         last = len(rows)
@@ -289,7 +309,7 @@ class Report:
                 cell.paragraphs[0].text = lines[0]
                 cell.paragraphs[0].style = style
                 for line in lines[1:]:
-                    cell.add_paragraph(line, style=style)
+                    cell.add_paragraph(line, style="Table Minor" if c in minor and r else style)
                 if together and r < last:  # each row kept with the next: the table moves as one
                     for p in cell.paragraphs:
                         p.paragraph_format.keep_with_next = True
