@@ -74,7 +74,8 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client=None, a
     props.author, props.comments, props.title = author or block.consultant, "", title
     names = option_names(designs, lang)
     runs = [payroll(d, scenario, supply=supply) if scenario is not None else None for d in designs]
-    costs = [Costs.of(pr) if pr is not None else None for pr in runs]
+    # a design without any pay rule has no cost to show (not a cost of zero)
+    costs = [Costs.of(pr) if pr is not None and any(r.pay for r in d.roles) else None for d, pr in zip(designs, runs)]
 
     _cover(rep, block, title, names, lang, author=author, date=date)
     rep.section("portrait")
@@ -114,20 +115,19 @@ def _summary(rep: Report, designs, names, costs, scenario, lang: str, *, supply,
     rows = [[t("doc.sum.people", lang)] + [fmt.headcount(d.headcount, lang) for d in designs],
             [t("doc.sum.roles", lang)] + [fmt.count(len(d.roles), lang) for d in designs],
             [t("doc.sum.layers", lang)] + [fmt.count(v, lang) for v in table.loc["layers"].iloc[1:1 + len(designs)]]]
-    if scenario is not None:
-        chains = [c.labour_year is not None for c in costs]
+    if scenario is not None and any(costs):
+        chains = [c is not None and c.labour_year is not None for c in costs]
+
         def money(values):
             return [fmt.fixed(v, lang) if v is not None else "—" for v in values]
         if not all(chains):  # gross pay, labelled as such, for every option
-            rows += [[t("doc.sum.gross_month", lang)] + money(c.gross_month for c in costs),
-                     [t("doc.sum.gross_year", lang)] + money(c.gross_year for c in costs),
-                     [t("doc.sum.gross_order", lang)] + money(c.gross_order for c in costs)]
+            rows += [[t(f"doc.sum.gross_{k}", lang)] + money(getattr(c, f"gross_{k}", None) for c in costs)
+                     for k in ("month", "year", "order")]
         if any(chains):
-            rows += [[t("doc.sum.labour_month", lang)] + money(c.labour_month for c in costs),
-                     [t("doc.sum.labour_year", lang)] + money(c.labour_year for c in costs),
-                     [t("doc.sum.labour_order", lang)] + money(c.labour_order for c in costs)]
+            rows += [[t(f"doc.sum.labour_{k}", lang)] + money(getattr(c, f"labour_{k}", None) for c in costs)
+                     for k in ("month", "year", "order")]
     rep.table([""] + names, rows, numeric=set(range(1, len(names) + 1)))
-    if scenario is not None and not any(c.labour_year is not None for c in costs):
+    if any(costs) and not any(c is not None and c.labour_year is not None for c in costs):
         rep.para(t("doc.sum.gross_note", lang), "Note")
     rep.heading(t("doc.findings", lang), 2)
     rep.bullets(findings(designs, names, table, scenario, lang, norms=norms))
@@ -157,6 +157,9 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
 
     if pr is not None:
         rep.heading(t("doc.payroll", lang) + " · " + name, 2)
+    if pr is not None and cost is None:
+        rep.para(t("doc.no_pay", lang))
+    if cost is not None:
         m = chain_months(pr)
         if m is not None:  # a city's terms: the whole chain, from gross pay to net pay
             cols, heads = zip(*CHAIN_COLUMNS)
@@ -166,15 +169,16 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
         rows.append([t("total", lang), *(fmt.fixed(cost.column_total(m, c), lang) for c in cols)])
         rep.table([_cap(t("col.month", lang)), *(_cap(t(f"col.{h}", lang)) for h in heads)], rows,
                   numeric=set(range(1, len(cols) + 1)), total_row=True, fill=False, together=True)
-        if pr.chain is not None:
-            rep.para(t("doc.chain_line", lang, **{k: fmt.yuan(cost.column_total(m, k), lang, cents=True)
-                                                   for k in ("gross", "employer", "labour_cost", "net")} |
-                       {"labour": fmt.yuan(cost.column_total(m, "labour_cost"), lang, cents=True),
-                        "employee": fmt.yuan(cost.column_total(m, "employee_contributions"), lang, cents=True),
-                        "tax": fmt.yuan(cost.column_total(m, "tax"), lang, cents=True)}), "Note")
+        if pr.chain is not None:  # the year's chain in one sentence, from the table's own totals
+            def year(column):
+                return fmt.yuan(cost.column_total(m, column), lang, cents=True)
+            rep.para(t("doc.chain_line", lang, gross=year("gross"), employer=year("employer"),
+                       labour=year("labour_cost"), employee=year("employee_contributions"), tax=year("tax"),
+                       net=year("net")), "Note")
         if pr.carried_over:
             rep.para(t("doc.field", lang, label=t("doc.carried", lang), value=fmt.yuan(pr.carried_over, lang,
                                                                                           cents=True)), "Note")
+    if pr is not None:
         _staffing(rep, d, scenario, lang, supply=supply, norms=norms)
 
     rep.heading(t("doc.findings", lang), 2)
