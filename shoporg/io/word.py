@@ -31,7 +31,7 @@ from ..scenario import filled_note
 from ..tables import CHAIN_COLUMNS, chain_months, pay_summary, role_table
 from .atomic import atomic_write, check_target
 from .picture import chart_page_pngs
-from .word_doc import Report
+from .word_doc import Report, capital
 from .word_parts import Costs, fact_rows, findings, option_names, staffing_rows
 
 __all__ = ["write_docx", "export_docx"]
@@ -40,14 +40,9 @@ __all__ = ["write_docx", "export_docx"]
 #: text area (at most by 0.74), no text on them is under 8 pt.
 CHART_MIN_PT = 11.0
 _CHART_DPI = 150
-#: the smallest text on a chart before it is scaled (``shoporg.chart``'s detail lines), the
-#: smallest it may be on the page, and the share of a page a one-page chart takes
-_DRAWN_PT, _FLOOR_PT, _CHART_SHARE = 8.0, 8.0, 0.62
-
-
-def _cap(text: str) -> str:
-    """A column head starts with a capital (English heads are lower case in the catalogue)."""
-    return text[:1].upper() + text[1:]
+#: the smallest text on a chart before it is scaled (``shoporg.chart``'s detail lines) and
+#: the smallest it may be on the page
+_DRAWN_PT, _FLOOR_PT = 8.0, 8.0
 
 
 def write_docx(designs, path, scenario=None, lang: str = "zh", *, client=None, author: str = "",
@@ -142,17 +137,16 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
     for i, (png, drawn) in enumerate(zip(pngs, scales)):
         if i:
             rep.doc.add_page_break()
-        # one page of chart leaves room below for the role table to begin; its text stays at 8 pt or more
-        room = rep.text_mm[1] * _CHART_SHARE if len(pngs) == 1 else rep.text_mm[1] - (40 if i == 0 else 12)
-        rep.picture(png, _CHART_DPI, height_mm=room, least=_FLOOR_PT / (_DRAWN_PT * drawn))
-    if len(pngs) > 1:
-        rep.doc.add_page_break()  # after a chart of several pages the role table starts on a page of its own
+        # as large as the page allows (below the headings), its smallest text at 8 pt or more
+        rep.picture(png, _CHART_DPI, height_mm=rep.text_mm[1] - (40 if i == 0 else 12),
+                    least=_FLOOR_PT / (_DRAWN_PT * drawn))
+    rep.doc.add_page_break()  # the role table starts on a page of its own
     rep.heading(t("doc.roles", lang) + " · " + name, 2)
     roles = role_table(d, lang=lang)
     rows = [["\n".join([r["name"]] + [x for x in (r["department"], r["reports_to"] and
                                                    t("doc.reports_to", lang, name=r["reports_to"])) if x]),
              fmt.headcount(r["headcount"], lang), r["pay"], r["duties"]] for _, r in roles.iterrows()]
-    head = [t("doc.col.role", lang), t("doc.col.people", lang), _cap(t("col.pay", lang)), _cap(t("col.duties", lang))]
+    head = [t("doc.col.role", lang), t("doc.col.people", lang), capital(t("col.pay", lang)), capital(t("col.duties", lang))]
     rep.table(head, rows, numeric={1}, shares={2: 0.22, 3: 0.56}, minor={0})
 
     if pr is not None:
@@ -167,7 +161,7 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
             m, cols, heads = pr.by_month(), ("accrued", "paid"), ("accrued_yuan", "paid_yuan")
         rows = [[fmt.month(i, lang), *(fmt.fixed(m.loc[i, c], lang) for c in cols)] for i in m.index]
         rows.append([t("total", lang), *(fmt.fixed(cost.column_total(m, c), lang) for c in cols)])
-        rep.table([_cap(t("col.month", lang)), *(_cap(t(f"col.{h}", lang)) for h in heads)], rows,
+        rep.table([capital(t("col.month", lang)), *(capital(t(f"col.{h}", lang)) for h in heads)], rows,
                   numeric=set(range(1, len(cols) + 1)), total_row=True, fill=False, together=True)
         if pr.chain is not None:  # the year's chain in one sentence, from the table's own totals
             def year(column):
@@ -176,7 +170,7 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
                        labour=year("labour_cost"), employee=year("employee_contributions"), tax=year("tax"),
                        net=year("net")), "Note")
         if pr.carried_over:
-            rep.para(t("doc.field", lang, label=t("doc.carried", lang), value=fmt.yuan(pr.carried_over, lang,
+            rep.para(t("doc.field", lang, label=capital(t("doc.carried", lang)), value=fmt.yuan(pr.carried_over, lang,
                                                                                           cents=True)), "Note")
     if pr is not None:
         _staffing(rep, d, scenario, lang, supply=supply, norms=norms)
@@ -184,21 +178,21 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
     rep.heading(t("doc.findings", lang), 2)
     rep.heading(t("doc.gaps", lang), 3)
     missing = gaps(d)
-    rep.para(words([areas.loc[a, lang] for a in missing], lang) if missing else t("word.none", lang))
+    rep.para(words([areas.loc[a, lang] for a in missing], lang) if missing else capital(t("word.none", lang)))
     h = health(d, scenario=scenario, lang=lang)
     rep.heading(t("doc.health", lang), 3)
     if h.empty:
-        rep.para(t("word.none", lang))
+        rep.para(capital(t("word.none", lang)))
     else:
         hv = health_view(h, d, lang)
-        rep.table([_cap(c) for c in hv.columns], hv.values.tolist())
+        rep.table([capital(c) for c in hv.columns], hv.values.tolist())
 
 
 def _staffing(rep: Report, d, scenario, lang: str, *, supply, norms) -> None:
     rep.heading(t("doc.staffing", lang), 2)
     sized, kept, peak = staffing_rows(d, scenario, lang, supply=supply, norms=norms)
     if sized:
-        rep.table([_cap(t("col.name", lang)), t("doc.col.current", lang), t("doc.col.recommended", lang),
+        rep.table([capital(t("col.name", lang)), t("doc.col.current", lang), t("doc.col.recommended", lang),
                    t("doc.col.reason", lang)], sized, numeric={1, 2}, shares={3: 0.55})
         if kept:
             rep.para(t("doc.staffing_kept", lang, names=words(kept, lang)))
@@ -216,15 +210,16 @@ def _comparison(rep: Report, designs, names, scenario, lang: str, *, supply) -> 
     rep.heading(t("doc.compare", lang), 1)
     c = compare_view(compare(designs, scenario, lang=lang, supply=supply), lang)
     c.columns = [c.columns[0], *names, *c.columns[1 + len(names):]]
-    rep.table(list(c.columns), c.values.tolist(), numeric=set(range(1, len(c.columns))))
+    rep.table(list(c.columns), [[capital(str(r[0])), *r[1:]] for r in c.values.tolist()],
+              numeric=set(range(1, len(c.columns))))
     for other, other_name in zip(designs[1:], names[1:]):
         rep.heading(t("doc.diff", lang, a=names[0], b=other_name), 2)
         dd = diff_view(diff(designs[0], other), lang, designs=(designs[0], other))
         dd = dd.drop(columns=dd.columns[1])  # role ids serve reading a table back, not a reader
         if dd.empty:
-            rep.para(t("word.none", lang))
+            rep.para(capital(t("word.none", lang)))
         else:
-            rep.table(list(dd.columns), dd.values.tolist())
+            rep.table(list(dd.columns), [[capital(str(x)) for x in r] for r in dd.values.tolist()])
 
 
 def _assumptions(rep: Report, designs, names, runs, scenario, lang: str) -> None:
@@ -233,8 +228,8 @@ def _assumptions(rep: Report, designs, names, runs, scenario, lang: str) -> None
     rep.para(t("doc.scenario", lang, name=scenario.name.get(lang), start=fmt.month(scenario.months[0], lang),
                end=fmt.month(scenario.months[-1], lang)))
     drivers = scenario.table()
-    rep.table([_cap(t("col.driver", lang))] + [fmt.month_short(m, lang) for m in drivers.index],
-              [[_cap(driver_name(k, lang))] + [fmt.number(v, lang) for v in drivers[k]] for k in drivers.columns],
+    rep.table([capital(t("col.driver", lang))] + [fmt.month_short(m, lang) for m in drivers.index],
+              [[capital(driver_name(k, lang))] + [fmt.number(v, lang) for v in drivers[k]] for k in drivers.columns],
               numeric=set(range(1, len(drivers.index) + 1)))
     if all(pr.terms is None for pr in runs):
         rep.para(t("doc.employment_none", lang), "Note")

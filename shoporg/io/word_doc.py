@@ -17,7 +17,7 @@ import re
 import struct
 import unicodedata
 
-__all__ = ["FONT", "ALTERNATES", "TEXT_MM", "Report", "column_widths", "text_width"]
+__all__ = ["FONT", "ALTERNATES", "TEXT_MM", "Report", "capital", "column_widths", "text_width"]
 
 FONT = "Microsoft YaHei"
 """The report's font for Chinese and Latin text: what Windows Word and WPS have."""
@@ -88,6 +88,16 @@ def column_widths(rows, total: float, *, shares: dict | None = None, size: float
     return [out[i] for i in range(len(cols))]
 
 
+def capital(text: str) -> str:
+    """A heading or a cell starts with a capital (the catalogue's English words are lower
+    case to be used inside sentences; Chinese is unchanged).
+
+    >>> capital("paid after the plan"), capital("合计")
+    ('Paid after the plan', '合计')
+    """
+    return text[:1].upper() + text[1:]
+
+
 def _png_size(png: bytes) -> tuple[int, int]:
     return struct.unpack(">II", png[16:24])
 
@@ -152,6 +162,8 @@ class Report:
             st.paragraph_format.space_after = Pt(4)
             st.paragraph_format.keep_with_next = True
         styles["Title"].font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+        styles["Subtitle"].font.italic = False  # Chinese is not set in italics
+        styles["Subtitle"].font.color.rgb = RGBColor(0x52, 0x60, 0x6D)
         bullet = styles["List Bullet"].paragraph_format
         bullet.space_after = Pt(1)
         bullet.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -282,7 +294,7 @@ class Report:
         from docx.shared import Mm  # python-docx: loaded when a Word report is written
         from docx.table import _Cell  # python-docx: loaded when a Word report is written
 
-        header = [str(h) for h in header]
+        header = [capital(str(h)) for h in header]
         rows = [["" if v is None else str(v) for v in r] for r in rows]
         total = self.text_mm[0]
         if not fill:
