@@ -810,8 +810,9 @@ WORDS: dict[str, dict[str, str]] = {
     "doc.find.healthy": {"zh": "{name}：健康检查未发现问题", "en": "{name}: the health checks found nothing"},
     "doc.find.unpaid": {"zh": "{name}：{n}个岗位没有薪酬规则，成本中未计入",
                         "en": "{name}: {n} roles have no pay rules and are not in the costs"},
-    "doc.find.sized": {"zh": "{name}：按工作量定额，{role}建议{recommended}人（现有{current}人）",
-                       "en": "{name}: by its workload norm, {role} needs {recommended} (has {current})"},
+    "doc.find.sized": {"zh": "{name}：按工作量定额建议{roles}", "en": "{name}: by the workload norms, {roles}"},
+    "doc.find.sized_role": {"zh": "{role}{recommended}人（现有{current}人）",
+                            "en": "{role} needs {recommended} (has {current})"},
     "doc.no_pay": {"zh": "本方案的岗位均没有薪酬规则，未作薪酬测算。", "en": "No role of this option has pay rules: no payroll is estimated."},
     "doc.payroll_months": {"zh": "按月（元）", "en": "By month (yuan)"},
     "doc.chain_line": {"zh": "全年：应发工资{gross} + 单位社保公积金{employer} = 人工成本{labour}；"

@@ -32,7 +32,7 @@ from ..tables import CHAIN_COLUMNS, chain_months, pay_summary, role_table
 from .atomic import atomic_write, check_target
 from .picture import chart_page_pngs
 from .word_doc import Report, capital
-from .word_parts import Costs, fact_rows, findings, option_names, staffing_rows
+from .word_parts import Costs, fact_rows, findings, option_names, region_name, staffing_rows
 
 __all__ = ["write_docx", "export_docx"]
 
@@ -195,7 +195,7 @@ def _staffing(rep: Report, d, scenario, lang: str, *, supply, norms) -> None:
         rep.table([capital(t("col.name", lang)), t("doc.col.current", lang), t("doc.col.recommended", lang),
                    t("doc.col.reason", lang)], sized, numeric={1, 2}, shares={3: 0.55})
         if kept:
-            rep.para(t("doc.staffing_kept", lang, names=words(kept, lang)))
+            rep.para(t("doc.staffing_kept", lang, names=words(kept, lang)), "Note")
         rep.heading(t("doc.peak", lang), 3)
         if peak is None or peak.empty:
             rep.para(t("doc.peak_none", lang))
@@ -210,8 +210,7 @@ def _comparison(rep: Report, designs, names, scenario, lang: str, *, supply) -> 
     rep.heading(t("doc.compare", lang), 1)
     c = compare_view(compare(designs, scenario, lang=lang, supply=supply), lang)
     c.columns = [c.columns[0], *names, *c.columns[1 + len(names):]]
-    rep.table(list(c.columns), [[capital(str(r[0])), *r[1:]] for r in c.values.tolist()],
-              numeric=set(range(1, len(c.columns))))
+    rep.table(list(c.columns), c.values.tolist(), numeric=set(range(1, len(c.columns))))
     for other, other_name in zip(designs[1:], names[1:]):
         rep.heading(t("doc.diff", lang, a=names[0], b=other_name), 2)
         dd = diff_view(diff(designs[0], other), lang, designs=(designs[0], other))
@@ -219,7 +218,7 @@ def _comparison(rep: Report, designs, names, scenario, lang: str, *, supply) -> 
         if dd.empty:
             rep.para(capital(t("word.none", lang)))
         else:
-            rep.table(list(dd.columns), [[capital(str(x)) for x in r] for r in dd.values.tolist()])
+            rep.table(list(dd.columns), dd.values.tolist())
 
 
 def _assumptions(rep: Report, designs, names, runs, scenario, lang: str) -> None:
@@ -246,7 +245,7 @@ def _assumptions(rep: Report, designs, names, runs, scenario, lang: str) -> None
             key = (pr.terms.region, *fact_rows(pr.terms, lang)[0]) if pr.terms is not None else None
             terms.setdefault(str(key), (pr, []))[1].append(name)
         for pr, who in terms.values():
-            region = pr.terms.region if pr.terms is not None else "—"
+            region = region_name(pr.terms, lang) if pr.terms is not None else "—"
             rep.heading(t("doc.employment_of", lang, name=words(who, lang), region=region), 2)
             if pr.terms is None:
                 rep.para(t("doc.employment_none", lang))

@@ -295,7 +295,7 @@ class Report:
         from docx.table import _Cell  # python-docx: loaded when a Word report is written
 
         header = [capital(str(h)) for h in header]
-        rows = [["" if v is None else str(v) for v in r] for r in rows]
+        rows = [["" if v is None else capital(str(v)) for v in r] for r in rows]
         total = self.text_mm[0]
         if not fill:
             total = min(total, 1.4 * sum(_natural(col, _TABLE_PT) for col in zip(header, *rows)))

@@ -20,7 +20,7 @@ from ..catalogue import duty_areas
 from ..i18n import has, t, words
 from ..tables import chain_months
 
-__all__ = ["Costs", "option_names", "findings", "staffing_rows", "fact_rows", "fact_value"]
+__all__ = ["Costs", "option_names", "findings", "staffing_rows", "fact_rows", "fact_value", "region_name"]
 
 
 def option_names(designs, lang: str) -> list[str]:
@@ -121,10 +121,11 @@ def findings(designs, names, table, scenario, lang: str, *, norms=None) -> list[
             from ..staffing.sizing import recommend_headcount  # the staffing room, read when sizing
 
             rec = recommend_headcount(d, scenario, norms, lang)
-            for row in rec[(rec.method != "kept") & (rec.recommended != rec.current)].itertuples():
-                out.append(t("doc.find.sized", lang, name=name, role=row.name,
-                             recommended=fmt.headcount(row.recommended, lang),
-                             current=fmt.headcount(row.current, lang)))
+            changed = [t("doc.find.sized_role", lang, role=row.name, recommended=fmt.headcount(row.recommended, lang),
+                         current=fmt.headcount(row.current, lang))
+                       for row in rec[(rec.method != "kept") & (rec.recommended != rec.current)].itertuples()]
+            if changed:
+                out.append(t("doc.find.sized", lang, name=name, roles=words(changed, lang)))
     return out
 
 
@@ -182,6 +183,17 @@ def fact_value(key: str, value, lang: str) -> str:
     if isinstance(value, (int, float)):
         return fmt.yuan(value, lang, cents=float(value) != int(value))
     return str(value)
+
+
+def region_name(terms, lang: str) -> str:
+    """The city of a payroll's terms in ``lang`` (上海 / Shanghai), as its pack names it."""
+    from ..employment.params import EmploymentError, load_pack  # the employment room, read with a city
+
+    try:
+        named = load_pack(terms.region).region
+    except EmploymentError:  # a pack of one's own: its key is its name
+        return terms.region
+    return named.get(lang) if hasattr(named, "get") else str(named)
 
 
 def fact_rows(terms, lang: str) -> tuple[list[list[str]], list[str]]:
