@@ -193,14 +193,14 @@ def _staffing(rep: Report, d, scenario, lang: str, *, supply, norms) -> None:
     sized, kept, peak = staffing_rows(d, scenario, lang, supply=supply, norms=norms)
     if sized:
         rep.table([capital(t("col.name", lang)), t("doc.col.current", lang), t("doc.col.recommended", lang),
-                   t("doc.col.reason", lang)], sized, numeric={1, 2}, shares={3: 0.55})
+                   t("doc.col.reason", lang)], sized, numeric={1, 2}, shares={3: 0.55}, together=len(sized) <= 15)
         if kept:
             rep.para(t("doc.staffing_kept", lang, names=words(kept, lang)), "Note")
         rep.heading(t("doc.peak", lang), 3)
         if peak is None or peak.empty:
             rep.para(t("doc.peak_none", lang))
         else:
-            rep.table(list(peak.columns), peak.values.tolist(), numeric={3, 5}, fill=False)
+            rep.table(list(peak.columns), peak.values.tolist(), numeric={3, 5}, fill=False, together=len(peak) <= 15)
     else:
         rep.para(t("doc.staffing_none", lang))
 

@@ -41,13 +41,22 @@ _UNBROKEN = re.compile(r"[^\s\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F]+")
 
 
 def text_width(text: str, size: float = _TABLE_PT) -> float:
-    """Width of one line in mm: a wide (CJK) character is one em, any other about 0.6 em
-    (Microsoft YaHei's Latin letters; the sans a viewer puts in its place is as wide).
+    """Width of one line in mm: a wide (CJK) character is one em, a Latin letter about
+    0.6 em (Microsoft YaHei's; the sans a viewer puts in its place is as wide), a digit
+    0.56; Word and LibreOffice put a quarter em between Chinese and Latin or digits.
 
-    >>> round(text_width("电商总监", 9), 1), round(text_width("Director", 9), 1)
-    (12.7, 15.2)
+    >>> round(text_width("电商总监", 9), 1), round(text_width("Director", 9), 1), round(text_width("2026年11月", 9), 1)
+    (12.7, 15.2, 19.4)
     """
-    return size * _PT_MM * sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else _NARROW.get(ch, 0.6) for ch in text)
+    ems, last = 0.0, None
+    for ch in text:
+        wide = unicodedata.east_asian_width(ch) in "WF"
+        ems += 1.0 if wide else _NARROW.get(ch, 0.6)
+        kind = "cjk" if wide else "latin" if ch.isalnum() else None
+        if kind and last and kind != last:
+            ems += 0.25
+        last = kind or last
+    return size * _PT_MM * ems
 
 
 def _natural(cells, size: float) -> float:
