@@ -814,7 +814,6 @@ WORDS: dict[str, dict[str, str]] = {
     "doc.find.sized_role": {"zh": "{role}{recommended}人（现有{current}人）",
                             "en": "{role} needs {recommended} (has {current})"},
     "doc.no_pay": {"zh": "本方案的岗位均没有薪酬规则，未作薪酬测算。", "en": "No role of this option has pay rules: no payroll is estimated."},
-    "doc.payroll_months": {"zh": "按月（元）", "en": "By month (yuan)"},
     "doc.chain_line": {"zh": "全年：应发工资{gross} + 单位社保公积金{employer} = 人工成本{labour}；"
                              "应发工资{gross} − 个人社保公积金{employee} − 个人所得税{tax} = 实发工资{net}。",
                        "en": "Year: gross pay {gross} + employer contributions {employer} = employment cost {labour}; "
@@ -835,12 +834,10 @@ WORDS: dict[str, dict[str, str]] = {
     "doc.employment_of": {"zh": "{name} · 用工参数（{region}）", "en": "{name} · employment parameters ({region})"},
     "doc.employment_assumed": {"zh": "以下参数未能在发布机关原文中核实，作为假设使用：",
                                "en": "Not confirmed in the issuer's own text, used as assumptions:"},
-    "doc.employment_verified": {"zh": "其余参数均已核实。", "en": "The other figures are confirmed."},
     "doc.employment_all_verified": {"zh": "所用参数均已在发布机关原文中核实。",
                                     "en": "Every figure used is confirmed in the issuer's own text."},
     "doc.employment_none": {"zh": "未设定城市的用工条款：不计算社保、公积金和个人所得税。",
                             "en": "No city's employment terms: social insurance, housing fund and income tax are not computed."},
-    "doc.fact_line": {"zh": "{name}：{value}（{source}）", "en": "{name}: {value} ({source})"},
     "doc.fact_table": {"zh": "见税率表", "en": "see the rate table"},
     "doc.fact_list": {"zh": "{n}项", "en": "{n} items"},
     "doc.fact_month": {"zh": "每年{month}月", "en": "month {month} of each year"},

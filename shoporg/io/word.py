@@ -121,7 +121,7 @@ def _summary(rep: Report, designs, names, costs, scenario, lang: str, *, supply,
         if any(chains):
             rows += [[t(f"doc.sum.labour_{k}", lang)] + money(getattr(c, f"labour_{k}", None) for c in costs)
                      for k in ("month", "year", "order")]
-    rep.table([""] + names, rows, numeric=set(range(1, len(names) + 1)))
+    rep.table([t("col.metric", lang)] + names, rows, numeric=set(range(1, len(names) + 1)))
     if any(costs) and not any(c is not None and c.labour_year is not None for c in costs):
         rep.para(t("doc.sum.gross_note", lang), "Note")
     rep.heading(t("doc.findings", lang), 2)
