@@ -3,10 +3,12 @@ of the options, per option its org chart, role table, payroll, staffing and find
 then the comparison and differences, and the assumptions of each option.
 
 The cover, summary and comparison are portrait; each option (its org chart, the wide
-role and payroll tables) and the assumptions (the drivers' twelve months) are landscape. Every style names Microsoft YaHei for Latin and East Asian text
-(the font table offers PingFang SC and Noto Sans CJK SC in its place); the running
-header is the client and project, the footer the page number. The building blocks are
-in :mod:`shoporg.io.word_doc`, the sections' facts in :mod:`shoporg.io.word_parts`.
+role and payroll tables) and the assumptions (the drivers' twelve months) are landscape.
+Every style names Microsoft YaHei for Latin and East Asian text (the font table offers
+PingFang SC and Noto Sans CJK SC in its place); the running header is the client and
+project, the footer the page number. The building blocks are in
+:mod:`shoporg.io.word_doc` (column widths: :mod:`shoporg.io.word_widths`), the
+sections' facts in :mod:`shoporg.io.word_parts`.
 
 >>> import tempfile, pathlib
 >>> from shoporg import load_template
