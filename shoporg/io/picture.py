@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import threading
 
-__all__ = ["chart_png"]
+__all__ = ["chart_png", "chart_page_pngs"]
 
 #: How many drawn charts are kept (the options of one export are two to four).
 KEEP = 4
@@ -53,3 +53,28 @@ def chart_png(design, lang: str, dpi: int) -> bytes:
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
     return buf.getvalue()
+
+
+def chart_page_pngs(design, lang: str, dpi: int, *, min_pt: float = 8.0) -> list[bytes]:
+    """The org chart split into A4 pages by subtree (:func:`shoporg.chart.plot_org_pages`),
+    no text under ``min_pt``: one PNG a page, cropped to what is drawn.
+
+    >>> from shoporg import load_template
+    >>> pages = chart_page_pngs(load_template("seed-14-basic-22"), "zh", dpi=40)
+    >>> len(pages), pages[0][:4] == b"\\x89PNG"
+    (1, True)
+    """
+    import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+
+    from ..chart import plot_org_pages  # the chart module brings networkx and matplotlib
+
+    out = []
+    with _lock:
+        for ax in plot_org_pages(design, lang=lang, min_pt=min_pt):
+            buf = io.BytesIO()
+            ax.figure.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+            plt.close(ax.figure)
+            out.append(buf.getvalue())
+    return out
