@@ -10,6 +10,7 @@ contribution floors, so every base is the floor):
 | 杭州 | 4,986 × 16 % = 797.76 (the 2025 floor, carried into 2026) | 2,660 × 5 % = 133.00 |
 | 广州 | 5,510 × 16 % = 881.60 (2025 year, carried from July 2026) | 2,500 × 5 % = 125.00 |
 | 深圳 | 4,775 × 16 % = 764.00 (2025 year, carried from July 2026) | 2,520 × 5 % = 126.00 |
+| 苏州 | 4,952 × 16 % = 792.32 (the 2025 floor, carried into 2026) | 2,490 × 5 % = 124.50 (carried) |
 """
 
 from functools import lru_cache
@@ -30,6 +31,7 @@ BY_HAND = {
     "杭州": (79776, 79776, 13300),
     "广州": (88160, 88160, 12500),
     "深圳": (76400, 76400, 12600),
+    "苏州": (79232, 79232, 12450),
 }
 
 
