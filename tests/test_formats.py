@@ -79,5 +79,6 @@ def test_the_exporter_offers_known_formats_and_writes_one_file_per_design_where_
     written = sorted(p.name for p in app.written)
     for name in exporter.FORMATS:
         f = FORMATS[name]
-        want = ["designs" + f.suffix] if f.several else [f"{d.id}{f.suffix}" for d in (d14, other)]
+        # named from the options (two of one name: the second gets -2), several in one file as 方案对比
+        want = ["方案对比" + f.suffix] if f.several else [f"网店基本人员构成及职责表{n}{f.suffix}" for n in ("", "-2")]
         assert set(want) <= set(written), name

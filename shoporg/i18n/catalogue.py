@@ -1140,6 +1140,7 @@ WORDS: dict[str, dict[str, str]] = {
     "ui.brief.incidents": {"zh": "库房意外月份", "en": "Store incident months"},
     "ui.brief.attainment": {"zh": "营业额达成率", "en": "Sales plan attainment"},
     "ui.brief.other": {"zh": "其他业务量（每月，薪酬规则所需）", "en": "Other volumes (a month, read by pay rules)"},
+    "ui.brief.applied": {"zh": "已按此需求生成情景：设计、业务量、方案对比和导出各页都按它计算", "en": "Scenario built from this brief: the design, volumes, options and export tabs are costed on it"},
     "ui.brief.apply": {"zh": "生成情景", "en": "Build the scenario"},
     "ui.brief.refused": {"zh": "有字段需要修改，见各字段旁的说明", "en": "Some fields need a change: see the notes beside them"},
     "ui.brief.file": {"zh": "情景文件", "en": "Scenario file"},

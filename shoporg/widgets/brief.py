@@ -133,6 +133,10 @@ class BriefForm:
         self._box = w.VBox([cards, row(self.apply_button), self.message, self.table,
                             row(self.file, self.overwrite, self.save_button, self.open_button)])
         self._box.add_class("shoporg-brief")
+        for key, widget in self.fields.items():  # stable hooks for browser tests
+            widget.add_class(f"shoporg-brief-{key.replace('_', '-')}")
+        for name in ("add_button", "apply_button", "table", "message"):
+            getattr(self, name).add_class(f"shoporg-brief-{name.replace('_button', '').replace('_', '-')}")
 
     def _t(self, key: str, **fields) -> str:
         return t(f"ui.brief.{key}", self.lang, **fields)
@@ -198,7 +202,10 @@ class BriefForm:
         self._show_peaks()
 
     def _show_peaks(self) -> None:
-        self.peak_rows.children = [w.HBox(list(r)) for r in self.peaks]
+        boxes = [w.HBox(list(r)) for r in self.peaks]
+        for box in boxes:
+            box.add_class("shoporg-brief-peak")
+        self.peak_rows.children = boxes
 
     # -- building ------------------------------------------------------------------
     def values(self) -> dict:
@@ -235,10 +242,10 @@ class BriefForm:
             self.message.value = message_html(error_text(e, self.lang))
             return None
         self.brief, self.scenario = brief, brief.scenario()
-        self.message.value = ""
-        self.table.value = self.table_html()
-        if self.on_apply is not None:
+        if self.on_apply is not None:  # the other tabs first: the months shown mean they are costed on them
             self.on_apply(self.scenario)
+        self.message.value = message_html(self._t("applied"), "ok") if self.on_apply is not None else ""
+        self.table.value = self.table_html()
         return self.scenario
 
     def table_html(self) -> str:
