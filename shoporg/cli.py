@@ -9,7 +9,7 @@
     shoporg staff DESIGN --volumes FILE [--norms FILE] [--format table|csv|json] [--lang ...]
     shoporg compare A B [C [D]] [--scenario FILE] [--norms FILE] [--format ...] [--lang ...]
     shoporg diff A B [--rename OLD=NEW] [--format ...] [--lang ...]
-    shoporg export DESIGN... --to FILE [--to FILE ...] [--scenario FILE] [--lang ...] [--overwrite]
+    shoporg export DESIGN... --to FILE [--to FILE ...] [--scenario FILE [--norms FILE]] [--lang ...] [--overwrite]
                    [--client NAME] [--project TITLE] [--consultant NAME] [--version V] [--date YYYY-MM-DD]
     shoporg export DESIGN... --folder DIR --format xlsx [--format docx ...] [...]   files named from the client
     shoporg chart DESIGN -o FILE.png|svg|pdf [--lang zh|en] [--mode auto|top-down|left-right|stacked]
@@ -397,8 +397,10 @@ def _cmd_export(args) -> int:
     for group, target in targets:  # every target is checked before the first file is written
         shoporg.io.format_for(target, group)
     scenario = shoporg.read_scenario(args.scenario, designs) if args.scenario else None
+    norms = shoporg.staffing.read_norms(args.norms) if args.norms else None
     for group, target in targets:
-        print(shoporg.export(group, target, scenario=scenario, lang=args.lang, overwrite=args.overwrite, client=block))
+        print(shoporg.export(group, target, scenario=scenario, lang=args.lang, overwrite=args.overwrite, client=block,
+                             norms=norms))
     return EXIT_OK
 
 
@@ -584,6 +586,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", action="append", choices=[f for f in FORMATS if f != "yaml"], metavar="FORMAT",
                    help="with --folder: a format to write (repeatable; default xlsx, docx and pptx)")
     p.add_argument("--scenario", metavar="FILE", help="adds payroll (and comparison costs)")
+    p.add_argument("--norms", metavar="FILE", help="with --scenario: workload norms, for the staffing of each option")
     for key, meaning in (("client", "the client's name"), ("project", "the project's title"),
                          ("consultant", "who made it"), ("version", "e.g. V1.0"), ("date", "YYYY-MM-DD (default today)")):
         p.add_argument(f"--{key}", metavar=key.upper(), help=f"client block: {meaning}; on covers and in file names "

@@ -213,3 +213,22 @@ def test_the_comparison_gives_employment_cost_with_a_city(options):
     assert table.loc["annual_labour_cost"].iloc[1] == pr.chain_total("labour_cost")
     assert table.loc["annual_net"].iloc[1] == pr.chain_total("net")
     assert "annual_labour_cost" not in shoporg.compare([d14, option], scenario).index  # no city: gross only
+
+
+def test_with_norms_each_option_says_why_its_headcounts_and_how_the_peak_is_covered(options, tmp_path):
+    from shoporg.io.staffing_rows import staffing_rows
+    from shoporg.staffing import read_norms
+
+    d14, _, scenario = options
+    norms = read_norms(shoporg.templates_dir() / "norms" / "d14-norms.yaml")
+    deck = Presentation(str(write_pptx(d14, tmp_path / "d.pptx", scenario=scenario, norms=norms)))
+    slides = {s.shapes.title.text: s for s in deck.slides if s.shapes.title is not None}
+    staffing = slides[f"{d14.name.zh} · 人员配置"]
+    cells = [c.text for sh in staffing.shapes if sh.has_table for row in sh.table.rows for c in row.cells]
+    sized, _kept, peak = staffing_rows(d14, scenario, "zh", norms=norms)
+    assert ["销售客服", "5", "11"] == sized[0][:3] and all(x in cells for x in sized[0])  # the reason included
+    peak_cells = [c.text for sh in slides[f"{d14.name.zh} · 大促月份用工"].shapes if sh.has_table
+                  for row in sh.table.rows for c in row.cells]
+    assert "2026年11月" in peak_cells and peak.iloc[0, 2] in peak_cells
+    without = Presentation(str(write_pptx(d14, tmp_path / "e.pptx", scenario=scenario)))
+    assert len(without.slides) == len(deck.slides) - 2  # no norms given: the design's own (none) size nothing

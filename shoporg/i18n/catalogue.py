@@ -971,6 +971,8 @@ WORDS: dict[str, dict[str, str]] = {
     "deck.labour_month": {"zh": "月均人工成本", "en": "Employment cost, monthly average"},
     "deck.per_order": {"zh": "单均成本", "en": "Cost per order"},
     "deck.health_title": {"zh": "{name} · 健康检查", "en": "{name} · health findings"},
+    "deck.staffing_title": {"zh": "{name} · 人员配置", "en": "{name} · staffing"},
+    "deck.peak_title": {"zh": "{name} · 大促月份用工", "en": "{name} · peak months"},
     "deck.rules_title": {"zh": "{name} · 薪酬规则", "en": "{name} · pay rules"},
     "err.pptx_suffix": {"zh": "演示文稿须为 .pptx 文件，实际为 {got}", "en": "a slide deck is a .pptx file, got {got}"},
     "err.client_one_line": {"zh": "含换行或制表符；可填：一行文字", "en": "holds a line break or tab; allowed: one line of text"},

@@ -33,6 +33,7 @@ from ..layout import split_pages, tidy_layout
 from ..pay.engine import payroll
 from ..tables import duty_list, pay_summary
 from .atomic import atomic_write, check_target
+from .staffing_rows import staffing_rows
 
 __all__ = ["write_pptx", "chart_pages", "ChartPage", "wrap_text", "FONT"]
 
@@ -451,13 +452,15 @@ _COMPARED = ("people", "roles", "layers", "span_max", "coverage", "monthly_avg",
              "cost_share", "annual_labour_cost", "labour_cost_per_order")
 
 
-def write_pptx(designs, path, scenario=None, lang: str = "zh", *, client=None, supply=None,
+def write_pptx(designs, path, scenario=None, lang: str = "zh", *, client=None, supply=None, norms=None,
                overwrite: bool = False) -> Path:
     """Write the presentation deck as .pptx; atomic, refuses to overwrite unless asked.
 
     ``designs`` is one design or two to four options; ``client`` a mapping with
     ``client``, ``project``, ``consultant``, ``date`` and ``version`` (or the client's
-    name); with a ``scenario`` each option has a payroll slide and the summary its costs.
+    name); with a ``scenario`` each option has a payroll slide and the summary its costs,
+    and, where a norm (``norms``, else the design's own) sizes its roles, a staffing slide:
+    why each headcount, and how the peak months are covered.
     """
     designs = [designs] if hasattr(designs, "roles") else list(designs)
     check_lang(lang)
@@ -503,6 +506,7 @@ def write_pptx(designs, path, scenario=None, lang: str = "zh", *, client=None, s
                     rows, [2.0, 1.7, 0.7, 4.3, 5.3], numeric={2}, size=10)
         if pr is not None:
             _payroll_slide(deck, d, pr, lang)
+            _staffing_slides(deck, d, scenario, lang, supply=supply, norms=norms)
         h = health(d, scenario=scenario, lang=lang)
         if not h.empty:
             hv = health_view(h, d, lang)
@@ -600,6 +604,21 @@ def _payroll_slide(deck: _Deck, design, pr, lang: str) -> None:
     for label, value in facts:
         lines += [(label, 11, _GREY, False), (value, 20, _INK, True)]
     _paragraphs(box.text_frame, lines)
+
+
+def _staffing_slides(deck: _Deck, design, scenario, lang: str, *, supply, norms) -> None:
+    """Why each sized role has its headcount, and how the peak months are covered (none
+    when no role of the design has a norm)."""
+    sized, _kept, peak = staffing_rows(design, scenario, lang, supply=supply, norms=norms)
+    if not sized:
+        return
+    name = design.name.get(lang)
+    deck.tables(t("deck.staffing_title", lang, name=name),
+                [t("col.name", lang), t("doc.col.current", lang), t("doc.col.recommended", lang),
+                 t("doc.col.reason", lang)], sized, [2.2, 1, 1, 7.8], numeric={1, 2}, size=10)
+    if peak is not None and not peak.empty:
+        deck.tables(t("deck.peak_title", lang, name=name), list(peak.columns), peak.values.tolist(),
+                    [1.4, 1.2, 3.6, 1.6, 2.6, 1.6][:len(peak.columns)], numeric={3, 5}, size=10)
 
 
 def _assumptions(deck: _Deck, designs, scenario, lang: str) -> None:

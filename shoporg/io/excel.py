@@ -428,7 +428,8 @@ def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
     return atomic_write(path, wb.save, overwrite=overwrite)
 
 
-def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwrite: bool = False, client=None) -> Path:
+def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwrite: bool = False, client=None,
+                supply=None, norms=None) -> Path:
     """Write a design (or a list of designs, the first the baseline) to an .xlsx workbook.
 
     Sheets follow ``SHEETS`` in ``lang``; all of them describe the first design, and

@@ -31,7 +31,7 @@ __all__ = ["Format", "FORMATS", "EXPORTERS", "format_of", "format_for", "export"
 class Format:
     """One file format: its suffix, traits and its pair of functions.
 
-    ``write(designs, path, *, scenario, lang, overwrite, client)`` takes a list of designs
+    ``write(designs, path, *, scenario, lang, overwrite, client, norms)`` takes a list of designs
     (one for a format that holds one) and the client block (:class:`shoporg.client.ClientBlock`,
     used by the formats that have a cover); ``read(path, base=None, lang="zh")`` gives the design
     back (``base``: the design an edited role table applies to, for a format that does
@@ -68,32 +68,34 @@ def _writer(module: str):
     return import_module(f"{__package__}.{module}")
 
 
-def _write_excel(designs, path, *, scenario, lang, overwrite, client=None):
+def _write_excel(designs, path, *, scenario, lang, overwrite, client=None, norms=None):
     return _writer("excel").write_excel(designs if len(designs) > 1 else designs[0], path, scenario=scenario, lang=lang,
-                                        overwrite=overwrite, client=client)
+                                        overwrite=overwrite, client=client, norms=norms)
 
 
-def _write_docx(designs, path, *, scenario, lang, overwrite, client=None):
-    return _writer("word").write_docx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite, client=client)
+def _write_docx(designs, path, *, scenario, lang, overwrite, client=None, norms=None):
+    return _writer("word").write_docx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite, client=client,
+                                      norms=norms)
 
 
-def _write_pptx(designs, path, *, scenario, lang, overwrite, client=None):
-    return _writer("deck").write_pptx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite, client=client)
+def _write_pptx(designs, path, *, scenario, lang, overwrite, client=None, norms=None):
+    return _writer("deck").write_pptx(designs, path, scenario=scenario, lang=lang, overwrite=overwrite, client=client,
+                                      norms=norms)
 
 
-def _write_markdown(designs, path, *, scenario, lang, overwrite, client=None):
+def _write_markdown(designs, path, *, scenario, lang, overwrite, client=None, norms=None):
     return _writer("text").write_markdown(designs, path, lang, overwrite=overwrite)
 
 
-def _write_html(designs, path, *, scenario, lang, overwrite, client=None):
+def _write_html(designs, path, *, scenario, lang, overwrite, client=None, norms=None):
     return _writer("text").write_html(designs, path, lang, overwrite=overwrite)
 
 
-def _write_csv(designs, path, *, scenario, lang, overwrite, client=None):
+def _write_csv(designs, path, *, scenario, lang, overwrite, client=None, norms=None):
     return _writer("text").write_csv(designs[0], path, lang, overwrite=overwrite)
 
 
-def _write_chart(designs, path, *, scenario, lang, overwrite, client=None):
+def _write_chart(designs, path, *, scenario, lang, overwrite, client=None, norms=None):
     import matplotlib  # only to pick the file backend; charts load matplotlib on use
 
     matplotlib.use("Agg")
@@ -103,7 +105,7 @@ def _write_chart(designs, path, *, scenario, lang, overwrite, client=None):
     return save_org_chart(designs[0], path, lang=lang, overwrite=overwrite)
 
 
-def _write_yaml(designs, path, *, scenario, lang, overwrite, client=None):
+def _write_yaml(designs, path, *, scenario, lang, overwrite, client=None, norms=None):
     return _writer("yaml_io").write_design(designs[0], path, overwrite=overwrite)
 
 
@@ -224,10 +226,12 @@ def named_targets(designs, formats, folder, client=None, lang: str = "zh") -> li
     return out
 
 
-def export(designs, path, scenario=None, lang: str = "zh", overwrite: bool = False, client=None) -> Path:
+def export(designs, path, scenario=None, lang: str = "zh", overwrite: bool = False, client=None,
+           norms=None) -> Path:
     """Write a deliverable for one or more designs; the suffix of ``path`` picks the format
     (:func:`format_for`); returns the path written. ``client`` (a client block, a mapping
-    or the client's name; default: the first design's own block) goes on the covers.
+    or the client's name; default: the first design's own block) goes on the covers;
+    ``norms`` (workload norms) give the report, the workbook and the deck their staffing.
 
     >>> import tempfile, pathlib
     >>> from shoporg import load_template
@@ -237,4 +241,5 @@ def export(designs, path, scenario=None, lang: str = "zh", overwrite: bool = Fal
     path = Path(path)
     designs = [designs] if hasattr(designs, "roles") else list(designs)
     fmt = format_for(path, designs)
-    return Path(fmt.write(designs, path, scenario=scenario, lang=lang, overwrite=overwrite, client=client))
+    return Path(fmt.write(designs, path, scenario=scenario, lang=lang, overwrite=overwrite, client=client,
+                          norms=norms))

@@ -33,8 +33,9 @@ from ..scenario import filled_note
 from ..tables import CHAIN_COLUMNS, chain_months, pay_summary, role_table
 from .atomic import atomic_write, check_target
 from .picture import chart_page_pngs
+from .staffing_rows import staffing_rows
 from .word_doc import Report, capital
-from .word_parts import Costs, fact_rows, findings, option_names, region_name, staffing_rows
+from .word_parts import Costs, fact_rows, findings, option_names, region_name
 
 __all__ = ["write_docx", "export_docx"]
 

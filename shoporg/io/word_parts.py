@@ -12,15 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from .. import fmt
 from ..analysis import gaps, health, health_view
 from ..catalogue import duty_areas
 from ..i18n import has, t, words
 from ..tables import chain_months
 
-__all__ = ["Costs", "option_names", "findings", "staffing_rows", "fact_rows", "fact_value", "region_name"]
+__all__ = ["Costs", "option_names", "findings", "fact_rows", "fact_value", "region_name"]
 
 
 def option_names(designs, lang: str) -> list[str]:
@@ -127,33 +125,6 @@ def findings(designs, names, table, scenario, lang: str, *, norms=None) -> list[
             if changed:
                 out.append(t("doc.find.sized", lang, name=name, roles=words(changed, lang)))
     return out
-
-
-def staffing_rows(design, scenario, lang: str, *, supply=None, norms=None):
-    """(rows of role, current, recommended and the reason for each role with a norm;
-    names of the roles without; the peak months' plan as a table of text, or None)."""
-    from ..staffing.peak import peak_options  # the staffing room, read when sizing
-    from ..staffing.sizing import norms_for, recommend_headcount, sizing_reason
-
-    rec = recommend_headcount(design, scenario, norms, lang)
-    table = norms_for(design, norms)
-    sized, kept = [], []
-    for _, row in rec.iterrows():
-        if row["method"] == "kept":
-            kept.append(row["name"])
-        else:
-            sized.append([row["name"], fmt.headcount(row["current"], lang), fmt.headcount(row["recommended"], lang),
-                          sizing_reason(row, table[row["role"]], lang)])
-    if not sized:
-        return sized, kept, None
-    plan = peak_options(design, scenario, norms, supply=supply, recommendation=rec).table(lang)
-    if plan.empty:
-        return sized, kept, plan
-    for col in (plan.columns[3], plan.columns[5]):
-        plan[col] = [fmt.fixed(v, lang) if v is not None and not pd.isna(v) else "" for v in plan[col]]
-    if not any(plan.iloc[:, 4]):  # no cheaper mix breaks a rule: the two columns say nothing
-        plan = plan.iloc[:, :4]
-    return sized, kept, plan
 
 
 def fact_value(key: str, value, lang: str) -> str:

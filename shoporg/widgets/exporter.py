@@ -96,6 +96,8 @@ class Exporter:
         Initial output folder (default ``"exports"``).
     client : ClientBlock, mapping or str, optional
         Who the files are for (default: the first design's own block).
+    norms : NormsFile, optional
+        Workload norms: the report, the workbook and the deck say why each headcount.
 
     Attributes
     ----------
@@ -111,7 +113,7 @@ class Exporter:
         Links to those files.
     """
 
-    def __init__(self, designs, scenario=None, lang: str = "zh", folder=None, client=None):
+    def __init__(self, designs, scenario=None, lang: str = "zh", folder=None, client=None, norms=None):
         self.ui_lang = check_lang(lang)
         if hasattr(designs, "roles"):
             designs = [designs]
@@ -120,7 +122,7 @@ class Exporter:
         self.designs = list(designs)
         if not self.designs:
             raise ShopOrgError(Phrase("err.exporter_none"))
-        self.scenario = scenario
+        self.scenario, self.norms = scenario, norms
         self.written: list[Path] = []
         self.formats = {f: w.Checkbox(value=False, description=f, indent=False) for f in FORMATS}
         self.root = app_exports()  # set: inside `shoporg app`, exports stay in this folder
@@ -227,7 +229,7 @@ class Exporter:
                 continue
             try:
                 self.written.append(export(designs, path, scenario=scenario, lang=self.lang.value,
-                                           overwrite=self.overwrite.value, client=block))
+                                           overwrite=self.overwrite.value, client=block, norms=self.norms))
             except (ShopOrgError, OSError) as e:
                 errors.append(f"{path.name}: {error_text(e, self.ui_lang)}")
         items = "".join(_link(p) for p in self.written)

@@ -133,7 +133,7 @@ class Workbook:
         self.comparer.choice.observe(lambda _c: self._stale.add(_EXPORT), names="value")
         self.comparer.baseline.observe(lambda _c: self._stale.add(_EXPORT), names="value")
         self.exporter = Exporter(self._chosen_designs(), scenario=self.scenario, lang=lang, folder=folder,
-                                 client=self._client())
+                                 client=self._client(), norms=self.norms)
         self.option_name = w.Text(description=self._t("option_name"), placeholder=self._t("placeholder"))
         self.keep_button = w.Button(description=self._t("keep"), icon="bookmark")
         self.keep_message = w.HTML()
