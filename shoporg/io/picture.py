@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import threading
 
-__all__ = ["chart_png"]
+__all__ = ["chart_png", "chart_page_pngs"]
 
 #: How many drawn charts are kept (the options of one export are two to four).
 KEEP = 4
@@ -53,3 +53,31 @@ def chart_png(design, lang: str, dpi: int) -> bytes:
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
     return buf.getvalue()
+
+
+_pages_kept: list[tuple[object, str, list]] = []  # (design, lang, figures), the latest first
+
+
+def chart_page_pngs(design, lang: str, dpi: int, *, min_pt: float = 8.0) -> list[bytes]:
+    """The org chart of ``design`` on landscape A4 pages (no text under ``min_pt`` at full
+    size, :func:`shoporg.chart.plot_org_pages`), one PNG per page at ``dpi``."""
+    with _lock:
+        figures = next((f for d, lg, f in _pages_kept if d is design and lg == (lang, min_pt)), None)
+        if figures is None:
+            import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
+            matplotlib.use("Agg")
+            import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+
+            from ..chart import plot_org_pages  # the chart module brings networkx and matplotlib
+
+            figures = [ax.figure for ax in plot_org_pages(design, lang=lang, min_pt=min_pt)]
+            for fig in figures:
+                plt.close(fig)
+            _pages_kept.insert(0, (design, (lang, min_pt), figures))
+            del _pages_kept[KEEP:]
+        out = []
+        for fig in figures:
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=dpi)
+            out.append(buf.getvalue())
+    return out

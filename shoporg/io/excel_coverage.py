@@ -1,0 +1,94 @@
+"""The coverage sheet (职责覆盖): roles × duty areas, a ● where a role's duties fall in an
+area, and a last row counting the roles of each area (0: nobody does it). Headers are
+names, turned upright in narrow columns. A table wider than a landscape A4 page is turned
+round (areas × roles) when that fits, else split into pages that repeat the first column.
+
+>>> import shoporg
+>>> d = shoporg.load_template("seed-14-basic-22")
+>>> rows, cols, grid = coverage_grid(d, "zh")
+>>> len(rows), len(cols), rows[0], cols[0]
+(11, 30, '电商总监', '整体规划与经营管理')
+"""
+
+from __future__ import annotations
+
+from ..analysis import coverage
+from ..catalogue import duty_areas
+from ..i18n import t
+from .excel_layout import FONT_SIZE, PAGE_WIDTH, body_font, display_width, fit_columns, fit_rows
+
+__all__ = ["coverage_grid", "write_coverage"]
+
+#: Width of a turned column (two lines of upright text) and the points per width unit of upright text.
+_NARROW = 6
+_PT_PER_UNIT = FONT_SIZE * 0.56
+
+
+def coverage_grid(design, lang: str):
+    """Row names (roles), column names (areas) and the marks, True where a role covers an area."""
+    table = coverage(design, lang)
+    names = duty_areas()[lang]
+    return list(table.index), [names.get(a, a) for a in table.columns], (table.to_numpy() != "").tolist()
+
+
+def _breaks(first: float, n: int, page: float) -> list[int]:
+    """Columns after which a page ends (1-based), the first column repeated on every page."""
+    out, used = [], first
+    for i in range(n):
+        if used + _NARROW > page:
+            out.append(i + 1)  # column i+2 starts a page: break after column i+1
+            used = first
+        used += _NARROW
+    return out
+
+
+def write_coverage(ws, design, lang: str) -> bool:
+    """Fill ``ws`` and set its page breaks; True when it is split into pages (not fitted to one wide)."""
+    from openpyxl.styles import Alignment, PatternFill  # openpyxl: loaded when a workbook is written or read
+    from openpyxl.worksheet.pagebreak import Break
+
+    rows, cols, grid = coverage_grid(design, lang)
+    label = t("col.name", lang)
+    first = min(24, max(display_width(x) for x in rows + [label])) + 2
+    page = PAGE_WIDTH["landscape"]
+    if first + _NARROW * len(cols) > page and first + _NARROW * len(rows) <= page:  # turned round
+        first = min(24, max(display_width(x) for x in cols + [t("xlsx.area", lang)])) + 2
+        rows, cols, grid = cols, rows, [list(x) for x in zip(*grid)]
+        label = t("xlsx.area", lang)
+        count = t("xlsx.cov_areas", lang)
+    else:
+        count = t("xlsx.cov_roles", lang)
+    ws.append([label] + cols)
+    for name, marks in zip(rows, grid):
+        ws.append([name] + ["●" if m else "" for m in marks])
+    sums = [sum(1 for row in grid if row[j]) for j in range(len(cols))]
+    ws.append([count] + sums)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    gap = PatternFill("solid", fgColor="FCE4D6")
+    upright = Alignment(text_rotation=90, wrap_text=True, horizontal="center", vertical="bottom")
+    for cell in ws[1]:
+        cell.font, cell.fill = body_font(bold=True), fill
+        cell.alignment = upright if cell.column > 1 else Alignment(vertical="bottom", wrap_text=True)
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.font = body_font(bold=cell.row == ws.max_row)
+            cell.alignment = Alignment(horizontal="center" if cell.column > 1 else "left", vertical="center",
+                                       wrap_text=cell.column == 1)
+    for j, n in enumerate(sums):
+        if n == 0:  # nobody does it: the column is marked, not left looking empty
+            for r in range(2, ws.max_row + 1):
+                ws.cell(r, j + 2).fill = gap
+    fit_columns(ws, {1: first - 2}, skip_rows=frozenset({1}))
+    from openpyxl.utils import get_column_letter
+
+    for j in range(2, len(cols) + 2):
+        ws.column_dimensions[get_column_letter(j)].width = _NARROW
+    fit_rows(ws, first=2)
+    longest = max(display_width(c) for c in cols)
+    lines = 1 if longest * _PT_PER_UNIT <= 120 else 2  # two upright lines fit the narrow column
+    ws.row_dimensions[1].height = longest * _PT_PER_UNIT / lines * 1.08 + 14
+    breaks = _breaks(first, len(cols), page)
+    for b in breaks:
+        ws.col_breaks.append(Break(id=b))
+    ws.print_title_cols = "A:A"
+    return bool(breaks)
