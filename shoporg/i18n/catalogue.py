@@ -928,6 +928,7 @@ WORDS: dict[str, dict[str, str]] = {
     # Excel workbook: sheets for clients
     "sheet.cover": {"zh": "封面", "en": "Cover"},
     "sheet.staffing": {"zh": "人员测算", "en": "Staffing"},
+    "sheet.peak": {"zh": "旺季增员", "en": "Peak staffing"},
     "xlsx.pay_rules": {"zh": "薪酬规则", "en": "pay rules"},
     "xlsx.no_pay_rules": {"zh": "（未设薪酬规则）", "en": "(no pay rules set)"},
     "xlsx.no_requirements": {"zh": "（原方案未列任职要求）", "en": "(no requirements in the design)"},
@@ -979,7 +980,6 @@ WORDS: dict[str, dict[str, str]] = {
     "xlsx.staff_erl_agent_hours": {"zh": "坐席工时/天", "en": "agent hours a day"},
     "xlsx.staff_erl_staffed_hours": {"zh": "含损耗工时/天", "en": "hours with shrinkage a day"},
     "xlsx.staff_erl_fte": {"zh": "全职当量/月", "en": "FTE a month"},
-    "xlsx.staff_peak_title": {"zh": "旺季增员方案（最低成本的合规组合）", "en": "Peak months: the cheapest lawful mix"},
     "err.no_designs": {"zh": "至少需要一个设计", "en": "export_excel needs at least one design"},
 
     # the org chart (chart.*)

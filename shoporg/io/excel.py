@@ -73,7 +73,7 @@ from .excel_layout import (
     wrapped_lines,
 )
 from .excel_names import sheet_title
-from .excel_staffing import write_staffing
+from .excel_staffing import write_peak, write_staffing
 from .picture import chart_page_pngs
 from .yaml_io import design_from_dict, design_to_dict, dump_yaml, load_yaml
 
@@ -81,7 +81,7 @@ __all__ = ["write_excel", "read_excel", "export_excel", "SHEETS", "ROLE_COLUMNS"
            "LIMITS", "DataSheetEdited"]
 
 #: The sheet names in each language (a view on the catalogue's ``sheet.*`` words).
-SHEETS = {k: both(f"sheet.{k}") for k in ("cover", "roles", "payroll", "staffing", "headcount", "coverage", "kpi",
+SHEETS = {k: both(f"sheet.{k}") for k in ("cover", "roles", "payroll", "staffing", "peak", "headcount", "coverage", "kpi",
                                          "chart", "compare", "diff", "findings")}
 #: The role table's columns in each language, in sheet order: the role's id last (grey,
 #: the key that reads an edited table back). 薪酬规则 is the pay the rules give (not read back).
@@ -221,7 +221,7 @@ class _Book:
         self.sheets.setdefault(design.name.get(self.lang), []).append(ws.title)
 
     def finish(self, ws, caps: dict[int, int] | None = None, freeze: str | None = "A2", *, numbers: bool = True,
-               fit_width: bool = True, title_rows: str | None = "1:1", body: bool = True) -> None:
+               fit_width: bool = True, title_rows: str | None = "1:1", body: bool = True, rows: bool = True) -> None:
         """Body font and wrapping, header row, widths, heights, print set-up."""
         from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
 
@@ -241,7 +241,8 @@ class _Book:
             style_header(ws)
         if numbers:
             fit_columns(ws, caps)
-        fit_rows(ws)
+        if rows:
+            fit_rows(ws)
         if freeze:
             ws.freeze_panes = freeze
         page_wide = total_width(ws) > PAGE_WIDTH["portrait"]
@@ -280,8 +281,8 @@ def _role_rows(design, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-_ROLE_CAPS = {"name": 16, "department": 14, "reports_to": 14, "pay_rules": 32, "duties": 52, "requirements": 26,
-              "id": 12}
+_ROLE_CAPS = {"name": 12, "department": 12, "reports_to": 12, "pay_rules": 26, "duties": 46, "requirements": 16,
+              "id": 14}
 
 
 def _write_roles(book: _Book, design, option=None) -> None:
@@ -376,7 +377,14 @@ def _write_staffing(book: _Book, design, scenario, norms, option=None) -> None:
     ws = book.sheet("staffing", option)
     book.own(design, ws)
     write_staffing(ws, design, scenario, norms, book.lang)
-    book.finish(ws, freeze="B2", numbers=False, body=False)
+    book.finish(ws, freeze="B2", numbers=False, body=False, rows=False)
+    peak = book.sheet("peak", option)
+    if write_peak(peak, design, scenario, norms, book.lang):
+        book.own(design, peak)
+        book.finish(peak, freeze="B2", numbers=False, body=False, rows=False)
+    else:
+        book.wb.remove(peak)
+        book.taken.discard(peak.title)
 
 
 def _write_headcount(book: _Book, design) -> None:
@@ -410,7 +418,7 @@ def _write_coverage(book: _Book, design) -> None:
     ws = book.sheet("coverage")
     book.own(design, ws)
     split = write_coverage(ws, design, book.lang)
-    book.finish(ws, freeze="B2", numbers=False, fit_width=not split, body=False)
+    book.finish(ws, freeze="B2", numbers=False, fit_width=not split, body=False, rows=False)
 
 
 def _write_kpi(book: _Book, design) -> None:
@@ -438,10 +446,10 @@ def _write_kpi(book: _Book, design) -> None:
 
 #: A chart page's picture on a landscape A4 page between the margins, in pixels (96 per inch),
 #: and the rows one page takes; drawn with text of at least 10 pt, so printed at this size
-#: (about 80%) no text is under 8 pt.
-_CHART_PX = (897, 634)
-_CHART_ROWS = 34
-_CHART_MIN_PT = 10.0
+#: (about 73%) no text is under 8 pt.
+_CHART_PX = (820, 580)
+_CHART_ROWS = 31
+_CHART_MIN_PT = 11.0
 
 
 def _write_chart(book: _Book, design, option=None) -> None:

@@ -1,7 +1,7 @@
 """The coverage sheet (职责覆盖): roles × duty areas, a ● where a role's duties fall in an
 area, and a last row counting the roles of each area (0: nobody does it). Headers are
-names, turned upright in narrow columns. A table wider than a landscape A4 page is turned
-round (areas × roles) when that fits, else split into pages that repeat the first column.
+names, turned upright in narrow columns. A table much wider than a landscape A4 page is
+split into pages that repeat the role names.
 
 >>> import shoporg
 >>> d = shoporg.load_template("seed-14-basic-22")
@@ -19,8 +19,10 @@ from .excel_layout import FONT_SIZE, PAGE_WIDTH, body_font, display_width, fit_c
 
 __all__ = ["coverage_grid", "write_coverage"]
 
-#: Width of a turned column (two lines of upright text) and the points per width unit of upright text.
-_NARROW = 6
+#: Width of an upright column (a line and a half of text), the points per width unit of upright
+#: text, and how much a table may shrink to fit one page wide (printed at 80%, text of 8 pt).
+_NARROW = 4.5
+_SHRINK = 1.25
 _PT_PER_UNIT = FONT_SIZE * 0.56
 
 
@@ -48,16 +50,11 @@ def write_coverage(ws, design, lang: str) -> bool:
     from openpyxl.worksheet.pagebreak import Break
 
     rows, cols, grid = coverage_grid(design, lang)
+    gaps = {j for j in range(len(cols)) if not any(row[j] for row in grid)}  # areas nobody does
     label = t("col.name", lang)
     first = min(24, max(display_width(x) for x in rows + [label])) + 2
-    page = PAGE_WIDTH["landscape"]
-    if first + _NARROW * len(cols) > page and first + _NARROW * len(rows) <= page:  # turned round
-        first = min(24, max(display_width(x) for x in cols + [t("xlsx.area", lang)])) + 2
-        rows, cols, grid = cols, rows, [list(x) for x in zip(*grid)]
-        label = t("xlsx.area", lang)
-        count = t("xlsx.cov_areas", lang)
-    else:
-        count = t("xlsx.cov_roles", lang)
+    page = PAGE_WIDTH["landscape"] * _SHRINK
+    count = t("xlsx.cov_roles", lang)
     ws.append([label] + cols)
     for name, marks in zip(rows, grid):
         ws.append([name] + ["●" if m else "" for m in marks])
@@ -65,7 +62,7 @@ def write_coverage(ws, design, lang: str) -> bool:
     ws.append([count] + sums)
     fill = PatternFill("solid", fgColor="DDEBF7")
     gap = PatternFill("solid", fgColor="FCE4D6")
-    upright = Alignment(text_rotation=90, wrap_text=True, horizontal="center", vertical="bottom")
+    upright = Alignment(text_rotation=90, horizontal="center", vertical="bottom")
     for cell in ws[1]:
         cell.font, cell.fill = body_font(bold=True), fill
         cell.alignment = upright if cell.column > 1 else Alignment(vertical="bottom", wrap_text=True)
@@ -74,10 +71,9 @@ def write_coverage(ws, design, lang: str) -> bool:
             cell.font = body_font(bold=cell.row == ws.max_row)
             cell.alignment = Alignment(horizontal="center" if cell.column > 1 else "left", vertical="center",
                                        wrap_text=cell.column == 1)
-    for j, n in enumerate(sums):
-        if n == 0:  # nobody does it: the column is marked, not left looking empty
-            for r in range(2, ws.max_row + 1):
-                ws.cell(r, j + 2).fill = gap
+    for j in gaps:  # nobody does it: the area is marked, not left looking empty
+        for r in range(2, ws.max_row + 1):
+            ws.cell(r, j + 2).fill = gap
     fit_columns(ws, {1: first - 2}, skip_rows=frozenset({1}))
     from openpyxl.utils import get_column_letter
 
@@ -85,9 +81,8 @@ def write_coverage(ws, design, lang: str) -> bool:
         ws.column_dimensions[get_column_letter(j)].width = _NARROW
     fit_rows(ws, first=2)
     longest = max(display_width(c) for c in cols)
-    lines = 1 if longest * _PT_PER_UNIT <= 120 else 2  # two upright lines fit the narrow column
-    ws.row_dimensions[1].height = longest * _PT_PER_UNIT / lines * 1.08 + 14
-    breaks = _breaks(first, len(cols), page)
+    ws.row_dimensions[1].height = longest * _PT_PER_UNIT * 1.08 + 14
+    breaks = [] if first + _NARROW * len(cols) <= page else _breaks(first, len(cols), PAGE_WIDTH["landscape"])
     for b in breaks:
         ws.col_breaks.append(Break(id=b))
     ws.print_title_cols = "A:A"

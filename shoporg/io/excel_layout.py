@@ -175,8 +175,9 @@ def fit_rows(ws, first: int = 1) -> None:
     for row in ws.iter_rows(min_row=first):
         lines = 1
         for c in row:
-            if not isinstance(c.value, str) or c.alignment.text_rotation:
-                continue
+            if (not isinstance(c.value, str) or c.alignment.text_rotation or not c.alignment.wrap_text
+                    or c.data_type == "f"):
+                continue  # one line: not text, upright, not wrapped (runs on) or a formula
             letter = get_column_letter(c.column)
             if letter not in widths:
                 widths[letter] = ws.column_dimensions[letter].width or 8.43

@@ -23,7 +23,7 @@ from ..staffing.norms import ErlangNorm
 from ..staffing.sizing import norms_within, recommend_headcount, sizing_reason
 from .excel_layout import body_font, fit_columns, fit_rows, grey, set_number, style_header
 
-__all__ = ["staffing_rows", "write_staffing"]
+__all__ = ["staffing_rows", "write_staffing", "write_peak"]
 
 _COLUMNS = ("name", "method", "driver", "volume", "capacity", "current", "recommended", "gap", "peak_month", "peak",
             "temporary", "reason")
@@ -126,21 +126,38 @@ def write_staffing(ws, design, scenario, norms, lang: str) -> None:
                 c.number_format = "#,##0.0" if c.column != 9 else "#,##0.00"
             set_number(cells[4:5], "percent")
             set_number(cells[3:4] + cells[5:6], "headcount")
-    peaks = _peak_rows(design, scenario, norms, lang)
-    if peaks:
-        _section(ws, _w("staff_peak_title", lang), peaks[0])
-        for row in peaks[1:]:
-            ws.append(row)
-            set_number(ws[ws.max_row], "yuan")
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             if cell.font is None or not cell.font.b:
                 if not (cell.font is not None and cell.font.color is not None and cell.font.i):
                     cell.font = body_font()
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    fit_columns(ws, {1: 16, 2: 12, 3: 14, 5: 16, 12: 60}, skip_rows=frozenset(
+            titled = cell.column == 1 and ws.cell(cell.row, 2).value is None  # a section's title runs on
+            cell.alignment = Alignment(wrap_text=not titled, vertical="top")
+    fit_columns(ws, {1: 14, 2: 10, 3: 10, 4: 10, 5: 12, 6: 10, 7: 10, 8: 8, 9: 10, 10: 8, 11: 8, 12: 40}, skip_rows=frozenset(
         r for r in range(2, ws.max_row + 1) if ws.cell(r, 2).value is None and ws.cell(r, 1).value))
     fit_rows(ws)
+
+
+def write_peak(ws, design, scenario, norms, lang: str) -> bool:
+    """Fill ``ws`` with the cheapest lawful mix for each peak month; False (nothing written)
+    when no month needs more people than the permanent staff."""
+    from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
+
+    peaks = _peak_rows(design, scenario, norms, lang)
+    if not peaks:
+        return False
+    ws.append(peaks[0])
+    style_header(ws)
+    for row in peaks[1:]:
+        ws.append(row)
+        cells = ws[ws.max_row]
+        set_number(cells, "yuan")
+        for cell in cells:
+            cell.font = body_font()
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    fit_columns(ws, {1: 14, 2: 12, 3: 36, 4: 16, 5: 36, 6: 16})
+    fit_rows(ws)
+    return True
 
 
 def _peak_rows(design, scenario, norms, lang: str) -> list[list]:
