@@ -373,13 +373,13 @@ def _unmeasured_notes(ws, rows: list[int], across: int) -> None:
         ws.row_dimensions[r].height = wrapped_lines(ws.cell(r, 1).value, width) * LINE_HEIGHT + ROW_PADDING
 
 
-def _write_staffing(book: _Book, design, scenario, norms, option=None) -> None:
+def _write_staffing(book: _Book, design, scenario, norms, option=None, supply=None) -> None:
     ws = book.sheet("staffing", option)
     book.own(design, ws)
     write_staffing(ws, design, scenario, norms, book.lang)
     book.finish(ws, freeze="B2", numbers=False, body=False, rows=False)
     peak = book.sheet("peak", option)
-    if write_peak(peak, design, scenario, norms, book.lang):
+    if write_peak(peak, design, scenario, norms, book.lang, supply=supply):
         book.own(design, peak)
         book.finish(peak, freeze="B2", numbers=False, body=False, rows=False)
     else:
@@ -495,13 +495,13 @@ def _write_compare(book: _Book, designs, scenario, supply=None) -> None:
     book.finish(ws, {1: 20, 3: 18, 4: 70})
 
 
-def _write_findings(book: _Book, designs, scenario) -> None:
+def _write_findings(book: _Book, designs, scenario, supply=None) -> None:
     """Each option's health and compliance findings (below the minimum wage, overtime over
     the caps...), with the rule and its source; no sheet when there are none."""
     lang = book.lang
     rows = []
     for d in designs:
-        h = health(d, scenario=scenario, lang=lang)
+        h = health(d, scenario=scenario, supply=supply, lang=lang)
         if h.empty:
             continue
         words = health_view(h, d, lang)
@@ -593,21 +593,21 @@ def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwr
     _write_roles(book, base)
     if scenario is not None:
         _write_payroll(book, base, scenario, supply=supply)
-        _write_staffing(book, base, scenario, norms)
+        _write_staffing(book, base, scenario, norms, supply=supply)
     _write_headcount(book, base)
     _write_coverage(book, base)
     _write_kpi(book, base)
     _write_chart(book, base)
     if len(designs) > 1:
         _write_compare(book, designs, scenario, supply=supply)
-    _write_findings(book, designs, scenario)
+    _write_findings(book, designs, scenario, supply=supply)
     for other in designs[1:]:  # every further option: its own tables, named with its name
         _write_roles(book, other, other)
         if scenario is not None:
             _write_payroll(book, other, scenario, other, supply=supply)
-            _write_staffing(book, other, scenario, norms, other)
+            _write_staffing(book, other, scenario, norms, other, supply=supply)
         _write_chart(book, other, other)
-    write_cover(cover, designs, scenario, block, lang, book.sheets)
+    write_cover(cover, designs, scenario, block, lang, book.sheets, supply=supply)
     print_setup(cover, header=book.header, footer=_w("page_footer", lang), landscape=True, title_rows=None)
     _write_data(wb, designs[0])
     return _atomic_save(wb, Path(path), overwrite)

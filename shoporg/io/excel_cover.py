@@ -30,9 +30,9 @@ def heading(block: ClientBlock, lang: str) -> str:
     return block.heading(lang) if block else t("doc.title", lang)
 
 
-def option_rows(designs, scenario, lang: str) -> list[list]:
+def option_rows(designs, scenario, lang: str, supply=None) -> list[list]:
     """Per option: name, people, layers, roles and (with a scenario) the annual cost."""
-    table = compare(designs if len(designs) > 1 else designs * 2, scenario, lang=lang)
+    table = compare(designs if len(designs) > 1 else designs * 2, scenario, lang=lang, supply=supply)
     out = []
     for i, d in enumerate(designs):
         col = table.columns[1 + i]
@@ -45,7 +45,8 @@ def option_rows(designs, scenario, lang: str) -> list[list]:
     return out
 
 
-def write_cover(ws, designs, scenario, block: ClientBlock, lang: str, sheets: dict[str, list[str]]) -> None:
+def write_cover(ws, designs, scenario, block: ClientBlock, lang: str, sheets: dict[str, list[str]],
+                supply=None) -> None:
     """Fill ``ws``: a title, the client block, the options and the sheets of each."""
     from openpyxl.styles import Alignment, PatternFill  # openpyxl: loaded when a workbook is written or read
 
@@ -70,7 +71,7 @@ def write_cover(ws, designs, scenario, block: ClientBlock, lang: str, sheets: di
     for cell in ws[head]:
         cell.font = body_font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
-    for row, d in zip(option_rows(designs, scenario, lang), designs):
+    for row, d in zip(option_rows(designs, scenario, lang, supply), designs):
         ws.append(row + ["、".join(sheets.get(d.name.get(lang), [])) if lang == "zh" else
                          ", ".join(sheets.get(d.name.get(lang), []))])
         cells = ws[ws.max_row]

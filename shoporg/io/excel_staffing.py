@@ -138,12 +138,12 @@ def write_staffing(ws, design, scenario, norms, lang: str) -> None:
     fit_rows(ws)
 
 
-def write_peak(ws, design, scenario, norms, lang: str) -> bool:
+def write_peak(ws, design, scenario, norms, lang: str, supply=None) -> bool:
     """Fill ``ws`` with the cheapest lawful mix for each peak month; False (nothing written)
     when no month needs more people than the permanent staff."""
     from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
 
-    peaks = _peak_rows(design, scenario, norms, lang)
+    peaks = _peak_rows(design, scenario, norms, lang, supply)
     if not peaks:
         return False
     ws.append(peaks[0])
@@ -160,13 +160,13 @@ def write_peak(ws, design, scenario, norms, lang: str) -> bool:
     return True
 
 
-def _peak_rows(design, scenario, norms, lang: str) -> list[list]:
+def _peak_rows(design, scenario, norms, lang: str, supply=None) -> list[list]:
     """The cheapest lawful mix for each peak month (header first); none without peaks."""
     if norms is None and not any(r.norm for r in design.roles):
         return []
     from ..staffing.peak import peak_options
 
-    best = peak_options(design, scenario, _norms(design, norms))
+    best = peak_options(design, scenario, _norms(design, norms), supply=supply)
     table = best.table(lang)
     if table.empty:
         return []
