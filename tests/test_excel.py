@@ -28,11 +28,11 @@ def book(d14, tmp_path):
 
 def col(ws, key, lang="zh"):
     """The role table's column of ``key`` (found by its header, as read-back finds it)."""
-    return next(c.column for c in ws[1] if c.value == ROLE_COLUMNS[key][lang])
+    return next(c.column for c in ws[1] if str(c.value).casefold() == ROLE_COLUMNS[key][lang].casefold())
 
 
 def row_of(ws, role_id):
-    ids = next(c.column for c in ws[1] if c.value in ROLE_COLUMNS["id"].values())
+    ids = next(c.column for c in ws[1] if str(c.value).casefold() in {v.casefold() for v in ROLE_COLUMNS["id"].values()})
     return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, ids).value == role_id)
 
 

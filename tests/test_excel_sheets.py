@@ -17,7 +17,8 @@ from openpyxl.utils import get_column_letter
 
 import shoporg
 from shoporg.i18n import t
-from shoporg.io.excel import DATA_SHEET, ROLE_COLUMNS, SHEETS, read_excel, write_excel
+from shoporg.io.excel import DATA_SHEET, SHEETS, read_excel, write_excel
+from shoporg.io.excel_layout import heading_case
 from shoporg.model import Text
 from shoporg.staffing import read_norms
 from tests.test_deck import _fontconfig
@@ -117,7 +118,7 @@ def test_every_duty_of_every_role_is_in_its_row(book, options):
     lang, _, wb = book
     for design, ws in zip(options[:2], (wb[SHEETS["roles"][lang]], wb[f"{SHEETS['roles'][lang]}-{options[1].name.get(lang)}"])):
         heads = [c.value for c in ws[1]]
-        duties = heads.index(ROLE_COLUMNS["duties"][lang]) + 1
+        duties = heads.index({"zh": "岗位职责", "en": "Duties"}[lang]) + 1
         for r, role in enumerate(design.roles, 2):
             cell = ws.cell(r, duties).value
             assert all(d.text(lang) in cell for d in role.duties) and cell.count("\n") == len(role.duties) - 1
@@ -143,7 +144,7 @@ def test_ids_are_in_the_last_grey_column(book, options):
     for design, title in ((options[0], SHEETS["roles"][lang]),
                           (options[1], f"{SHEETS['roles'][lang]}-{options[1].name.get(lang)}")):
         ws = wb[title]
-        assert ws.cell(1, ws.max_column).value == ROLE_COLUMNS["id"][lang]
+        assert ws.cell(1, ws.max_column).value == {"zh": "编号", "en": "ID"}[lang]
         assert [ws.cell(r, ws.max_column).value for r in range(2, ws.max_row + 1)] == [r.id for r in design.roles]
         assert ws.cell(2, ws.max_column).font.color.rgb.endswith("808080")
         assert ws.column_dimensions[get_column_letter(ws.max_column)].width <= 16
@@ -183,7 +184,7 @@ def test_the_zh_workbook_has_no_english_outside_the_id_column(book):
 def test_payroll_totals_are_the_sum_of_their_cells_and_the_payroll_to_the_fen(book, options):
     lang, _, wb = book
     d14, option, scenario = options
-    total, accrued, paid = (t(f"xlsx.{k}", lang) for k in ("total", "accrued", "paid"))
+    total, accrued, paid = (heading_case(t(f"xlsx.{k}", lang)) for k in ("total", "accrued", "paid"))
     for design, title in ((d14, SHEETS["payroll"][lang]), (option, f"{SHEETS['payroll'][lang]}-{option.name.get(lang)}")):
         pr = shoporg.payroll(design, scenario)
         rows = [r for r in wb[title].iter_rows(min_row=2, values_only=True) if r[0] is not None]

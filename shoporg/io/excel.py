@@ -65,6 +65,7 @@ from .excel_layout import (
     fit_rows,
     grey,
     header_text,
+    heading_case,
     number_kind,
     print_setup,
     set_number,
@@ -285,6 +286,20 @@ _ROLE_CAPS = {"name": 12, "department": 12, "reports_to": 12, "pay_rules": 26, "
               "id": 14}
 
 
+#: The tallest row Excel shows (points); a role whose duties would need more gets a wider column.
+_TALLEST = 400
+
+
+def _duties_width(design, lang: str) -> int:
+    """The duties column's width: 46 units, wider (up to 100) while a role's duties would
+    need a row taller than Excel shows."""
+    texts = [_numbered([d.text(lang) for d in r.duties]) for r in design.roles]
+    width = _ROLE_CAPS["duties"]
+    while width < 100 and any(wrapped_lines(x, width + 2) * LINE_HEIGHT + ROW_PADDING > _TALLEST for x in texts):
+        width += 6
+    return width
+
+
 def _write_roles(book: _Book, design, option=None) -> None:
     lang = book.lang
     ws = book.sheet("roles", option)
@@ -300,7 +315,9 @@ def _write_roles(book: _Book, design, option=None) -> None:
         if _pay_rules(r, lang)[1]:
             notes.append((ws.max_row + 1, keys.index("pay_rules") + 1))
         ws.append(values)
-    book.finish(ws, {keys.index(k) + 1: w for k, w in _ROLE_CAPS.items()}, freeze="B2")
+    caps = {keys.index(k) + 1: w for k, w in _ROLE_CAPS.items()}
+    caps[keys.index("duties") + 1] = _duties_width(design, lang)
+    book.finish(ws, caps, freeze="B2")
     for r, c in notes:
         grey(ws.cell(r, c), italic=True)
     idc = keys.index("id") + 1
@@ -326,18 +343,19 @@ def _write_payroll(book: _Book, design, scenario, option=None, supply=None) -> N
     for i, r in enumerate(design.roles):
         for view in ("accrued", "paid"):
             vals = grid[view][i]
-            ws.append([r.name.get(lang), _w(view, lang)] + [v / 100 for v in vals] + [sum(vals) / 100])
+            ws.append([r.name.get(lang), heading_case(_w(view, lang))] + [v / 100 for v in vals] + [sum(vals) / 100])
     by_month = pr.lines.groupby("month", sort=False)[["accrued_fen", "paid_fen"]].sum()
     first_total = ws.max_row + 1
     for view in ("accrued", "paid"):
         vals = [int(by_month[f"{view}_fen"].get(m, 0)) for m in months]
-        ws.append([_w("total", lang), _w(view, lang)] + [v / 100 for v in vals]
+        ws.append([heading_case(_w("total", lang)), heading_case(_w(view, lang))] + [v / 100 for v in vals]
                   + [int(pr.lines[f"{view}_fen"].sum()) / 100])
     m = chain_months(pr)
     if m is not None:  # a city's terms: the chain from gross pay to net pay, month by month
         for col, head in CHAIN_COLUMNS:
             vals = [round(float(m.loc[mo, col]), 2) if mo in m.index else 0.0 for mo in months]
-            ws.append([_w("total", lang), t(f"col.{head}", lang)] + vals + [round(sum(vals), 2)])
+            ws.append([heading_case(_w("total", lang)), heading_case(t(f"col.{head}", lang))] + vals
+                      + [round(sum(vals), 2)])
     last_total = ws.max_row
     money = [c for row in ws.iter_rows(min_row=2, min_col=3) for c in row if isinstance(c.value, (int, float))]
     if money:
@@ -400,7 +418,8 @@ def _write_headcount(book: _Book, design) -> None:
         dep = design.department(dep_id)
         name = dep.name.get(lang) if dep else (dep_id or _w("none", lang))
         ws.append([name, len(roles), _people(sum(r.headcount for r in roles)), sum(r.vacancies for r in roles)])
-    ws.append([_w("total", lang), len(design.roles), _people(design.headcount), sum(r.vacancies for r in design.roles)])
+    ws.append([heading_case(_w("total", lang)), len(design.roles), _people(design.headcount),
+               sum(r.vacancies for r in design.roles)])
     for cell in ws[ws.max_row]:
         cell.font = body_font(bold=True)
     for row in ws.iter_rows(min_row=2):
@@ -731,11 +750,11 @@ def _header(ws, grid: list[tuple], lang: str, path: Path) -> dict[str, int]:
         get_column_letter,  # openpyxl: loaded when a workbook is written or read
     )
 
-    seen = {str(v).strip(): i for i, v in enumerate(grid[0] if grid else (), 1) if v is not None}
+    seen = {str(v).strip().casefold(): i for i, v in enumerate(grid[0] if grid else (), 1) if v is not None}
     cols, problems = {}, []
     for key in _READ:
         label = ROLE_COLUMNS[key]
-        col = next((seen[label[x]] for x in (lang, *LANGS) if label[x] in seen), None)
+        col = next((seen[label[x].casefold()] for x in (lang, *LANGS) if label[x].casefold() in seen), None)
         if col is None:
             where = get_column_letter(len(seen) + 1) + "1"
             problems.append(Problem(f"{ws.title}!{where} ({label[lang]})",
@@ -744,7 +763,7 @@ def _header(ws, grid: list[tuple], lang: str, path: Path) -> dict[str, int]:
                                     file=str(path)))
         cols[key] = col
     for key, label in _READ_IF_THERE.items():
-        col = next((seen[label[x]] for x in (lang, *LANGS) if label[x] in seen), None)
+        col = next((seen[label[x].casefold()] for x in (lang, *LANGS) if label[x].casefold() in seen), None)
         if col is not None:
             cols[key] = col
     if problems:

@@ -22,13 +22,14 @@ from typing import Any
 from .. import fmt
 
 __all__ = ["FONT", "FONT_SIZE", "LINE_HEIGHT", "NUMBER_FORMATS", "shown", "display_width", "wrapped_lines",
-           "number_kind", "set_number", "fit_columns", "fit_rows", "print_setup", "style_header", "grey", "body_font"]
+           "number_kind", "set_number", "fit_columns", "fit_rows", "print_setup", "style_header", "heading_case", "grey",
+           "body_font"]
 
 #: The one font of every cell (Windows Excel and WPS have it; LibreOffice substitutes a CJK sans).
 FONT = "Microsoft YaHei"
 FONT_SIZE = 10
 #: Points per line of wrapped text at ``FONT_SIZE`` (a CJK sans needs about 1.4 em) and the cell's padding.
-LINE_HEIGHT = 15.0
+LINE_HEIGHT = 14.0
 ROW_PADDING = 4.0
 #: Width units a cell keeps free beside its text (Excel's own padding and a margin for font differences).
 _PAD = 2
@@ -137,11 +138,24 @@ def set_number(cells, kind: str) -> None:
             cell.number_format = NUMBER_FORMATS[kind]
 
 
+def heading_case(text):
+    """A header or row label as a heading: its first letter capital (a word without
+    capitals in the catalogue); Chinese is as it is.
+
+    >>> heading_case("reports to"), heading_case("id"), heading_case("岗位"), heading_case(3)
+    ('Reports to', 'ID', '岗位', 3)
+    """
+    if not isinstance(text, str) or not text[:1].islower():
+        return text
+    return "ID" if text == "id" else text[:1].upper() + text[1:]
+
+
 def style_header(ws, row: int = 1) -> None:
     """A bold header row on a light fill, wrapped and centred."""
     from openpyxl.styles import Alignment, PatternFill  # openpyxl: loaded when a workbook is written or read
 
     for cell in ws[row]:
+        cell.value = heading_case(cell.value)
         cell.font = body_font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
