@@ -463,12 +463,24 @@ def _write_kpi(book: _Book, design) -> None:
     _unmeasured_notes(ws, [note], 6)
 
 
-#: A chart page's picture on a landscape A4 page between the margins, in pixels (96 per inch),
-#: and the rows one page takes; drawn with text of at least 10 pt, so printed at this size
-#: (about 73%) no text is under 8 pt.
-_CHART_PX = (820, 580)
+#: The room for a chart page's picture on a landscape A4 page (inches; a little narrower than
+#: the margins, as LibreOffice prints whole columns) and the rows one page takes. Pages are
+#: drawn with text of at least 11 pt on a whole A4 page (11.69 × 8.27 in); the picture,
+#: cropped to what is drawn, is scaled to the room, so never below 6.1 / 8.27 = 73.8%: printed,
+#: no text is under 8 pt.
+_CHART_ROOM = (9.5, 6.1)
 _CHART_ROWS = 31
 _CHART_MIN_PT = 11.0
+_CHART_DPI = 110
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height of a PNG in pixels (from its header).
+
+    >>> _png_size(bytes(16) + (640).to_bytes(4, "big") + (480).to_bytes(4, "big"))
+    (640, 480)
+    """
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
 def _write_chart(book: _Book, design, option=None) -> None:
@@ -480,9 +492,11 @@ def _write_chart(book: _Book, design, option=None) -> None:
 
     ws = book.sheet("chart", option)
     book.own(design, ws)
-    for i, png in enumerate(chart_page_pngs(design, book.lang, dpi=110, min_pt=_CHART_MIN_PT)):
+    for i, png in enumerate(chart_page_pngs(design, book.lang, dpi=_CHART_DPI, min_pt=_CHART_MIN_PT, crop=True)):
+        w, h = (x / _CHART_DPI for x in _png_size(png))  # inches at the size it was drawn
+        scale = min(_CHART_ROOM[0] / w, _CHART_ROOM[1] / h, 1.3)
         image = Image(_io.BytesIO(png))
-        image.width, image.height = _CHART_PX
+        image.width, image.height = round(w * scale * 96), round(h * scale * 96)  # openpyxl: 96 pixels an inch
         ws.add_image(image, f"A{1 + i * _CHART_ROWS}")
         if i:
             ws.row_breaks.append(Break(id=i * _CHART_ROWS))
@@ -498,7 +512,7 @@ def _write_compare(book: _Book, designs, scenario, supply=None) -> None:
         ws = book.sheet("compare")
         ws.append([_w("metric", lang)] + [str(c) for c in table.columns[1:]])
         for key, row in table.iterrows():
-            ws.append([row.iloc[0]] + [None if v != v else round(float(v), 6) for v in row.iloc[1:]])
+            ws.append([heading_case(row.iloc[0])] + [None if v != v else round(float(v), 6) for v in row.iloc[1:]])
             set_number(ws[ws.max_row][1:], number_kind(key))
         book.finish(ws, {1: 24}, freeze="B2")
     ws = book.sheet("diff")

@@ -62,12 +62,12 @@ def write_cover(ws, designs, scenario, block: ClientBlock, lang: str, sheets: di
         ws.append([_w(f"cover_{key}", lang), values[key]])
         ws.cell(ws.max_row, 1).font = body_font(bold=True)
     ws.append([])
-    head = ws.max_row + 1
     cols = [_w("cover_option", lang), _w("cover_people", lang), _w("cover_layers", lang), _w("cover_roles", lang)]
     if scenario is not None:
         cols.append(_w("cover_annual", lang))
     cols.append(_w("cover_sheets", lang))
     ws.append(cols)
+    head = ws.max_row
     for cell in ws[head]:
         cell.font = body_font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")

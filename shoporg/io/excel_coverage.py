@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..analysis import coverage
 from ..catalogue import duty_areas
 from ..i18n import t
-from .excel_layout import FONT_SIZE, PAGE_WIDTH, body_font, display_width, fit_columns, fit_rows
+from .excel_layout import FONT_SIZE, PAGE_WIDTH, body_font, display_width, fit_columns, fit_rows, heading_case
 
 __all__ = ["coverage_grid", "write_coverage"]
 
@@ -55,11 +55,11 @@ def write_coverage(ws, design, lang: str) -> bool:
     first = min(24, max(display_width(x) for x in rows + [label])) + 2
     page = PAGE_WIDTH["landscape"] * _SHRINK
     count = t("xlsx.cov_roles", lang)
-    ws.append([label] + cols)
+    ws.append([heading_case(label)] + cols)
     for name, marks in zip(rows, grid):
         ws.append([name] + ["●" if m else "" for m in marks])
     sums = [sum(1 for row in grid if row[j]) for j in range(len(cols))]
-    ws.append([count] + sums)
+    ws.append([heading_case(count)] + sums)
     fill = PatternFill("solid", fgColor="DDEBF7")
     gap = PatternFill("solid", fgColor="FCE4D6")
     upright = Alignment(text_rotation=90, horizontal="center", vertical="bottom")

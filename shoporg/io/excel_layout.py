@@ -177,8 +177,15 @@ def fit_columns(ws, caps: dict[int, int] | None = None, *, least: int = 6, skip_
                 number = max(number, w)
             elif c.row == 1 or c.alignment.text_rotation == 0:
                 text = max(text, w)
-        need = max(min(text, caps.get(i, 50)), number)
+        need = max(min(text, caps.get(i, 50)), number, _longest_word(col[0].value) if col else 0)
         ws.column_dimensions[get_column_letter(i)].width = max(least, need + _PAD)
+
+
+def _longest_word(header) -> int:
+    """Width of a header's longest word: a header wraps between words, never inside one."""
+    if not isinstance(header, str) or not header.strip():
+        return 0
+    return max(display_width(w) if not any(_char_width(c) == 2 for c in w) else 0 for w in header.split())
 
 
 def fit_rows(ws, first: int = 1) -> None:

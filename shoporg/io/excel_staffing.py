@@ -21,7 +21,7 @@ from .. import fmt
 from ..i18n import driver_name, t
 from ..staffing.norms import ErlangNorm
 from ..staffing.sizing import norms_within, recommend_headcount, sizing_reason
-from .excel_layout import body_font, fit_columns, fit_rows, grey, set_number, style_header
+from .excel_layout import body_font, fit_columns, fit_rows, grey, heading_case, set_number, style_header
 
 __all__ = ["staffing_rows", "write_staffing", "write_peak"]
 
@@ -89,7 +89,7 @@ def _section(ws, title: str, header: list[str]) -> int:
     ws.append([])
     ws.append([title])
     ws.cell(ws.max_row, 1).font = body_font(bold=True)
-    ws.append(header)
+    ws.append([heading_case(h) for h in header])
     for cell in ws[ws.max_row]:
         cell.font = body_font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")

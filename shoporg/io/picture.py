@@ -58,9 +58,10 @@ def chart_png(design, lang: str, dpi: int) -> bytes:
 _pages_kept: list[tuple[object, str, list]] = []  # (design, lang, figures), the latest first
 
 
-def chart_page_pngs(design, lang: str, dpi: int, *, min_pt: float = 8.0) -> list[bytes]:
+def chart_page_pngs(design, lang: str, dpi: int, *, min_pt: float = 8.0, crop: bool = False) -> list[bytes]:
     """The org chart of ``design`` on landscape A4 pages (no text under ``min_pt`` at full
-    size, :func:`shoporg.chart.plot_org_pages`), one PNG per page at ``dpi``."""
+    size, :func:`shoporg.chart.plot_org_pages`), one PNG per page at ``dpi``; ``crop``:
+    each cropped to what is drawn (a picture placed on a page of its own)."""
     with _lock:
         figures = next((f for d, lg, f in _pages_kept if d is design and lg == (lang, min_pt)), None)
         if figures is None:
@@ -78,6 +79,6 @@ def chart_page_pngs(design, lang: str, dpi: int, *, min_pt: float = 8.0) -> list
         out = []
         for fig in figures:
             buf = io.BytesIO()
-            fig.savefig(buf, format="png", dpi=dpi)
+            fig.savefig(buf, format="png", dpi=dpi, **({"bbox_inches": "tight", "pad_inches": 0.1} if crop else {}))
             out.append(buf.getvalue())
     return out
