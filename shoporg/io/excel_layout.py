@@ -102,8 +102,8 @@ def wrapped_lines(text: Any, width: float) -> int:
     """Lines ``text`` takes wrapped in a column ``width`` units wide: words kept whole,
     East Asian characters broken anywhere (as Excel and LibreOffice wrap), at least one.
 
-    >>> wrapped_lines("Picks goods from the store room", 12), wrapped_lines("", 10)
-    (3, 1)
+    >>> wrapped_lines("Picks goods from the store room", 12), wrapped_lines("", 10)  # Picks/goods from/the store/room
+    (4, 1)
     """
     room = max(1.0, width - _PAD)
     total = 0
