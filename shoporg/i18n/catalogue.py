@@ -947,10 +947,11 @@ WORDS: dict[str, dict[str, str]] = {
     "xlsx.cover_roles": {"zh": "岗位数", "en": "Roles"},
     "xlsx.cover_annual": {"zh": "年度应发工资", "en": "Annual pay (accrued)"},
     "xlsx.cover_sheets": {"zh": "工作表", "en": "Sheets"},
-    "xlsx.cover_note": {"zh": "岗位职责表最后一列（灰色编号）用于把修改后的表格导回，请勿改动；"
-                                "未带方案名的工作表描述第一个方案。",
-                        "en": "The grey id column at the end of the role table reads an edited table back: "
-                              "please leave it as it is. Sheets without an option's name describe the first option."},
+    "xlsx.cover_note": {"zh": "岗位职责表最后一列（灰色编号）用于把修改后的表格导回，请勿改动。",
+                        "en": "The grey ID column at the end of the role table reads an edited table back: "
+                              "please leave it as it is."},
+    "xlsx.cover_note_options": {"zh": "{note}未带方案名的工作表描述第一个方案。",
+                                "en": "{note} Sheets without an option's name describe the first option."},
     "xlsx.staff_no_norm": {"zh": "无定额", "en": "no norm"},
     "xlsx.staff_method_quota": {"zh": "定额法", "en": "quota"},
     "xlsx.staff_method_erlang": {"zh": "话务模型（Erlang）", "en": "chat queue (Erlang)"},

@@ -1,11 +1,16 @@
 """Excel workbooks (.xlsx) for consultants: export a design, edit the role table, read it back.
 
-:func:`write_excel` writes the role table (岗位职责表), the headcount by department
-(人员汇总), the duty coverage (职责覆盖), with a scenario the payroll (薪酬测算), and
-with several designs the comparison (方案对比), the diff (方案差异) and each further
-design's role table, payroll and chart (``岗位职责表 (2)`` …). A hidden sheet
+:func:`write_excel` writes a cover (封面: the client, the options with their people, layers
+and annual cost), the role table (岗位职责表: the pay its rules give, duties, requirements,
+the role's id in a last grey column), with a scenario the payroll (薪酬测算), the staffing
+(人员测算) and the peak plan (旺季增员), the headcount by department (人员汇总), the duty
+coverage (职责覆盖), the KPI sheet and the org chart, one picture per page; with several
+designs the comparison (方案对比), the diff (方案差异) and each further option's own sheets,
+named with its name (``岗位职责表-方案B``). How the sheets look (widths from the shown text,
+row heights, number formats, print set-up) is :mod:`.excel_layout`. A hidden sheet
 ``_shoporg`` holds the design as YAML, so :func:`read_excel` starts from the exact
-design and applies only the cells a consultant changed in the role table. The hidden
+design and applies only the cells a consultant changed in the role table (its columns found
+by their headers, so a workbook of an earlier layout reads too). The hidden
 sheet also keeps a digest (sha256) of that YAML: a hidden sheet edited by hand is told
 apart, with a warning (:class:`DataSheetEdited`), and the role table's cells are read as
 the truth.
@@ -287,7 +292,7 @@ _ROLE_CAPS = {"name": 12, "department": 12, "reports_to": 12, "pay_rules": 26, "
 
 
 #: The tallest row Excel shows (points); a role whose duties would need more gets a wider column.
-_TALLEST = 400
+_TALLEST = 409
 
 
 def _duties_width(design, lang: str) -> int:
@@ -546,10 +551,12 @@ def _write_findings(book: _Book, designs, scenario, supply=None) -> None:
     if not rows:
         return
     ws = book.sheet("findings")
-    ws.append([_w("design", lang), *[t(f"col.health_{c}", lang) for c in ("check", "severity", "role", "message",
-                                                                           "rule", "source")]])
+    header = [_w("design", lang), *[t(f"col.health_{c}", lang) for c in ("check", "severity", "role", "message",
+                                                                         "rule", "source")]]
+    keep = [j for j in range(len(header)) if j < 5 or any(r[j] for r in rows)]  # no empty rule or source column
+    ws.append([header[j] for j in keep])
     for row in rows:
-        ws.append(row)
+        ws.append([row[j] for j in keep])
     book.finish(ws, {1: 20, 2: 16, 4: 16, 5: 50, 6: 36, 7: 36})
 
 

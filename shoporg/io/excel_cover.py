@@ -79,7 +79,8 @@ def write_cover(ws, designs, scenario, block: ClientBlock, lang: str, sheets: di
         if scenario is not None:
             set_number(cells[4:5], "yuan")
     ws.append([])
-    ws.append([_w("cover_note", lang)])
+    ws.append([_w("cover_note", lang) if len(designs) == 1 else _w("cover_note_options", lang,
+                                                                     note=_w("cover_note", lang))])
     grey(ws.cell(ws.max_row, 1), italic=True)
     note_row = ws.max_row
     for row in ws.iter_rows(min_row=2):

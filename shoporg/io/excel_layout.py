@@ -28,8 +28,9 @@ __all__ = ["FONT", "FONT_SIZE", "LINE_HEIGHT", "NUMBER_FORMATS", "shown", "displ
 #: The one font of every cell (Windows Excel and WPS have it; LibreOffice substitutes a CJK sans).
 FONT = "Microsoft YaHei"
 FONT_SIZE = 10
-#: Points per line of wrapped text at ``FONT_SIZE`` (a CJK sans needs about 1.4 em) and the cell's padding.
-LINE_HEIGHT = 14.0
+#: Points per line of wrapped text at ``FONT_SIZE`` (Microsoft YaHei spans 1.32 em, 18 pixels a
+#: line at 10 pt; LibreOffice's CJK sans about 13.6 pt) and the cell's padding.
+LINE_HEIGHT = 13.5
 ROW_PADDING = 4.0
 #: Width units a cell keeps free beside its text (Excel's own padding and a margin for font differences).
 _PAD = 2
