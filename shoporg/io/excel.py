@@ -53,8 +53,9 @@ from ..errors import DesignValidationError, Problem
 from ..i18n import LANGS, Phrase, both, check_lang, t
 from ..model import Duty, OrgDesign, Requirement, Role
 from ..pay.engine import payroll
+from ..pay.kinds import PAY_KINDS
 from ..scenario import filled_note
-from ..tables import CHAIN_COLUMNS, chain_months, pay_summary
+from ..tables import CHAIN_COLUMNS, chain_months
 from .atomic import atomic_write
 from .excel_cover import heading, write_cover
 from .excel_coverage import write_coverage
@@ -223,28 +224,42 @@ class _Book:
         ws._shoporg_option = name  # the right-hand page header
         return ws
 
+    @staticmethod
+    def _body(ws) -> None:
+        """The body font, wrapped and top-aligned, on every cell below the header (bold and
+        coloured cells keep their font)."""
+        from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
+
+        first = None
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if first is None:
+                    first = cell
+                    first.font = body_font()
+                    first.alignment = Alignment(wrap_text=True, vertical="top")
+                    continue
+                if cell.has_style and (cell.font.b or cell.font.color is not None):
+                    _like(first, [cell], "alignmentId")
+                    continue
+                _like(first, [cell], "fontId", "alignmentId")
+
     def own(self, design, ws) -> None:
         self.sheets.setdefault(design.name.get(self.lang), []).append(ws.title)
 
     def finish(self, ws, caps: dict[int, int] | None = None, freeze: str | None = "A2", *, numbers: bool = True,
-               fit_width: bool = True, title_rows: str | None = "1:1", body: bool = True, rows: bool = True) -> None:
-        """Body font and wrapping, header row, widths, heights, print set-up."""
+               fit_width: bool = True, title_rows: str | None = "1:1", body: bool = True, rows: bool = True,
+               centre: bool = True) -> None:
+        """Body font and wrapping, header row, widths, heights, print set-up; ``centre``: small
+        counts centred in their column."""
         from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
 
         if body:
-            first = None
-            for row in ws.iter_rows(min_row=2):
-                for cell in row:
-                    if first is None:
-                        first = cell
-                        first.font = body_font()
-                        first.alignment = Alignment(wrap_text=True, vertical="top")
-                        continue
-                    if cell.has_style and (cell.font.b or cell.font.color is not None):
-                        _like(first, [cell], "alignmentId")
-                        continue
-                    _like(first, [cell], "fontId", "alignmentId")
+            self._body(ws)
             style_header(ws)
+        for row in ws.iter_rows(min_row=2) if centre else ():  # never run into the text beside them
+            for cell in row:
+                if _is_count(cell):
+                    cell.alignment = Alignment(horizontal="center", vertical="top")
         if numbers:
             fit_columns(ws, caps)
         if rows:
@@ -259,12 +274,17 @@ class _Book:
             ws.oddHeader.right.text = f'&"{FONT}"&9 ' + header_text(option)
 
 
+def _is_count(cell) -> bool:
+    """A number written as it is (headcounts, counts of roles): General format."""
+    return isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool) and \
+        cell.number_format == NUMBER_FORMATS["headcount"]
+
+
 def _pay_rules(role, lang: str) -> tuple[str, bool]:
-    """The pay a role's rules give, in words; without rules the source's pay text, or a
-    note (True: the cell is a grey note)."""
-    words = pay_summary(role, lang)
-    if words:
-        return words, False
+    """The pay a role's rules give, in words, a component a line; without rules the source's
+    pay text, or a note (True: the cell is a grey note)."""
+    if role.pay:  # one component a line (pay_summary's words): a line breaks between components
+        return "\n".join(PAY_KINDS[c.kind].text(c, lang) for c in role.pay), False
     source = "\n".join(x for x in (_text(role.pay_structure, lang), _text(role.pay_method, lang)) if x)
     return (source, False) if source else (_w("no_pay_rules", lang), True)
 
@@ -519,7 +539,7 @@ def _write_compare(book: _Book, designs, scenario, supply=None) -> None:
         for key, row in table.iterrows():
             ws.append([heading_case(row.iloc[0])] + [None if v != v else round(float(v), 6) for v in row.iloc[1:]])
             set_number(ws[ws.max_row][1:], number_kind(key))
-        book.finish(ws, {1: 24}, freeze="B2")
+        book.finish(ws, {1: 24}, freeze="B2", centre=False)  # a column of counts and amounts: right-aligned
     ws = book.sheet("diff")
     ws.append([_w("design", lang), _w("action", lang), ROLE_COLUMNS["name"][lang], _w("changes", lang)])
     for other in designs[1:]:

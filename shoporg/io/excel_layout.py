@@ -178,7 +178,9 @@ def fit_columns(ws, caps: dict[int, int] | None = None, *, least: int = 6, skip_
                 number = max(number, w)
             elif c.row == 1 or c.alignment.text_rotation == 0:
                 text = max(text, w)
-        need = max(min(text, caps.get(i, 50)), number, _longest_word(col[0].value) if col else 0)
+        cap = caps.get(i, 50)
+        cap = text if text <= cap * 1.15 else cap  # a line just past the cap is kept whole, not broken
+        need = max(min(text, cap), number, _longest_word(col[0].value) if col else 0)
         ws.column_dimensions[get_column_letter(i)].width = max(least, need + _PAD)
 
 
