@@ -791,7 +791,8 @@ def _header(ws, grid: list[tuple], lang: str, path: Path) -> dict[str, int]:
         get_column_letter,  # openpyxl: loaded when a workbook is written or read
     )
 
-    seen = {str(v).strip().casefold(): i for i, v in enumerate(grid[0] if grid else (), 1) if v is not None}
+    seen = {re.sub(r"\s*\n\s*", " ", str(v)).strip().casefold(): i  # a header may wrap on its own lines
+            for i, v in enumerate(grid[0] if grid else (), 1) if v is not None}
     cols, problems = {}, []
     for key in _READ:
         label = ROLE_COLUMNS[key]

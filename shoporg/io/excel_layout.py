@@ -181,7 +181,47 @@ def fit_columns(ws, caps: dict[int, int] | None = None, *, least: int = 6, skip_
         cap = caps.get(i, 50)
         cap = text if text <= cap * 1.15 else cap  # a line just past the cap is kept whole, not broken
         need = max(min(text, cap), number, _longest_word(col[0].value) if col else 0)
-        ws.column_dimensions[get_column_letter(i)].width = max(least, need + _PAD)
+        width = max(least, need + _PAD)
+        ws.column_dimensions[get_column_letter(i)].width = width
+        if col and 1 not in skip_rows and col[0].row == 1 and not col[0].alignment.text_rotation:
+            col[0].value = balanced(col[0].value, width)  # a header wraps in even lines
+
+
+#: What a line may not break inside: a word, or a character with the brackets and the
+#: punctuation that cling to it (no line starts with ，or ）, none ends with （).
+_UNIT = re.compile(r"[（(《“‘]*(?:[A-Za-z0-9.,%¥:;/\-+'’]+|\S)[）)》”’，、。：；！？,.;:!?]*\s*|\s+")
+
+
+def balanced(text: str, width: float) -> str:
+    """``text`` broken into lines of about equal width that each fit ``width`` (words kept
+    whole, East Asian text broken between characters): a header wraps where it is told to,
+    never leaving one character on a line of its own.
+
+    >>> balanced("月业务量（中位月）", 12), balanced("人均月产能 / 服务目标", 14)
+    ('月业务量\\n（中位月）', '人均月产能\\n/ 服务目标')
+    >>> balanced("capacity per person a month", 16)
+    'capacity per\\nperson a month'
+    """
+    if not isinstance(text, str) or "\n" in text:
+        return text
+    room = max(1.0, width - _PAD)
+    tokens = _UNIT.findall(text)
+    total = sum(_char_width(c) for c in text.rstrip())
+    if total <= room:
+        return text
+    n = math.ceil(total / room)
+    while True:
+        target, lines, used = total / n, [""], 0.0
+        for token in tokens:
+            w = sum(_char_width(c) for c in token)
+            if used > 0 and used + sum(_char_width(c) for c in token.rstrip()) > target + 1 and len(lines) < n:
+                lines.append("")
+                used = 0.0
+            lines[-1] += token
+            used += w
+        if all(display_width(x.rstrip()) <= room for x in lines) or n > 8:
+            return "\n".join(x.strip() for x in lines)
+        n += 1
 
 
 def _longest_word(header) -> int:
