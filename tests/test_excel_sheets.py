@@ -278,3 +278,36 @@ def test_a_design_of_41_roles_keeps_numbers_in_their_columns(options, tmp_path):
     assert [cover.cell(r, 1).value for r in range(2, 2 + len(big.roles))] == [r.name.zh for r in big.roles]
     assert len(wb[SHEETS["chart"]["zh"]]._images) >= 1
     assert read_excel(path) == big
+
+
+def test_one_font_and_the_number_formats_of_each_sheet(book, options):
+    lang, _, wb = book
+    fonts = {c.font.name for ws in _visible(wb) for row in ws.iter_rows() for c in row if c.value is not None}
+    assert fonts == {"Microsoft YaHei"}
+    money = {ws.title: {c.number_format for row in ws.iter_rows() for c in row
+                        if isinstance(c.value, (int, float)) and "¥" in c.number_format} for ws in _visible(wb)}
+    assert money[SHEETS["payroll"][lang]] == {'"¥"#,##0.00'}  # the detail: to the fen
+    for overview in ("compare", "cover"):  # overviews: whole yuan
+        assert money[SHEETS[overview][lang]] == {'"¥"#,##0'}
+    compare = wb[SHEETS["compare"][lang]]
+    shares = {c.number_format for row in compare.iter_rows() for c in row[1:2]
+              if row[0].value in (t("metric.coverage", lang), heading_case(t("metric.coverage", lang)))}
+    assert shares == {"0.0%"}
+
+
+def test_each_chart_page_is_a_picture_printed_with_text_of_8_pt_or_more(book, options):
+    from io import BytesIO
+
+    from PIL import Image as Picture
+
+    from shoporg.chart import chart_pages
+
+    lang, _, wb = book
+    for design, title in ((options[0], SHEETS["chart"][lang]), (options[1], f"{SHEETS['chart'][lang]}-{options[1].name.get(lang)}")):
+        images = wb[title]._images
+        assert len(images) == len(chart_pages(design, lang, min_pt=11))
+        for image in images:
+            drawn = Picture.open(BytesIO(image._data())).size[0] / 110  # inches, drawn with text of 11 pt or more
+            printed = image.anchor.ext.width / 914400  # inches on the page (EMU)
+            assert printed / drawn * 11 >= 8
+            assert printed <= 10.7  # within the landscape page's margins
