@@ -923,7 +923,7 @@ WORDS: dict[str, dict[str, str]] = {
     "xlsx.score": {"zh": "得分（0–100）", "en": "score (0–100)"},
     "xlsx.weighted": {"zh": "加权得分", "en": "weighted score"},
     "xlsx.kpi_note": {"zh": "考勤：迟到早退减2分/次，有效请假减1分/次（淘宝天猫电商各岗位职责表）；权重空白处由顾问补充，合计应为100。",
-                      "en": "Attendance: 2 points off per late arrival or early leave, 1 per approved leave (design 6); "
+                      "en": "Attendance: 2 points off per late arrival or early leave, 1 per approved leave (淘宝天猫电商各岗位职责表); "
                             "fill blank weights so that each role's weights sum to 100."},
     # Excel workbook: sheets for clients
     "sheet.cover": {"zh": "封面", "en": "Cover"},

@@ -96,7 +96,7 @@ def display_width(text: Any) -> int:
     return max(sum(_char_width(c) for c in line) for line in lines)
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9.,%¥:;()/\-+'\"’]+\s*|\s+|.")
+_TOKEN = re.compile(r"[A-Za-z0-9.,%¥:;()/\-+'\"’–]+\s*|\s+|.")
 
 
 def wrapped_lines(text: Any, width: float) -> int:
@@ -189,7 +189,7 @@ def fit_columns(ws, caps: dict[int, int] | None = None, *, least: int = 6, skip_
 
 #: What a line may not break inside: a word, or a character with the brackets and the
 #: punctuation that cling to it (no line starts with ，or ）, none ends with （).
-_UNIT = re.compile(r"[（(《“‘]*(?:[A-Za-z0-9.,%¥:;/\-+'’]+|\S)[）)》”’，、。：；！？,.;:!?]*\s*|\s+")
+_UNIT = re.compile(r"[（(《“‘]*(?:[A-Za-z0-9.,%¥:;/\-+'’–]+|\S)[）)》”’，、。：；！？,.;:!?]*\s*|\s+")
 
 
 def balanced(text: str, width: float) -> str:
