@@ -311,3 +311,33 @@ def test_each_chart_page_is_a_picture_printed_with_text_of_8_pt_or_more(book, op
             printed = image.anchor.ext.width / 914400  # inches on the page (EMU)
             assert printed / drawn * 11 >= 8
             assert printed <= 10.7  # within the landscape page's margins
+
+
+def test_coverage_shows_area_names_upright_and_marks_the_gaps(book, options):
+    from shoporg.analysis import coverage
+    from shoporg.catalogue import duty_areas
+
+    lang, _, wb = book
+    ws = wb[SHEETS["coverage"][lang]]
+    table = coverage(options[0], lang)
+    names = duty_areas()[lang]
+    assert [c.value for c in ws[1][1:]] == [names[a] for a in table.columns]  # names, never ids
+    assert all(c.alignment.text_rotation == 90 for c in ws[1][1:])
+    assert [ws.cell(r, 1).value for r in range(2, 2 + len(options[0].roles))] == list(table.index)
+    counts = [c.value for c in ws[ws.max_row][1:]]
+    assert counts == [int((table[a] != "").sum()) for a in table.columns]
+    for j, n in enumerate(counts, 2):  # an area nobody does is shaded, not left as an empty-looking column
+        assert (ws.cell(2, j).fill.fgColor.rgb == "00FCE4D6") == (n == 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.orientation == "landscape"
+
+
+def test_without_norms_the_staffing_sheet_sizes_nothing_and_says_so(options, tmp_path):
+    d14, _, scenario = options
+    wb = load_workbook(write_excel(d14, tmp_path / "n.xlsx", scenario, "zh"))
+    ws = wb[SHEETS["staffing"]["zh"]]
+    rows = [r for r in ws.iter_rows(min_row=2, values_only=True) if any(r)]
+    roles = rows[:len(d14.roles)]
+    assert [r[5] for r in roles] == [int(r.headcount) for r in d14.roles]  # the current headcount, as designed
+    assert all(r[6] is None and r[3] is None for r in roles)  # nothing recommended, no volume invented
+    assert rows[-1][0] == t("xlsx.staff_none", "zh")
+    assert SHEETS["peak"]["zh"] not in wb.sheetnames  # no norm, no peak plan
