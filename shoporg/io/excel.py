@@ -359,7 +359,7 @@ def _write_payroll(book: _Book, design, scenario, option=None, supply=None) -> N
     months = list(scenario.months)
     ws = book.sheet("payroll", option)
     book.own(design, ws)
-    ws.append([ROLE_COLUMNS["name"][lang], _w("view", lang)] + [fmt.month_short(m, lang) for m in months]
+    ws.append([ROLE_COLUMNS["name"][lang], _w("view", lang)] + [fmt.month(m, lang) for m in months]
               + [_w("total", lang)])
     fen = pr.lines.groupby(["role", "month"], sort=False)[["accrued_fen", "paid_fen"]].sum()
     ids = [r.id for r in design.roles]
