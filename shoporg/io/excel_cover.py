@@ -83,11 +83,14 @@ def write_cover(ws, designs, scenario, block: ClientBlock, lang: str, sheets: di
                                                                      note=_w("cover_note", lang))])
     grey(ws.cell(ws.max_row, 1), italic=True)
     note_row = ws.max_row
+    money = 5 if scenario is not None else None  # the annual cost's column
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             if cell.font is None or (not cell.font.b and not cell.font.i):
                 cell.font = body_font()
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            table = cell.row >= head
+            figure = table and (2 <= cell.column <= 4 or cell.column == money)  # figures centred under their heads
+            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center" if figure else None)
     fit_columns(ws, {1: 24, len(cols): 50}, skip_rows=frozenset({1, note_row}))
     fit_rows(ws, first=2)
     ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=len(cols))
