@@ -81,7 +81,7 @@ from .excel_layout import (
 )
 from .excel_names import sheet_title
 from .excel_staffing import write_peak, write_staffing
-from .picture import chart_page_pngs
+from .picture import chart_page_pngs, chart_png
 from .yaml_io import design_from_dict, design_to_dict, dump_yaml, load_yaml
 
 __all__ = ["write_excel", "read_excel", "export_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT",
@@ -230,18 +230,20 @@ class _Book:
         coloured cells keep their font)."""
         from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
 
-        first = None
+        first, plain, styled = None, [], []
         for row in ws.iter_rows(min_row=2):
             for cell in row:
                 if first is None:
                     first = cell
                     first.font = body_font()
                     first.alignment = Alignment(wrap_text=True, vertical="top")
-                    continue
-                if cell.has_style and (cell.font.b or cell.font.color is not None):
-                    _like(first, [cell], "alignmentId")
-                    continue
-                _like(first, [cell], "fontId", "alignmentId")
+                elif cell.has_style and (cell.font.b or cell.font.color is not None):
+                    styled.append(cell)
+                else:
+                    plain.append(cell)
+        if first is not None:  # one style entry shared by every cell (see _like)
+            _like(first, plain, "fontId", "alignmentId")
+            _like(first, styled, "alignmentId")
 
     def own(self, design, ws) -> None:
         self.sheets.setdefault(design.name.get(self.lang), []).append(ws.title)
@@ -256,10 +258,10 @@ class _Book:
         if body:
             self._body(ws)
             style_header(ws)
-        for row in ws.iter_rows(min_row=2) if centre else ():  # never run into the text beside them
-            for cell in row:
-                if _is_count(cell):
-                    cell.alignment = Alignment(horizontal="center", vertical="top")
+        counts = [c for row in ws.iter_rows(min_row=2) for c in row if _is_count(c)] if centre else []
+        if counts:  # small counts centred: they never run into the text beside them
+            counts[0].alignment = Alignment(horizontal="center", vertical="top")
+            _like(counts[0], counts[1:], "alignmentId")
         if numbers:
             fit_columns(ws, caps)
         if rows:
@@ -497,6 +499,9 @@ _CHART_ROOM = (9.5, 6.1)
 _CHART_ROWS = 31
 _CHART_MIN_PT = 11.0
 _CHART_DPI = 110
+#: Up to this many roles the chart is drawn page by page (a hundred roles: about ten pages);
+#: a larger design gets the whole chart as one picture and a pointer to the chart's PDF.
+_CHART_PAGED_ROLES = 150
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -517,6 +522,12 @@ def _write_chart(book: _Book, design, option=None) -> None:
 
     ws = book.sheet("chart", option)
     book.own(design, ws)
+    if len(design.roles) > _CHART_PAGED_ROLES:  # the whole chart on one picture; its pages: the chart's own PDF
+        ws.add_image(Image(_io.BytesIO(chart_png(design, book.lang, dpi=110))), "A3")
+        ws["A1"] = _w("chart_large", book.lang, roles=len(design.roles))
+        grey(ws["A1"], italic=True)
+        print_setup(ws, header=book.header, footer=_w("page_footer", book.lang), title_rows=None)
+        return
     for i, png in enumerate(chart_page_pngs(design, book.lang, dpi=_CHART_DPI, min_pt=_CHART_MIN_PT, crop=True)):
         w, h = (x / _CHART_DPI for x in _png_size(png))  # inches at the size it was drawn
         scale = min(_CHART_ROOM[0] / w, _CHART_ROOM[1] / h, 1.3)

@@ -26,6 +26,23 @@ _SHRINK = 1.25
 _PT_PER_UNIT = FONT_SIZE * 0.56
 
 
+def _share(model, cell, *, bold: bool = False, fill: bool = False) -> None:
+    """Give ``cell`` the font and alignment (or the fill) of ``model`` by their style ids;
+    bold: the bold body font."""
+    from openpyxl.styles.cell_style import StyleArray  # openpyxl: loaded when a workbook is written
+
+    if cell._style is None:
+        cell._style = StyleArray()
+    if fill:
+        cell._style.fillId = model._style.fillId
+        return
+    cell._style.alignmentId = model._style.alignmentId
+    if bold:
+        cell.font = body_font(bold=True)
+    else:
+        cell._style.fontId = model._style.fontId
+
+
 def coverage_grid(design, lang: str):
     """Row names (roles), column names (areas) and the marks, True where a role covers an area."""
     table = coverage(design, lang)
@@ -66,14 +83,26 @@ def write_coverage(ws, design, lang: str) -> bool:
     for cell in ws[1]:
         cell.font, cell.fill = body_font(bold=True), fill
         cell.alignment = upright if cell.column > 1 else Alignment(vertical="bottom", wrap_text=True)
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.font = body_font(bold=cell.row == ws.max_row)
-            cell.alignment = Alignment(horizontal="center" if cell.column > 1 else "left", vertical="center",
-                                       wrap_text=cell.column == 1)
-    for j in gaps:  # nobody does it: the area is marked, not left looking empty
-        for r in range(2, ws.max_row + 1):
-            ws.cell(r, j + 2).fill = gap
+    last = len(rows) + 2  # the count row
+    plain = body_font()
+    centred = Alignment(horizontal="center", vertical="center")
+    named = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    for row in ws.iter_rows(min_row=2, max_row=last):
+        for cell in row:  # the styles set once and shared (a thousand roles × 30 areas)
+            if cell.column == 1 and cell.row == 2:
+                cell.font, cell.alignment = plain, named
+            elif cell.row == 2 and cell.column == 2:
+                cell.font, cell.alignment = plain, centred
+            elif cell.column == 1:
+                _share(ws.cell(2, 1), cell, bold=cell.row == last)
+            else:
+                _share(ws.cell(2, 2), cell, bold=cell.row == last)
+    if gaps:
+        first_gap = ws.cell(2, min(gaps) + 2)
+        first_gap.fill = gap
+        for j in gaps:  # nobody does it: the area is marked, not left looking empty
+            for r in range(2, last + 1):
+                _share(first_gap, ws.cell(r, j + 2), fill=True)
     fit_columns(ws, {1: first - 2}, skip_rows=frozenset({1}))
     from openpyxl.utils import get_column_letter
 

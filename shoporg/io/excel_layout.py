@@ -14,6 +14,7 @@ the formatter (:mod:`shoporg.fmt`) writes the same amount elsewhere.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -93,19 +94,28 @@ def display_width(text: Any) -> int:
     7
     """
     lines = str(text if text is not None else "").split("\n")
-    return max(sum(_char_width(c) for c in line) for line in lines)
+    return max(len(line) if line.isascii() else sum(_char_width(c) for c in line) for line in lines)
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9.,%¥:;()/\-+'\"’–]+\s*|\s+|.")
 
 
 def wrapped_lines(text: Any, width: float) -> int:
-    """Lines ``text`` takes wrapped in a column ``width`` units wide: words kept whole,
-    East Asian characters broken anywhere (as Excel and LibreOffice wrap), at least one.
+    """Lines ``text`` takes wrapped in a column ``width`` units wide (see :func:`_wrapped_lines`).
 
     >>> wrapped_lines("Picks goods from the store room", 12), wrapped_lines("", 10)  # Picks/goods from/the store/room
     (4, 1)
     """
+    text = str(text if text is not None else "")
+    if "\n" not in text and 2 * len(text) <= width - _PAD:  # fits whatever its characters
+        return 1
+    return _wrapped_lines(text, float(width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped_lines(text: str, width: float) -> int:
+    """Words kept whole, East Asian characters broken anywhere (as Excel and LibreOffice
+    wrap), at least one line."""
     room = max(1.0, width - _PAD)
     total = 0
     for line in str(text if text is not None else "").split("\n"):
@@ -169,15 +179,20 @@ def fit_columns(ws, caps: dict[int, int] | None = None, *, least: int = 6, skip_
 
     caps = caps or {}
     for i, col in enumerate(ws.iter_cols(), 1):
-        text = number = 0
+        text = general = 0
+        extremes: dict[str, list] = {}  # number format -> [least, greatest]: the widest numbers
         for c in col:
             if c.row in skip_rows or c.value is None:
                 continue
-            w = display_width(shown(c.value, c.number_format))
             if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
-                number = max(number, w)
+                if c.number_format not in _WRITERS:  # General: 2.25 may be wider than 0.5 and 10
+                    general = max(general, display_width(shown(c.value, c.number_format)))
+                elif c.value == c.value:  # a fixed number of decimals: the extremes are the widest
+                    low_high = extremes.setdefault(c.number_format, [c.value, c.value])
+                    low_high[0], low_high[1] = min(low_high[0], c.value), max(low_high[1], c.value)
             elif c.row == 1 or c.alignment.text_rotation == 0:
-                text = max(text, w)
+                text = max(text, display_width(c.value))
+        number = max([general, *(display_width(shown(v, f)) for f, vs in extremes.items() for v in vs)])
         cap = caps.get(i, 50)
         cap = text if text <= cap * 1.15 else cap  # a line just past the cap is kept whole, not broken
         need = max(min(text, cap), number, _longest_word(col[0].value) if col else 0)
