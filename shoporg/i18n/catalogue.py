@@ -952,9 +952,9 @@ WORDS: dict[str, dict[str, str]] = {
                               "please leave it as it is."},
     "xlsx.cover_note_options": {"zh": "{note}未带方案名的工作表描述第一个方案。",
                                 "en": "{note} Sheets without an option's name describe the first option."},
-    "xlsx.chart_large": {"zh": "{roles}个岗位的架构图缩在一张图中；按页打印（每页文字不小于8磅）请导出架构图 PDF。",
-                         "en": "The chart of {roles} roles in one picture; for pages to print (text of 8 pt or more) "
-                               "export the org chart as PDF."},
+    "xlsx.chart_large": {"zh": "本图缩放显示全部{roles}个岗位；按子树分页、文字不小于8磅的架构图可另行导出为PDF。",
+                         "en": "All {roles} roles in one scaled picture; the chart paged by subtree, with text of 8 pt "
+                               "or more, can be exported as a PDF."},
     "xlsx.staff_no_norm": {"zh": "无定额", "en": "no norm"},
     "xlsx.staff_method_quota": {"zh": "定额法", "en": "quota"},
     "xlsx.staff_method_erlang": {"zh": "话务模型（Erlang）", "en": "chat queue (Erlang)"},
