@@ -154,7 +154,8 @@ def write_peak(ws, design, scenario, norms, lang: str, supply=None) -> bool:
         set_number(cells, "yuan")
         for cell in cells:
             cell.font = body_font()
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            amount = isinstance(cell.value, (int, float))  # centred: never against the text beside it
+            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center" if amount else None)
     fit_columns(ws, {1: 14, 2: 12, 3: 36, 4: 16, 5: 36, 6: 16})
     fit_rows(ws)
     return True
