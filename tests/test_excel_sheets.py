@@ -284,6 +284,8 @@ def test_one_font_and_the_number_formats_of_each_sheet(book, options):
     lang, _, wb = book
     fonts = {c.font.name for ws in _visible(wb) for row in ws.iter_rows() for c in row if c.value is not None}
     assert fonts == {"Microsoft YaHei"}
+    normal = wb._named_styles["Normal"].font  # what a cell typed in later gets, and the unit of widths
+    assert (normal.name, normal.sz, bool(normal.b)) == ("Microsoft YaHei", 10, False)
     money = {ws.title: {c.number_format for row in ws.iter_rows() for c in row
                         if isinstance(c.value, (int, float)) and "¥" in c.number_format} for ws in _visible(wb)}
     assert money[SHEETS["payroll"][lang]] == {'"¥"#,##0.00'}  # the detail: to the fen

@@ -624,8 +624,8 @@ def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
 
 def _default_font(wb) -> None:
     """The workbook's own font (the Normal style: empty cells, and the unit of column widths)."""
-    wb._named_styles["Normal"].font = body_font()
-    wb._fonts = type(wb._fonts)([body_font()])
+    wb._fonts = type(wb._fonts)([body_font()])  # font 0, the one of every unstyled cell
+    wb._named_styles["Normal"].font = body_font()  # after: the Normal style finds font 0
 
 
 def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwrite: bool = False, client=None,
