@@ -65,6 +65,7 @@ from .excel_layout import (
     NUMBER_FORMATS,
     PAGE_WIDTH,
     ROW_PADDING,
+    TALLEST_ROW,
     body_font,
     display_width,
     fit_columns,
@@ -313,16 +314,15 @@ _ROLE_CAPS = {"name": 12, "department": 12, "reports_to": 12, "pay_rules": 26, "
               "id": 14}
 
 
-#: The tallest row Excel shows (points); a role whose duties would need more gets a wider column.
-_TALLEST = 409
 
 
 def _duties_width(design, lang: str) -> int:
     """The duties column's width: 46 units, wider (up to 100) while a role's duties would
-    need a row taller than Excel shows."""
+    need a row taller than Excel has (:data:`.excel_layout.TALLEST_ROW`)."""
     texts = [_numbered([d.text(lang) for d in r.duties]) for r in design.roles]
     width = _ROLE_CAPS["duties"]
-    while width < 100 and any(wrapped_lines(x, width + 2) * LINE_HEIGHT + ROW_PADDING > _TALLEST for x in texts):
+    while width < 100 and any(wrapped_lines(x, width + 2) * LINE_HEIGHT + ROW_PADDING > TALLEST_ROW
+                                 for x in texts):
         width += 6
     return width
 

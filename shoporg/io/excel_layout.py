@@ -33,6 +33,8 @@ FONT_SIZE = 10
 #: line at 10 pt; LibreOffice's CJK sans about 13.6 pt) and the cell's padding.
 LINE_HEIGHT = 13.5
 ROW_PADDING = 4.0
+#: The tallest row Excel has (points): a taller one is refused or cut.
+TALLEST_ROW = 409.0
 #: Width units a cell keeps free beside its text (Excel's own padding and a margin for font differences).
 _PAD = 2
 
@@ -261,7 +263,7 @@ def fit_rows(ws, first: int = 1) -> None:
             if letter not in widths:
                 widths[letter] = ws.column_dimensions[letter].width or 8.43
             lines = max(lines, wrapped_lines(c.value, widths[letter]))
-        ws.row_dimensions[row[0].row].height = lines * LINE_HEIGHT + ROW_PADDING
+        ws.row_dimensions[row[0].row].height = min(TALLEST_ROW, lines * LINE_HEIGHT + ROW_PADDING)
 
 
 def header_text(text: str) -> str:
