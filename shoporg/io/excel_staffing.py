@@ -21,7 +21,7 @@ from .. import fmt
 from ..i18n import driver_name, t
 from ..staffing.norms import ErlangNorm
 from ..staffing.sizing import norms_within, recommend_headcount, sizing_reason
-from .excel_layout import body_font, fit_columns, fit_rows, grey, heading_case, set_number, style_header
+from .excel_layout import balanced, body_font, fit_columns, fit_rows, grey, heading_case, set_number, style_header
 
 __all__ = ["staffing_rows", "write_staffing", "write_peak"]
 
@@ -99,6 +99,7 @@ def _section(ws, title: str, header: list[str]) -> int:
 def write_staffing(ws, design, scenario, norms, lang: str) -> None:
     """Fill ``ws`` with the staffing sheet of ``design`` under ``scenario``."""
     from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
+    from openpyxl.utils import get_column_letter
 
     ws.append([_w(f"staff_col_{c}", lang) for c in _COLUMNS])
     style_header(ws)
@@ -115,9 +116,10 @@ def write_staffing(ws, design, scenario, norms, lang: str) -> None:
         ws.append([])
         ws.append([_w("staff_none", lang)])
         grey(ws.cell(ws.max_row, 1), italic=True)
+    heads = []
     erlang = _erlang_rows(design, scenario, norms, lang)
     if erlang:
-        _section(ws, _w("staff_erlang_title", lang), [_w(f"staff_erl_{c}", lang) for c in _ERLANG])
+        heads.append(_section(ws, _w("staff_erlang_title", lang), [_w(f"staff_erl_{c}", lang) for c in _ERLANG]))
         for row in erlang:
             ws.append(row)
             cells = ws[ws.max_row]
@@ -135,6 +137,9 @@ def write_staffing(ws, design, scenario, norms, lang: str) -> None:
             cell.alignment = Alignment(wrap_text=not titled, vertical="top")
     fit_columns(ws, {1: 14, 2: 10, 3: 10, 4: 10, 5: 12, 6: 10, 7: 10, 8: 8, 9: 10, 10: 8, 11: 8, 12: 40}, skip_rows=frozenset(
         r for r in range(2, ws.max_row + 1) if ws.cell(r, 2).value is None and ws.cell(r, 1).value))
+    for r in heads:  # a section's header wraps in even lines, as the sheet's own header does
+        for cell in ws[r]:
+            cell.value = balanced(cell.value, ws.column_dimensions[get_column_letter(cell.column)].width)
     fit_rows(ws)
 
 
