@@ -350,6 +350,9 @@ def _write_roles(book: _Book, design, option=None) -> None:
     idc = keys.index("id") + 1
     for row in ws.iter_rows(min_row=1, min_col=idc, max_col=idc):
         grey(row[0])
+    from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
+
+    ws.print_area = f"A1:{get_column_letter(idc - 1)}{ws.max_row}"  # the ids read a table back: not printed
     set_number([row[0] for row in ws.iter_rows(min_row=2, min_col=keys.index("headcount") + 1,
                                                max_col=keys.index("headcount") + 1)], "headcount")
 

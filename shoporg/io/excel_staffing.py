@@ -31,6 +31,15 @@ _ERLANG = ("name", "daily_chats", "aht_min", "concurrency", "service_level", "an
            "staffed_hours", "fte")
 
 
+def _figure(value: float, places: int) -> str:
+    """The number format of a derived figure: its decimals, none when it is whole (4, not 4.0).
+
+    >>> _figure(4.0, 1), _figure(55.7, 1), _figure(10.03, 2)
+    ('#,##0', '#,##0.0', '#,##0.00')
+    """
+    return "#,##0" if float(value).is_integer() else "#,##0." + "0" * places
+
+
 def _w(key: str, lang: str, **fields) -> str:
     return t(f"xlsx.{key}", lang, **fields)
 
@@ -111,7 +120,7 @@ def write_staffing(ws, design, scenario, norms, lang: str) -> None:
         set_number(cells[3:4], "count")
         set_number(cells[5:8] + cells[9:11], "headcount")
         if isinstance(cells[4].value, float):
-            cells[4].number_format = "#,##0.0"
+            cells[4].number_format = _figure(cells[4].value, 1)
     if not any(r[1] != _w("staff_no_norm", lang) for r in rows):
         ws.append([])
         ws.append([_w("staff_none", lang)])
@@ -125,7 +134,7 @@ def write_staffing(ws, design, scenario, norms, lang: str) -> None:
             cells = ws[ws.max_row]
             set_number(cells[1:2], "count")
             for c in (cells[2], cells[6], cells[7], cells[8]):
-                c.number_format = "#,##0.0" if c.column != 9 else "#,##0.00"
+                c.number_format = _figure(c.value, 2 if c.column == 9 else 1)
             set_number(cells[4:5], "percent")
             set_number(cells[3:4] + cells[5:6], "headcount")
     for row in ws.iter_rows(min_row=2):
