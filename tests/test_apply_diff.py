@@ -121,6 +121,7 @@ def test_the_table_importers_move_reports_up_as_without_role_does(d14, tmp_path)
     book = write_excel(d14, tmp_path / "r.xlsx")
     wb = load_workbook(book)
     ws = wb[SHEETS["roles"]["zh"]]
-    ws.delete_rows(next(c.row for c in ws["B"] if c.value == "storekeeper"))
+    ids = next(c.column_letter for c in ws[1] if c.value == "编号")  # the id column, found by its header
+    ws.delete_rows(next(c.row for c in ws[ids] if c.value == "storekeeper"))
     wb.save(book)
     assert read_excel(book) == want

@@ -40,7 +40,7 @@ def test_the_word_payroll_goes_from_gross_to_net_with_a_total(tmp_path):
 
 def test_the_workbook_payroll_adds_the_chain_with_a_city(tmp_path):
     ws = load_workbook(shoporg.export(D14, tmp_path / "chain.xlsx", SCENARIO))["薪酬测算"]
-    rows = {r[2]: r for r in ws.iter_rows(values_only=True) if r[0] == "合计"}
+    rows = {r[1]: r for r in ws.iter_rows(values_only=True) if r[0] == "合计"}
     pr = shoporg.payroll(D14, SCENARIO)
     assert rows["人工成本（元）"][-1] == round(pr.chain_total("labour_cost"), 2)
     assert rows["实发工资（元）"][-1] == round(pr.chain_total("net"), 2)

@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 import shoporg
 from shoporg.errors import DesignFileError, DesignValidationError
@@ -158,6 +159,15 @@ def book(d14, tmp_path):
     return export_excel(d14, tmp_path / "d14.xlsx")
 
 
+def _column(ws, header: str) -> int:
+    """The role table's column of ``header`` (columns are found by their headers)."""
+    return next(c.column for c in ws[1] if c.value == header)
+
+
+def _row_of(ws, role_id: str) -> int:
+    return next(c.row for c in ws[get_column_letter(_column(ws, "编号"))] if c.value == role_id)
+
+
 def _replace_part(src, dst, name: str, write) -> None:
     """Copy the workbook ``src`` to ``dst`` with part ``name`` written by ``write(file)``."""
     with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
@@ -242,35 +252,35 @@ def test_a_stated_sheet_size_is_not_trusted(book, d14):
 def test_an_excel_headcount_out_of_range_is_located(book, value):
     wb = load_workbook(book)
     ws = wb[SHEETS["roles"]["zh"]]
-    row = next(c.row for c in ws["B"] if c.value == "picker")
-    ws.cell(row, 5).value = value
+    row, col = _row_of(ws, "picker"), _column(ws, "人数")
+    ws.cell(row, col).value = value
     wb.save(book)
     (p,) = problems_of(lambda: read_excel(book))
-    assert p.location == f"岗位职责表!E{row} (人数)" and p.file == str(book)
+    assert p.location == f"岗位职责表!{get_column_letter(col)}{row} (人数)" and p.file == str(book)
     assert "allowed: a number of people (FTE) from 0 to 100000" in p.message
 
 
-@pytest.mark.parametrize("column, header, value, said", [
-    (1, "岗位", "\x7f捡单员", "holds U+007F (a control character) at character 1"),
-    (1, "岗位", "捡单\u202e员", "holds U+202E (a direction override) at character 3"),
-    (8, "岗位职责", "拣货\x85打包", "holds U+0085 (a control character) at character 3"),
+@pytest.mark.parametrize("header, value, said", [
+    ("岗位", "\x7f捡单员", "holds U+007F (a control character) at character 1"),
+    ("岗位", "捡单\u202e员", "holds U+202E (a direction override) at character 3"),
+    ("岗位职责", "拣货\x85打包", "holds U+0085 (a control character) at character 3"),
 ])
-def test_an_excel_text_cell_with_a_control_character_is_located(book, column, header, value, said):
+def test_an_excel_text_cell_with_a_control_character_is_located(book, header, value, said):
     wb = load_workbook(book)
     ws = wb[SHEETS["roles"]["zh"]]
-    row = next(c.row for c in ws["B"] if c.value == "picker")
+    row, column = _row_of(ws, "picker"), _column(ws, header)
     ws.cell(row, column).value = value
     wb.save(book)
     (p,) = problems_of(lambda: read_excel(book))
-    assert p.location == f"岗位职责表!{'AH'[column // 8]}{row} ({header})" and p.file == str(book)
+    assert p.location == f"岗位职责表!{get_column_letter(column)}{row} ({header})" and p.file == str(book)
     assert p.message.startswith(said)
 
 
 def test_an_excel_name_of_two_lines_is_located_at_its_row(book):
     wb = load_workbook(book)
     ws = wb[SHEETS["roles"]["zh"]]
-    row = next(c.row for c in ws["B"] if c.value == "picker")
-    ws.cell(row, 1).value = "捡单\n员"  # Alt+Enter in the cell
+    row = _row_of(ws, "picker")
+    ws.cell(row, _column(ws, "岗位")).value = "捡单\n员"  # Alt+Enter in the cell
     wb.save(book)
     (p,) = problems_of(lambda: read_excel(book))
     assert p.location.startswith(f"岗位职责表!{row} (roles[") and "holds a line break at character 3" in p.message
@@ -297,7 +307,7 @@ def test_a_hand_edited_hidden_sheet_is_told_and_the_cells_are_the_truth(book, d1
     _edit_hidden(book, lambda text: text.replace("monthly: 10000", "monthly: 99999", 1))
     wb = load_workbook(book)
     ws = wb[SHEETS["roles"]["zh"]]
-    ws.cell(next(c.row for c in ws["B"] if c.value == "picker"), 5).value = 3
+    ws.cell(_row_of(ws, "picker"), _column(ws, "人数")).value = 3
     wb.save(book)
     with pytest.warns(DataSheetEdited) as caught:
         d = read_excel(book)

@@ -100,10 +100,11 @@ def test_the_hostile_workbook_reads_back_as_the_design(workbook, hostile):
 def test_numbers_stay_numbers(workbook, hostile):
     sheets = _cells(workbook)
     roles = sheets[SHEETS["roles"]["zh"]]
-    headcounts = [c.value for c in roles if c.column == 5 and c.row > 1]
+    column = next(c.column for c in roles if c.row == 1 and c.value == "人数")  # found by its header
+    headcounts = [c.value for c in roles if c.column == column and c.row > 1]
     assert headcounts == [float(r.headcount) for r in hostile.roles]
     assert all(isinstance(v, (int, float)) and c.data_type == "n" for c, v in zip(
-        [c for c in roles if c.column == 5 and c.row > 1], headcounts))
+        [c for c in roles if c.column == column and c.row > 1], headcounts))
     pay = [c for c in sheets[SHEETS["payroll"]["zh"]] if c.column >= 4 and c.row > 1 and c.value is not None]
     assert pay and all(c.data_type == "n" for c in pay if not isinstance(c.value, str))
 

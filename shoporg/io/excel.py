@@ -1,11 +1,16 @@
 """Excel workbooks (.xlsx) for consultants: export a design, edit the role table, read it back.
 
-:func:`write_excel` writes the role table (岗位职责表), the headcount by department
-(人员汇总), the duty coverage (职责覆盖), with a scenario the payroll (薪酬测算), and
-with several designs the comparison (方案对比), the diff (方案差异) and each further
-design's role table, payroll and chart (``岗位职责表 (2)`` …). A hidden sheet
+:func:`write_excel` writes a cover (封面: the client, the options with their people, layers
+and annual cost), the role table (岗位职责表: the pay its rules give, duties, requirements,
+the role's id in a last grey column), with a scenario the payroll (薪酬测算), the staffing
+(人员测算) and the peak plan (旺季增员), the headcount by department (人员汇总), the duty
+coverage (职责覆盖), the KPI sheet and the org chart, one picture per page; with several
+designs the comparison (方案对比), the diff (方案差异) and each further option's own sheets,
+named with its name (``岗位职责表-方案B``). How the sheets look (widths from the shown text,
+row heights, number formats, print set-up) is :mod:`.excel_layout`. A hidden sheet
 ``_shoporg`` holds the design as YAML, so :func:`read_excel` starts from the exact
-design and applies only the cells a consultant changed in the role table. The hidden
+design and applies only the cells a consultant changed in the role table (its columns found
+by their headers, so a workbook of an earlier layout reads too). The hidden
 sheet also keeps a digest (sha256) of that YAML: a hidden sheet edited by hand is told
 apart, with a warning (:class:`DataSheetEdited`), and the role table's cells are read as
 the truth.
@@ -27,7 +32,6 @@ from __future__ import annotations
 import hashlib
 import io as _io
 import re
-import unicodedata
 import warnings
 import zipfile
 from decimal import Decimal
@@ -37,48 +41,76 @@ from typing import Any
 from .. import fmt
 from .._types import Text, check_text, to_decimal
 from ..analysis import (
-    _MONEY_METRICS,
-    _SHARE_METRICS,
     apply_diff,
     compare,
-    coverage,
     diff,
     diff_view,
     health,
     health_view,
 )
-from ..catalogue import duty_areas
+from ..client import ClientBlock
 from ..errors import DesignValidationError, Problem
 from ..i18n import LANGS, Phrase, both, check_lang, t
 from ..model import Duty, OrgDesign, Requirement, Role
 from ..pay.engine import payroll
+from ..pay.kinds import PAY_KINDS
 from ..scenario import filled_note
 from ..tables import CHAIN_COLUMNS, chain_months
 from .atomic import atomic_write
-from .picture import chart_png
+from .excel_cover import heading, write_cover
+from .excel_coverage import write_coverage
+from .excel_layout import (
+    FONT,
+    LINE_HEIGHT,
+    NUMBER_FORMATS,
+    PAGE_WIDTH,
+    ROW_PADDING,
+    TALLEST_ROW,
+    body_font,
+    display_width,
+    fit_columns,
+    fit_rows,
+    grey,
+    header_text,
+    heading_case,
+    number_kind,
+    print_setup,
+    set_number,
+    style_header,
+    total_width,
+    wrapped_lines,
+)
+from .excel_names import sheet_title
+from .excel_staffing import write_peak, write_staffing
+from .picture import chart_page_pngs, chart_png
 from .yaml_io import design_from_dict, design_to_dict, dump_yaml, load_yaml
 
 __all__ = ["write_excel", "read_excel", "export_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT",
            "LIMITS", "DataSheetEdited"]
 
 #: The sheet names in each language (a view on the catalogue's ``sheet.*`` words).
-SHEETS = {k: both(f"sheet.{k}") for k in ("roles", "payroll", "headcount", "coverage", "kpi", "chart", "compare", "diff",
-                                         "findings")}
-#: The role table's columns in each language, in sheet order (``col.*`` words).
-ROLE_COLUMNS = {k: both(f"col.{k}") for k in ("name", "id", "department", "reports_to", "headcount", "pay_structure",
-                                              "pay_method", "duties", "requirements")}
+SHEETS = {k: both(f"sheet.{k}") for k in ("cover", "roles", "payroll", "staffing", "peak", "headcount", "coverage", "kpi",
+                                         "chart", "compare", "diff", "findings")}
+#: The role table's columns in each language, in sheet order: the role's id last (grey,
+#: the key that reads an edited table back). 薪酬规则 is the pay the rules give (not read back).
+ROLE_COLUMNS = {k: both(f"xlsx.{k}" if k == "pay_rules" else f"col.{k}")
+                for k in ("name", "department", "reports_to", "headcount", "pay_rules", "duties", "requirements", "id")}
+#: Columns read back from a role table (located by their headers, in any order); the
+#: source's pay texts only where a workbook of an earlier layout has them.
+_READ = ("name", "department", "reports_to", "headcount", "duties", "requirements", "id")
+_READ_IF_THERE = {k: both(f"col.{k}") for k in ("pay_structure", "pay_method")}
 DATA_SHEET = "_shoporg"
-MONEY_FORMAT = '"¥"#,##0.00'
-SHARE_FORMAT = "0.0%"
+#: The payroll detail's format (yuan to the fen); every format: :data:`.excel_layout.NUMBER_FORMATS`.
+MONEY_FORMAT = NUMBER_FORMATS["yuan_cents"]
 _CHUNK = 30_000
 _CELL_MAX = 32_000
-_MAX_WIDTH = {"duties": 60, "requirements": 40, "pay_structure": 30, "pay_method": 40}
+_NO_REQUIREMENTS = set(both("xlsx.no_requirements").values())
 
 
 # -- small helpers -------------------------------------------------------------------
 
-def _w(key: str, lang: str) -> str:
-    return t(f"xlsx.{key}", lang)
+def _w(key: str, lang: str, **fields) -> str:
+    return t(f"xlsx.{key}", lang, **fields)
 
 
 def _display_width(text: Any) -> int:
@@ -87,27 +119,7 @@ def _display_width(text: Any) -> int:
     >>> _display_width("岗位 ab")
     7
     """
-    lines = str(text if text is not None else "").split("\n")
-    return max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) for line in lines)
-
-
-def _shown(cell) -> Any:
-    """What a cell shows: a number as its number format writes it (so its column fits it).
-
-    >>> from openpyxl import Workbook
-    >>> cell = Workbook().active["A1"]
-    >>> cell.value, cell.number_format = -44866.3, MONEY_FORMAT
-    >>> _shown(cell)
-    '-¥44,866.30'
-    """
-    value = cell.value
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return value
-    if cell.number_format == MONEY_FORMAT:
-        return f"{'-' if value < 0 else ''}¥{abs(value):,.2f}"
-    if cell.number_format == SHARE_FORMAT:
-        return f"{value * 100:.1f}%"
-    return value
+    return display_width(text)
 
 
 def _numbered(texts: list[str]) -> str:
@@ -117,12 +129,16 @@ def _numbered(texts: list[str]) -> str:
 
 
 def _unnumbered(cell: Any) -> list[str]:
-    """The lines of a numbered cell, without their numbers; blank lines dropped.
+    """The lines of a numbered cell, without their numbers; blank lines dropped; the grey
+    note a role without requirements shows reads as no line.
 
-    >>> _unnumbered("1. 接待客户\\n\\n2、 处理售后")
-    ['接待客户', '处理售后']
+    >>> _unnumbered("1. 接待客户\\n\\n2、 处理售后"), _unnumbered(t("xlsx.no_requirements", "en"))
+    (['接待客户', '处理售后'], [])
     """
-    lines = str(cell if cell is not None else "").replace("\r\n", "\n").split("\n")
+    text = str(cell if cell is not None else "").replace("\r\n", "\n")
+    if text.strip() in _NO_REQUIREMENTS:
+        return []
+    lines = text.split("\n")
     return [re.sub(r"^\s*\d+\s*[.、．)）]\s*", "", ln).strip() for ln in lines if ln.strip()]
 
 
@@ -192,79 +208,164 @@ def _like(first, cells, *fields: str) -> None:
             setattr(style, f, v)
 
 
-def _style_sheet(ws, widths: dict[int, int] | None = None, freeze: str = "A2") -> None:
-    """Bold frozen header, wrapped top-aligned cells, widths, A4 landscape fit to width."""
-    from openpyxl.styles import (  # openpyxl: loaded when a workbook is written or read
-        Alignment,
-        Font,
-        PatternFill,
-    )
-    from openpyxl.utils import (
-        get_column_letter,  # openpyxl: loaded when a workbook is written or read
-    )
+class _Book:
+    """What every sheet shares: the language, the running header and the sheet names taken."""
 
-    header = ws[1]
-    if header:
-        header[0].font, header[0].fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-        _like(header[0], header[1:], "fontId", "fillId")
-    first = None
-    for row in ws.iter_rows():
-        if first is None and row:
-            first = row[0]
-            first.alignment = Alignment(wrap_text=True, vertical="top")
-        _like(first, row, "alignmentId")
-    for i, col in enumerate(ws.iter_cols(), 1):
-        need = max((_display_width(_shown(c)) for c in col), default=4)
-        cap = (widths or {}).get(i, 50)
-        ws.column_dimensions[get_column_letter(i)].width = max(6, min(need, cap) + 2)
-    ws.freeze_panes = freeze
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+    def __init__(self, wb, lang: str, block: ClientBlock):
+        self.wb, self.lang, self.block = wb, lang, block
+        self.header = heading(block, lang)
+        self.taken: set[str] = set()
+        self.sheets: dict[str, list[str]] = {}  # option name -> its sheets, for the cover
+
+    def sheet(self, kind: str, option=None):
+        """A new sheet of ``kind`` (``roles``...), named with ``option``'s name when given."""
+        name = option.name.get(self.lang) if option is not None else None
+        title = sheet_title(SHEETS[kind][self.lang], name, self.taken)
+        ws = self.wb.create_sheet(title)
+        ws._shoporg_option = name  # the right-hand page header
+        return ws
+
+    @staticmethod
+    def _body(ws) -> None:
+        """The body font, wrapped and top-aligned, on every cell below the header (bold and
+        coloured cells keep their font)."""
+        from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
+
+        first, plain, styled = None, [], []
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if first is None:
+                    first = cell
+                    first.font = body_font()
+                    first.alignment = Alignment(wrap_text=True, vertical="top")
+                elif cell.has_style and (cell.font.b or cell.font.color is not None):
+                    styled.append(cell)
+                else:
+                    plain.append(cell)
+        if first is not None:  # one style entry shared by every cell (see _like)
+            _like(first, plain, "fontId", "alignmentId")
+            _like(first, styled, "alignmentId")
+
+    def own(self, design, ws) -> None:
+        self.sheets.setdefault(design.name.get(self.lang), []).append(ws.title)
+
+    def finish(self, ws, caps: dict[int, int] | None = None, freeze: str | None = "A2", *, numbers: bool = True,
+               fit_width: bool = True, title_rows: str | None = "1:1", body: bool = True, rows: bool = True,
+               centre: bool = True) -> None:
+        """Body font and wrapping, header row, widths, heights, print set-up; ``centre``: small
+        counts centred in their column."""
+        from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
+
+        if body:
+            self._body(ws)
+            style_header(ws)
+        counts = [c for row in ws.iter_rows(min_row=2) for c in row if _is_count(c)] if centre else []
+        if counts:  # small counts centred: they never run into the text beside them
+            counts[0].alignment = Alignment(horizontal="center", vertical="top")
+            _like(counts[0], counts[1:], "alignmentId")
+        if numbers:
+            fit_columns(ws, caps)
+        if rows:
+            fit_rows(ws)
+        if freeze:
+            ws.freeze_panes = freeze
+        page_wide = total_width(ws) > PAGE_WIDTH["portrait"]
+        option = getattr(ws, "_shoporg_option", None)
+        print_setup(ws, header=self.header, footer=_w("page_footer", self.lang), landscape=page_wide or not fit_width,
+                    title_rows=title_rows, fit_width=fit_width)
+        if option:
+            ws.oddHeader.right.text = f'&"{FONT}"&9 ' + header_text(option)
 
 
-def _role_rows(design, lang: str) -> list[list[Any]]:
-    """The role table's rows, in ``ROLE_COLUMNS`` order (what a consultant edits)."""
+def _is_count(cell) -> bool:
+    """A number written as it is (headcounts, counts of roles): General format."""
+    return isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool) and \
+        cell.number_format == NUMBER_FORMATS["headcount"]
+
+
+def _pay_rules(role, lang: str) -> tuple[str, bool]:
+    """The pay a role's rules give, in words, a component a line; without rules the source's
+    pay text, or a note (True: the cell is a grey note)."""
+    if role.pay:  # one component a line (pay_summary's words): a line breaks between components
+        return "\n".join(PAY_KINDS[c.kind].text(c, lang) for c in role.pay), False
+    source = "\n".join(x for x in (_text(role.pay_structure, lang), _text(role.pay_method, lang)) if x)
+    return (source, False) if source else (_w("no_pay_rules", lang), True)
+
+
+def _role_rows(design, lang: str) -> list[dict[str, Any]]:
+    """The role table's rows, keyed like ``ROLE_COLUMNS`` (plus the source's pay texts,
+    which a workbook of an earlier layout shows and read-back compares)."""
     names = {r.id: r.name.get(lang) for r in design.roles}
     rows = []
     for r in design.roles:
         dep = design.department(r.department)
         hc = r.headcount
-        rows.append([r.name.get(lang), r.id, dep.name.get(lang) if dep else (r.department or ""),
-                     names.get(r.reports_to, "") if r.reports_to else "",
-                     int(hc) if hc == hc.to_integral_value() else float(hc),
-                     _text(r.pay_structure, lang), _text(r.pay_method, lang),
-                     _numbered([d.text(lang) for d in r.duties]),
-                     _numbered([q.text(lang) for q in r.requirements])])
+        rows.append({"name": r.name.get(lang), "department": dep.name.get(lang) if dep else (r.department or ""),
+                     "reports_to": names.get(r.reports_to, "") if r.reports_to else "",
+                     "headcount": int(hc) if hc == hc.to_integral_value() else float(hc),
+                     "pay_rules": _pay_rules(r, lang)[0],
+                     "duties": _numbered([d.text(lang) for d in r.duties]),
+                     "requirements": _numbered([q.text(lang) for q in r.requirements]),
+                     "id": r.id, "pay_structure": _text(r.pay_structure, lang), "pay_method": _text(r.pay_method, lang)})
     return rows
 
 
-def _write_roles(wb, design, lang: str, suffix: str = "") -> None:
-    ws = wb.create_sheet(SHEETS["roles"][lang] + suffix)
-    ws.append([c[lang] for c in ROLE_COLUMNS.values()])
-    for row in _role_rows(design, lang):
-        ws.append(row)
+_ROLE_CAPS = {"name": 12, "department": 12, "reports_to": 12, "pay_rules": 26, "duties": 46, "requirements": 16,
+              "id": 14}
+
+
+
+
+def _duties_width(design, lang: str) -> int:
+    """The duties column's width: 46 units, wider (up to 100) while a role's duties would
+    need a row taller than Excel has (:data:`.excel_layout.TALLEST_ROW`)."""
+    texts = [_numbered([d.text(lang) for d in r.duties]) for r in design.roles]
+    width = _ROLE_CAPS["duties"]
+    while width < 100 and any(wrapped_lines(x, width + 2) * LINE_HEIGHT + ROW_PADDING > TALLEST_ROW
+                                 for x in texts):
+        width += 6
+    return width
+
+
+def _write_roles(book: _Book, design, option=None) -> None:
+    lang = book.lang
+    ws = book.sheet("roles", option)
+    book.own(design, ws)
     keys = list(ROLE_COLUMNS)
-    _style_sheet(ws, {keys.index(k) + 1: w for k, w in _MAX_WIDTH.items()}, freeze="B2")
+    ws.append([ROLE_COLUMNS[k][lang] for k in keys])
+    notes = []
+    for r, row in zip(design.roles, _role_rows(design, lang)):
+        values = [row[k] for k in keys]
+        if not r.requirements:
+            values[keys.index("requirements")] = _w("no_requirements", lang)
+            notes.append((ws.max_row + 1, keys.index("requirements") + 1))
+        if _pay_rules(r, lang)[1]:
+            notes.append((ws.max_row + 1, keys.index("pay_rules") + 1))
+        ws.append(values)
+    caps = {keys.index(k) + 1: w for k, w in _ROLE_CAPS.items()}
+    caps[keys.index("duties") + 1] = _duties_width(design, lang)
+    book.finish(ws, caps, freeze="B2")
+    for r, c in notes:
+        grey(ws.cell(r, c), italic=True)
+    idc = keys.index("id") + 1
+    for row in ws.iter_rows(min_row=1, min_col=idc, max_col=idc):
+        grey(row[0])
+    from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
+
+    ws.print_area = f"A1:{get_column_letter(idc - 1)}{ws.max_row}"  # the ids read a table back: not printed
+    set_number([row[0] for row in ws.iter_rows(min_row=2, min_col=keys.index("headcount") + 1,
+                                               max_col=keys.index("headcount") + 1)], "headcount")
 
 
-def _money_cells(ws, first_col: int) -> None:
-    money = [cell for row in ws.iter_rows(min_row=2, min_col=first_col) for cell in row
-             if isinstance(cell.value, (int, float))]
-    if money:
-        money[0].number_format = MONEY_FORMAT
-        _like(money[0], money[1:], "numFmtId")
-
-
-def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
-    """Role × month, accrued and paid rows per role, then one total row per view."""
-    pr = payroll(design, scenario)
+def _write_payroll(book: _Book, design, scenario, option=None, supply=None) -> None:
+    """Role × month, accrued and paid rows per role, then one total row per view (to the fen)."""
+    lang = book.lang
+    pr = payroll(design, scenario, supply=supply)
     months = list(scenario.months)
-    ws = wb.create_sheet(SHEETS["payroll"][lang] + suffix)
-    ws.append([ROLE_COLUMNS["name"][lang], ROLE_COLUMNS["id"][lang], _w("view", lang)]
-              + [fmt.month(m, lang) for m in months] + [_w("total", lang)])
+    ws = book.sheet("payroll", option)
+    book.own(design, ws)
+    ws.append([ROLE_COLUMNS["name"][lang], _w("view", lang)] + [fmt.month(m, lang) for m in months]
+              + [_w("total", lang)])
     fen = pr.lines.groupby(["role", "month"], sort=False)[["accrued_fen", "paid_fen"]].sum()
     ids = [r.id for r in design.roles]
     grid = {view: fen[f"{view}_fen"].unstack("month", fill_value=0).reindex(index=ids, columns=months, fill_value=0)
@@ -272,60 +373,108 @@ def _write_payroll(wb, design, scenario, lang: str, suffix: str = "") -> None:
     for i, r in enumerate(design.roles):
         for view in ("accrued", "paid"):
             vals = grid[view][i]
-            ws.append([r.name.get(lang), r.id, _w(view, lang)] + [v / 100 for v in vals] + [sum(vals) / 100])
+            ws.append([r.name.get(lang), heading_case(_w(view, lang))] + [v / 100 for v in vals] + [sum(vals) / 100])
     by_month = pr.lines.groupby("month", sort=False)[["accrued_fen", "paid_fen"]].sum()
+    first_total = ws.max_row + 1
     for view in ("accrued", "paid"):
         vals = [int(by_month[f"{view}_fen"].get(m, 0)) for m in months]
-        ws.append([_w("total", lang), "", _w(view, lang)] + [v / 100 for v in vals] + [int(pr.lines[f"{view}_fen"].sum()) / 100])
-    total_rows = 2
+        ws.append([heading_case(_w("total", lang)), heading_case(_w(view, lang))] + [v / 100 for v in vals]
+                  + [int(pr.lines[f"{view}_fen"].sum()) / 100])
     m = chain_months(pr)
     if m is not None:  # a city's terms: the chain from gross pay to net pay, month by month
         for col, head in CHAIN_COLUMNS:
             vals = [round(float(m.loc[mo, col]), 2) if mo in m.index else 0.0 for mo in months]
-            ws.append([_w("total", lang), "", t(f"col.{head}", lang)] + vals + [round(sum(vals), 2)])
-            total_rows += 1
-    _money_cells(ws, 4)
-    from openpyxl.styles import (
-        Font,  # openpyxl: loaded when a workbook is written or read
-    )
-    totals = [cell for row in ws.iter_rows(min_row=ws.max_row - total_rows + 1) for cell in row]
-    totals[0].font = Font(bold=True)
-    _like(totals[0], totals[1:], "fontId")
+            ws.append([heading_case(_w("total", lang)), heading_case(t(f"col.{head}", lang))] + vals
+                      + [round(sum(vals), 2)])
+    last_total = ws.max_row
+    money = [c for row in ws.iter_rows(min_row=2, min_col=3) for c in row if isinstance(c.value, (int, float))]
+    if money:
+        money[0].number_format = NUMBER_FORMATS["yuan_cents"]
+        _like(money[0], money[1:], "numFmtId")
     note = filled_note(pr.filled, design, lang)
+    note_rows = []
     if note:  # per-person scenario data fitted to the design's headcount
         ws.append([])
         for line in note.splitlines():
             ws.append([line])
-    _style_sheet(ws, freeze="D2")
+            note_rows.append(ws.max_row)
+    for row in ws.iter_rows(min_row=first_total, max_row=last_total):
+        for cell in row:
+            cell.font = body_font(bold=True)
+    for r in note_rows:
+        grey(ws.cell(r, 1), italic=True)
+        ws.cell(r, 1).value = ws.cell(r, 1).value  # keeps its text; measured as a note, not a name
+    book.finish(ws, {1: 16}, freeze="C2")
+    _unmeasured_notes(ws, note_rows, len(months) + 3)
 
 
-def _write_headcount(wb, design, lang: str) -> None:
-    ws = wb.create_sheet(SHEETS["headcount"][lang])
-    ws.append([ROLE_COLUMNS["department"][lang], _w("roles", lang), ROLE_COLUMNS["headcount"][lang], _w("vacancies", lang)])
+def _unmeasured_notes(ws, rows: list[int], across: int) -> None:
+    """Notes below a table run across its columns (merged, not widening the first)."""
+    from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
+
+    if not rows:
+        return
+    width = total_width(ws)
+    for r in rows:
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=across)
+        ws.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[r].height = wrapped_lines(ws.cell(r, 1).value, width) * LINE_HEIGHT + ROW_PADDING
+
+
+def _write_staffing(book: _Book, design, scenario, norms, option=None, supply=None) -> None:
+    ws = book.sheet("staffing", option)
+    book.own(design, ws)
+    write_staffing(ws, design, scenario, norms, book.lang)
+    book.finish(ws, freeze="B2", numbers=False, body=False, rows=False)
+    peak = book.sheet("peak", option)
+    if write_peak(peak, design, scenario, norms, book.lang, supply=supply):
+        book.own(design, peak)
+        book.finish(peak, freeze="B2", numbers=False, body=False, rows=False)
+    else:
+        book.wb.remove(peak)
+        book.taken.discard(peak.title)
+
+
+def _write_headcount(book: _Book, design) -> None:
+    lang = book.lang
+    ws = book.sheet("headcount")
+    book.own(design, ws)
+    ws.append([ROLE_COLUMNS["department"][lang], _w("roles", lang), ROLE_COLUMNS["headcount"][lang],
+               _w("vacancies", lang)])
     groups: dict[str | None, list] = {}
     for r in design.roles:
         groups.setdefault(r.department, []).append(r)
     for dep_id, roles in groups.items():
         dep = design.department(dep_id)
         name = dep.name.get(lang) if dep else (dep_id or _w("none", lang))
-        ws.append([name, len(roles), float(sum(r.headcount for r in roles)), sum(r.vacancies for r in roles)])
-    ws.append([_w("total", lang), len(design.roles), float(design.headcount), sum(r.vacancies for r in design.roles)])
-    _style_sheet(ws)
+        ws.append([name, len(roles), _people(sum(r.headcount for r in roles)), sum(r.vacancies for r in roles)])
+    ws.append([heading_case(_w("total", lang)), len(design.roles), _people(design.headcount),
+               sum(r.vacancies for r in design.roles)])
+    for cell in ws[ws.max_row]:
+        cell.font = body_font(bold=True)
+    for row in ws.iter_rows(min_row=2):
+        set_number(row[1:2] + row[3:4], "count")
+        set_number(row[2:3], "headcount")
+    book.finish(ws)
 
 
-def _write_coverage(wb, design, lang: str) -> None:
-    table = coverage(design, lang)
-    names = duty_areas()[lang]
-    ws = wb.create_sheet(SHEETS["coverage"][lang])
-    ws.append([ROLE_COLUMNS["name"][lang]] + [names.get(a, a) for a in table.columns])
-    for name, row in zip(table.index, table.to_numpy().tolist()):
-        ws.append([name] + ["●" if v else "" for v in row])
-    _style_sheet(ws, {i: 14 for i in range(2, len(table.columns) + 2)}, freeze="B2")
+def _people(x) -> int | float:
+    x = Decimal(str(x))
+    return int(x) if x == x.to_integral_value() else float(x)
 
 
-def _write_kpi(wb, design, lang: str) -> None:
+def _write_coverage(book: _Book, design) -> None:
+    ws = book.sheet("coverage")
+    book.own(design, ws)
+    split = write_coverage(ws, design, book.lang)
+    book.finish(ws, freeze="B2", numbers=False, fit_width=not split, body=False, rows=False)
+
+
+def _write_kpi(book: _Book, design) -> None:
     """One row per duty: weight from the design, a score to fill in, the weighted score as a formula."""
-    ws = wb.create_sheet(SHEETS["kpi"][lang])
+    lang = book.lang
+    ws = book.sheet("kpi")
+    book.own(design, ws)
     ws.append([ROLE_COLUMNS["name"][lang], _w("group", lang), ROLE_COLUMNS["duties"][lang], _w("weight", lang),
                _w("score", lang), _w("weighted", lang)])
     weighted = [r for r in design.roles if any(d.weight is not None for d in r.duties)]
@@ -337,48 +486,94 @@ def _write_kpi(wb, design, lang: str) -> None:
                        float(d.weight) if d.weight is not None else None, None, f"=IF(E{row}=\"\",\"\",D{row}*E{row}/100)"])
     ws.append([])
     ws.append([_w("kpi_note", lang)])
+    note = ws.max_row
     _as_text(ws, frozenset(f"F{i}" for i in range(2, row + 1)))  # the weighted score: ours
-    _style_sheet(ws, {3: 60, 1: 16, 2: 20}, freeze="A2")
+    book.finish(ws, {1: 16, 2: 16, 3: 56, 4: 10, 5: 10, 6: 10})
+    grey(ws.cell(note, 1), italic=True)
+    _unmeasured_notes(ws, [note], 6)
 
 
-def _write_chart(wb, design, lang: str, suffix: str = "") -> None:
-    """The org chart as a picture (PNG drawn with matplotlib, once per design: :mod:`.picture`)."""
+#: The room for a chart page's picture on a landscape A4 page (inches; a little narrower than
+#: the margins, as LibreOffice prints whole columns) and the rows one page takes. Pages are
+#: drawn with text of at least 11 pt on a whole A4 page (11.69 × 8.27 in); the picture,
+#: cropped to what is drawn, is scaled to the room, so never below 6.1 / 8.27 = 73.8%: printed,
+#: no text is under 8 pt.
+_CHART_ROOM = (9.5, 6.1)
+_CHART_ROWS = 31
+_CHART_MIN_PT = 11.0
+_CHART_DPI = 110
+#: Up to this many roles the chart is drawn page by page (a hundred roles: about ten pages);
+#: a larger design gets the whole chart as one picture and a pointer to the chart's PDF.
+_CHART_PAGED_ROLES = 150
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height of a PNG in pixels (from its header).
+
+    >>> _png_size(bytes(16) + (640).to_bytes(4, "big") + (480).to_bytes(4, "big"))
+    (640, 480)
+    """
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def _write_chart(book: _Book, design, option=None) -> None:
+    """The org chart, one picture per A4 page (:func:`.picture.chart_page_pngs`), a page break between."""
     from openpyxl.drawing.image import (
         Image,  # openpyxl: loaded when a workbook is written or read
     )
+    from openpyxl.worksheet.pagebreak import Break
 
-    ws = wb.create_sheet(SHEETS["chart"][lang] + suffix)
-    ws.add_image(Image(_io.BytesIO(chart_png(design, lang, dpi=110))), "A1")
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws = book.sheet("chart", option)
+    book.own(design, ws)
+    if len(design.roles) > _CHART_PAGED_ROLES:  # the whole chart on one picture; its pages: the chart's own PDF
+        ws.add_image(Image(_io.BytesIO(chart_png(design, book.lang, dpi=110))), "A3")
+        ws["A1"] = _w("chart_large", book.lang, roles=len(design.roles))
+        grey(ws["A1"], italic=True)
+        print_setup(ws, header=book.header, footer=_w("page_footer", book.lang), title_rows=None)
+        return
+    for i, png in enumerate(chart_page_pngs(design, book.lang, dpi=_CHART_DPI, min_pt=_CHART_MIN_PT, crop=True)):
+        w, h = (x / _CHART_DPI for x in _png_size(png))  # inches at the size it was drawn
+        scale = min(_CHART_ROOM[0] / w, _CHART_ROOM[1] / h, 1.3)
+        image = Image(_io.BytesIO(png))
+        image.width, image.height = round(w * scale * 96), round(h * scale * 96)  # openpyxl: 96 pixels an inch
+        ws.add_image(image, f"A{1 + i * _CHART_ROWS}")
+        if i:
+            ws.row_breaks.append(Break(id=i * _CHART_ROWS))
+    print_setup(ws, header=book.header, footer=_w("page_footer", book.lang), title_rows=None, fit_width=False)
+    if getattr(ws, "_shoporg_option", None):
+        ws.oddHeader.right.text = f'&"{FONT}"&9 ' + header_text(ws._shoporg_option)
 
 
-def _write_compare(wb, designs, scenario, lang: str) -> None:
+def _write_compare(book: _Book, designs, scenario, supply=None) -> None:
+    lang = book.lang
     if len(designs) <= 4:
-        table = compare(designs, scenario, lang=lang)
-        ws = wb.create_sheet(SHEETS["compare"][lang])
+        table = compare(designs, scenario, lang=lang, supply=supply)
+        ws = book.sheet("compare")
         ws.append([_w("metric", lang)] + [str(c) for c in table.columns[1:]])
         for key, row in table.iterrows():
-            ws.append([row.iloc[0]] + [None if v != v else round(float(v), 6) for v in row.iloc[1:]])
-            number = MONEY_FORMAT if key in _MONEY_METRICS else SHARE_FORMAT if key in _SHARE_METRICS else None
-            for cell in ws[ws.max_row][1:] if number else ():
-                cell.number_format = number
-        _style_sheet(ws, freeze="B2")
-    ws = wb.create_sheet(SHEETS["diff"][lang])
-    ws.append([_w("design", lang), _w("action", lang), ROLE_COLUMNS["id"][lang], ROLE_COLUMNS["name"][lang],
-               _w("changes", lang)])
+            ws.append([heading_case(row.iloc[0])] + [None if v != v else round(float(v), 6) for v in row.iloc[1:]])
+            set_number(ws[ws.max_row][1:], number_kind(key))
+        book.finish(ws, {1: 24}, freeze="B2", centre=False)  # a column of counts and amounts: right-aligned
+    ws = book.sheet("diff")
+    ws.append([_w("design", lang), _w("action", lang), ROLE_COLUMNS["name"][lang], _w("changes", lang)])
     for other in designs[1:]:
-        for row in diff_view(diff(designs[0], other), lang, designs=(designs[0], other)).values.tolist():
+        view = diff_view(diff(designs[0], other), lang, designs=(designs[0], other))
+        view = view.drop(columns=view.columns[1])  # the role ids: names are what a reader reads
+        rows = view.values.tolist()
+        for row in rows:
             ws.append([other.name.get(lang)] + row)
-    _style_sheet(ws, {5: 80})
+        if not rows:
+            ws.append([other.name.get(lang), _w("no_changes", lang)])
+    book.finish(ws, {1: 20, 3: 18, 4: 70})
 
 
-def _write_findings(wb, designs, scenario, lang: str) -> None:
+def _write_findings(book: _Book, designs, scenario, supply=None) -> None:
     """Each option's health and compliance findings (below the minimum wage, overtime over
     the caps...), with the rule and its source; no sheet when there are none."""
+    lang = book.lang
     rows = []
     for d in designs:
-        h = health(d, scenario=scenario, lang=lang)
+        h = health(d, scenario=scenario, supply=supply, lang=lang)
         if h.empty:
             continue
         words = health_view(h, d, lang)
@@ -389,12 +584,14 @@ def _write_findings(wb, designs, scenario, lang: str) -> None:
                          source if isinstance(source, str) else ""])
     if not rows:
         return
-    ws = wb.create_sheet(SHEETS["findings"][lang])
-    ws.append([_w("design", lang), *[t(f"col.health_{c}", lang) for c in ("check", "severity", "role", "message",
-                                                                           "rule", "source")]])
+    ws = book.sheet("findings")
+    header = [_w("design", lang), *[t(f"col.health_{c}", lang) for c in ("check", "severity", "role", "message",
+                                                                         "rule", "source")]]
+    keep = [j for j in range(len(header)) if j < 5 or any(r[j] for r in rows)]  # no empty rule or source column
+    ws.append([header[j] for j in keep])
     for row in rows:
-        ws.append(row)
-    _style_sheet(ws, {5: 60, 6: 50, 7: 50})
+        ws.append([row[j] for j in keep])
+    book.finish(ws, {1: 20, 2: 16, 4: 16, 5: 50, 6: 36, 7: 36})
 
 
 def _digest(text: str) -> str:
@@ -423,26 +620,36 @@ def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
     keeping the formulas it writes).
     """
     for ws in wb.worksheets:
-        if ws.title not in SHEETS["kpi"].values():
+        if not ws.title.startswith(tuple(SHEETS["kpi"].values())):
             _as_text(ws)
     return atomic_write(path, wb.save, overwrite=overwrite)
+
+
+def _default_font(wb) -> None:
+    """The workbook's own font (the Normal style: empty cells, and the unit of column widths)."""
+    wb._fonts = type(wb._fonts)([body_font()])  # font 0, the one of every unstyled cell
+    wb._named_styles["Normal"].font = body_font()  # after: the Normal style finds font 0
 
 
 def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwrite: bool = False, client=None,
                 supply=None, norms=None) -> Path:
     """Write a design (or a list of designs, the first the baseline) to an .xlsx workbook.
 
-    Sheets follow ``SHEETS`` in ``lang``; all of them describe the first design, and
-    each further design has its own role table, payroll and org chart, named with its
-    place in the list (``岗位职责表 (2)``). :func:`read_excel` reads the first design back.
-    Returns the path written; refuses to overwrite unless ``overwrite=True``.
+    A cover (client, project, the options with their people, layers and annual cost)
+    comes first; then the baseline's sheets (role table, with a scenario its payroll and
+    staffing, headcount, coverage, KPI, org chart), with several designs the comparison and
+    the differences, the findings, and each further option's role table, payroll, staffing
+    and chart under sheet names that carry its name (``岗位职责表-方案B``). ``norms`` (a norms
+    file) sizes the roles of the staffing sheet besides their own norms. :func:`read_excel`
+    reads the first design back. Returns the path written; refuses to overwrite unless
+    ``overwrite=True``.
 
     >>> import tempfile, pathlib
     >>> from shoporg import load_template
     >>> import openpyxl
     >>> p = write_excel(load_template("seed-14-basic-22"), pathlib.Path(tempfile.mkdtemp()) / "d.xlsx", lang="en")
     >>> openpyxl.load_workbook(p).sheetnames
-    ['Roles', 'Headcount', 'Coverage', 'KPI', 'Org chart', '_shoporg']
+    ['Cover', 'Roles', 'Headcount', 'Coverage', 'KPI', 'Org chart', '_shoporg']
     """
     from openpyxl import Workbook  # openpyxl: loaded when a workbook is written or read
 
@@ -450,23 +657,32 @@ def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwr
     designs = list(design_or_designs) if isinstance(design_or_designs, (list, tuple)) else [design_or_designs]
     if not designs:
         raise ValueError(Phrase("err.no_designs"))
+    block = ClientBlock.of(client, designs[0])
     wb = Workbook()
+    _default_font(wb)
     wb.remove(wb.active)
-    _write_roles(wb, designs[0], lang)
+    book = _Book(wb, lang, block)
+    cover = book.sheet("cover")
+    base = designs[0]
+    _write_roles(book, base)
     if scenario is not None:
-        _write_payroll(wb, designs[0], scenario, lang)
-    _write_headcount(wb, designs[0], lang)
-    _write_coverage(wb, designs[0], lang)
-    _write_kpi(wb, designs[0], lang)
-    _write_chart(wb, designs[0], lang)
+        _write_payroll(book, base, scenario, supply=supply)
+        _write_staffing(book, base, scenario, norms, supply=supply)
+    _write_headcount(book, base)
+    _write_coverage(book, base)
+    _write_kpi(book, base)
+    _write_chart(book, base)
     if len(designs) > 1:
-        _write_compare(wb, designs, scenario, lang)
-    _write_findings(wb, designs, scenario, lang)
-    for i, other in enumerate(designs[1:], start=2):  # every further option: its own tables, "(2)" …
-        _write_roles(wb, other, lang, f" ({i})")
+        _write_compare(book, designs, scenario, supply=supply)
+    _write_findings(book, designs, scenario, supply=supply)
+    for other in designs[1:]:  # every further option: its own tables, named with its name
+        _write_roles(book, other, other)
         if scenario is not None:
-            _write_payroll(wb, other, scenario, lang, f" ({i})")
-        _write_chart(wb, other, lang, f" ({i})")
+            _write_payroll(book, other, scenario, other, supply=supply)
+            _write_staffing(book, other, scenario, norms, other, supply=supply)
+        _write_chart(book, other, other)
+    write_cover(cover, designs, scenario, block, lang, book.sheets, supply=supply)
+    print_setup(cover, header=book.header, footer=_w("page_footer", lang), landscape=True, title_rows=None)
     _write_data(wb, designs[0])
     return _atomic_save(wb, Path(path), overwrite)
 
@@ -583,22 +799,29 @@ def _role_sheet(wb, path: Path):
 
 
 def _header(ws, grid: list[tuple], lang: str, path: Path) -> dict[str, int]:
-    """Column key -> 1-based column index; every column must be there."""
+    """Column key -> 1-based column index, found by header (any order, either language);
+    every column read back must be there, the source's pay texts only where they are."""
     from openpyxl.utils import (
         get_column_letter,  # openpyxl: loaded when a workbook is written or read
     )
 
-    seen = {str(v).strip(): i for i, v in enumerate(grid[0] if grid else (), 1) if v is not None}
+    seen = {re.sub(r"\s*\n\s*", " ", str(v)).strip().casefold(): i  # a header may wrap on its own lines
+            for i, v in enumerate(grid[0] if grid else (), 1) if v is not None}
     cols, problems = {}, []
-    for key, label in ROLE_COLUMNS.items():
-        col = next((seen[label[x]] for x in (lang, *LANGS) if label[x] in seen), None)
+    for key in _READ:
+        label = ROLE_COLUMNS[key]
+        col = next((seen[label[x].casefold()] for x in (lang, *LANGS) if label[x].casefold() in seen), None)
         if col is None:
             where = get_column_letter(len(seen) + 1) + "1"
             problems.append(Problem(f"{ws.title}!{where} ({label[lang]})",
                                     Phrase("err.xlsx_column", column=repr(label[lang]),
-                                           columns=", ".join(c[lang] for c in ROLE_COLUMNS.values())),
+                                           columns=", ".join(ROLE_COLUMNS[c][lang] for c in _READ)),
                                     file=str(path)))
         cols[key] = col
+    for key, label in _READ_IF_THERE.items():
+        col = next((seen[label[x].casefold()] for x in (lang, *LANGS) if label[x].casefold() in seen), None)
+        if col is not None:
+            cols[key] = col
     if problems:
         raise DesignValidationError(problems)
     return cols
@@ -637,7 +860,8 @@ def _table(ws, grid: list[tuple], cols: dict[str, int], lang: str) -> list[tuple
     """The non-empty rows of the role table as (row number, {column key: cell})."""
     out = []
     for row in range(2, len(grid) + 1):
-        cells = {k: _Cell(ws.title, grid, row, c, ROLE_COLUMNS[k][lang]) for k, c in cols.items()}
+        cells = {k: _Cell(ws.title, grid, row, c, (ROLE_COLUMNS.get(k) or _READ_IF_THERE[k])[lang])
+                 for k, c in cols.items()}
         if any(c.text for c in cells.values()):
             out.append((row, cells))
     return out
@@ -714,8 +938,10 @@ def _row_changes(role, before: dict, cells: dict[str, _Cell], ids: dict, deps: d
         return role is None or cells[key].text != str(before[key]).strip()
 
     for key in ("name", "duties", "requirements", "pay_structure", "pay_method"):
+        if key not in cells:
+            continue
         try:  # a control character or a direction override: said at its cell, not by the model unlocated
-            check_text(cells[key].text if key in cells else "")
+            check_text(cells[key].text)
         except ValueError as e:
             problems.append(Problem(cells[key].loc, e.args[0]))
             return changes
@@ -746,8 +972,8 @@ def _row_changes(role, before: dict, cells: dict[str, _Cell], ids: dict, deps: d
         changes["duties"] = _duties(role, _unnumbered(cells["duties"].value), lang)
     if edited("requirements"):
         changes["requirements"] = _requirements(role, _unnumbered(cells["requirements"].value), lang)
-    for key in ("pay_structure", "pay_method"):
-        if edited(key):
+    for key in ("pay_structure", "pay_method"):  # only a workbook of an earlier layout shows them
+        if key in cells and edited(key):
             changes[key] = _edited_text(getattr(role, key) if role is not None else None, cells[key].text, lang)
     return changes
 
@@ -786,7 +1012,7 @@ def _apply(base, ws, rows, lang: str, path: Path):
     """The base design with the role table's edits applied."""
     ids, deps = _lookups(base, rows, lang)
     known = {r.id: r for r in base.roles}
-    exported = {r.id: dict(zip(ROLE_COLUMNS, row)) for r, row in zip(base.roles, _role_rows(base, lang))}
+    exported = {r.id: row for r, row in zip(base.roles, _role_rows(base, lang))}
     problems: list[Problem] = []
     roles, where, taken = [], {}, set()
     for row, cells in rows:

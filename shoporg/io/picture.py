@@ -55,26 +55,37 @@ def chart_png(design, lang: str, dpi: int) -> bytes:
     return buf.getvalue()
 
 
-def chart_page_pngs(design, lang: str, dpi: int, *, min_pt: float = 8.0) -> list[bytes]:
-    """The org chart split into A4 pages by subtree (:func:`shoporg.chart.plot_org_pages`),
-    no text under ``min_pt``: one PNG a page, cropped to what is drawn.
+_pages_kept: list[tuple[object, str, list]] = []  # (design, lang, figures), the latest first
+
+
+def chart_page_pngs(design, lang: str, dpi: int, *, min_pt: float = 8.0, crop: bool = False) -> list[bytes]:
+    """The org chart of ``design`` on landscape A4 pages (no text under ``min_pt`` at full
+    size, :func:`shoporg.chart.plot_org_pages`), one PNG per page at ``dpi``; ``crop``:
+    each cropped to what is drawn (a picture placed on a page of its own). The figures are
+    kept for the last designs drawn, so the report and the workbook of one export draw once.
 
     >>> from shoporg import load_template
-    >>> pages = chart_page_pngs(load_template("seed-14-basic-22"), "zh", dpi=40)
+    >>> pages = chart_page_pngs(load_template("seed-14-basic-22"), "zh", dpi=40, crop=True)
     >>> len(pages), pages[0][:4] == b"\\x89PNG"
     (1, True)
     """
-    import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
-
-    from ..chart import plot_org_pages  # the chart module brings networkx and matplotlib
-
-    out = []
     with _lock:
-        for ax in plot_org_pages(design, lang=lang, min_pt=min_pt):
+        figures = next((f for d, lg, f in _pages_kept if d is design and lg == (lang, min_pt)), None)
+        if figures is None:
+            import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
+            matplotlib.use("Agg")
+            import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+
+            from ..chart import plot_org_pages  # the chart module brings networkx and matplotlib
+
+            figures = [ax.figure for ax in plot_org_pages(design, lang=lang, min_pt=min_pt)]
+            for fig in figures:
+                plt.close(fig)
+            _pages_kept.insert(0, (design, (lang, min_pt), figures))
+            del _pages_kept[KEEP:]
+        out = []
+        for fig in figures:
             buf = io.BytesIO()
-            ax.figure.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
-            plt.close(ax.figure)
+            fig.savefig(buf, format="png", dpi=dpi, **({"bbox_inches": "tight", "pad_inches": 0.1} if crop else {}))
             out.append(buf.getvalue())
     return out

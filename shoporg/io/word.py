@@ -135,7 +135,7 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
     rep.section("landscape")
     rep.heading(name, 1)
     rep.heading(t("doc.chart", lang), 2)
-    pngs = chart_page_pngs(d, lang, _CHART_DPI, min_pt=CHART_MIN_PT)
+    pngs = chart_page_pngs(d, lang, _CHART_DPI, min_pt=CHART_MIN_PT, crop=True)
     scales = [p.scale for p in chart_pages(d, lang, min_pt=CHART_MIN_PT)]
     for i, (png, drawn) in enumerate(zip(pngs, scales)):
         if i:

@@ -1,0 +1,305 @@
+"""How a workbook's sheets look: one font, the number formats, column widths from the
+text each cell shows, row heights that show every wrapped line, and the print set-up
+(A4, titles repeated, fit to width, the client in the header and page numbers below).
+
+Widths are in Excel's unit, the width of a digit of the body font; an East Asian
+character counts as two. A number is measured as its number format writes it, the way
+the formatter (:mod:`shoporg.fmt`) writes the same amount elsewhere.
+
+>>> shown(1026003.4, NUMBER_FORMATS["yuan"]), shown(11080, NUMBER_FORMATS["yuan_cents"])
+('¥1,026,003', '¥11,080.00')
+>>> display_width("岗位 ab"), wrapped_lines("接待客户并处理售后问题", 10)
+(7, 3)
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from typing import Any
+
+from .. import fmt
+
+__all__ = ["FONT", "FONT_SIZE", "LINE_HEIGHT", "NUMBER_FORMATS", "shown", "display_width", "wrapped_lines",
+           "number_kind", "set_number", "fit_columns", "fit_rows", "print_setup", "style_header", "heading_case", "grey",
+           "body_font"]
+
+#: The one font of every cell (Windows Excel and WPS have it; LibreOffice substitutes a CJK sans).
+FONT = "Microsoft YaHei"
+FONT_SIZE = 10
+#: Points per line of wrapped text at ``FONT_SIZE`` (Microsoft YaHei spans 1.32 em, 18 pixels a
+#: line at 10 pt; LibreOffice's CJK sans about 13.6 pt) and the cell's padding.
+LINE_HEIGHT = 13.5
+ROW_PADDING = 4.0
+#: The tallest row Excel has (points): a taller one is refused or cut.
+TALLEST_ROW = 409.0
+#: Width units a cell keeps free beside its text (Excel's own padding and a margin for font differences).
+_PAD = 2
+
+#: Number formats by what a number is: Excel's format string and the formatter that writes it alike.
+NUMBER_FORMATS = {
+    "yuan": '"¥"#,##0',              # overview sheets: whole yuan
+    "yuan_cents": '"¥"#,##0.00',     # the payroll detail: to the fen
+    "percent": "0.0%",
+    "count": "#,##0",
+    "headcount": "General",          # 2, 0.5: no trailing zeros
+}
+_WRITERS = {
+    NUMBER_FORMATS["yuan"]: lambda v: fmt.yuan(v),
+    NUMBER_FORMATS["yuan_cents"]: lambda v: fmt.yuan(v, cents=True),
+    NUMBER_FORMATS["percent"]: lambda v: fmt.percent(v),
+    NUMBER_FORMATS["count"]: lambda v: fmt.count(v),
+}
+
+
+def number_kind(metric: str) -> str:
+    """The number format a comparison metric takes (``annual_accrued`` → ``yuan``).
+
+    >>> number_kind("annual_accrued"), number_kind("coverage"), number_kind("layers")
+    ('yuan', 'percent', 'headcount')
+    """
+    from ..analysis import _MONEY_METRICS, _SHARE_METRICS
+
+    if metric in _MONEY_METRICS:
+        return "yuan"
+    if metric in _SHARE_METRICS:
+        return "percent"
+    return "headcount"
+
+
+def shown(value: Any, number_format: str = "General") -> str:
+    """The text a cell shows: a number as its format writes it, anything else as text.
+
+    >>> shown(-44866.3, NUMBER_FORMATS["yuan_cents"]), shown(0.7643, "0.0%"), shown(2.5), shown(None)
+    ('-¥44,866.30', '76.4%', '2.5', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    write = _WRITERS.get(number_format)
+    if write is not None:
+        return write(value)
+    return fmt.headcount(value) if value == value else ""
+
+
+def _char_width(c: str) -> int:
+    return 2 if unicodedata.east_asian_width(c) in "WFA" and ord(c) > 0x2000 else 1
+
+
+def display_width(text: Any) -> int:
+    """Width units the widest line of ``text`` needs: East Asian characters count double.
+
+    >>> display_width("1. 接待\\n22")
+    7
+    """
+    lines = str(text if text is not None else "").split("\n")
+    return max(len(line) if line.isascii() else sum(_char_width(c) for c in line) for line in lines)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9.,%¥:;()/\-+'\"’–]+\s*|\s+|.")
+
+
+def wrapped_lines(text: Any, width: float) -> int:
+    """Lines ``text`` takes wrapped in a column ``width`` units wide (see :func:`_wrapped_lines`).
+
+    >>> wrapped_lines("Picks goods from the store room", 12), wrapped_lines("", 10)  # Picks/goods from/the store/room
+    (4, 1)
+    """
+    text = str(text if text is not None else "")
+    if "\n" not in text and 2 * len(text) <= width - _PAD:  # fits whatever its characters
+        return 1
+    return _wrapped_lines(text, float(width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped_lines(text: str, width: float) -> int:
+    """Words kept whole, East Asian characters broken anywhere (as Excel and LibreOffice
+    wrap), at least one line."""
+    room = max(1.0, width - _PAD)
+    total = 0
+    for line in str(text if text is not None else "").split("\n"):
+        lines, used = 1, 0.0
+        for token in _TOKEN.findall(line):
+            w = sum(_char_width(c) for c in token)
+            if used + len(token.rstrip()) > room and used > 0 and token.strip():
+                lines, used = lines + 1, 0.0
+            while w > room:  # a word wider than the column is broken
+                lines, w = lines + 1, w - room
+            used += w
+        total += lines
+    return max(1, total)
+
+
+def body_font(bold: bool = False, colour: str | None = None, size: float = FONT_SIZE, italic: bool = False):
+    from openpyxl.styles import Font  # openpyxl: loaded when a workbook is written or read
+
+    return Font(name=FONT, size=size, bold=bold, italic=italic, color=colour)
+
+
+def grey(cell, italic: bool = False) -> None:
+    """A cell in grey: the id column and notes."""
+    cell.font = body_font(colour="808080", italic=italic)
+
+
+def set_number(cells, kind: str) -> None:
+    """Give number cells the format of ``kind`` (a key of :data:`NUMBER_FORMATS`)."""
+    for cell in cells:
+        if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+            cell.number_format = NUMBER_FORMATS[kind]
+
+
+def heading_case(text):
+    """A header or row label as a heading: its first letter capital (a word without
+    capitals in the catalogue); Chinese is as it is.
+
+    >>> heading_case("reports to"), heading_case("id"), heading_case("岗位"), heading_case(3)
+    ('Reports to', 'ID', '岗位', 3)
+    """
+    if not isinstance(text, str) or not text[:1].islower():
+        return text
+    return "ID" if text == "id" else text[:1].upper() + text[1:]
+
+
+def style_header(ws, row: int = 1) -> None:
+    """A bold header row on a light fill, wrapped and centred."""
+    from openpyxl.styles import Alignment, PatternFill  # openpyxl: loaded when a workbook is written or read
+
+    for cell in ws[row]:
+        cell.value = heading_case(cell.value)
+        cell.font = body_font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+def fit_columns(ws, caps: dict[int, int] | None = None, *, least: int = 6, skip_rows: frozenset = frozenset()) -> None:
+    """Each column as wide as its widest shown text (numbers never clipped), text capped at
+    ``caps`` (column → width, the text wraps); rows in ``skip_rows`` (a title) are not measured."""
+    from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
+
+    caps = caps or {}
+    for i, col in enumerate(ws.iter_cols(), 1):
+        text = general = 0
+        extremes: dict[str, list] = {}  # number format -> [least, greatest]: the widest numbers
+        for c in col:
+            if c.row in skip_rows or c.value is None:
+                continue
+            if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                if c.number_format not in _WRITERS:  # General: 2.25 may be wider than 0.5 and 10
+                    general = max(general, display_width(shown(c.value, c.number_format)))
+                elif c.value == c.value:  # a fixed number of decimals: the extremes are the widest
+                    low_high = extremes.setdefault(c.number_format, [c.value, c.value])
+                    low_high[0], low_high[1] = min(low_high[0], c.value), max(low_high[1], c.value)
+            elif c.row == 1 or c.alignment.text_rotation == 0:
+                text = max(text, display_width(c.value))
+        number = max([general, *(display_width(shown(v, f)) for f, vs in extremes.items() for v in vs)])
+        cap = caps.get(i, 50)
+        cap = text if text <= cap * 1.15 else cap  # a line just past the cap is kept whole, not broken
+        need = max(min(text, cap), number, _longest_word(col[0].value) if col else 0)
+        width = max(least, need + _PAD)
+        ws.column_dimensions[get_column_letter(i)].width = width
+        if col and 1 not in skip_rows and col[0].row == 1 and not col[0].alignment.text_rotation:
+            col[0].value = balanced(col[0].value, width)  # a header wraps in even lines
+
+
+#: What a line may not break inside: a word, or a character with the brackets and the
+#: punctuation that cling to it (no line starts with ，or ）, none ends with （).
+_UNIT = re.compile(r"[（(《“‘]*(?:[A-Za-z0-9.,%¥:;/\-+'’–]+|\S)[）)》”’，、。：；！？,.;:!?]*\s*|\s+")
+
+
+def balanced(text: str, width: float) -> str:
+    """``text`` broken into lines of about equal width that each fit ``width`` (words kept
+    whole, East Asian text broken between characters): a header wraps where it is told to,
+    never leaving one character on a line of its own.
+
+    >>> balanced("月业务量（中位月）", 12), balanced("人均月产能 / 服务目标", 14)
+    ('月业务量\\n（中位月）', '人均月产能\\n/ 服务目标')
+    >>> balanced("capacity per person a month", 16)
+    'capacity per\\nperson a month'
+    """
+    if not isinstance(text, str) or "\n" in text:
+        return text
+    room = max(1.0, width - _PAD)
+    tokens = _UNIT.findall(text)
+    total = sum(_char_width(c) for c in text.rstrip())
+    if total <= room:
+        return text
+    n = math.ceil(total / room)
+    while True:
+        target, lines, used = total / n, [""], 0.0
+        for token in tokens:
+            w = sum(_char_width(c) for c in token)
+            if used > 0 and used + sum(_char_width(c) for c in token.rstrip()) > target + 1 and len(lines) < n:
+                lines.append("")
+                used = 0.0
+            lines[-1] += token
+            used += w
+        if all(display_width(x.rstrip()) <= room for x in lines) or n > 8:
+            return "\n".join(x.strip() for x in lines)
+        n += 1
+
+
+def _longest_word(header) -> int:
+    """Width of a header's longest word: a header wraps between words, never inside one."""
+    if not isinstance(header, str) or not header.strip():
+        return 0
+    return max(display_width(w) if not any(_char_width(c) == 2 for c in w) else 0 for w in header.split())
+
+
+def fit_rows(ws, first: int = 1) -> None:
+    """Row heights that show every wrapped line (lines at the column's width × line height)."""
+    from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
+
+    widths = {}
+    for row in ws.iter_rows(min_row=first):
+        lines = 1
+        for c in row:
+            if (not isinstance(c.value, str) or c.alignment.text_rotation or not c.alignment.wrap_text
+                    or c.data_type == "f"):
+                continue  # one line: not text, upright, not wrapped (runs on) or a formula
+            letter = get_column_letter(c.column)
+            if letter not in widths:
+                widths[letter] = ws.column_dimensions[letter].width or 8.43
+            lines = max(lines, wrapped_lines(c.value, widths[letter]))
+        ws.row_dimensions[row[0].row].height = min(TALLEST_ROW, lines * LINE_HEIGHT + ROW_PADDING)
+
+
+def header_text(text: str) -> str:
+    """Text for a page header or footer: ``&`` starts a code there, so it is doubled.
+
+    >>> header_text("A&B")
+    'A&&B'
+    """
+    return text.replace("&", "&&")
+
+
+def print_setup(ws, *, header: str, footer: str, landscape: bool = True, title_rows: str | None = "1:1",
+                fit_width: bool = True) -> None:
+    """A4, landscape when wide, title rows repeated, fit to one page wide, header and footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    if fit_width:
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    size = f'&"{FONT}"&9 '
+    if header:
+        ws.oddHeader.center.text = size + header_text(header)
+    ws.oddFooter.center.text = size + footer
+
+
+def total_width(ws) -> float:
+    """The sheet's width in width units (its columns together)."""
+    from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
+
+    return sum(ws.column_dimensions[get_column_letter(i)].width or 8.43 for i in range(1, ws.max_column + 1))
+
+
+#: Width units one A4 page holds at 100% between the margins above (landscape, portrait).
+PAGE_WIDTH = {"landscape": math.floor((29.7 - 2.54) / 0.2), "portrait": math.floor((21.0 - 2.54) / 0.2)}
