@@ -5,7 +5,7 @@ annual cost, and which sheets describe it.
 >>> d = shoporg.load_template("seed-14-basic-22")
 >>> rows = option_rows([d], None, "en")
 >>> rows[0][:3]
-['Basic online-shop staffing and duties (11 positions, 22 people)', 22, 3]
+['Basic online-shop staffing and duties', 22, 3]
 """
 
 from __future__ import annotations
