@@ -290,9 +290,12 @@ def test_one_font_and_the_number_formats_of_each_sheet(book, options):
     money = {ws.title: {c.number_format for row in ws.iter_rows() for c in row
                         if isinstance(c.value, (int, float)) and "¥" in c.number_format} for ws in _visible(wb)}
     assert money[SHEETS["payroll"][lang]] == {'"¥"#,##0.00'}  # the detail: to the fen
-    for overview in ("compare", "cover"):  # overviews: whole yuan
-        assert money[SHEETS[overview][lang]] == {'"¥"#,##0'}
+    assert money[SHEETS["cover"][lang]] == {'"¥"#,##0'}  # overviews: whole yuan, per order to the fen
+    assert money[SHEETS["compare"][lang]] == {'"¥"#,##0', '"¥"#,##0.00'}
     compare = wb[SHEETS["compare"][lang]]
+    per_order = {c.number_format for row in compare.iter_rows() for c in row[1:3]
+                 if row[0].value in (t("metric.cost_per_order", lang), heading_case(t("metric.cost_per_order", lang)))}
+    assert per_order == {'"¥"#,##0.00'}
     shares = {c.number_format for row in compare.iter_rows() for c in row[1:2]
               if row[0].value in (t("metric.coverage", lang), heading_case(t("metric.coverage", lang)))}
     assert shares == {"0.0%"}

@@ -1039,6 +1039,7 @@ WORDS: dict[str, dict[str, str]] = {
     "xlsx.cover_layers": {"zh": "层级数", "en": "Layers"},
     "xlsx.cover_roles": {"zh": "岗位数", "en": "Roles"},
     "xlsx.cover_annual": {"zh": "年度应发工资", "en": "Annual pay (accrued)"},
+    "xlsx.cover_annual_labour": {"zh": "年度人工成本", "en": "Annual employment cost"},
     "xlsx.cover_sheets": {"zh": "工作表", "en": "Sheets"},
     "xlsx.cover_note": {"zh": "岗位职责表最后一列（灰色编号）用于把修改后的表格导回，请勿改动。",
                         "en": "The grey ID column at the end of the role table reads an edited table back: "

@@ -16,6 +16,7 @@ from .. import fmt
 from ..analysis import compare
 from ..client import FIELDS, ClientBlock
 from ..i18n import t
+from ..pay.engine import payroll
 from .excel_layout import body_font, fit_columns, fit_rows, grey, set_number
 
 __all__ = ["option_rows", "write_cover", "heading"]
@@ -31,7 +32,8 @@ def heading(block: ClientBlock, lang: str) -> str:
 
 
 def option_rows(designs, scenario, lang: str, supply=None) -> list[list]:
-    """Per option: name, people, layers, roles and (with a scenario) the annual cost."""
+    """Per option: name, people, layers, roles and (with a scenario) the annual cost: the
+    employment cost (人工成本) with a city's terms, else gross pay."""
     table = compare(designs if len(designs) > 1 else designs * 2, scenario, lang=lang, supply=supply)
     out = []
     for i, d in enumerate(designs):
@@ -40,7 +42,9 @@ def option_rows(designs, scenario, lang: str, supply=None) -> list[list]:
         row = [d.name.get(lang), int(people) if people.is_integer() else people, int(table.loc["layers", col]),
                int(table.loc["roles", col])]
         if scenario is not None and "annual_accrued" in table.index:
-            row.append(float(table.loc["annual_accrued", col]))
+            # with a city's terms, what the employer pays in all (人工成本); else gross pay
+            key = "annual_labour_cost" if "annual_labour_cost" in table.index else "annual_accrued"
+            row.append(float(table.loc[key, col]))
         out.append(row)
     return out
 
@@ -64,7 +68,8 @@ def write_cover(ws, designs, scenario, block: ClientBlock, lang: str, sheets: di
     ws.append([])
     cols = [_w("cover_option", lang), _w("cover_people", lang), _w("cover_layers", lang), _w("cover_roles", lang)]
     if scenario is not None:
-        cols.append(_w("cover_annual", lang))
+        labour = payroll(designs[0], scenario, supply=supply).chain is not None
+        cols.append(_w("cover_annual_labour" if labour else "cover_annual", lang))
     cols.append(_w("cover_sheets", lang))
     ws.append(cols)
     head = ws.max_row
@@ -72,8 +77,7 @@ def write_cover(ws, designs, scenario, block: ClientBlock, lang: str, sheets: di
         cell.font = body_font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     for row, d in zip(option_rows(designs, scenario, lang, supply), designs):
-        ws.append(row + ["、".join(sheets.get(d.name.get(lang), [])) if lang == "zh" else
-                         ", ".join(sheets.get(d.name.get(lang), []))])
+        ws.append(row + [t("sep.list", lang).join(sheets.get(d.name.get(lang), []))])
         cells = ws[ws.max_row]
         set_number(cells[1:4], "headcount")
         if scenario is not None:

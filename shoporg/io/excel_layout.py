@@ -57,11 +57,13 @@ _WRITERS = {
 def number_kind(metric: str) -> str:
     """The number format a comparison metric takes (``annual_accrued`` → ``yuan``).
 
-    >>> number_kind("annual_accrued"), number_kind("coverage"), number_kind("layers")
-    ('yuan', 'percent', 'headcount')
+    >>> number_kind("annual_accrued"), number_kind("cost_per_order"), number_kind("coverage"), number_kind("layers")
+    ('yuan', 'yuan_cents', 'percent', 'headcount')
     """
-    from ..analysis import _MONEY_METRICS, _SHARE_METRICS
+    from ..analysis import _MONEY_METRICS, _SHARE_METRICS, _UNIT_MONEY_METRICS
 
+    if metric in _UNIT_MONEY_METRICS:  # per order: to the fen
+        return "yuan_cents"
     if metric in _MONEY_METRICS:
         return "yuan"
     if metric in _SHARE_METRICS:
