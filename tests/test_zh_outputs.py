@@ -126,12 +126,21 @@ def test_the_zh_tables_read_in_chinese(options):
 
 
 class _Text(HTMLParser):
+    """The text a person reads in HTML (style sheets are not read)."""
+
     def __init__(self):
         super().__init__()
-        self.parts = []
+        self.parts, self.styled = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.styled += tag == "style"
+
+    def handle_endtag(self, tag):
+        self.styled -= tag == "style"
 
     def handle_data(self, data):
-        self.parts.append(data)
+        if not self.styled:
+            self.parts.append(data)
 
 
 def _html_text(value: str) -> str:

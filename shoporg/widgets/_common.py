@@ -41,16 +41,28 @@ def message_html(text: str = "", kind: str = "error") -> str:
     return f'<div style="color:{colour};white-space:pre-wrap">{html.escape(text)}</div>'
 
 
-def frame_html(df, float_format=fmt.fixed, *, formatters=None, index: bool = True) -> str:
+def frame_html(df, float_format=fmt.fixed, *, formatters=None, index: bool = True, numeric=()) -> str:
     """A DataFrame as a compact HTML table; numbers through ``float_format`` (a function
     of :mod:`shoporg.fmt` or a format string), or per column through ``formatters``.
+    Heads sit over their cells, left-aligned; the columns at the positions ``numeric``
+    (counting the index as the first when shown) are right-aligned, heads and cells.
 
     >>> import pandas as pd
     >>> "<td>1,234.50</td>" in frame_html(pd.DataFrame({"a": [1234.5]}))
     True
+    >>> "shoporg-num-1-2" in frame_html(pd.DataFrame({"a": ["x"], "b": [1], "c": [2]}), index=False, numeric=(1, 2))
+    True
     """
     number = float_format.format if isinstance(float_format, str) else float_format
-    return df.to_html(float_format=number, formatters=formatters, border=0, na_rep="", index=index)
+    numeric = sorted(set(numeric))
+    name = "shoporg-num-" + "-".join(map(str, numeric)) if numeric else ""
+    table = df.to_html(float_format=number, formatters=formatters, border=0, na_rep="", index=index,
+                       justify="left", classes=["shoporg-frame", name] if name else ["shoporg-frame"])
+    style = ".shoporg-frame th, .shoporg-frame td {text-align: left; padding: 2px 12px 2px 2px}"
+    if numeric:
+        cells = ", ".join(f".{name} {tag}:nth-child({k + 1})" for k in numeric for tag in ("th", "td"))
+        style += f" {cells} {{text-align: right}}"
+    return f"<style>{style}</style>{table}"
 
 
 def show_figure(output, fig, alt: str) -> None:

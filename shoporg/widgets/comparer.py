@@ -178,7 +178,8 @@ class Comparer:
         self.diff_result = d
         self.message.value = message_html(note, "info")
 
-        self.table.value = frame_html(compare_view(self.result, self.lang), index=False)
+        view = compare_view(self.result, self.lang)
+        self.table.value = frame_html(view, index=False, numeric=range(1, len(view.columns)))
         if d.empty:
             self.diff_table.value = message_html(self._t("same"), "info")
         else:
