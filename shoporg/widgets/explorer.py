@@ -305,9 +305,10 @@ class ScenarioExplorer:
             self.cost_per_order = None
         out.index = [fmt.month(m, self.lang) for m in out.index]
         out.index.name = L("month")
+        view = out.reset_index()  # the month a column of its own: one row of heads
         money = lambda x: fmt.fixed(x, self.lang)  # noqa: E731
-        self.table.value = frame_html(out, money, formatters={L("orders"): lambda x: fmt.count(x, self.lang)}
-                                      if L("orders") in out else None)
+        self.table.value = frame_html(view, money, formatters={L("orders"): lambda x: fmt.count(x, self.lang)}
+                                      if L("orders") in view else None, index=False, numeric=range(1, len(view.columns)))
         self._refresh_summary()
 
     def _refresh_staffing(self) -> None:
@@ -328,7 +329,7 @@ class ScenarioExplorer:
                                    for _, row in self.staffing.iterrows()]
         view = self.staffing[["name", "current", "recommended", "gap", "peak", "temporary", "reason"]].set_axis(
             [L("role"), L("current"), L("recommended"), L("gap"), L("peak"), L("temporary"), L("reason")], axis=1)
-        self.gap_table.value = frame_html(view, lambda x: fmt.headcount(x, self.lang), index=False)
+        self.gap_table.value = frame_html(view, lambda x: fmt.headcount(x, self.lang), index=False, numeric=range(1, 6))
         self._refresh_leaders()
         self.recommend_button.disabled = not self.recommended()
 
