@@ -60,3 +60,22 @@ def test_workbook_opens_jupyterlab_on_the_notebooks(tmp_path):
             proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_every_picture_a_notebook_shows_is_there():
+    """Pictures in the notebooks' text (the workbook's screenshots for a preview that does not
+    run it) are files of the project."""
+    import re
+
+    import nbformat
+
+    found = 0
+    for path in sorted((ROOT / "notebooks").rglob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "markdown":
+                continue
+            for target in re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", cell.source):
+                assert (path.parent / target).is_file(), f"{path.name}: {target}"
+                assert (path.parent / target).read_bytes()[:4] == b"\x89PNG"
+                found += 1
+    assert found >= 5  # the five tabs of the workbook
