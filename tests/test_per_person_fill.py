@@ -94,7 +94,7 @@ def test_export_says_which_data_were_filled(d14, seven, scenario, tmp_path, lang
     sheets = [ws for ws in wb.worksheets if ws.title.startswith({"zh": "薪酬测算", "en": "Payroll"}[lang])]
     cells = [[c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)] for ws in sheets]
     assert note not in cells[0] and note in cells[1]  # only the resized option is filled
-    totals = [row for row in sheets[1].iter_rows(values_only=True) if row[0] == {"zh": "合计", "en": "total"}[lang]]
+    totals = [row for row in sheets[1].iter_rows(values_only=True) if row[0] == {"zh": "合计", "en": "Total"}[lang]]
     assert totals[0][-1] == payroll(seven, scenario).total()
     assert note in [p.text for p in docx.Document(str(word)).paragraphs]
 
