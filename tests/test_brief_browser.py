@@ -2,11 +2,12 @@
 absolute volumes, two peaks and service hours; the recommended headcounts applied; a pay rule
 changed; an option kept and compared; the xlsx, docx and pptx downloaded and opened. Every
 number checked is the package's own, computed here on the same inputs; each tab is
-photographed at 1280, 1024 and 768 px (``test-artifacts/brief/``) and no control may overlap
-another.
+photographed at 1280, 1024 and 768 px (``test-artifacts/brief/``), no control may overlap
+another, and no table shows a number the formatter did not write or an index column.
 """
 
 import io
+import re
 
 import matplotlib
 import pytest
@@ -45,6 +46,23 @@ OVERLAPS = """() => {
   }
   return out;
 }"""
+
+
+#: each visible table's body cells, row by row
+TABLES = """() => [...document.querySelectorAll('table')].filter(t => t.offsetParent !== null).map(
+  t => [...t.querySelectorAll('tbody tr')].map(r => [...r.children].map(c => c.innerText.trim())))"""
+RAW_NUMBER = re.compile(r"^-?\d+\.\d{3,}$|^-?\d[\d.]*e[+-]?\d+$|^-?\d{5,}(\.\d+)?$|^-?\d+\.0$")
+
+
+def _raw(tables) -> list[str]:
+    """Cells a person should not meet: numbers not through the formatter (12345, 2.0,
+    0.7643, 1.35e+06) and a first column that only counts the rows (0, 1, 2 ...)."""
+    out = [cell for rows in tables for row in rows for cell in row if RAW_NUMBER.match(cell)]
+    for rows in tables:
+        first = [row[0] for row in rows if row]
+        if len(first) > 1 and first == [str(i) for i in range(len(first))]:
+            out.append("an index column 0, 1, 2 ...")
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +157,10 @@ def test_a_consultant_turns_a_brief_into_the_three_files(app, tmp_path):
             role.select_option(label="捡单员")
             sync_api.expect(page.locator(".shoporg-designer-headcount input")).to_have_value(
                 f"{recommended['picker']:g}")
-            page.get_by_label("薪酬项目", exact=True).select_option(index=1)  # 2. 绩效提成
+            pay = page.get_by_label("薪酬项目", exact=True)
+            sync_api.expect(pay.locator("option").nth(1)).to_contain_text("绩效提成")  # the pickers' own items
+            pay.select_option(index=1)
+            sync_api.expect(page.locator(".shoporg-designer-pay-value input")).to_have_value("2")
             _fill(page.locator(".shoporg-designer-pay-value input"), "2.5")
             sync_api.expect(page.locator(".shoporg-designer-summary")).to_contain_text(f"¥{first:,.2f}")
 
@@ -176,6 +197,10 @@ def test_a_consultant_turns_a_brief_into_the_three_files(app, tmp_path):
                     found = page.evaluate(OVERLAPS)
                     if found:
                         overlaps[f"{name} at {width} px"] = found[:5]
+                    if width == WIDTHS[0]:
+                        raw = _raw(page.evaluate(TABLES))
+                        if raw:
+                            overlaps[f"{name}: unformatted"] = raw[:5]
         finally:
             browser.close()
 
