@@ -26,6 +26,18 @@ def d14():
 
 
 @pytest.fixture(scope="session")
+def options():
+    """Design 14 and 方案B (one more picker, the copywriter under the director) under
+    d14-double11: the two options every deliverable is checked with."""
+    import shoporg
+
+    d14 = shoporg.load_template("seed-14-basic-22")
+    option = (d14.with_headcount("picker", 3).move_role("copywriter", "director")
+              .replace(name={"zh": "方案B", "en": "Option B"}))
+    return d14, option, shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
+
+
+@pytest.fixture(scope="session")
 def d12():
     from shoporg import load_template
     return load_template("seed-12-ordinary-shop")

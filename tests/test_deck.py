@@ -21,15 +21,6 @@ from tests.test_zh_outputs import leaks
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "deck"
 
 
-@pytest.fixture(scope="module")
-def options():
-    d14 = shoporg.load_template("seed-14-basic-22")
-    option = (d14.with_headcount("picker", 3).move_role("copywriter", "director")
-              .replace(name={"zh": "方案B", "en": "Option B"}))
-    scenario = shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
-    return d14, option, scenario
-
-
 def wide_design(copies: int = 6) -> OrgDesign:
     """Design 14 with its director over ``copies`` copies of every team (the root's 4 teams
     become 4 × copies): far too wide for one slide."""

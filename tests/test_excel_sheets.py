@@ -31,15 +31,6 @@ CLIENT = {"client": "某天猫旗舰店", "project": "客服中心组织设计",
 LINE_PER_PT = 1.35
 
 
-@pytest.fixture(scope="module")
-def options():
-    """Design 14 and 方案B (one more picker, the copywriter under the director) under d14-double11."""
-    d14 = shoporg.load_template("seed-14-basic-22")
-    option = (d14.with_headcount("picker", 3).move_role("copywriter", "director")
-              .replace(name={"zh": "方案B", "en": "Option B"}))
-    return d14, option, shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
-
-
 @pytest.fixture(scope="module", params=["zh", "en"])
 def book(request, options, tmp_path_factory):
     d14, option, scenario = options

@@ -28,15 +28,6 @@ needs_office = pytest.mark.skipif(not office.HAVE_OFFICE, reason="LibreOffice an
 
 
 @pytest.fixture(scope="module")
-def options():
-    d14 = shoporg.load_template("seed-14-basic-22")
-    option = (d14.with_headcount("picker", 3).move_role("copywriter", "director")
-              .replace(name={"zh": "方案B", "en": "Option B"}))
-    scenario = shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
-    return d14, option, scenario
-
-
-@pytest.fixture(scope="module")
 def reports(options, tmp_path_factory):
     """The two options' report in each language: (docx, pdf or None without LibreOffice)."""
     d14, option, scenario = options

@@ -45,15 +45,6 @@ def leaks(text) -> list[str]:
     return found + _POINT_ZERO.findall(text)
 
 
-@pytest.fixture(scope="module")
-def options():
-    d14 = shoporg.load_template("seed-14-basic-22")
-    option = (d14.with_headcount("picker", 3).move_role("copywriter", "director")
-              .replace(name={"zh": "方案B", "en": "Option B"}))
-    scenario = shoporg.read_scenario(shoporg.templates_dir() / "scenarios" / "d14-double11.yaml")
-    return d14, option, scenario
-
-
 def _report(found: dict) -> str:
     return "\n".join(f"{where}: {words} in {text[:60]!r}" for where, (words, text) in list(found.items())[:20])
 
