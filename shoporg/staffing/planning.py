@@ -58,9 +58,10 @@ class Plan:
 
 def plan(design, scenario, norms=None, *, base_level: str = "mid", supply=None,
          peak: PeakInputs | None = None) -> Plan:
-    """Recommended headcount for the scenario → payroll of the staffed design → temporary
-    staff in months that need more people than the permanent headcount (paid the role's
-    base pay per FTE for that month) → cost per order and share of revenue by month.
+    """Recommended headcount for the scenario → payroll of the staffed design → the cost of
+    covering months that need more people than the permanent headcount (the peak planner's
+    cheapest lawful way where it priced one, else temporary staff at the role's base pay per
+    FTE) → cost per order and share of revenue by month.
 
     ``peak`` prices the ways to cover each peak month (temps, agency staff, overtime,
     outsourced chat, a chatbot; :func:`~shoporg.staffing.peak.peak_options`); without it
@@ -83,4 +84,11 @@ def plan(design, scenario, norms=None, *, base_level: str = "mid", supply=None,
     temporary = pd.DataFrame(temp, index=scenario.months) if temp else pd.DataFrame(index=scenario.months)
     options = peak_options(design, scenario, norms, peak, base_level=base_level, supply=supply, recommendation=rec,
                            payroll=pr)
+    best = options.best if options is not None else None
+    for row in (best.itertuples() if best is not None else ()):
+        # where the planner priced a lawful way, the peak costs what its cheapest one costs
+        # (temps with their share of piece pay, overtime, agency or outsourced work; with a
+        # city's terms the employer's contributions too), not temps at the base
+        if row.legal and row.role in temporary.columns and row.month in temporary.index:
+            temporary.loc[row.month, row.role] = int(row.labour_cost_fen)
     return Plan(design, staffed, scenario, rec, pr, temporary, options)
