@@ -78,7 +78,8 @@ def chart_page_pngs(design, lang: str, dpi: int, *, min_pt: float = 8.0, crop: b
 
             from ..chart import plot_org_pages  # the chart module brings networkx and matplotlib
 
-            figures = [ax.figure for ax in plot_org_pages(design, lang=lang, min_pt=min_pt)]
+            with plt.rc_context({"figure.max_open_warning": 0}):  # a large chart's pages: all closed below
+                figures = [ax.figure for ax in plot_org_pages(design, lang=lang, min_pt=min_pt)]
             for fig in figures:
                 plt.close(fig)
             _pages_kept.insert(0, (design, (lang, min_pt), figures))
