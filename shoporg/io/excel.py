@@ -516,6 +516,9 @@ def _png_size(png: bytes) -> tuple[int, int]:
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
+_CHART_OVERVIEW_PX = 6000  # the longer side of a large design's whole chart, in pixels
+
+
 def _write_chart(book: _Book, design, option=None) -> None:
     """The org chart, one picture per A4 page (:func:`.picture.chart_page_pngs`), a page break between."""
     from openpyxl.drawing.image import (
@@ -526,7 +529,9 @@ def _write_chart(book: _Book, design, option=None) -> None:
     ws = book.sheet("chart", option)
     book.own(design, ws)
     if len(design.roles) > _CHART_PAGED_ROLES:  # the whole chart on one picture; its pages: the chart's own PDF
-        ws.add_image(Image(_io.BytesIO(chart_png(design, book.lang, dpi=110))), "A3")
+        # an overview of the whole chart (its readable pages: the chart's own PDF), kept to a size
+        # a spreadsheet opens without strain
+        ws.add_image(Image(_io.BytesIO(chart_png(design, book.lang, dpi=110, max_side=_CHART_OVERVIEW_PX))), "A3")
         ws["A1"] = _w("chart_large", book.lang, roles=len(design.roles))
         grey(ws["A1"], italic=True)
         print_setup(ws, header=book.header, footer=_w("page_footer", book.lang), title_rows=None)

@@ -46,10 +46,20 @@ def _figure(design, lang: str):
     return fig
 
 
-def chart_png(design, lang: str, dpi: int) -> bytes:
-    """The org chart of ``design`` in ``lang`` as PNG bytes at ``dpi``, cropped to what is drawn."""
+def chart_png(design, lang: str, dpi: int, *, max_side: int | None = None) -> bytes:
+    """The org chart of ``design`` in ``lang`` as PNG bytes at ``dpi``, cropped to what is
+    drawn; ``max_side`` caps the picture's longer side in pixels (a large design's whole
+    chart would otherwise run to tens of megapixels), lowering the resolution to fit.
+
+    >>> from shoporg import load_template
+    >>> png = chart_png(load_template("seed-14-basic-22"), "zh", dpi=110, max_side=400)
+    >>> max(int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) <= 400
+    True
+    """
     with _lock:
         fig = _figure(design, lang)
+        if max_side is not None:
+            dpi = min(dpi, max_side / max(fig.get_size_inches()))
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
     return buf.getvalue()
