@@ -96,7 +96,37 @@ def chart_page_pngs(design, lang: str, dpi: int, *, min_pt: float = 8.0, crop: b
             del _pages_kept[KEEP:]
         out = []
         for fig in figures:
+            if crop:
+                out.append(_cropped_png(fig, dpi))
+                continue
             buf = io.BytesIO()
-            fig.savefig(buf, format="png", dpi=dpi, **({"bbox_inches": "tight", "pad_inches": 0.1} if crop else {}))
+            fig.savefig(buf, format="png", dpi=dpi)
             out.append(buf.getvalue())
     return out
+
+
+def _cropped_png(fig, dpi: float, pad_inches: float = 0.1) -> bytes:
+    """``fig`` as PNG cropped to what is drawn plus ``pad_inches``, drawn once (matplotlib's
+    ``bbox_inches="tight"`` draws a figure twice: once to measure it)."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # the raster canvas, whatever the backend
+    from PIL import Image
+
+    canvas = FigureCanvasAgg(fig)
+    old = fig.dpi
+    fig.set_dpi(dpi)
+    try:
+        canvas.draw()
+        pixels = np.asarray(canvas.buffer_rgba())[..., :3]
+    finally:
+        fig.set_dpi(old)
+    ink = (pixels < 250).any(axis=2)
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    pad = int(round(pad_inches * dpi))
+    if rows.size:
+        y0, y1 = max(rows[0] - pad, 0), min(rows[-1] + pad + 1, pixels.shape[0])
+        x0, x1 = max(cols[0] - pad, 0), min(cols[-1] + pad + 1, pixels.shape[1])
+        pixels = pixels[y0:y1, x0:x1]
+    buf = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(pixels)).save(buf, format="PNG", compress_level=3)
+    return buf.getvalue()

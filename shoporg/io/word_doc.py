@@ -51,6 +51,7 @@ class Report:
         from docx import Document  # python-docx: loaded when a Word report is written
 
         self.doc = Document()
+        self._style_ids: dict[str, str] = {}  # style name -> id (see styled)
         self.orientation = "portrait"
         self._page(self.doc.sections[0], "portrait")
         self._styles()
@@ -204,12 +205,21 @@ class Report:
     def heading(self, text: str, level: int = 1):
         return self.doc.add_heading(text, level=level)
 
+    def styled(self, paragraph, style: str | None):
+        """``paragraph`` in the style named ``style``. python-docx looks a style up by name
+        by walking every style for each paragraph; the id is looked up once per report."""
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.doc.styles[style].style_id
+            paragraph._p.style = self._style_ids[style]
+        return paragraph
+
     def para(self, text: str, style: str | None = None):
-        return self.doc.add_paragraph(text, style=style)
+        return self.styled(self.doc.add_paragraph(text), style)
 
     def bullets(self, lines) -> None:
         for line in lines:
-            self.doc.add_paragraph(line, style="List Bullet")
+            self.styled(self.doc.add_paragraph(line), "List Bullet")
 
     def picture(self, png: bytes, dpi: float, *, height_mm: float | None = None, least: float = 0.0) -> float:
         """A picture at its own size, made smaller to fit the text width and ``height_mm``
@@ -221,7 +231,7 @@ class Report:
         room_w, room_h = self.text_mm
         room_w -= 0.1  # the page's own rounding to EMU must not put the picture past the margin
         scale = min(room_w / w, room_h / h, max(least, min(1.0, (height_mm or room_h) / h)))
-        p = self.doc.add_paragraph(style="Figure")
+        p = self.styled(self.doc.add_paragraph(), "Figure")
         p.add_run().add_picture(io.BytesIO(png), width=Mm(w * scale))
         return scale
 
@@ -262,9 +272,9 @@ class Report:
                     style = "Table Number"
                 lines = value.split("\n")
                 cell.paragraphs[0].text = lines[0]
-                cell.paragraphs[0].style = style
+                self.styled(cell.paragraphs[0], style)
                 for line in lines[1:]:
-                    cell.add_paragraph(line, style="Table Minor" if c in minor and r else style)
+                    self.styled(cell.add_paragraph(line), "Table Minor" if c in minor and r else style)
                 if together and r < last:  # each row kept with the next: the table moves as one
                     for p in cell.paragraphs:
                         p.paragraph_format.keep_with_next = True
