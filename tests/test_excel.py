@@ -319,3 +319,15 @@ def test_kpi_sheet_keeps_design_6_weights_and_scores_by_formula(tmp_path, d06):
     assert sorted(w for w in weights if w is not None) == [4, 5, 10, 20]
     assert ws.cell(2, 6).value == '=IF(E2="","",D2*E2/100)'
     assert "迟到早退减2分/次" in ws.cell(ws.max_row, 1).value
+
+
+def test_long_option_names_keep_what_tells_the_options_apart(d14, tmp_path):
+    """Excel allows 31 characters a sheet name: a long name keeps its bracketed label."""
+    from shoporg.widgets.exporter import named_options
+
+    options = named_options({"Original": d14, "Option B": d14.with_headcount("picker", 3),
+                             "Option C": d14.with_headcount("picker", 4)})
+    names = load_workbook(export_excel(options, tmp_path / "x.xlsx", lang="en")).sheetnames
+    roles = [n for n in names if n.startswith("Roles-")]
+    assert roles == ["Roles-Basic online-s…(Option B)", "Roles-Basic online-s…(Option C)"]
+    assert all(len(n) <= 31 for n in names)
