@@ -150,6 +150,8 @@ def readable(df, lang: str = "zh", design=None, yuan=()):
     ('2026年11月', ['7,500', '¥1,350,000', '¥106,795', '¥106,795', '¥14.24', '7.9%'])
     >>> r.index.name, list(readable(pr.unit_costs(), "en").columns)[:2]
     ('月份', ['Orders', 'Revenue'])
+    >>> readable(role_table(load_template("seed-14-basic-22"))).loc["捡单员", "岗位职责"]
+    '1. 按订单从库房拣选货品。 2. 协助司库管理库房。'
     """
     import pandas as pd  # loaded when a table is made
 
@@ -169,5 +171,7 @@ def readable(df, lang: str = "zh", design=None, yuan=()):
         if read is not None:
             out[column] = [("" if v is None or (isinstance(v, float) and v != v) else read(v, lang))
                            for v in out[column]]
+        elif not pd.api.types.is_numeric_dtype(out[column]):  # a numbered list on one line: no line break in a cell
+            out[column] = [" ".join(v.split("\n")) if isinstance(v, str) else v for v in out[column]]
     out = out.rename(columns={c: t(f"readable.{c}", lang) for c in out.columns if has(f"readable.{c}")})
     return out.set_index(out.columns[0])

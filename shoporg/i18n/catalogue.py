@@ -1388,6 +1388,7 @@ WORDS: dict[str, dict[str, str]] = {
     "ui.exporter.client_project_hint": {"zh": "如：电商部组织设计", "en": "e.g. e-commerce department design"},
     "ui.exporter.client_consultant_hint": {"zh": "顾问姓名", "en": "your name"},
     "ui.exporter.client_version_hint": {"zh": "如：V1.0", "en": "e.g. V1.0"},
+    "ui.shown": {"zh": "[shoporg 工具：运行笔记本后在此显示]", "en": "[shoporg app: shown here when the notebook runs]"},
     "ui.exporter.folder": {"zh": "文件夹", "en": "Folder"},
     "ui.exporter.report_lang": {"zh": "文件语言", "en": "Language"},
     "ui.exporter.overwrite": {"zh": "覆盖已有文件", "en": "Overwrite existing files"},

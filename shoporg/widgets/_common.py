@@ -7,7 +7,7 @@ import html
 import io
 
 from .. import errors, fmt
-from ..i18n import LANGS, check_lang
+from ..i18n import LANGS, check_lang, t
 from ..scenario import filled_note, fit_people
 
 __all__ = ["LANGS", "check_lang", "error_text", "message_html", "frame_html", "show_figure", "scenario_note"]
@@ -102,3 +102,20 @@ def scenario_note(scenario, designs, lang: str = "zh") -> str:
     if scenario is None:
         return ""
     return filled_note([f for d in designs for f in fit_people(scenario, d)[1]], designs, lang)
+
+
+class Shown:
+    """A widget app that displays as its widget. A notebook saved without widget state
+    shows the text of an output: here it says what appears when the notebook runs, not the
+    repr of the widget tree (``VBox(children=(HTML(...``).
+
+    >>> class App(Shown):
+    ...     lang, widget = "en", __import__("ipywidgets").HTML("x")
+    >>> App()._repr_mimebundle_()["text/plain"]
+    '[shoporg app: shown here when the notebook runs]'
+    """
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
+        bundle["text/plain"] = t("ui.shown", getattr(self, "ui_lang", getattr(self, "lang", "zh")))
+        return bundle

@@ -23,7 +23,7 @@ from ..errors import ShopOrgError
 from ..i18n import Phrase, driver_name, t
 from ..io.brief_io import read_brief, write_brief
 from ..validation import problems_from_pydantic
-from ._common import check_lang, error_text, message_html
+from ._common import Shown, check_lang, error_text, message_html
 from .exporter import app_exports, confined
 
 __all__ = ["BriefForm"]
@@ -38,7 +38,7 @@ _NUMBERS = ("orders", "order_value", "chats", "complaints_per_month", "negative_
 _MOST = 1e9
 
 
-class BriefForm:
+class BriefForm(Shown):
     """The brief as a form. :meth:`apply` builds the scenario (or shows, beside each
     field, what is wrong); :meth:`save` writes it as a scenario file that keeps the brief;
     :meth:`open` fills the form from one. ``on_apply(scenario)`` is called after each
@@ -145,10 +145,6 @@ class BriefForm:
     def widget(self) -> w.Widget:
         return self._box
 
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self._box)
 
     # -- filling -------------------------------------------------------------------
     def set(self, **values) -> None:

@@ -24,6 +24,7 @@ from ..i18n import Phrase, t
 from ..staffing.peak import PeakInputs, mix_words, peak_options
 from ..staffing.sizing import norms_for, norms_within
 from ._common import (
+    Shown,
     check_lang,
     error_text,
     frame_html,
@@ -40,7 +41,7 @@ __all__ = ["Comparer", "CHARTS", "peak_summary"]
 CHARTS = ("cost", "spans", "layers")
 
 
-class Comparer:
+class Comparer(Shown):
     """Widget app comparing designs with :func:`shoporg.compare`, :func:`shoporg.diff` and charts.
 
     Parameters

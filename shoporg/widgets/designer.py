@@ -37,7 +37,7 @@ from ..model import Department, Duty, Role
 from ..pay.kinds import PAY_KINDS
 from ..scenario import filled_note
 from ..textable import width as text_width
-from ._common import check_lang, error_text, message_html
+from ._common import Shown, check_lang, error_text, message_html
 
 __all__ = ["Designer", "PAY_FIELDS", "COMMON_DRIVERS"]
 
@@ -110,7 +110,7 @@ def _read_number(text: str):
     raise ValueError(text)
 
 
-class Designer:
+class Designer(Shown):
     """Widget app that edits one design: every field of a role, add/remove/merge roles,
     undo, live payroll and org chart, save.
 

@@ -50,7 +50,7 @@ from ..staffing.sizing import (
 )
 from ..staffing.team_leaders import leader_headcounts, span_norm, suggest_team_leaders
 from ..unit_cost import cost_per_order
-from ._common import check_lang, error_text, frame_html, message_html, show_figure
+from ._common import Shown, check_lang, error_text, frame_html, message_html, show_figure
 
 __all__ = ["ScenarioExplorer", "VOLUME_DRIVERS", "COUNT_DRIVERS", "DETAILS", "peak_html", "nowrap_html"]
 
@@ -68,7 +68,7 @@ def _typical_month(values) -> int:
     return int(round(float(np.median(values)))) if values is not None else 0
 
 
-class ScenarioExplorer:
+class ScenarioExplorer(Shown):
     """Widget app: a design's payroll and staffing under a scenario reshaped by sliders.
 
     The scenario shown is ``scenario`` with every volume driver it has (see

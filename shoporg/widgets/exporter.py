@@ -36,7 +36,7 @@ from ..errors import ShopOrgError
 from ..i18n import LANGS, Phrase, t
 from ..io.formats import FORMATS as FILE_FORMATS
 from ..io.formats import export, named_targets
-from ._common import check_lang, error_text, message_html, scenario_note
+from ._common import Shown, check_lang, error_text, message_html, scenario_note
 
 __all__ = ["Exporter", "FORMATS", "NAME_LIMIT", "app_exports", "confined", "named_options"]
 
@@ -78,7 +78,7 @@ def confined(root, name: str) -> Path | None:
     return path if inside else None
 
 
-class Exporter:
+class Exporter(Shown):
     """Widget app writing designs with :func:`shoporg.io.export`.
 
     Files are written atomically; an existing file is kept (and named in ``links``)

@@ -26,7 +26,7 @@ import ipywidgets as w
 from ..brief import Brief
 from ..fonts import font_face_css
 from ..i18n import LANGS, both, t
-from ._common import check_lang, message_html
+from ._common import Shown, check_lang, message_html
 from .brief import BriefForm
 from .comparer import Comparer
 from .designer import Designer
@@ -40,7 +40,7 @@ _SLIDERS = ("orders_scale", "order_value", "chats_per_order", "peak_month", "pea
             "negative_reviews")
 
 
-class Workbook:
+class Workbook(Shown):
     """The brief and the four widget apps in tabs, linked to the designer's current design.
 
     Parameters
