@@ -105,3 +105,19 @@ def test_text_accepts_plain_chinese_and_falls_back():
 def test_design_built_in_code_is_checked():
     with pytest.raises(ValidationError):
         OrgDesign(id="x", name="x", roles=[{"id": "a", "name": "甲", "reports_to": "a"}])
+
+
+def test_equality_is_by_value_at_every_depth(d14):
+    from shoporg.io.yaml_io import design_from_dict, design_to_dict
+
+    twin = design_from_dict(design_to_dict(d14))  # parsed again: equal values, other objects
+    assert twin is not d14 and twin == d14 and hash(twin.roles[3]) == hash(d14.roles[3])
+    data = design_to_dict(d14)
+    i = next(i for i, r in enumerate(data["roles"]) if r.get("pay"))
+    first = data["roles"][i]["pay"][0]
+    key = next(k for k, v in first.items() if isinstance(v, (int, float)) and not isinstance(v, bool))
+    first[key] = first[key] + 1  # one number deep inside one role's pay rule
+    changed = design_from_dict(data)
+    assert changed != d14 and changed.roles[i] != d14.roles[i]
+    assert [r for r, s in zip(changed.roles, d14.roles) if r != s] == [changed.roles[i]]
+    assert d14.roles[0] != "director" and d14.roles[0].name != {"zh": d14.roles[0].name.zh}
