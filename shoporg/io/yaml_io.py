@@ -243,7 +243,9 @@ def load_yaml(path: str | os.PathLike, text: str | None = None) -> Any:
     try:
         with gc_paused():
             node = loader.get_single_node()
-            return None if node is None else _construct(loader, node)
+            data = None if node is None else _construct(loader, node)
+            del node  # the node tree goes before the collector is back, which would walk it once more
+        return data
     except yaml.constructor.ConstructorError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
@@ -343,8 +345,11 @@ def read_design(path: str | os.PathLike):
     """
     path = Path(path)
     text = _read_text(path)
-    data = load_yaml(path, text)
-    return design_from_dict(data, file=str(path), text=text)
+    with gc_paused():  # one pause for the parse and the build: the collector walks the result once
+        data = load_yaml(path, text)
+        design = design_from_dict(data, file=str(path), text=text)
+        del data
+    return design
 
 
 # -- writing -----------------------------------------------------------------------
