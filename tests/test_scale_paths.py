@@ -182,6 +182,14 @@ def test_help_loads_no_heavy_module():
     assert not loaded & {"networkx", "matplotlib", "pandas", "numpy", "pydantic", "openpyxl", "docx"}
 
 
+def test_show_loads_the_design_without_the_engines_libraries():
+    """``show`` reads and prints a design: the pay kinds' arithmetic (numpy), the graph and
+    the tables stay unloaded."""
+    loaded = _modules_after("show", "seed-14-basic-22")
+    assert "shoporg.model" in loaded and "pydantic" in loaded
+    assert not loaded & {"networkx", "matplotlib", "pandas", "numpy", "openpyxl", "docx"}
+
+
 def test_chart_help_lists_the_layout_modes():
     out = subprocess.run([sys.executable, "-m", "shoporg", "chart", "--help"], cwd=ROOT, capture_output=True,
                          text=True, check=True).stdout

@@ -21,6 +21,7 @@ Division by zero, overflow and NaN/inf drivers are :class:`ExpressionError`.
 >>> e = parse_expression("negative_reviews == 0 and complaints < 50")
 >>> sorted(e.names), e.is_condition()
 (['complaints', 'negative_reviews'], True)
+>>> import numpy as np
 >>> e.evaluate({"negative_reviews": 0, "complaints": np.array([10, 60])}).tolist()
 [True, False]
 >>> parse_expression("round(revenue * 0.01, 2)").evaluate({"revenue": 12345})
@@ -31,13 +32,15 @@ from __future__ import annotations
 
 import ast
 import difflib
+import math
 import re
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 from ..errors import Problem, ShopOrgError
 from ..i18n import Phrase, expression_text, listed_drivers, quoted_driver
@@ -50,9 +53,10 @@ MAX_DEPTH = 250  # room for a sum of 250 terms, the most 500 characters can hold
 _NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")
 _WORD = re.compile(r"\w+")  # a run of letters, digits and _ in any script: a name as Python reads it
 _FUNCS = ("min", "max", "round")
-_BINOPS = {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide}
-_CMPOPS = {ast.Eq: np.equal, ast.NotEq: np.not_equal, ast.Lt: np.less, ast.LtE: np.less_equal,
-           ast.Gt: np.greater, ast.GtE: np.greater_equal}
+#: the numpy function of each operator, by name (numpy loads when an expression is computed)
+_BINOPS = {ast.Add: "add", ast.Sub: "subtract", ast.Mult: "multiply", ast.Div: "divide"}
+_CMPOPS = {ast.Eq: "equal", ast.NotEq: "not_equal", ast.Lt: "less", ast.LtE: "less_equal",
+           ast.Gt: "greater", ast.GtE: "greater_equal"}
 _BAD_OPS = {ast.Pow: Phrase("err.expr_not.pow"), ast.FloorDiv: Phrase("err.expr_not.floordiv"),
             ast.Mod: Phrase("err.expr_not.mod"), ast.MatMult: Phrase("err.expr_not.matmult"),
             ast.BitAnd: Phrase("err.expr_not.bitwise", op="'&'"), ast.BitOr: Phrase("err.expr_not.bitwise", op="'|'"),
@@ -100,6 +104,7 @@ class Expression:
     Examples
     --------
     >>> e = parse_expression("min(orders * 0.5, 3000)", where="roles[3].pay[1].amount")
+    >>> import numpy as np
     >>> e.evaluate({"orders": np.array([100, 9000])}).tolist()
     [50.0, 3000.0]
     >>> parse_expression("ordrs * 2").evaluate({"orders": 1, "revenue": 2})
@@ -135,6 +140,8 @@ class Expression:
 
         A scalar result is a Python ``float`` or ``bool``; otherwise a numpy array.
         """
+        global np  # bound here for _eval and _num below, which run only from here
+        import numpy as np  # loaded when first computed: reading or showing a design does without it
         q = _quoted(self.text)
         values = {}
         for name in sorted(self.names):
@@ -177,13 +184,13 @@ class Expression:
             left, right = _num(ev(node.left, values)), _num(ev(node.right, values))
             if isinstance(node.op, ast.Div) and np.any(right == 0):
                 raise self._error(Phrase("err.expr_zero_division", text=_quoted(self.text)))
-            return _BINOPS[type(node.op)](left, right)
+            return getattr(np, _BINOPS[type(node.op)])(left, right)
         if isinstance(node, ast.BoolOp):
             op = np.logical_and if isinstance(node.op, ast.And) else np.logical_or
             return reduce(op, [ev(v, values) for v in node.values])
         if isinstance(node, ast.Compare):
             sides = [ev(n, values) for n in [node.left, *node.comparators]]
-            return reduce(np.logical_and, [_CMPOPS[type(op)](a, b) for op, a, b
+            return reduce(np.logical_and, [getattr(np, _CMPOPS[type(op)])(a, b) for op, a, b
                                            in zip(node.ops, sides, sides[1:])])
         assert isinstance(node, ast.Call), node  # _check lets nothing else through
         args = [_num(ev(a, values)) for a in node.args]
@@ -202,11 +209,13 @@ def _round_half_up(x: np.ndarray, n: int) -> np.ndarray:
     ``x * 10**n`` is nudged up by a relative 1e-12 before flooring, so a decimal
     half stored slightly low (1.005 is 1.00499999999999989...) still rounds up.
 
+    >>> import numpy as np
     >>> _round_half_up(np.array([2.5, -2.5, 0.125, 1.005]), 2).tolist()
     [2.5, -2.5, 0.13, 1.01]
     >>> _round_half_up(np.array([2.5, 3.5, 1250.0]), 0).tolist(), float(_round_half_up(1250.0, -2))
     ([3.0, 4.0, 1250.0], 1300.0)
     """
+    import numpy as np  # loaded by evaluate() already, or by a direct call
     scaled = np.abs(x) * 10.0 ** n if n >= 0 else np.abs(x) / 10.0 ** -n
     whole = np.floor(scaled + 0.5 + scaled * 1e-12)
     return np.sign(x) * (whole / 10.0 ** n if n >= 0 else whole * 10.0 ** -n) + 0.0  # no -0.0
@@ -286,7 +295,7 @@ def _check(node: ast.AST, names: set[str], reject, depth: int = 0) -> None:
             raise reject(Phrase("err.expr_not.string", got=repr(v[:20])))
         if not isinstance(v, (bool, int, float)):
             raise reject(Phrase("err.expr_not.value", type=type(v).__name__, got=repr(v)))
-        if not isinstance(v, bool) and not (len(str(v)) < 300 and np.isfinite(float(v))):
+        if not isinstance(v, bool) and not (len(str(v)) < 300 and math.isfinite(float(v))):
             raise reject(Phrase("err.expr_not.large"))
         return
     if isinstance(node, ast.Name):
@@ -377,6 +386,7 @@ def evaluate_rules(rules: Mapping[str, Expression | str], env: Mapping[str, obje
     Returns the results keyed by rule name, in the order the rules were given.
     A rule given as a string is parsed with its name as the location.
 
+    >>> import numpy as np
     >>> out = evaluate_rules({"capped": "min(bonus_pool, 3000)", "bonus_pool": "revenue * 0.01"},
     ...                      {"revenue": np.array([100_000, 500_000])})
     >>> {k: v.tolist() for k, v in out.items()}

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Mapping
-from typing import ClassVar
-
-import numpy as np
+from typing import TYPE_CHECKING, ClassVar
 
 from ... import fmt
 from ..._types import Frozen, Text
 from ...i18n import driver_unit, expression_text, pick, t
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Component", "Kind", "Inputs", "money", "amount_range", "per_unit", "COST_GROUPS", "MONTHLY", "RATE",
            "AMOUNT"]

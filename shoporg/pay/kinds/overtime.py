@@ -24,7 +24,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal
 
-import numpy as np
 from pydantic import Field
 
 from ... import fmt
@@ -79,6 +78,7 @@ def hourly_wage(monthly):
     >>> hourly_wage(2175 * 8)
     100.0
     """
+    import numpy as np  # loaded when an amount is computed: reading or showing a design does without it
     out = np.asarray(monthly, dtype=float) / float(PAID_DAYS_MONTH) / HOURS_PER_DAY
     return float(out) if out.ndim == 0 else out
 
@@ -91,6 +91,8 @@ def share_text(share, lang: str) -> str:
 def wage_base(text: str, inp: Inputs, role_base=None):
     """The monthly wage base: ``base`` (``role_base``, the role's base pay at the plan's
     level), or an expression over numbers and drivers, over arrays."""
+    import numpy as np  # loaded when an amount is computed: reading or showing a design does without it
+
     from ..expr import parse_expression  # the expression language sits beside the kinds, in pay/
 
     if text == "base":
@@ -104,6 +106,7 @@ def wage_base(text: str, inp: Inputs, role_base=None):
 def full_time_base(inp: Inputs):
     """Each person's full-time monthly base pay ``[n]`` (the engine's ``monthly_base`` is × FTE),
     or None when the role has no base pay."""
+    import numpy as np  # loaded when an amount is computed: reading or showing a design does without it
     base = np.asarray(getattr(inp, "monthly_base", 0.0), dtype=float)
     if not base.any():
         return None
@@ -127,6 +130,7 @@ class _Overtime(Kind):
     minimum_wage_counts = False
 
     def amount(self, c, inp: Inputs):
+        import numpy as np  # loaded when an amount is computed: reading or showing a design does without it
         hourly = hourly_wage(wage_base(c.wage_base, inp, full_time_base(inp)))
         total = sum(float(MULTIPLIERS[d]) * np.asarray(_hours(getattr(c, d), inp)) for d in DAY_TYPES)
         return "people", hourly * total * np.ones_like(inp.shares)

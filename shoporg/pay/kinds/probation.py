@@ -21,15 +21,17 @@ below 80% is refused when the design is read; the minimum wage is a finding of t
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-import numpy as np
 from pydantic import Field, field_validator
 
 from ..._types import DriverName, Expr, Rate
 from ...i18n import Phrase, driver_name, expression_text, t
 from ._kind import Component, Inputs, Kind, money, qualified
 from .overtime import _is_number, full_time_base, share_text, wage_base
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Probation", "KIND", "MIN_SHARE", "MAX_MONTHS", "probation_months"]
 
@@ -68,6 +70,7 @@ class Probation(Component):
 def probation_months(length: int, start, months: int = 12) -> np.ndarray:
     """Where each person is in probation: ``bool[..., months, n]`` for start months
     ``start`` (plan month numbers, 1 = the first, shaped ``[n]`` or ``[..., 1, n]``)."""
+    import numpy as np  # loaded when an amount is computed: reading or showing a design does without it
     first = np.asarray(start, dtype=float)
     if first.ndim < 2:
         first = first.reshape(1, -1)
@@ -76,6 +79,7 @@ def probation_months(length: int, start, months: int = 12) -> np.ndarray:
 
 
 def _starts(c: Probation, inp: Inputs):
+    import numpy as np  # loaded when an amount is computed: reading or showing a design does without it
     if c.start is None:
         return np.ones_like(inp.shares)
     if isinstance(c.start, int):
@@ -97,6 +101,7 @@ class _Probation(Kind):
         return "base"  # it cuts the base pay of the months in probation
 
     def amount(self, c, inp: Inputs):
+        import numpy as np  # loaded when an amount is computed: reading or showing a design does without it
         agreed = wage_base(c.agreed, inp, full_time_base(inp))
         cut = (1 - float(c.share)) * agreed * inp.shares
         return "people", np.where(probation_months(c.months, _starts(c, inp)), -cut, 0.0)

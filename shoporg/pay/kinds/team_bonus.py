@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-import numpy as np
-
 from ..._types import Expr, Money
 from ...i18n import pick, t
 from ._kind import AMOUNT, Component, Inputs, Kind, money, qualified
@@ -38,6 +36,7 @@ class _TeamBonus(Kind):
     keys = "`amount` 元 (or `null`), `when`, `split`: `per_person` or `pool`, `scale`"
 
     def amount(self, c, inp: Inputs):
+        import numpy as np  # loaded when an amount is computed: reading or showing a design does without it
         if c.split == "pool":
             return "pool", np.asarray(inp.param("amount"))
         return "people", inp.param("amount") * inp.shares

@@ -13,7 +13,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal
 
-import numpy as np
 from pydantic import Field, model_validator
 
 from ..._types import Money
@@ -56,6 +55,7 @@ class _YearEndBonus(Kind):
         return "months" if c.months is not None else "amount"
 
     def amount(self, c, inp: Inputs):
+        import numpy as np  # loaded when an amount is computed: reading or showing a design does without it
         each = (float(c.months) * np.asarray(inp.monthly_base, dtype=float) if c.months is not None
                 else float(c.amount) * inp.shares)
         plan_month = (c.month - 1 - inp.start_month) % 12
