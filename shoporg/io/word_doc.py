@@ -13,7 +13,9 @@ Column widths come from :mod:`shoporg.io.word_widths`.
 from __future__ import annotations
 
 import io
+import re
 import struct
+from xml.sax.saxutils import escape
 
 from .word_widths import TABLE_PT, column_widths, natural_width
 
@@ -209,9 +211,7 @@ class Report:
         """``paragraph`` in the style named ``style``. python-docx looks a style up by name
         by walking every style for each paragraph; the id is looked up once per report."""
         if style is not None:
-            if style not in self._style_ids:
-                self._style_ids[style] = self.doc.styles[style].style_id
-            paragraph._p.style = self._style_ids[style]
+            paragraph._p.style = self._style_id(style)
         return paragraph
 
     def para(self, text: str, style: str | None = None):
@@ -243,8 +243,8 @@ class Report:
         ``total_row`` sets the last row in bold; ``together`` keeps a short table on one page;
         in ``minor`` columns the lines after a cell's first are in grey (a role's department)."""
         from docx.enum.table import WD_TABLE_ALIGNMENT  # python-docx: loaded when a Word report is written
+        from docx.oxml.parser import parse_xml  # python-docx: loaded when a Word report is written
         from docx.shared import Mm  # python-docx: loaded when a Word report is written
-        from docx.table import _Cell  # python-docx: loaded when a Word report is written
 
         header = [capital(str(h)) for h in header]
         rows = [["" if v is None else capital(str(v)) for v in r] for r in rows]
@@ -259,28 +259,64 @@ class Report:
         _cell_margins(table, top_bottom_mm=0.5)
         for col, w in zip(table.columns, widths):
             col.width = Mm(w)
+        # the rows written as XML text and parsed once: python-docx's element by element
+        # calls cost more than all else in a large design's report
+        twips = [str(Mm(w).twips) for w in widths]
         last = len(rows)
+        out = [f'<w:tbl xmlns:w="{_W}">']
         for r, values in enumerate([header] + rows):
-            tr = table.add_row()._tr
-            _row_props(tr, header=r == 0)
-            for c, (tc, value) in enumerate(zip(tr.tc_lst, values)):
-                cell = _Cell(tc, table)
-                cell.width = Mm(widths[c])
-                bold = r == 0 or (total_row and r == last)
+            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if r == 0 else
+                       "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            bold = r == 0 or (total_row and r == last)
+            keep = "<w:keepNext/>" if together and r < last else ""  # the table moves as one
+            for c, value in enumerate(values):
                 style = ("Table Head" if bold else "Table Text") + (" Number" if c in numeric else "")
                 if style == "Table Text Number":
                     style = "Table Number"
+                shade = '<w:shd w:val="clear" w:color="auto" w:fill="E4EAF1"/>' if r == 0 else ""
+                out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{twips[c]}"/>{shade}</w:tcPr>')
                 lines = value.split("\n")
-                cell.paragraphs[0].text = lines[0]
-                self.styled(cell.paragraphs[0], style)
-                for line in lines[1:]:
-                    self.styled(cell.add_paragraph(line), "Table Minor" if c in minor and r else style)
-                if together and r < last:  # each row kept with the next: the table moves as one
-                    for p in cell.paragraphs:
-                        p.paragraph_format.keep_with_next = True
-                if r == 0:
-                    _shade(tc, "E4EAF1")
+                for i, line in enumerate(lines):
+                    kind = style if i == 0 or not (c in minor and r) else "Table Minor"
+                    # the first paragraph always has a run (python-docx's cell text), the others
+                    # only when they have text
+                    run = _run_xml(line) if line or i == 0 else ""
+                    out.append(f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(kind)}"/>{keep}</w:pPr>{run}</w:p>')
+                out.append("</w:tc>")
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        table._tbl.extend(list(parse_xml("".join(out))))
         return table
+
+    def _style_id(self, style: str) -> str:
+        if style not in self._style_ids:
+            self._style_ids[style] = self.doc.styles[style].style_id
+        return self._style_ids[style]
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _run_xml(text: str) -> str:
+    """A run of ``text`` as python-docx writes it: tabs as ``w:tab``, line breaks as
+    ``w:br``, the rest in ``w:t`` (spaces kept where the text starts or ends with one).
+
+    >>> _run_xml("a\\tb "), _run_xml("")
+    ('<w:r><w:t>a</w:t><w:tab/><w:t xml:space="preserve">b </w:t></w:r>', '<w:r/>')
+    """
+    if not text:
+        return "<w:r/>"
+    out = ["<w:r>"]
+    for part in re.split(r"([\t\r\n])", text):
+        if part == "\t":
+            out.append("<w:tab/>")
+        elif part in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif part:
+            space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
+            out.append(f"<w:t{space}>{escape(part)}</w:t>")
+    out.append("</w:r>")
+    return "".join(out)
 
 
 def _fonts(rpr) -> None:
