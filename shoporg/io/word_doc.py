@@ -12,7 +12,6 @@ Column widths come from :mod:`shoporg.io.word_widths`.
 
 from __future__ import annotations
 
-import io
 import re
 import struct
 from xml.sax.saxutils import escape
@@ -54,6 +53,8 @@ class Report:
 
         self.doc = Document()
         self._style_ids: dict[str, str] = {}  # style name -> id (see styled)
+        self._pictures: dict | None = None  # see _image
+        self._next_shape: int | None = None  # see _shape_id
         self.orientation = "portrait"
         self._page(self.doc.sections[0], "portrait")
         self._styles()
@@ -232,8 +233,45 @@ class Report:
         room_w -= 0.1  # the page's own rounding to EMU must not put the picture past the margin
         scale = min(room_w / w, room_h / h, max(least, min(1.0, (height_mm or room_h) / h)))
         p = self.styled(self.doc.add_paragraph(), "Figure")
-        p.add_run().add_picture(io.BytesIO(png), width=Mm(w * scale))
+        from docx.oxml.shape import CT_Inline  # python-docx: loaded when a Word report is written
+
+        # what python-docx's ``Run.add_picture`` writes, from the picture and id kept below
+        rid, image = self._image(png)
+        cx, cy = image.scaled_dimensions(Mm(w * scale), None)
+        p.add_run()._r.add_drawing(CT_Inline.new_pic_inline(self._shape_id(), rid, image.filename, cx, cy))
         return scale
+
+    def _image(self, png: bytes):
+        """``(relationship id, image)`` of a picture, as python-docx's ``get_or_add_image``
+        gives them (one part per distinct picture, ``image1.png``, ``image2.png``, ...)
+        but without hashing each picture already in the report again for every new one."""
+        from docx.image.image import Image  # python-docx: loaded when a Word report is written
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT  # python-docx: loaded when a Word report is written
+        from docx.opc.packuri import PackURI  # python-docx: loaded when a Word report is written
+        from docx.parts.image import ImagePart  # python-docx: loaded when a Word report is written
+
+        parts = self.doc.part.package.image_parts
+        if self._pictures is None:  # the pictures already there, hashed once
+            self._pictures = {}
+            for part in parts:
+                self._pictures.setdefault(part.sha1, part)
+        image = Image.from_blob(png)
+        part = self._pictures.get(image.sha1)
+        if part is None:
+            used = {p.partname.idx for p in parts}  # the first number free, as python-docx picks it
+            n = next((k for k in range(1, len(parts) + 1) if k not in used), len(parts) + 1)
+            part = ImagePart.from_image(image, PackURI(f"/word/media/image{n}.{image.ext}"))
+            parts.append(part)
+            self._pictures[image.sha1] = part
+        return self.doc.part.relate_to(part, RT.IMAGE), part.image
+
+    def _shape_id(self) -> int:
+        """python-docx's id for a new picture, one more than the largest id in the document:
+        read from the document once (python-docx reads the whole document for each)."""
+        if self._next_shape is None:
+            self._next_shape = self.doc.part.next_id
+        self._next_shape += 1
+        return self._next_shape - 1
 
     def table(self, header, rows, *, numeric=frozenset(), shares: dict | None = None, total_row: bool = False,
               fill: bool = True, together: bool = False, minor=frozenset()):
