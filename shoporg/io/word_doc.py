@@ -412,24 +412,3 @@ def _cell_margins(table, *, top_bottom_mm: float) -> None:
         look.addprevious(mar)
     else:
         tblPr.append(mar)
-
-
-def _row_props(tr, *, header: bool) -> None:
-    """A row that never splits across pages; the header row repeats on every page."""
-    from docx.oxml import OxmlElement  # python-docx: loaded when a Word report is written
-
-    trpr = tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:cantSplit"))
-    if header:
-        trpr.append(OxmlElement("w:tblHeader"))
-
-
-def _shade(tc, fill: str) -> None:
-    from docx.oxml import OxmlElement  # python-docx: loaded when a Word report is written
-    from docx.oxml.ns import qn  # python-docx: loaded when a Word report is written
-
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc.get_or_add_tcPr().append(shd)
