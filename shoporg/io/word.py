@@ -85,7 +85,7 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client=None, a
         _comparison(rep, designs, names, scenario, lang, supply=supply)
     if scenario is not None:
         _assumptions(rep, designs, names, runs, scenario, lang)
-    atomic_write(path, rep.doc.save, overwrite=overwrite)
+    atomic_write(path, rep.save, overwrite=overwrite)
     return path
 
 

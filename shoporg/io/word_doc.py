@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import struct
+import zipfile
 from xml.sax.saxutils import escape
 
 from .word_widths import TABLE_PT, column_widths, natural_width
@@ -188,6 +189,28 @@ class Report:
         _field(p, "NUMPAGES")
         p.add_run(after)
 
+    def save(self, path) -> None:
+        """Save as python-docx does, but with the pictures stored as they are in the zip:
+        a PNG is compressed already, and compressing the chart pages of a large design
+        again takes longer than writing the rest of its report."""
+        try:
+            from docx.opc.pkgwriter import PackageWriter  # python-docx: loaded when a Word report is written
+
+            steps = (PackageWriter._write_content_types_stream, PackageWriter._write_pkg_rels,
+                     PackageWriter._write_parts)
+        except (ImportError, AttributeError):  # another python-docx: its own way
+            self.doc.save(path)
+            return
+        package = self.doc.part.package
+        parts = list(package.parts)
+        for part in parts:
+            part.before_marshal()
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            writer = _Members(z)
+            steps[0](writer, parts)
+            steps[1](writer, package.rels)
+            steps[2](writer, parts)
+
     # -- content -------------------------------------------------------------------
     def section(self, orientation: str) -> None:
         """Start a new page in ``orientation`` (a new section when it changes)."""
@@ -333,6 +356,18 @@ class Report:
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+class _Members:
+    """What python-docx's package writer writes to: each part a zip member, the PNG
+    pictures stored, the rest deflated."""
+
+    def __init__(self, z: zipfile.ZipFile):
+        self._zip = z
+
+    def write(self, uri, blob: bytes) -> None:
+        stored = uri.lower().endswith(".png")
+        self._zip.writestr(uri.membername, blob, compress_type=zipfile.ZIP_STORED if stored else None)
 
 
 def _run_xml(text: str) -> str:
