@@ -41,7 +41,7 @@ from .fonts import CJK_FONTS, PACKAGED_FONTS, packaged_font_path
 from .hierarchy import layers, to_graph
 from .i18n import Phrase, check_lang, t
 from .io.atomic import atomic_write, check_name
-from .layout import MODES, dotted_paths, edge_paths, rows, split_pages, subtree, tidy_layout
+from .layout import MODES, dotted_paths, edge_paths, rows, split_pages, tidy_layout, totals_below, tree_graph
 
 __all__ = ["CJK_FONTS", "PACKAGED_FONTS", "FORMATS", "SHOW", "PAPERS", "cjk_font", "font_family",
            "headcount_text", "pay_band", "box_lines", "role_boxes", "plot_org", "ChartPage", "chart_pages",
@@ -381,8 +381,10 @@ class _Plan:
         self.width, self.height = self.x1 - self.x0, self.y1 - self.y0
 
 
-def _plan(G, lines, mode: str, dotted) -> _Plan:
-    sizes = {n: _box_size(lines[n]) for n in G.nodes}
+def _plan(G, lines, mode: str, dotted, sizes=None) -> _Plan:
+    """The plan of ``G``'s boxes in ``mode`` (``sizes``: the boxes' sizes, where known)."""
+    if sizes is None:
+        sizes = {n: _box_size(lines[n]) for n in G.nodes}
     # room for the dotted lines' own lanes beside the reporting lines
     gaps = {**_GAPS, "level_gap": _DOTTED_LEVEL_GAP, "stack_gap": _DOTTED_LEVEL_GAP / 2} if dotted else _GAPS
     if mode != "auto":
@@ -752,20 +754,37 @@ def chart_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancies")
         raise ValueError(Phrase("err.chart_paper", got=repr(paper), allowed=", ".join(PAPERS)))
     G = to_graph(design)
     base = {r.id: box_lines(r, lang, show) for r in design.roles}
-    people = {n: sum((design.role(k).headcount for k in subtree(G, n)[1:]), Decimal(0)) for n in G}
+    people = totals_below(G, {r.id: r.headcount for r in design.roles}, Decimal(0))
     modes = MODES if mode == "auto" else (mode,)
     legend_h = 3 * _LEGEND_PT * 1.7 + _LEGEND_PT
     area = PAPERS[paper]
     least = min_pt / min(_DETAIL_PT, _NAME_PT)
+    place = {n: i for i, n in enumerate(G.nodes)}
+    measured: dict = {}  # a box's lines -> its size (most boxes are asked about many times)
+
+    def size(lines) -> tuple[float, float]:
+        key = tuple(lines)
+        if key not in measured:
+            measured[key] = _box_size(lines)
+        return measured[key]
+
+    least_area = {n: math.prod(size(base[n])) for n in G}  # a stub's notes only add to it
+    # The boxes never overlap, so a chart is at least as large as their areas; fewer
+    # points of paper than that at the least scale: no mode fits, no need to lay it out.
+    room = (area[0] - 2 * _MARGIN) * (area[1] - 2 * _MARGIN - 3.2 * _TITLE_PT - legend_h) / least ** 2
 
     def try_page(shown, stubs):
         """(mode, scale) of the first mode in which these roles fit, else None."""
-        H = G.subgraph(shown)
+        if math.fsum(least_area[n] for n in shown) > room * (1 + 1e-9):
+            return None
+        shown = sorted(shown, key=place.__getitem__)
+        H = tree_graph(G, shown)
         # measured with two-digit page numbers: the numbers are known only at the end
         lines = _page_lines(design, G, base, shown, dict.fromkeys(stubs, 99), {}, people, lang)
+        sizes = {n: size(lines[n]) for n in shown}
         dotted = [(m, r) for m, r in G.graph["dotted_lines"] if m in H and r in H]
         for m in modes:
-            plan = _plan(H, lines, m, dotted)
+            plan = _plan(H, lines, m, dotted, sizes)
             scale = _page_fit(plan.width, plan.height, legend_h, area)
             if scale >= least:
                 return m, scale
@@ -780,20 +799,22 @@ def _continued_text(people, page: int, lang: str) -> str:
 
 
 def _page_lines(design, G, base, shown, continued: dict, home: dict, people, lang: str) -> dict:
-    """The box lines of the roles on a page: a note on each role whose reports continue
-    on another page, and on each whose dotted-line manager is drawn on another page."""
-    shown = set(shown)
+    """The box lines of the roles on a page (in the order of ``shown``): a note on each
+    role whose reports continue on another page, and on each whose dotted-line manager is
+    drawn on another page."""
+    on_page = set(shown)
+    away: dict = {}  # role -> its dotted-line managers drawn elsewhere
+    for m, r in G.graph["dotted_lines"]:
+        if r in on_page and m not in on_page:
+            away.setdefault(r, []).append(m)
     lines = {}
-    for n in G.nodes:
-        if n not in shown:
-            continue
+    for n in shown:
         notes = []
         if n in continued:
             notes.append(_continued_text(people[n], continued[n], lang))
-        for m, r in G.graph["dotted_lines"]:
-            if r == n and m not in shown:
-                notes.append(t("chart.dotted_elsewhere", lang, manager=design.role(m).name.get(lang),
-                               page=home.get(m, 99)))
+        for m in away.get(n, ()):
+            notes.append(t("chart.dotted_elsewhere", lang, manager=design.role(m).name.get(lang),
+                           page=home.get(m, 99)))
         lines[n] = base[n] + [(part, _DETAIL_PT, _LINK) for note in notes
                               for part in _wrap(note, _DETAIL_PT, _MAX_NAME_W * _DETAIL_PT / _NAME_PT * 1.4)]
     return lines
@@ -827,7 +848,7 @@ def plot_org_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancie
     G = to_graph(design)
     colour, _ = _colours(design, G, lang, color_by)
     title = _title_text(design, lang, client, option)
-    people = {n: sum((design.role(k).headcount for k in subtree(G, n)[1:]), Decimal(0)) for n in G}
+    people = totals_below(G, {r.id: r.headcount for r in design.roles}, Decimal(0))
     W, H = PAPERS[paper]
     out = []
     base = {r.id: box_lines(r, lang, show) for r in design.roles}

@@ -40,7 +40,8 @@ import networkx as nx
 
 from .i18n import Phrase
 
-__all__ = ["MODES", "Layout", "tidy_layout", "tree_order", "edge_paths", "Page", "split_pages", "subtree", "rows", "dotted_paths", "crosses_box"]
+__all__ = ["MODES", "Layout", "tidy_layout", "tree_order", "edge_paths", "Page", "split_pages", "subtree", "rows", "dotted_paths", "crosses_box",
+           "tree_graph", "totals_below"]
 
 MODES = ("top-down", "left-right", "stacked")
 """Layout modes: levels as rows, levels as columns, or rows with stacked leaf reports."""
@@ -91,22 +92,27 @@ def tree_order(graph: nx.DiGraph) -> tuple[list, dict]:
                         f"got {type(graph).__name__}")
     if graph.number_of_nodes() == 0:
         raise ValueError("not a tree: the graph is empty (no nodes to lay out)")
-    for node in graph.nodes:
-        managers = list(graph.predecessors(node))
-        if len(managers) > 1 or graph.in_degree(node) > 1:
+    # the adjacency dicts themselves: a view's methods cost more than the walk
+    succ, pred = graph._succ, graph._pred
+    multi = graph.is_multigraph()
+    nodes = list(graph.nodes)
+    for node in nodes:
+        managers = pred[node]
+        count = graph.in_degree(node) if multi else len(managers)
+        if len(managers) > 1 or count > 1:
             shown = ", ".join(repr(m) for m in managers)
-            raise ValueError(f"not a tree: node {node!r} has {graph.in_degree(node)} managers "
+            raise ValueError(f"not a tree: node {node!r} has {count} managers "
                              f"({shown}); a node may have at most one")
-    roots = [n for n in graph.nodes if graph.in_degree(n) == 0]
-    children = {n: list(graph.successors(n)) for n in graph.nodes}
+    roots = [n for n in nodes if not pred[n]]
+    children = {n: list(succ[n]) for n in nodes}
     seen = set(roots)
     stack = list(roots)
     while stack:
         for child in children[stack.pop()]:
             seen.add(child)
             stack.append(child)
-    if len(seen) < graph.number_of_nodes():
-        rest = graph.subgraph(n for n in graph.nodes if n not in seen)
+    if len(seen) < len(nodes):
+        rest = graph.subgraph(n for n in nodes if n not in seen)
         cycle = [u for u, _ in nx.find_cycle(rest)]
         path = " -> ".join(repr(n) for n in cycle + cycle[:1])
         raise ValueError(f"not a tree: the graph has a cycle ({path})")
@@ -749,6 +755,16 @@ def subtree(G: nx.DiGraph, root) -> list:
     return out
 
 
+def _below(kids: Mapping, root) -> list:
+    """:func:`subtree` from ``{node: [its reports]}``."""
+    out, stack = [], [root]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(reversed(list(kids[n])))
+    return out
+
+
 def split_pages(graph: nx.DiGraph, fits: Callable[[list, list], object]) -> list[Page]:
     """Split a tree (or forest) into pages by subtree, in as few pages as the cuts allow.
 
@@ -757,7 +773,8 @@ def split_pages(graph: nx.DiGraph, fits: Callable[[list, list], object]) -> list
     ``fit``, e.g. its scale) or None. A page shows a manager and as many levels below it
     as fit; of the depths that fit, the one needing the fewest pages in all is taken (then
     the deepest). Each stub heads pages of its own. A manager whose direct reports do not
-    fit one page shares them over several; a forest that fits stays one page.
+    fit one page shares them over several; a forest that fits stays one page. ``fits``
+    answers the same for the same roles: each question is asked once.
 
     >>> G = nx.DiGraph([("ceo", "a"), ("ceo", "b"), ("a", "a1"), ("a", "a2"), ("b", "b1")])
     >>> small = lambda shown, stubs: len(shown) <= 3 or None
@@ -765,19 +782,34 @@ def split_pages(graph: nx.DiGraph, fits: Callable[[list, list], object]) -> list
     [(1, 'ceo', ('ceo', 'a', 'b'), {'a': 2, 'b': 3}), (2, 'a', ('a', 'a1', 'a2'), {}), (3, 'b', ('b', 'b1'), {})]
     """
     G = graph
+    nodes = list(G.nodes)
+    place = {n: i for i, n in enumerate(nodes)}
+    kids = {n: list(G.successors(n)) for n in nodes}  # plain lists: views are slow to walk
+    asked: dict = {}
+
+    def ask(shown, stubs):
+        key = (tuple(shown), tuple(stubs))
+        if key not in asked:
+            asked[key] = fits(list(shown), list(stubs))
+        return asked[key]
+
+    @functools.cache
+    def tree_of(root) -> list:
+        return _below(kids, root)
 
     @functools.cache
     def groups(root) -> tuple:
-        tree = subtree(G, root)
+        tree = tree_of(root)
         depth = {root: 0}
-        for n in tree[1:]:
-            depth[n] = depth[next(G.predecessors(n))] + 1
+        for n in tree:  # depth first: a manager comes before its reports
+            for k in kids[n]:
+                depth[k] = depth[n] + 1
         deepest = max(depth.values())
         best = None
         for k in range(deepest, 0, -1):
             shown = [n for n in tree if depth[n] <= k]
-            stubs = [n for n in shown if depth[n] == k and G.out_degree(n)]
-            fit = fits(shown, stubs)
+            stubs = [n for n in shown if depth[n] == k and kids[n]]
+            fit = ask(shown, stubs)
             if fit:
                 count = 1 + sum(pages_needed(s) for s in stubs)
                 if best is None or count < best[0]:
@@ -789,19 +821,19 @@ def split_pages(graph: nx.DiGraph, fits: Callable[[list, list], object]) -> list
         # even the manager with its direct reports does not fit: share them over pages,
         # each page the manager with as many whole teams as fit (a team too large for
         # one, with the manager, goes on as a stub)
-        def page_of(kids):
-            whole = [n for k in kids for n in subtree(G, k)]
-            fit = fits([root] + whole, [])
+        def page_of(team):
+            whole = [n for k in team for n in tree_of(k)]
+            fit = ask([root] + whole, [])
             if fit:
                 return tuple([root] + whole), (), fit
-            stubs = [k for k in kids if G.out_degree(k)]
-            return tuple([root] + kids), tuple(stubs), fits([root] + kids, stubs)
+            stubs = [k for k in team if kids[k]]
+            return tuple([root] + team), tuple(stubs), ask([root] + team, stubs)
 
-        def whole(kids) -> bool:
-            return bool(fits([root] + [n for k in kids for n in subtree(G, k)], []))
+        def whole(team) -> bool:
+            return bool(ask([root] + [n for k in team for n in tree_of(k)], []))
 
         out, group = [], []
-        for kid in (list(G.successors(root)) if deepest else []):
+        for kid in (kids[root] if deepest else []):
             trial = group + [kid]
             if not group or whole(trial):
                 group = trial
@@ -824,7 +856,7 @@ def split_pages(graph: nx.DiGraph, fits: Callable[[list, list], object]) -> list
         mine = []
         parts = groups(root)
         for i, (shown, stubs, fit) in enumerate(parts):
-            page = Page(len(pages) + 1, root, tuple(n for n in G.nodes if n in set(shown)), dict.fromkeys(stubs, 0),
+            page = Page(len(pages) + 1, root, tuple(sorted(shown, key=place.__getitem__)), dict.fromkeys(stubs, 0),
                         from_page, i + 1, len(parts), fit)
             pages.append(page)
             mine.append(page)
@@ -833,7 +865,7 @@ def split_pages(graph: nx.DiGraph, fits: Callable[[list, list], object]) -> list
                 page.continued[stub] = len(pages) + 1
                 split(stub, page.number)
 
-    roots = [n for n in G.nodes if G.in_degree(n) == 0]
+    roots = [n for n in nodes if G.in_degree(n) == 0]
     if len(roots) > 1:  # a forest: one page when it fits, else a page (or more) per tree
         fit = fits(list(G.nodes), [])
         if fit:
@@ -841,3 +873,37 @@ def split_pages(graph: nx.DiGraph, fits: Callable[[list, list], object]) -> list
     for r in roots:
         split(r, None)
     return pages
+
+
+def tree_graph(graph: nx.DiGraph, nodes) -> nx.DiGraph:
+    """The ``nodes`` of ``graph`` and the edges among them as a graph of its own: nodes in
+    the order given, each node's reports in ``graph``'s order, no node or edge data.
+    Quicker to walk than ``graph.subgraph(nodes)``, a view that filters every step.
+
+    >>> list(tree_graph(nx.DiGraph([("a", "b"), ("b", "c"), ("a", "d")]), ["a", "d", "b"]).edges)
+    [('a', 'b'), ('a', 'd')]
+    """
+    keep = set(nodes)
+    H = nx.DiGraph()
+    H.add_nodes_from(nodes)
+    H.add_edges_from((m, r) for m in nodes for r in graph._succ[m] if r in keep)
+    return H
+
+
+def totals_below(graph: nx.DiGraph, value: Mapping, start=0) -> dict:
+    """``{node: sum of value[n] over every n below node}`` (``start`` plus nothing for a
+    leaf), summed bottom-up in one walk.
+
+    >>> G = nx.DiGraph([("a", "b"), ("b", "c"), ("a", "d")])
+    >>> totals_below(G, {"a": 1, "b": 2, "c": 3, "d": 4})
+    {'a': 9, 'b': 3, 'c': 0, 'd': 0}
+    """
+    kids = graph._succ
+    order = [n for r in graph.nodes if not graph._pred[r] for n in _below(kids, r)]
+    out = {}
+    for n in reversed(order):  # every report before its manager
+        total = start
+        for k in kids[n]:
+            total = total + value[k] + out[k]
+        out[n] = total
+    return {n: out[n] for n in graph.nodes}

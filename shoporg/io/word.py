@@ -85,7 +85,7 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client=None, a
         _comparison(rep, designs, names, scenario, lang, supply=supply)
     if scenario is not None:
         _assumptions(rep, designs, names, runs, scenario, lang)
-    atomic_write(path, rep.doc.save, overwrite=overwrite)
+    atomic_write(path, rep.save, overwrite=overwrite)
     return path
 
 
@@ -109,7 +109,8 @@ def _cover(rep: Report, block: ClientBlock, title: str, names, lang: str, *, aut
 
 def _summary(rep: Report, designs, names, costs, scenario, lang: str, *, supply, norms) -> None:
     rep.heading(t("doc.summary", lang), 1)
-    table = compare(designs if len(designs) > 1 else designs * 2, scenario, lang=lang, supply=supply)
+    # the summary reads only the layers and the roles without pay: no payroll to run for them
+    table = compare(designs if len(designs) > 1 else designs * 2, lang=lang)
     rows = [[t("doc.sum.people", lang)] + [fmt.headcount(d.headcount, lang) for d in designs],
             [t("doc.sum.roles", lang)] + [fmt.count(len(d.roles), lang) for d in designs],
             [t("doc.sum.layers", lang)] + [fmt.count(v, lang) for v in table.loc["layers"].iloc[1:1 + len(designs)]]]

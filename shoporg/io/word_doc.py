@@ -12,8 +12,10 @@ Column widths come from :mod:`shoporg.io.word_widths`.
 
 from __future__ import annotations
 
-import io
+import re
 import struct
+import zipfile
+from xml.sax.saxutils import escape
 
 from .word_widths import TABLE_PT, column_widths, natural_width
 
@@ -52,6 +54,8 @@ class Report:
 
         self.doc = Document()
         self._style_ids: dict[str, str] = {}  # style name -> id (see styled)
+        self._pictures: dict | None = None  # see _image
+        self._next_shape: int | None = None  # see _shape_id
         self.orientation = "portrait"
         self._page(self.doc.sections[0], "portrait")
         self._styles()
@@ -185,6 +189,28 @@ class Report:
         _field(p, "NUMPAGES")
         p.add_run(after)
 
+    def save(self, path) -> None:
+        """Save as python-docx does, but with the pictures stored as they are in the zip:
+        a PNG is compressed already, and compressing the chart pages of a large design
+        again takes longer than writing the rest of its report."""
+        try:
+            from docx.opc.pkgwriter import PackageWriter  # python-docx: loaded when a Word report is written
+
+            steps = (PackageWriter._write_content_types_stream, PackageWriter._write_pkg_rels,
+                     PackageWriter._write_parts)
+        except (ImportError, AttributeError):  # another python-docx: its own way
+            self.doc.save(path)
+            return
+        package = self.doc.part.package
+        parts = list(package.parts)
+        for part in parts:
+            part.before_marshal()
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            writer = _Members(z)
+            steps[0](writer, parts)
+            steps[1](writer, package.rels)
+            steps[2](writer, parts)
+
     # -- content -------------------------------------------------------------------
     def section(self, orientation: str) -> None:
         """Start a new page in ``orientation`` (a new section when it changes)."""
@@ -209,9 +235,7 @@ class Report:
         """``paragraph`` in the style named ``style``. python-docx looks a style up by name
         by walking every style for each paragraph; the id is looked up once per report."""
         if style is not None:
-            if style not in self._style_ids:
-                self._style_ids[style] = self.doc.styles[style].style_id
-            paragraph._p.style = self._style_ids[style]
+            paragraph._p.style = self._style_id(style)
         return paragraph
 
     def para(self, text: str, style: str | None = None):
@@ -232,8 +256,45 @@ class Report:
         room_w -= 0.1  # the page's own rounding to EMU must not put the picture past the margin
         scale = min(room_w / w, room_h / h, max(least, min(1.0, (height_mm or room_h) / h)))
         p = self.styled(self.doc.add_paragraph(), "Figure")
-        p.add_run().add_picture(io.BytesIO(png), width=Mm(w * scale))
+        from docx.oxml.shape import CT_Inline  # python-docx: loaded when a Word report is written
+
+        # what python-docx's ``Run.add_picture`` writes, from the picture and id kept below
+        rid, image = self._image(png)
+        cx, cy = image.scaled_dimensions(Mm(w * scale), None)
+        p.add_run()._r.add_drawing(CT_Inline.new_pic_inline(self._shape_id(), rid, image.filename, cx, cy))
         return scale
+
+    def _image(self, png: bytes):
+        """``(relationship id, image)`` of a picture, as python-docx's ``get_or_add_image``
+        gives them (one part per distinct picture, ``image1.png``, ``image2.png``, ...)
+        but without hashing each picture already in the report again for every new one."""
+        from docx.image.image import Image  # python-docx: loaded when a Word report is written
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT  # python-docx: loaded when a Word report is written
+        from docx.opc.packuri import PackURI  # python-docx: loaded when a Word report is written
+        from docx.parts.image import ImagePart  # python-docx: loaded when a Word report is written
+
+        parts = self.doc.part.package.image_parts
+        if self._pictures is None:  # the pictures already there, hashed once
+            self._pictures = {}
+            for part in parts:
+                self._pictures.setdefault(part.sha1, part)
+        image = Image.from_blob(png)
+        part = self._pictures.get(image.sha1)
+        if part is None:
+            used = {p.partname.idx for p in parts}  # the first number free, as python-docx picks it
+            n = next((k for k in range(1, len(parts) + 1) if k not in used), len(parts) + 1)
+            part = ImagePart.from_image(image, PackURI(f"/word/media/image{n}.{image.ext}"))
+            parts.append(part)
+            self._pictures[image.sha1] = part
+        return self.doc.part.relate_to(part, RT.IMAGE), part.image
+
+    def _shape_id(self) -> int:
+        """python-docx's id for a new picture, one more than the largest id in the document:
+        read from the document once (python-docx reads the whole document for each)."""
+        if self._next_shape is None:
+            self._next_shape = self.doc.part.next_id
+        self._next_shape += 1
+        return self._next_shape - 1
 
     def table(self, header, rows, *, numeric=frozenset(), shares: dict | None = None, total_row: bool = False,
               fill: bool = True, together: bool = False, minor=frozenset()):
@@ -243,8 +304,8 @@ class Report:
         ``total_row`` sets the last row in bold; ``together`` keeps a short table on one page;
         in ``minor`` columns the lines after a cell's first are in grey (a role's department)."""
         from docx.enum.table import WD_TABLE_ALIGNMENT  # python-docx: loaded when a Word report is written
+        from docx.oxml.parser import parse_xml  # python-docx: loaded when a Word report is written
         from docx.shared import Mm  # python-docx: loaded when a Word report is written
-        from docx.table import _Cell  # python-docx: loaded when a Word report is written
 
         header = [capital(str(h)) for h in header]
         rows = [["" if v is None else capital(str(v)) for v in r] for r in rows]
@@ -259,28 +320,76 @@ class Report:
         _cell_margins(table, top_bottom_mm=0.5)
         for col, w in zip(table.columns, widths):
             col.width = Mm(w)
+        # the rows written as XML text and parsed once: python-docx's element by element
+        # calls cost more than all else in a large design's report
+        twips = [str(Mm(w).twips) for w in widths]
         last = len(rows)
+        out = [f'<w:tbl xmlns:w="{_W}">']
         for r, values in enumerate([header] + rows):
-            tr = table.add_row()._tr
-            _row_props(tr, header=r == 0)
-            for c, (tc, value) in enumerate(zip(tr.tc_lst, values)):
-                cell = _Cell(tc, table)
-                cell.width = Mm(widths[c])
-                bold = r == 0 or (total_row and r == last)
+            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if r == 0 else
+                       "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            bold = r == 0 or (total_row and r == last)
+            keep = "<w:keepNext/>" if together and r < last else ""  # the table moves as one
+            for c, value in enumerate(values):
                 style = ("Table Head" if bold else "Table Text") + (" Number" if c in numeric else "")
                 if style == "Table Text Number":
                     style = "Table Number"
+                shade = '<w:shd w:val="clear" w:color="auto" w:fill="E4EAF1"/>' if r == 0 else ""
+                out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{twips[c]}"/>{shade}</w:tcPr>')
                 lines = value.split("\n")
-                cell.paragraphs[0].text = lines[0]
-                self.styled(cell.paragraphs[0], style)
-                for line in lines[1:]:
-                    self.styled(cell.add_paragraph(line), "Table Minor" if c in minor and r else style)
-                if together and r < last:  # each row kept with the next: the table moves as one
-                    for p in cell.paragraphs:
-                        p.paragraph_format.keep_with_next = True
-                if r == 0:
-                    _shade(tc, "E4EAF1")
+                for i, line in enumerate(lines):
+                    kind = style if i == 0 or not (c in minor and r) else "Table Minor"
+                    # the first paragraph always has a run (python-docx's cell text), the others
+                    # only when they have text
+                    run = _run_xml(line) if line or i == 0 else ""
+                    out.append(f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(kind)}"/>{keep}</w:pPr>{run}</w:p>')
+                out.append("</w:tc>")
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        table._tbl.extend(list(parse_xml("".join(out))))
         return table
+
+    def _style_id(self, style: str) -> str:
+        if style not in self._style_ids:
+            self._style_ids[style] = self.doc.styles[style].style_id
+        return self._style_ids[style]
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+class _Members:
+    """What python-docx's package writer writes to: each part a zip member, the PNG
+    pictures stored, the rest deflated."""
+
+    def __init__(self, z: zipfile.ZipFile):
+        self._zip = z
+
+    def write(self, uri, blob: bytes) -> None:
+        stored = uri.lower().endswith(".png")
+        self._zip.writestr(uri.membername, blob, compress_type=zipfile.ZIP_STORED if stored else None)
+
+
+def _run_xml(text: str) -> str:
+    """A run of ``text`` as python-docx writes it: tabs as ``w:tab``, line breaks as
+    ``w:br``, the rest in ``w:t`` (spaces kept where the text starts or ends with one).
+
+    >>> _run_xml("a\\tb "), _run_xml("")
+    ('<w:r><w:t>a</w:t><w:tab/><w:t xml:space="preserve">b </w:t></w:r>', '<w:r/>')
+    """
+    if not text:
+        return "<w:r/>"
+    out = ["<w:r>"]
+    for part in re.split(r"([\t\r\n])", text):
+        if part == "\t":
+            out.append("<w:tab/>")
+        elif part in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif part:
+            space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
+            out.append(f"<w:t{space}>{escape(part)}</w:t>")
+    out.append("</w:r>")
+    return "".join(out)
 
 
 def _fonts(rpr) -> None:
@@ -338,24 +447,3 @@ def _cell_margins(table, *, top_bottom_mm: float) -> None:
         look.addprevious(mar)
     else:
         tblPr.append(mar)
-
-
-def _row_props(tr, *, header: bool) -> None:
-    """A row that never splits across pages; the header row repeats on every page."""
-    from docx.oxml import OxmlElement  # python-docx: loaded when a Word report is written
-
-    trpr = tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:cantSplit"))
-    if header:
-        trpr.append(OxmlElement("w:tblHeader"))
-
-
-def _shade(tc, fill: str) -> None:
-    from docx.oxml import OxmlElement  # python-docx: loaded when a Word report is written
-    from docx.oxml.ns import qn  # python-docx: loaded when a Word report is written
-
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc.get_or_add_tcPr().append(shd)
