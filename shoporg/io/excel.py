@@ -81,6 +81,7 @@ from .excel_layout import (
     wrapped_lines,
 )
 from .excel_names import sheet_title
+from .excel_save import save
 from .excel_staffing import write_peak, write_staffing
 from .picture import chart_page_pngs, chart_png
 from .yaml_io import design_from_dict, design_to_dict, dump_yaml, load_yaml
@@ -627,7 +628,7 @@ def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
     for ws in wb.worksheets:
         if not ws.title.startswith(tuple(SHEETS["kpi"].values())):
             _as_text(ws)
-    return atomic_write(path, wb.save, overwrite=overwrite)
+    return atomic_write(path, lambda tmp: save(wb, tmp), overwrite=overwrite)
 
 
 def _default_font(wb) -> None:
