@@ -167,12 +167,12 @@ def _as_text(ws, formulas: frozenset[str] = frozenset()) -> None:
     >>> [(c.value, c.data_type, c.quotePrefix) for c in ws[1]]
     [('=1+1', 's', True), (3, 'n', False), ('店长', 's', False)]
     """
-    for row in ws.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str) and cell.coordinate not in formulas:
-                cell.data_type = "s"
-                if cell.value.startswith(_FORMULA_START):
-                    cell.quotePrefix = True
+    for cell in list(ws._cells.values()):  # the cells there are (a merged range's are no text)
+        value = cell._value
+        if isinstance(value, str) and not (formulas and cell.coordinate in formulas):
+            cell.data_type = "s"
+            if value.startswith(_FORMULA_START):
+                cell.quotePrefix = True
 
 
 def _like(first, cells, *fields: str) -> None:
@@ -232,20 +232,26 @@ class _Book:
         coloured cells keep their font)."""
         from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
 
-        first, plain, styled = None, [], []
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                if first is None:
-                    first = cell
-                    first.font = body_font()
-                    first.alignment = Alignment(wrap_text=True, vertical="top")
-                elif cell.has_style and (cell.font.b or cell.font.color is not None):
+        cells, fonts = ws._cells, ws.parent._fonts
+        first = ws.cell(2, 1) if ws.max_row >= 2 else None
+        if first is None:
+            return
+        first.font = body_font()
+        first.alignment = Alignment(wrap_text=True, vertical="top")
+        plain, styled = [], []
+        for r in range(2, ws.max_row + 1):  # every cell of the table, made where there is none yet
+            for c in range(1, ws.max_column + 1):
+                cell = cells.get((r, c)) or ws.cell(r, c)
+                if cell is first:
+                    continue
+                style = cell._style
+                font = fonts[style.fontId] if style is not None and any(style) else None
+                if font is not None and (font.b or font.color is not None):
                     styled.append(cell)
                 else:
                     plain.append(cell)
-        if first is not None:  # one style entry shared by every cell (see _like)
-            _like(first, plain, "fontId", "alignmentId")
-            _like(first, styled, "alignmentId")
+        _like(first, plain, "fontId", "alignmentId")  # one style entry shared by every cell
+        _like(first, styled, "alignmentId")
 
     def own(self, design, ws) -> None:
         self.sheets.setdefault(design.name.get(self.lang), []).append(ws.title)
@@ -260,7 +266,7 @@ class _Book:
         if body:
             self._body(ws)
             style_header(ws)
-        counts = [c for row in ws.iter_rows(min_row=2) for c in row if _is_count(c)] if centre else []
+        counts = [c for (r, _), c in ws._cells.items() if r >= 2 and _is_count(c)] if centre else []
         if counts:  # small counts centred: they never run into the text beside them
             counts[0].alignment = Alignment(horizontal="center", vertical="top")
             _like(counts[0], counts[1:], "alignmentId")
@@ -280,8 +286,9 @@ class _Book:
 
 def _is_count(cell) -> bool:
     """A number written as it is (headcounts, counts of roles): General format."""
-    return isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool) and \
-        cell.number_format == NUMBER_FORMATS["headcount"]
+    value, style = cell._value, cell._style
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and \
+        (style is None or style.numFmtId == 0)  # General is built-in format 0
 
 
 def _pay_rules(role, lang: str) -> tuple[str, bool]:
