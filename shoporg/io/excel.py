@@ -217,6 +217,13 @@ class _Book:
         self.header = heading(block, lang)
         self.taken: set[str] = set()
         self.sheets: dict[str, list[str]] = {}  # option name -> its sheets, for the cover
+        self._runs: dict[int, Any] = {}  # id(design) -> its payroll: run once for every sheet
+
+    def payroll(self, design, scenario, supply=None):
+        """``design``'s payroll under the export's ``scenario`` (run once a workbook)."""
+        if id(design) not in self._runs:
+            self._runs[id(design)] = (design, payroll(design, scenario, supply=supply))  # the design kept alive
+        return self._runs[id(design)][1]
 
     def sheet(self, kind: str, option=None):
         """A new sheet of ``kind`` (``roles``...), named with ``option``'s name when given."""
@@ -239,8 +246,9 @@ class _Book:
         first.font = body_font()
         first.alignment = Alignment(wrap_text=True, vertical="top")
         plain, styled = [], []
-        for r in range(2, ws.max_row + 1):  # every cell of the table, made where there is none yet
-            for c in range(1, ws.max_column + 1):
+        rows, columns = range(2, ws.max_row + 1), range(1, ws.max_column + 1)
+        for r in rows:  # every cell of the table, made where there is none yet
+            for c in columns:
                 cell = cells.get((r, c)) or ws.cell(r, c)
                 if cell is first:
                     continue
@@ -368,7 +376,7 @@ def _write_roles(book: _Book, design, option=None) -> None:
 def _write_payroll(book: _Book, design, scenario, option=None, supply=None) -> None:
     """Role × month, accrued and paid rows per role, then one total row per view (to the fen)."""
     lang = book.lang
-    pr = payroll(design, scenario, supply=supply)
+    pr = book.payroll(design, scenario, supply)
     months = list(scenario.months)
     ws = book.sheet("payroll", option)
     book.own(design, ws)
@@ -694,7 +702,8 @@ def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwr
             _write_payroll(book, other, scenario, other, supply=supply)
             _write_staffing(book, other, scenario, norms, other, supply=supply)
         _write_chart(book, other, other)
-    write_cover(cover, designs, scenario, block, lang, book.sheets, supply=supply)
+    write_cover(cover, designs, scenario, block, lang, book.sheets, supply=supply,
+                pay=lambda d: book.payroll(d, scenario, supply))
     print_setup(cover, header=book.header, footer=_w("page_footer", lang), landscape=True, title_rows=None)
     _write_data(wb, designs[0])
     return _atomic_save(wb, Path(path), overwrite)
