@@ -23,7 +23,7 @@ from typing import Any
 from .. import fmt
 
 __all__ = ["FONT", "FONT_SIZE", "LINE_HEIGHT", "NUMBER_FORMATS", "shown", "display_width", "wrapped_lines",
-           "number_kind", "set_number", "fit_columns", "fit_rows", "print_setup", "style_header", "heading_case", "grey",
+           "number_kind", "set_number", "Styles", "fit_columns", "fit_rows", "print_setup", "style_header", "heading_case", "grey",
            "body_font"]
 
 #: The one font of every cell (Windows Excel and WPS have it; LibreOffice substitutes a CJK sans).
@@ -139,6 +139,54 @@ def body_font(bold: bool = False, colour: str | None = None, size: float = FONT_
     from openpyxl.styles import Font  # openpyxl: loaded when a workbook is written or read
 
     return Font(name=FONT, size=size, bold=bold, italic=italic, color=colour)
+
+
+class Styles:
+    """A workbook's style ids, each font, fill or alignment hashed into its list once, and
+    given to a cell by id: openpyxl's setters hash a new style object for every cell.
+
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> ws.append(["a", "b"])
+    >>> styles = Styles(ws.parent)
+    >>> for c in ws[1]:
+    ...     styles.give(c, font=styles.font(bold=True), alignment=styles.alignment(wrap_text=True))
+    >>> [(c.font.b, c.font.name, c.alignment.wrap_text) for c in ws[1]]
+    [(True, 'Microsoft YaHei', True), (True, 'Microsoft YaHei', True)]
+    """
+
+    def __init__(self, wb):
+        self.wb = wb
+        self._ids: dict[tuple, int] = {}
+
+    def font(self, **kw) -> int:
+        """The id of :func:`body_font` with ``kw`` (``bold``, ``colour``, ``italic``, ``size``)."""
+        key = ("font", *sorted(kw.items()))
+        if key not in self._ids:
+            self._ids[key] = self.wb._fonts.add(body_font(**kw))
+        return self._ids[key]
+
+    def alignment(self, **kw) -> int:
+        """The id of ``Alignment(**kw)``."""
+        from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
+
+        key = ("alignment", *sorted(kw.items()))
+        if key not in self._ids:
+            self._ids[key] = self.wb._alignments.add(Alignment(**kw))
+        return self._ids[key]
+
+    @staticmethod
+    def give(cell, *, font: int | None = None, alignment: int | None = None) -> None:
+        """Give ``cell`` the font and alignment of these ids."""
+        from openpyxl.styles.cell_style import StyleArray  # openpyxl: loaded when a workbook is written
+
+        style = cell._style
+        if style is None:
+            style = cell._style = StyleArray()
+        if font is not None:
+            style.fontId = font
+        if alignment is not None:
+            style.alignmentId = alignment
 
 
 def grey(cell, italic: bool = False) -> None:
