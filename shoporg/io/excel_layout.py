@@ -87,6 +87,7 @@ def shown(value: Any, number_format: str = "General") -> str:
     return fmt.headcount(value) if value == value else ""
 
 
+@functools.lru_cache(maxsize=None)  # the characters of a workbook: a few thousand at most
 def _char_width(c: str) -> int:
     return 2 if unicodedata.east_asian_width(c) in "WFA" and ord(c) > 0x2000 else 1
 
@@ -97,8 +98,12 @@ def display_width(text: Any) -> int:
     >>> display_width("1. 接待\\n22")
     7
     """
-    lines = str(text if text is not None else "").split("\n")
-    return max(len(line) if line.isascii() else sum(_char_width(c) for c in line) for line in lines)
+    return _text_width(str(text if text is not None else ""))
+
+
+@functools.lru_cache(maxsize=65536)  # a role's name is measured on every sheet that shows it
+def _text_width(text: str) -> int:
+    return max(len(line) if line.isascii() else sum(map(_char_width, line)) for line in text.split("\n"))
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9.,%¥:;()/\-+'\"’–]+\s*|\s+|.")

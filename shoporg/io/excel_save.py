@@ -42,21 +42,22 @@ def _sheet_data(ws) -> bytes | None:
     ids: dict[tuple, int] = {}  # a style array -> its index (hashed once per distinct style)
     letters: dict[int, str] = {}
     rows: dict[int, list[str]] = {}
+    plain = (0,) * 9  # a style array of nothing set
     for (r, c), cell in sorted(ws._cells.items()):
         if cell._comment is not None or cell.hyperlink is not None:
             return None
         value, style = cell._value, cell._style
-        styled = style is not None and any(style)
-        if value is None and not styled:
+        key = tuple(style) if style is not None else plain
+        if value is None and key == plain:
             continue
         letter = letters.get(c) or letters.setdefault(c, get_column_letter(c))
-        attrs = f'<c r="{letter}{r}"'
-        if styled:
-            key = tuple(style)
+        if key != plain:
             sid = ids.get(key)
             if sid is None:
                 sid = ids[key] = styles.add(style)
-            attrs += f' s="{sid}"'
+            attrs = f'<c r="{letter}{r}" s="{sid}"'
+        else:
+            attrs = f'<c r="{letter}{r}"'
         kind = cell.data_type
         if kind == "s":
             if value is None or value == "":
