@@ -66,6 +66,7 @@ from .excel_layout import (
     PAGE_WIDTH,
     ROW_PADDING,
     TALLEST_ROW,
+    Styles,
     body_font,
     display_width,
     fit_columns,
@@ -169,7 +170,7 @@ def _as_text(ws, formulas: frozenset[str] = frozenset()) -> None:
     """
     for cell in list(ws._cells.values()):  # the cells there are (a merged range's are no text)
         value = cell._value
-        if isinstance(value, str) and not (formulas and cell.coordinate in formulas):
+        if isinstance(value, str) and not (value[:1] == "=" and cell.coordinate in formulas):
             cell.data_type = "s"
             if value.startswith(_FORMULA_START):
                 cell.quotePrefix = True
@@ -350,22 +351,23 @@ def _write_roles(book: _Book, design, option=None) -> None:
     keys = list(ROLE_COLUMNS)
     ws.append([ROLE_COLUMNS[k][lang] for k in keys])
     notes = []
-    for r, row in zip(design.roles, _role_rows(design, lang)):
+    for i, (r, row) in enumerate(zip(design.roles, _role_rows(design, lang)), 2):  # i: the row written
         values = [row[k] for k in keys]
         if not r.requirements:
             values[keys.index("requirements")] = _w("no_requirements", lang)
-            notes.append((ws.max_row + 1, keys.index("requirements") + 1))
+            notes.append((i, keys.index("requirements") + 1))
         if _pay_rules(r, lang)[1]:
-            notes.append((ws.max_row + 1, keys.index("pay_rules") + 1))
+            notes.append((i, keys.index("pay_rules") + 1))
         ws.append(values)
     caps = {keys.index(k) + 1: w for k, w in _ROLE_CAPS.items()}
     caps[keys.index("duties") + 1] = _duties_width(design, lang)
     book.finish(ws, caps, freeze="B2")
+    styles = Styles(book.wb)
     for r, c in notes:
-        grey(ws.cell(r, c), italic=True)
+        styles.give(ws.cell(r, c), font=styles.font(colour="808080", italic=True))  # as grey(cell, italic=True)
     idc = keys.index("id") + 1
     for row in ws.iter_rows(min_row=1, min_col=idc, max_col=idc):
-        grey(row[0])
+        styles.give(row[0], font=styles.font(colour="808080"))  # as grey(cell)
     from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
 
     ws.print_area = f"A1:{get_column_letter(idc - 1)}{ws.max_row}"  # the ids read a table back: not printed
