@@ -642,10 +642,15 @@ def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
     Every text cell is written as text first (:func:`_as_text`; the KPI sheet did its own,
     keeping the formulas it writes).
     """
+    _texts(wb)
+    return atomic_write(path, lambda tmp: save(wb, tmp), overwrite=overwrite)
+
+
+def _texts(wb) -> None:
+    """Every text cell of every sheet as text (the KPI sheet did its own: its formulas kept)."""
     for ws in wb.worksheets:
         if not ws.title.startswith(tuple(SHEETS["kpi"].values())):
             _as_text(ws)
-    return atomic_write(path, lambda tmp: save(wb, tmp), overwrite=overwrite)
 
 
 def _default_font(wb) -> None:
@@ -674,6 +679,12 @@ def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwr
     >>> openpyxl.load_workbook(p).sheetnames
     ['Cover', 'Roles', 'Headcount', 'Coverage', 'KPI', 'Org chart', '_shoporg']
     """
+    wb = _workbook(design_or_designs, scenario, lang, client, supply, norms)
+    return _atomic_save(wb, Path(path), overwrite)
+
+
+def _workbook(design_or_designs, scenario=None, lang: str = "zh", client=None, supply=None, norms=None):
+    """The workbook :func:`write_excel` saves (an openpyxl ``Workbook``)."""
     from openpyxl import Workbook  # openpyxl: loaded when a workbook is written or read
 
     check_lang(lang)
@@ -708,7 +719,7 @@ def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwr
                 pay=lambda d: book.payroll(d, scenario, supply))
     print_setup(cover, header=book.header, footer=_w("page_footer", lang), landscape=True, title_rows=None)
     _write_data(wb, designs[0])
-    return _atomic_save(wb, Path(path), overwrite)
+    return wb
 
 
 export_excel = write_excel  # the earlier name
