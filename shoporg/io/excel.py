@@ -309,9 +309,10 @@ def _pay_rules(role, lang: str) -> tuple[str, bool]:
     return (source, False) if source else (_w("no_pay_rules", lang), True)
 
 
-def _role_rows(design, lang: str) -> list[dict[str, Any]]:
+def _role_rows(design, lang: str, pay: bool = True) -> list[dict[str, Any]]:
     """The role table's rows, keyed like ``ROLE_COLUMNS`` (plus the source's pay texts,
-    which a workbook of an earlier layout shows and read-back compares)."""
+    which a workbook of an earlier layout shows and read-back compares); ``pay=False``:
+    without the pay the rules give (never read back)."""
     names = {r.id: r.name.get(lang) for r in design.roles}
     rows = []
     for r in design.roles:
@@ -320,7 +321,7 @@ def _role_rows(design, lang: str) -> list[dict[str, Any]]:
         rows.append({"name": r.name.get(lang), "department": dep.name.get(lang) if dep else (r.department or ""),
                      "reports_to": names.get(r.reports_to, "") if r.reports_to else "",
                      "headcount": int(hc) if hc == hc.to_integral_value() else float(hc),
-                     "pay_rules": _pay_rules(r, lang)[0],
+                     "pay_rules": _pay_rules(r, lang)[0] if pay else None,
                      "duties": _numbered([d.text(lang) for d in r.duties]),
                      "requirements": _numbered([q.text(lang) for q in r.requirements]),
                      "id": r.id, "pay_structure": _text(r.pay_structure, lang), "pay_method": _text(r.pay_method, lang)})
@@ -878,13 +879,22 @@ def _check_merged(wb, ws, path: Path) -> None:
 class _Cell:
     """A located cell of the role table: ``loc`` reads like ``岗位职责表!E7 (人数)``."""
 
+    __slots__ = ("value", "_where")
+
     def __init__(self, title: str, grid: list[tuple], row: int, col: int, label: str):
+        values = grid[row - 1]
+        self.value = values[col - 1] if col <= len(values) else None
+        self._where = (title, row, col, label)
+
+    @property
+    def loc(self) -> str:
+        """Where the cell is, said when it is wrong (so worded only then)."""
         from openpyxl.utils import (
             get_column_letter,  # openpyxl: loaded when a workbook is written or read
         )
-        values = grid[row - 1]
-        self.value = values[col - 1] if col <= len(values) else None
-        self.loc = f"{title}!{get_column_letter(col)}{row} ({label})"
+
+        title, row, col, label = self._where
+        return f"{title}!{get_column_letter(col)}{row} ({label})"
 
     @property
     def text(self) -> str:
@@ -1047,7 +1057,7 @@ def _apply(base, ws, rows, lang: str, path: Path):
     """The base design with the role table's edits applied."""
     ids, deps = _lookups(base, rows, lang)
     known = {r.id: r for r in base.roles}
-    exported = {r.id: row for r, row in zip(base.roles, _role_rows(base, lang))}
+    exported = {r.id: row for r, row in zip(base.roles, _role_rows(base, lang, pay=False))}
     problems: list[Problem] = []
     roles, where, taken = [], {}, set()
     for row, cells in rows:
