@@ -166,7 +166,7 @@ class Styles:
 
     def font(self, **kw) -> int:
         """The id of :func:`body_font` with ``kw`` (``bold``, ``colour``, ``italic``, ``size``)."""
-        key = ("font", *sorted(kw.items()))
+        key = ("font", *kw.items())  # each caller names its keywords in one order
         if key not in self._ids:
             self._ids[key] = self.wb._fonts.add(body_font(**kw))
         return self._ids[key]
@@ -175,7 +175,7 @@ class Styles:
         """The id of ``Alignment(**kw)``."""
         from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
 
-        key = ("alignment", *sorted(kw.items()))
+        key = ("alignment", *kw.items())
         if key not in self._ids:
             self._ids[key] = self.wb._alignments.add(Alignment(**kw))
         return self._ids[key]
@@ -337,15 +337,18 @@ def fit_rows(ws, first: int = 1) -> None:
     """Row heights that show every wrapped line (lines at the column's width × line height)."""
     from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
 
-    looks = _Looks(ws)
+    alignments = ws.parent._alignments
+    wraps: dict[int, bool] = {}  # alignment id -> wraps lying down
     widths: dict[int, float] = {}
     lines: dict[int, int] = {}
     for (r, i), c in ws._cells.items():  # one pass over the cells there are
         value = c._value
         if r < first or not isinstance(value, str) or c.data_type == "f":
             continue  # one line: not text, or a formula
-        alignment = looks.alignment(c)
-        if alignment.text_rotation or not alignment.wrap_text:
+        aid = c._style.alignmentId if c._style is not None else 0
+        if aid not in wraps:
+            wraps[aid] = bool(alignments[aid].wrap_text) and not alignments[aid].text_rotation
+        if not wraps[aid]:
             continue  # upright, or not wrapped (runs on)
         if i not in widths:
             widths[i] = ws.column_dimensions[get_column_letter(i)].width or 8.43
