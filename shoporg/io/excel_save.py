@@ -9,6 +9,7 @@ byte for byte the one openpyxl writes; a sheet holding what the bulk path does n
 >>> wb = Workbook()
 >>> wb.active.append(["店长 & <B>\\r\\n😀", 2.5, "=A1", " x", None, True, ""])
 >>> wb.active.row_dimensions[3].height = 20
+>>> _ = wb.active["C4"]  # an empty cell: its row is written, empty
 >>> a, b = (pathlib.Path(tempfile.mkdtemp()) / n for n in ("a.xlsx", "b.xlsx"))
 >>> wb.save(a); save(wb, b)
 >>> def sheet(p): return zipfile.ZipFile(p).read("xl/worksheets/sheet1.xml")
@@ -48,6 +49,9 @@ def _sheet_data(ws) -> bytes | None:
             return None
         value, style = cell._value, cell._style
         key = tuple(style) if style is not None else plain
+        row = rows.get(r)
+        if row is None:
+            row = rows[r] = []  # a row of empty cells is written too, as openpyxl does
         if value is None and key == plain:
             continue
         letter = letters.get(c) or letters.setdefault(c, get_column_letter(c))
@@ -81,7 +85,7 @@ def _sheet_data(ws) -> bytes | None:
                 return None  # a decimal or another number type: openpyxl's own path
         else:
             return None  # dates, errors: openpyxl's own path
-        rows.setdefault(r, []).append(out)
+        row.append(out)
     for r in dims.keys() - rows.keys():  # a row with only a height
         rows[r] = []
     parts = ["<sheetData>"]
