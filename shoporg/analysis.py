@@ -223,13 +223,18 @@ def coverage(design, lang: str = "zh"):
     A role owns an area when at least one of its duties maps to it. Columns are the
     areas of the catalogue in catalogue order; rows are the roles (names in ``lang``).
     """
-    cat = duty_areas()
-    table = pd.DataFrame("", index=[r.id for r in design.roles], columns=list(cat.index))
-    for r in design.roles:
+    areas = list(duty_areas().index)
+    at = {a: j for j, a in enumerate(areas)}
+    marks = [[""] * len(areas) for _ in design.roles]  # built as lists: one frame at the end
+    for i, r in enumerate(design.roles):
         for d in r.duties:
-            table.loc[r.id, d.area] = "owner"
-    table.index = [r.name.get(lang) for r in design.roles]
-    return table
+            if d.area not in at:  # an area outside the catalogue: a column of its own, empty elsewhere
+                at[d.area] = len(areas)
+                areas.append(d.area)
+                for row in marks:
+                    row.append(float("nan"))
+            marks[i][at[d.area]] = "owner"
+    return pd.DataFrame(marks, index=[r.name.get(lang) for r in design.roles], columns=areas, dtype="str")
 
 
 def coverage_by_design(designs, lang: str = "zh"):

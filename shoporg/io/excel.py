@@ -66,6 +66,7 @@ from .excel_layout import (
     PAGE_WIDTH,
     ROW_PADDING,
     TALLEST_ROW,
+    Styles,
     body_font,
     display_width,
     fit_columns,
@@ -81,6 +82,7 @@ from .excel_layout import (
     wrapped_lines,
 )
 from .excel_names import sheet_title
+from .excel_save import save
 from .excel_staffing import write_peak, write_staffing
 from .picture import chart_page_pngs, chart_png
 from .yaml_io import design_from_dict, design_to_dict, dump_yaml, load_yaml
@@ -166,12 +168,12 @@ def _as_text(ws, formulas: frozenset[str] = frozenset()) -> None:
     >>> [(c.value, c.data_type, c.quotePrefix) for c in ws[1]]
     [('=1+1', 's', True), (3, 'n', False), ('店长', 's', False)]
     """
-    for row in ws.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str) and cell.coordinate not in formulas:
-                cell.data_type = "s"
-                if cell.value.startswith(_FORMULA_START):
-                    cell.quotePrefix = True
+    for cell in list(ws._cells.values()):  # the cells there are (a merged range's are no text)
+        value = cell._value
+        if isinstance(value, str) and not (value[:1] == "=" and cell.coordinate in formulas):
+            cell.data_type = "s"
+            if value.startswith(_FORMULA_START):
+                cell.quotePrefix = True
 
 
 def _like(first, cells, *fields: str) -> None:
@@ -216,6 +218,13 @@ class _Book:
         self.header = heading(block, lang)
         self.taken: set[str] = set()
         self.sheets: dict[str, list[str]] = {}  # option name -> its sheets, for the cover
+        self._runs: dict[int, Any] = {}  # id(design) -> its payroll: run once for every sheet
+
+    def payroll(self, design, scenario, supply=None):
+        """``design``'s payroll under the export's ``scenario`` (run once a workbook)."""
+        if id(design) not in self._runs:
+            self._runs[id(design)] = (design, payroll(design, scenario, supply=supply))  # the design kept alive
+        return self._runs[id(design)][1]
 
     def sheet(self, kind: str, option=None):
         """A new sheet of ``kind`` (``roles``...), named with ``option``'s name when given."""
@@ -231,20 +240,27 @@ class _Book:
         coloured cells keep their font)."""
         from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
 
-        first, plain, styled = None, [], []
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                if first is None:
-                    first = cell
-                    first.font = body_font()
-                    first.alignment = Alignment(wrap_text=True, vertical="top")
-                elif cell.has_style and (cell.font.b or cell.font.color is not None):
+        cells, fonts = ws._cells, ws.parent._fonts
+        first = ws.cell(2, 1) if ws.max_row >= 2 else None
+        if first is None:
+            return
+        first.font = body_font()
+        first.alignment = Alignment(wrap_text=True, vertical="top")
+        plain, styled = [], []
+        rows, columns = range(2, ws.max_row + 1), range(1, ws.max_column + 1)
+        for r in rows:  # every cell of the table, made where there is none yet
+            for c in columns:
+                cell = cells.get((r, c)) or ws.cell(r, c)
+                if cell is first:
+                    continue
+                style = cell._style
+                font = fonts[style.fontId] if style is not None and any(style) else None
+                if font is not None and (font.b or font.color is not None):
                     styled.append(cell)
                 else:
                     plain.append(cell)
-        if first is not None:  # one style entry shared by every cell (see _like)
-            _like(first, plain, "fontId", "alignmentId")
-            _like(first, styled, "alignmentId")
+        _like(first, plain, "fontId", "alignmentId")  # one style entry shared by every cell
+        _like(first, styled, "alignmentId")
 
     def own(self, design, ws) -> None:
         self.sheets.setdefault(design.name.get(self.lang), []).append(ws.title)
@@ -259,7 +275,7 @@ class _Book:
         if body:
             self._body(ws)
             style_header(ws)
-        counts = [c for row in ws.iter_rows(min_row=2) for c in row if _is_count(c)] if centre else []
+        counts = [c for (r, _), c in ws._cells.items() if r >= 2 and _is_count(c)] if centre else []
         if counts:  # small counts centred: they never run into the text beside them
             counts[0].alignment = Alignment(horizontal="center", vertical="top")
             _like(counts[0], counts[1:], "alignmentId")
@@ -279,8 +295,9 @@ class _Book:
 
 def _is_count(cell) -> bool:
     """A number written as it is (headcounts, counts of roles): General format."""
-    return isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool) and \
-        cell.number_format == NUMBER_FORMATS["headcount"]
+    value, style = cell._value, cell._style
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and \
+        (style is None or style.numFmtId == 0)  # General is built-in format 0
 
 
 def _pay_rules(role, lang: str) -> tuple[str, bool]:
@@ -292,9 +309,10 @@ def _pay_rules(role, lang: str) -> tuple[str, bool]:
     return (source, False) if source else (_w("no_pay_rules", lang), True)
 
 
-def _role_rows(design, lang: str) -> list[dict[str, Any]]:
+def _role_rows(design, lang: str, pay: bool = True) -> list[dict[str, Any]]:
     """The role table's rows, keyed like ``ROLE_COLUMNS`` (plus the source's pay texts,
-    which a workbook of an earlier layout shows and read-back compares)."""
+    which a workbook of an earlier layout shows and read-back compares); ``pay=False``:
+    without the pay the rules give (never read back)."""
     names = {r.id: r.name.get(lang) for r in design.roles}
     rows = []
     for r in design.roles:
@@ -303,7 +321,7 @@ def _role_rows(design, lang: str) -> list[dict[str, Any]]:
         rows.append({"name": r.name.get(lang), "department": dep.name.get(lang) if dep else (r.department or ""),
                      "reports_to": names.get(r.reports_to, "") if r.reports_to else "",
                      "headcount": int(hc) if hc == hc.to_integral_value() else float(hc),
-                     "pay_rules": _pay_rules(r, lang)[0],
+                     "pay_rules": _pay_rules(r, lang)[0] if pay else None,
                      "duties": _numbered([d.text(lang) for d in r.duties]),
                      "requirements": _numbered([q.text(lang) for q in r.requirements]),
                      "id": r.id, "pay_structure": _text(r.pay_structure, lang), "pay_method": _text(r.pay_method, lang)})
@@ -334,22 +352,23 @@ def _write_roles(book: _Book, design, option=None) -> None:
     keys = list(ROLE_COLUMNS)
     ws.append([ROLE_COLUMNS[k][lang] for k in keys])
     notes = []
-    for r, row in zip(design.roles, _role_rows(design, lang)):
+    for i, (r, row) in enumerate(zip(design.roles, _role_rows(design, lang)), 2):  # i: the row written
         values = [row[k] for k in keys]
         if not r.requirements:
             values[keys.index("requirements")] = _w("no_requirements", lang)
-            notes.append((ws.max_row + 1, keys.index("requirements") + 1))
+            notes.append((i, keys.index("requirements") + 1))
         if _pay_rules(r, lang)[1]:
-            notes.append((ws.max_row + 1, keys.index("pay_rules") + 1))
+            notes.append((i, keys.index("pay_rules") + 1))
         ws.append(values)
     caps = {keys.index(k) + 1: w for k, w in _ROLE_CAPS.items()}
     caps[keys.index("duties") + 1] = _duties_width(design, lang)
     book.finish(ws, caps, freeze="B2")
+    styles = Styles(book.wb)
     for r, c in notes:
-        grey(ws.cell(r, c), italic=True)
+        styles.give(ws.cell(r, c), font=styles.font(colour="808080", italic=True))  # as grey(cell, italic=True)
     idc = keys.index("id") + 1
     for row in ws.iter_rows(min_row=1, min_col=idc, max_col=idc):
-        grey(row[0])
+        styles.give(row[0], font=styles.font(colour="808080"))  # as grey(cell)
     from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
 
     ws.print_area = f"A1:{get_column_letter(idc - 1)}{ws.max_row}"  # the ids read a table back: not printed
@@ -360,7 +379,7 @@ def _write_roles(book: _Book, design, option=None) -> None:
 def _write_payroll(book: _Book, design, scenario, option=None, supply=None) -> None:
     """Role × month, accrued and paid rows per role, then one total row per view (to the fen)."""
     lang = book.lang
-    pr = payroll(design, scenario, supply=supply)
+    pr = book.payroll(design, scenario, supply)
     months = list(scenario.months)
     ws = book.sheet("payroll", option)
     book.own(design, ws)
@@ -624,10 +643,15 @@ def _atomic_save(wb, path: Path, overwrite: bool) -> Path:
     Every text cell is written as text first (:func:`_as_text`; the KPI sheet did its own,
     keeping the formulas it writes).
     """
+    _texts(wb)
+    return atomic_write(path, lambda tmp: save(wb, tmp), overwrite=overwrite)
+
+
+def _texts(wb) -> None:
+    """Every text cell of every sheet as text (the KPI sheet did its own: its formulas kept)."""
     for ws in wb.worksheets:
         if not ws.title.startswith(tuple(SHEETS["kpi"].values())):
             _as_text(ws)
-    return atomic_write(path, wb.save, overwrite=overwrite)
 
 
 def _default_font(wb) -> None:
@@ -656,6 +680,12 @@ def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwr
     >>> openpyxl.load_workbook(p).sheetnames
     ['Cover', 'Roles', 'Headcount', 'Coverage', 'KPI', 'Org chart', '_shoporg']
     """
+    wb = _workbook(design_or_designs, scenario, lang, client, supply, norms)
+    return _atomic_save(wb, Path(path), overwrite)
+
+
+def _workbook(design_or_designs, scenario=None, lang: str = "zh", client=None, supply=None, norms=None):
+    """The workbook :func:`write_excel` saves (an openpyxl ``Workbook``)."""
     from openpyxl import Workbook  # openpyxl: loaded when a workbook is written or read
 
     check_lang(lang)
@@ -686,10 +716,11 @@ def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwr
             _write_payroll(book, other, scenario, other, supply=supply)
             _write_staffing(book, other, scenario, norms, other, supply=supply)
         _write_chart(book, other, other)
-    write_cover(cover, designs, scenario, block, lang, book.sheets, supply=supply)
+    write_cover(cover, designs, scenario, block, lang, book.sheets, supply=supply,
+                pay=lambda d: book.payroll(d, scenario, supply))
     print_setup(cover, header=book.header, footer=_w("page_footer", lang), landscape=True, title_rows=None)
     _write_data(wb, designs[0])
-    return _atomic_save(wb, Path(path), overwrite)
+    return wb
 
 
 export_excel = write_excel  # the earlier name
@@ -848,13 +879,22 @@ def _check_merged(wb, ws, path: Path) -> None:
 class _Cell:
     """A located cell of the role table: ``loc`` reads like ``岗位职责表!E7 (人数)``."""
 
+    __slots__ = ("value", "_where")
+
     def __init__(self, title: str, grid: list[tuple], row: int, col: int, label: str):
+        values = grid[row - 1]
+        self.value = values[col - 1] if col <= len(values) else None
+        self._where = (title, row, col, label)
+
+    @property
+    def loc(self) -> str:
+        """Where the cell is, said when it is wrong (so worded only then)."""
         from openpyxl.utils import (
             get_column_letter,  # openpyxl: loaded when a workbook is written or read
         )
-        values = grid[row - 1]
-        self.value = values[col - 1] if col <= len(values) else None
-        self.loc = f"{title}!{get_column_letter(col)}{row} ({label})"
+
+        title, row, col, label = self._where
+        return f"{title}!{get_column_letter(col)}{row} ({label})"
 
     @property
     def text(self) -> str:
@@ -1017,7 +1057,7 @@ def _apply(base, ws, rows, lang: str, path: Path):
     """The base design with the role table's edits applied."""
     ids, deps = _lookups(base, rows, lang)
     known = {r.id: r for r in base.roles}
-    exported = {r.id: row for r, row in zip(base.roles, _role_rows(base, lang))}
+    exported = {r.id: row for r, row in zip(base.roles, _role_rows(base, lang, pay=False))}
     problems: list[Problem] = []
     roles, where, taken = [], {}, set()
     for row, cells in rows:

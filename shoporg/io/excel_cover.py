@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 
 from .. import fmt
-from ..analysis import compare
 from ..client import FIELDS, ClientBlock
 from ..i18n import t
 from ..pay.engine import payroll
@@ -31,27 +30,45 @@ def heading(block: ClientBlock, lang: str) -> str:
     return block.heading(lang) if block else t("doc.title", lang)
 
 
-def option_rows(designs, scenario, lang: str, supply=None) -> list[list]:
+def option_rows(designs, scenario, lang: str, supply=None, pay=None) -> list[list]:
     """Per option: name, people, layers, roles and (with a scenario) the annual cost: the
-    employment cost (人工成本) with a city's terms, else gross pay."""
-    table = compare(designs if len(designs) > 1 else designs * 2, scenario, lang=lang, supply=supply)
+    employment cost (人工成本) with a city's terms, else gross pay; the figures
+    :func:`~shoporg.analysis.compare` gives. ``pay(design)``: the design's payroll under
+    ``scenario`` (one already run), else it is run here.
+
+    >>> import shoporg
+    >>> d, s = shoporg.load_template("seed-14-basic-22"), shoporg.load_scenario("d14-double11")
+    >>> t = shoporg.compare([d, d], s)
+    >>> option_rows([d], s, "zh")[0][1:] == [int(t.loc[k].iloc[1]) for k in ("people", "layers", "roles")] + [
+    ...     float(t.loc["annual_accrued"].iloc[1])]
+    True
+    """
+    import math
+
+    from ..hierarchy import layers, to_graph
+
+    pay = pay or (lambda d: payroll(d, scenario, supply=supply))
+    runs = [pay(d) if scenario is not None and any(r.pay for r in d.roles) else None for d in designs]
+    labour = any(p is not None and p.chain is not None for p in runs)  # as compare: one row for every option
     out = []
-    for i, d in enumerate(designs):
-        col = table.columns[1 + i]
-        people = float(table.loc["people", col])
-        row = [d.name.get(lang), int(people) if people.is_integer() else people, int(table.loc["layers", col]),
-               int(table.loc["roles", col])]
-        if scenario is not None and "annual_accrued" in table.index:
-            # with a city's terms, what the employer pays in all (人工成本); else gross pay
-            key = "annual_labour_cost" if "annual_labour_cost" in table.index else "annual_accrued"
-            row.append(float(table.loc[key, col]))
+    for d, run in zip(designs, runs):
+        people = sum(math.ceil(r.headcount) for r in d.roles)
+        row = [d.name.get(lang), people, max(layers(to_graph(d)).values()), len(d.roles)]
+        if scenario is not None and any(p is not None for p in runs):
+            if run is None:  # a design without pay rules: its cost is unknown
+                row.append(float("nan"))
+            elif labour:  # with a city's terms, what the employer pays in all (人工成本); else gross pay
+                row.append(float(run.chain_total("labour_cost")) if run.chain is not None else float("nan"))
+            else:
+                row.append(float(run.summary().loc["accrued", "total"]))
         out.append(row)
     return out
 
 
 def write_cover(ws, designs, scenario, block: ClientBlock, lang: str, sheets: dict[str, list[str]],
-                supply=None) -> None:
-    """Fill ``ws``: a title, the client block, the options and the sheets of each."""
+                supply=None, pay=None) -> None:
+    """Fill ``ws``: a title, the client block, the options and the sheets of each; ``pay``
+    as :func:`option_rows` takes it."""
     from openpyxl.styles import Alignment, PatternFill  # openpyxl: loaded when a workbook is written or read
 
     ws.append([block.project or t("doc.title", lang)])
@@ -68,7 +85,7 @@ def write_cover(ws, designs, scenario, block: ClientBlock, lang: str, sheets: di
     ws.append([])
     cols = [_w("cover_option", lang), _w("cover_people", lang), _w("cover_layers", lang), _w("cover_roles", lang)]
     if scenario is not None:
-        labour = payroll(designs[0], scenario, supply=supply).chain is not None
+        labour = (pay(designs[0]) if pay else payroll(designs[0], scenario, supply=supply)).chain is not None
         cols.append(_w("cover_annual_labour" if labour else "cover_annual", lang))
     cols.append(_w("cover_sheets", lang))
     ws.append(cols)
@@ -76,7 +93,7 @@ def write_cover(ws, designs, scenario, block: ClientBlock, lang: str, sheets: di
     for cell in ws[head]:
         cell.font = body_font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
-    for row, d in zip(option_rows(designs, scenario, lang, supply), designs):
+    for row, d in zip(option_rows(designs, scenario, lang, supply, pay), designs):
         ws.append(row + [t("sep.list", lang).join(sheets.get(d.name.get(lang), []))])
         cells = ws[ws.max_row]
         set_number(cells[1:4], "headcount")

@@ -87,22 +87,20 @@ def write_coverage(ws, design, lang: str) -> bool:
     plain = body_font()
     centred = Alignment(horizontal="center", vertical="center")
     named = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    cells = ws._cells
+    name, mark = ws.cell(2, 1), ws.cell(2, 2)
+    name.font, name.alignment = plain, named
+    mark.font, mark.alignment = plain, centred
     for row in ws.iter_rows(min_row=2, max_row=last):
         for cell in row:  # the styles set once and shared (a thousand roles × 30 areas)
-            if cell.column == 1 and cell.row == 2:
-                cell.font, cell.alignment = plain, named
-            elif cell.row == 2 and cell.column == 2:
-                cell.font, cell.alignment = plain, centred
-            elif cell.column == 1:
-                _share(ws.cell(2, 1), cell, bold=cell.row == last)
-            else:
-                _share(ws.cell(2, 2), cell, bold=cell.row == last)
+            if cell is not name and cell is not mark:
+                _share(name if cell.column == 1 else mark, cell, bold=cell.row == last)
     if gaps:
         first_gap = ws.cell(2, min(gaps) + 2)
         first_gap.fill = gap
         for j in gaps:  # nobody does it: the area is marked, not left looking empty
             for r in range(2, last + 1):
-                _share(first_gap, ws.cell(r, j + 2), fill=True)
+                _share(first_gap, cells[(r, j + 2)], fill=True)
     fit_columns(ws, {1: first - 2}, skip_rows=frozenset({1}))
     from openpyxl.utils import get_column_letter
 

@@ -23,7 +23,7 @@ from typing import Any
 from .. import fmt
 
 __all__ = ["FONT", "FONT_SIZE", "LINE_HEIGHT", "NUMBER_FORMATS", "shown", "display_width", "wrapped_lines",
-           "number_kind", "set_number", "fit_columns", "fit_rows", "print_setup", "style_header", "heading_case", "grey",
+           "number_kind", "set_number", "Styles", "fit_columns", "fit_rows", "print_setup", "style_header", "heading_case", "grey",
            "body_font"]
 
 #: The one font of every cell (Windows Excel and WPS have it; LibreOffice substitutes a CJK sans).
@@ -87,6 +87,7 @@ def shown(value: Any, number_format: str = "General") -> str:
     return fmt.headcount(value) if value == value else ""
 
 
+@functools.lru_cache(maxsize=None)  # the characters of a workbook: a few thousand at most
 def _char_width(c: str) -> int:
     return 2 if unicodedata.east_asian_width(c) in "WFA" and ord(c) > 0x2000 else 1
 
@@ -97,8 +98,12 @@ def display_width(text: Any) -> int:
     >>> display_width("1. 接待\\n22")
     7
     """
-    lines = str(text if text is not None else "").split("\n")
-    return max(len(line) if line.isascii() else sum(_char_width(c) for c in line) for line in lines)
+    return _text_width(str(text if text is not None else ""))
+
+
+@functools.lru_cache(maxsize=65536)  # a role's name is measured on every sheet that shows it
+def _text_width(text: str) -> int:
+    return max(len(line) if line.isascii() else sum(map(_char_width, line)) for line in text.split("\n"))
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9.,%¥:;()/\-+'\"’–]+\s*|\s+|.")
@@ -141,6 +146,54 @@ def body_font(bold: bool = False, colour: str | None = None, size: float = FONT_
     return Font(name=FONT, size=size, bold=bold, italic=italic, color=colour)
 
 
+class Styles:
+    """A workbook's style ids, each font, fill or alignment hashed into its list once, and
+    given to a cell by id: openpyxl's setters hash a new style object for every cell.
+
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> ws.append(["a", "b"])
+    >>> styles = Styles(ws.parent)
+    >>> for c in ws[1]:
+    ...     styles.give(c, font=styles.font(bold=True), alignment=styles.alignment(wrap_text=True))
+    >>> [(c.font.b, c.font.name, c.alignment.wrap_text) for c in ws[1]]
+    [(True, 'Microsoft YaHei', True), (True, 'Microsoft YaHei', True)]
+    """
+
+    def __init__(self, wb):
+        self.wb = wb
+        self._ids: dict[tuple, int] = {}
+
+    def font(self, **kw) -> int:
+        """The id of :func:`body_font` with ``kw`` (``bold``, ``colour``, ``italic``, ``size``)."""
+        key = ("font", *kw.items())  # each caller names its keywords in one order
+        if key not in self._ids:
+            self._ids[key] = self.wb._fonts.add(body_font(**kw))
+        return self._ids[key]
+
+    def alignment(self, **kw) -> int:
+        """The id of ``Alignment(**kw)``."""
+        from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
+
+        key = ("alignment", *kw.items())
+        if key not in self._ids:
+            self._ids[key] = self.wb._alignments.add(Alignment(**kw))
+        return self._ids[key]
+
+    @staticmethod
+    def give(cell, *, font: int | None = None, alignment: int | None = None) -> None:
+        """Give ``cell`` the font and alignment of these ids."""
+        from openpyxl.styles.cell_style import StyleArray  # openpyxl: loaded when a workbook is written
+
+        style = cell._style
+        if style is None:
+            style = cell._style = StyleArray()
+        if font is not None:
+            style.fontId = font
+        if alignment is not None:
+            style.alignmentId = alignment
+
+
 def grey(cell, italic: bool = False) -> None:
     """A cell in grey: the id column and notes."""
     cell.font = body_font(colour="808080", italic=italic)
@@ -176,34 +229,64 @@ def style_header(ws, row: int = 1) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
+class _Looks:
+    """A sheet's cells' number formats, alignments and fonts read by their style ids (each
+    looked up once): openpyxl's own getters make a proxy object for every cell."""
+
+    def __init__(self, ws):
+        from openpyxl.styles.numbers import BUILTIN_FORMATS  # openpyxl: loaded when a workbook is written
+
+        wb = ws.parent
+        self._builtin, self._formats = BUILTIN_FORMATS, wb._number_formats
+        self._alignments, self._fonts = wb._alignments, wb._fonts
+
+    def number_format(self, cell) -> str:
+        style = cell._style
+        i = style.numFmtId if style is not None else 0
+        return self._builtin.get(i, "General") if i < 164 else self._formats[i - 164]
+
+    def alignment(self, cell):
+        style = cell._style
+        return self._alignments[style.alignmentId if style is not None else 0]
+
+    def font(self, cell):
+        style = cell._style
+        return self._fonts[style.fontId if style is not None else 0]
+
+
 def fit_columns(ws, caps: dict[int, int] | None = None, *, least: int = 6, skip_rows: frozenset = frozenset()) -> None:
     """Each column as wide as its widest shown text (numbers never clipped), text capped at
     ``caps`` (column → width, the text wraps); rows in ``skip_rows`` (a title) are not measured."""
     from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
 
     caps = caps or {}
-    for i, col in enumerate(ws.iter_cols(), 1):
-        text = general = 0
-        extremes: dict[str, list] = {}  # number format -> [least, greatest]: the widest numbers
-        for c in col:
-            if c.row in skip_rows or c.value is None:
-                continue
-            if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
-                if c.number_format not in _WRITERS:  # General: 2.25 may be wider than 0.5 and 10
-                    general = max(general, display_width(shown(c.value, c.number_format)))
-                elif c.value == c.value:  # a fixed number of decimals: the extremes are the widest
-                    low_high = extremes.setdefault(c.number_format, [c.value, c.value])
-                    low_high[0], low_high[1] = min(low_high[0], c.value), max(low_high[1], c.value)
-            elif c.row == 1 or c.alignment.text_rotation == 0:
-                text = max(text, display_width(c.value))
-        number = max([general, *(display_width(shown(v, f)) for f, vs in extremes.items() for v in vs)])
+    looks = _Looks(ws)
+    n = ws.max_column
+    text, general = [0] * (n + 1), [0] * (n + 1)
+    extremes: list[dict[str, list]] = [{} for _ in range(n + 1)]  # number format -> [least, greatest]
+    for (r, i), c in ws._cells.items():  # one pass over the cells there are
+        value = c._value
+        if value is None or r in skip_rows:
+            continue
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number_format = looks.number_format(c)
+            if number_format not in _WRITERS:  # General: 2.25 may be wider than 0.5 and 10
+                general[i] = max(general[i], display_width(shown(value, number_format)))
+            elif value == value:  # a fixed number of decimals: the extremes are the widest
+                low_high = extremes[i].setdefault(number_format, [value, value])
+                low_high[0], low_high[1] = min(low_high[0], value), max(low_high[1], value)
+        elif r == 1 or looks.alignment(c).text_rotation == 0:
+            text[i] = max(text[i], display_width(value))
+    for i in range(1, n + 1):
+        head = ws._cells.get((1, i))
+        number = max([general[i], *(display_width(shown(v, f)) for f, vs in extremes[i].items() for v in vs)])
         cap = caps.get(i, 50)
-        cap = text if text <= cap * 1.15 else cap  # a line just past the cap is kept whole, not broken
-        need = max(min(text, cap), number, _longest_word(col[0].value) if col else 0)
+        cap = text[i] if text[i] <= cap * 1.15 else cap  # a line just past the cap is kept whole, not broken
+        need = max(min(text[i], cap), number, _longest_word(head._value) if head is not None else 0)
         width = max(least, need + _PAD)
         ws.column_dimensions[get_column_letter(i)].width = width
-        if col and 1 not in skip_rows and col[0].row == 1 and not col[0].alignment.text_rotation:
-            col[0].value = balanced(col[0].value, width)  # a header wraps in even lines
+        if head is not None and 1 not in skip_rows and not looks.alignment(head).text_rotation:
+            head.value = balanced(head._value, width)  # a header wraps in even lines
 
 
 #: What a line may not break inside: a word, or a character with the brackets and the
@@ -254,18 +337,24 @@ def fit_rows(ws, first: int = 1) -> None:
     """Row heights that show every wrapped line (lines at the column's width × line height)."""
     from openpyxl.utils import get_column_letter  # openpyxl: loaded when a workbook is written or read
 
-    widths = {}
-    for row in ws.iter_rows(min_row=first):
-        lines = 1
-        for c in row:
-            if (not isinstance(c.value, str) or c.alignment.text_rotation or not c.alignment.wrap_text
-                    or c.data_type == "f"):
-                continue  # one line: not text, upright, not wrapped (runs on) or a formula
-            letter = get_column_letter(c.column)
-            if letter not in widths:
-                widths[letter] = ws.column_dimensions[letter].width or 8.43
-            lines = max(lines, wrapped_lines(c.value, widths[letter]))
-        ws.row_dimensions[row[0].row].height = min(TALLEST_ROW, lines * LINE_HEIGHT + ROW_PADDING)
+    alignments = ws.parent._alignments
+    wraps: dict[int, bool] = {}  # alignment id -> wraps lying down
+    widths: dict[int, float] = {}
+    lines: dict[int, int] = {}
+    for (r, i), c in ws._cells.items():  # one pass over the cells there are
+        value = c._value
+        if r < first or not isinstance(value, str) or c.data_type == "f":
+            continue  # one line: not text, or a formula
+        aid = c._style.alignmentId if c._style is not None else 0
+        if aid not in wraps:
+            wraps[aid] = bool(alignments[aid].wrap_text) and not alignments[aid].text_rotation
+        if not wraps[aid]:
+            continue  # upright, or not wrapped (runs on)
+        if i not in widths:
+            widths[i] = ws.column_dimensions[get_column_letter(i)].width or 8.43
+        lines[r] = max(lines.get(r, 1), wrapped_lines(value, widths[i]))
+    for r in range(first, ws.max_row + 1):
+        ws.row_dimensions[r].height = min(TALLEST_ROW, lines.get(r, 1) * LINE_HEIGHT + ROW_PADDING)
 
 
 def header_text(text: str) -> str:

@@ -21,7 +21,17 @@ from .. import fmt
 from ..i18n import driver_name, t
 from ..staffing.norms import ErlangNorm
 from ..staffing.sizing import norms_within, recommend_headcount, sizing_reason
-from .excel_layout import balanced, body_font, fit_columns, fit_rows, grey, heading_case, set_number, style_header
+from .excel_layout import (
+    Styles,
+    balanced,
+    body_font,
+    fit_columns,
+    fit_rows,
+    grey,
+    heading_case,
+    set_number,
+    style_header,
+)
 
 __all__ = ["staffing_rows", "write_staffing", "write_peak"]
 
@@ -107,7 +117,6 @@ def _section(ws, title: str, header: list[str]) -> int:
 
 def write_staffing(ws, design, scenario, norms, lang: str) -> None:
     """Fill ``ws`` with the staffing sheet of ``design`` under ``scenario``."""
-    from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
     from openpyxl.utils import get_column_letter
 
     ws.append([_w(f"staff_col_{c}", lang) for c in _COLUMNS])
@@ -137,13 +146,14 @@ def write_staffing(ws, design, scenario, norms, lang: str) -> None:
                 c.number_format = _figure(c.value, 2 if c.column == 9 else 1)
             set_number(cells[4:5], "percent")
             set_number(cells[3:4] + cells[5:6], "headcount")
+    styles, fonts = Styles(ws.parent), ws.parent._fonts
     for row in ws.iter_rows(min_row=2):
+        titled = len(row) < 2 or row[1]._value is None  # a section's title (column A) runs on
         for cell in row:
-            if cell.font is None or not cell.font.b:
-                if not (cell.font is not None and cell.font.color is not None and cell.font.i):
-                    cell.font = body_font()
-            titled = cell.column == 1 and ws.cell(cell.row, 2).value is None  # a section's title runs on
-            cell.alignment = Alignment(wrap_text=not titled, vertical="top")
+            font = fonts[cell._style.fontId] if cell._style is not None else fonts[0]
+            plain = not font.b and not (font.color is not None and font.i)  # not bold, not a grey note
+            styles.give(cell, font=styles.font() if plain else None,
+                        alignment=styles.alignment(wrap_text=not (titled and cell.column == 1), vertical="top"))
     fit_columns(ws, {1: 14, 2: 10, 3: 10, 4: 10, 5: 12, 6: 10, 7: 10, 8: 8, 9: 10, 10: 8, 11: 8, 12: 40}, skip_rows=frozenset(
         r for r in range(2, ws.max_row + 1) if ws.cell(r, 2).value is None and ws.cell(r, 1).value))
     for r in heads:  # a section's header wraps in even lines, as the sheet's own header does
@@ -155,21 +165,21 @@ def write_staffing(ws, design, scenario, norms, lang: str) -> None:
 def write_peak(ws, design, scenario, norms, lang: str, supply=None) -> bool:
     """Fill ``ws`` with the cheapest lawful mix for each peak month; False (nothing written)
     when no month needs more people than the permanent staff."""
-    from openpyxl.styles import Alignment  # openpyxl: loaded when a workbook is written or read
 
     peaks = _peak_rows(design, scenario, norms, lang, supply)
     if not peaks:
         return False
     ws.append(peaks[0])
     style_header(ws)
+    styles = Styles(ws.parent)
     for row in peaks[1:]:
         ws.append(row)
         cells = ws[ws.max_row]
         set_number(cells, "yuan")
         for cell in cells:
-            cell.font = body_font()
             amount = isinstance(cell.value, (int, float))  # centred: never against the text beside it
-            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center" if amount else None)
+            styles.give(cell, font=styles.font(), alignment=styles.alignment(
+                wrap_text=True, vertical="top", horizontal="center" if amount else None))
     fit_columns(ws, {1: 14, 2: 12, 3: 36, 4: 16, 5: 36, 6: 16})
     fit_rows(ws)
     return True
