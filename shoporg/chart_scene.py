@@ -133,7 +133,7 @@ def dashes(points, pattern) -> list[list[tuple[float, float]]]:
     the first point; a dash runs on round a corner.
 
     >>> dashes([(0, 0), (10, 0)], (4, 2))
-    [[(0, 0), (4.0, 0.0)], [(6.0, 0.0), (10.0, 0.0)]]
+    [[(0, 0), (4.0, 0.0)], [(6.0, 0.0), (10, 0)]]
     >>> dashes([(0, 0), (3, 0), (3, 3)], (4, 10))
     [[(0, 0), (3, 0), (3.0, 1.0)]]
     """
