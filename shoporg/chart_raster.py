@@ -53,9 +53,12 @@ def _font_files() -> tuple[tuple[str, int], tuple[str, int]]:
 
 @functools.lru_cache(maxsize=64)
 def _font(path: str, index: int, pixels: float):
-    from PIL import ImageFont
+    from PIL import ImageFont, features
 
-    return ImageFont.truetype(path, max(pixels, 0.5), index=index, layout_engine=ImageFont.Layout.BASIC)
+    # Raqm places glyphs at their unhinted advances, as matplotlib does (the basic
+    # layout rounds each advance to a pixel: a long name comes out narrower)
+    engine = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
+    return ImageFont.truetype(path, max(pixels, 0.5), index=index, layout_engine=engine)
 
 
 @functools.cache
