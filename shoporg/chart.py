@@ -581,8 +581,9 @@ def _scene(design, plan: _Plan, colour: dict, scale: float, size, axes, title: s
     figure of ``size`` (figure points), with its title, summary line and legend."""
     scene = Scene(plan.x0, plan.y0, plan.x1, plan.y1, scale, size, axes)
     _scene_lines(scene, plan.G, plan.lay)
+    role = {r.id: r for r in design.roles}
     for n in plan.G.nodes:
-        _scene_box(scene, n, plan.lay[n], plan.lines[n], colour[n], _all_vacant(design.role(n)))
+        _scene_box(scene, n, plan.lay[n], plan.lines[n], colour[n], _all_vacant(role[n]))
     for (m, r), path in plan.dotted.items():
         _scene_dotted(scene, path, m, r)
     left, top, w, _ = axes

@@ -101,16 +101,19 @@ class _Font:
         (cjk, ci), (dejavu, di) = _font_files()
         self.main = _font(cjk, ci, round(pixels, 3))
         self.fallback = _font(dejavu, di, round(pixels, 3))
-        self.lp = self.ink("lp")
+        self.lp = self._ink("lp")
 
     def pieces(self, text: str):
         return [(s, self.main if ok else self.fallback) for s, ok in _runs(text)]
 
     def width(self, text: str) -> float:
-        return sum(f.getlength(s) for s, f in self.pieces(text))
+        return _measured(self, text)[0]
 
     def ink(self, text: str) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) of the glyphs, from the pen at the baseline."""
+        return _measured(self, text)[1]
+
+    def _ink(self, text: str) -> tuple[float, float, float, float]:
         x, box = 0.0, None
         for s, f in self.pieces(text):
             x0, y0, x1, y1 = f.getbbox(s, anchor="ls")
@@ -120,9 +123,55 @@ class _Font:
         return box or (0.0, 0.0, 0.0, 0.0)
 
 
+@functools.lru_cache(maxsize=8192)
+def _measured(font: _Font, text: str) -> tuple[float, tuple]:
+    """(advance width, ink box) of ``text`` in ``font``, in pixels."""
+    return sum(f.getlength(s) for s, f in font.pieces(text)), font._ink(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_box(text: str, size: float) -> tuple[float, float]:
+    """(height, descent) in points of ``text``'s glyphs as matplotlib measures them."""
+    from .chart import _measurer, _prop
+
+    _, h, d = _measurer().get_text_width_height_descent(text, _prop(size), ismath=False)
+    return h, d
+
+
 @functools.lru_cache(maxsize=256)
 def _fonts(pixels: float) -> _Font:
     return _Font(pixels)
+
+
+@functools.lru_cache(maxsize=8192)
+def _rendered(pixels: float, text: str):
+    """``(advance width, [(glyph mask, dx, dy)])`` of ``text`` with the pen at the
+    baseline: each glyph where its pen position falls (as
+    ``ImageDraw.text`` places them, to a quarter pixel), the pen moved by the glyphs' unhinted advances (as
+    matplotlib moves it). Glyphs are rendered once per size and kept: a chart repeats
+    its characters (and most of its texts) many times."""
+    font = _fonts(pixels)
+    x, out = 0.0, []
+    for s, f in font.pieces(text):
+        for ch in s:
+            whole = math.floor(x)
+            quarter = round((x - whole) * 4)  # glyphs kept at quarter-pixel offsets
+            mask, ox, oy, advance = _glyph(f, ch, quarter)
+            if mask is not None:
+                out.append((mask, whole + ox, oy))
+            x += advance
+    return x, tuple(out)
+
+
+@functools.lru_cache(maxsize=32768)
+def _glyph(font, ch: str, quarter: int):
+    """(mask or None for a blank, dx, dy, advance) of one character in ``font``, its pen
+    ``quarter`` quarters of a pixel right of a whole pixel."""
+    advance = font.getlength(ch)
+    if ch.isspace():
+        return None, 0, 0, advance
+    mask, (ox, oy) = font.getmask2(ch, "L", anchor="ls", start=(quarter / 4, 0.0))
+    return (mask if mask.size[0] and mask.size[1] else None), ox, oy, advance
 
 
 # -- drawing -----------------------------------------------------------------------------------
@@ -204,14 +253,15 @@ class Raster:
 
     def _metrics(self, text: str, size: float):
         """matplotlib's measures of one line in points: width, ink box, and the line box's
-        ascent and descent (the ink of ``text`` or of "lp", whichever reaches further)."""
+        ascent and descent (the ink of ``text`` or of "lp", whichever reaches further,
+        as matplotlib measures them)."""
         font = _fonts(size * self.k)
         k = self.k
-        x0, y0, x1, y1 = (v / k for v in font.ink(text))
-        _, ly0, _, ly1 = (v / k for v in font.lp)
-        h, d, lp_h, lp_d = y1 - y0, y1, ly1 - ly0, ly1
+        ink = tuple(v / k for v in font.ink(text))
+        h, d = _line_box(text, size)
+        lp_h, lp_d = _line_box("lp", size)
         descent = max(d, lp_d)
-        return font.width(text) / k, (x0, y0, x1, y1), max(h, lp_h) - descent, descent
+        return font.width(text) / k, ink, max(h, lp_h) - descent, descent
 
     def _baseline(self, t: Text, font=None) -> tuple[float, float, float]:
         """(x of the pen, y of the baseline, width) of a text, in figure points."""
@@ -262,7 +312,12 @@ class Raster:
     def line(self, draw, points, width: float, colour, dash=None) -> None:
         """A polyline ``width`` points wide with square corners and butt ends, maybe dashed."""
         w = self._width(width)
-        if dash:
+        if dash and (dash[0] + dash[1]) * width * self.k < 3:
+            # dashes finer than the pixels: a solid line as light as the dashes' average
+            # (what the antialiased dashes come to), on the white the lines are drawn on
+            share = dash[0] / (dash[0] + dash[1])
+            self._polyline(draw, points, w, tuple(round(255 - (255 - c) * share) for c in rgb(colour)))
+        elif dash:
             for piece in dashes(points, (dash[0] * width * self.k, dash[1] * width * self.k)):
                 self._polyline(draw, piece, w, rgb(colour))
         else:
@@ -314,17 +369,21 @@ class Raster:
             self.text(draw, t, chart=True)
 
     def text(self, draw, t: Text, chart: bool = False) -> None:
-        """One line of text; ``chart``: placed in layout units (a box's text)."""
+        """One line of text; ``chart``: placed in layout units (a box's text). The pen
+        starts on a whole pixel, so a text's glyphs are rendered once and reused."""
         if chart:
             x, y = self.scene.to_figure(t.x, t.y)
             t = Text(t.gid, x, y, t.text, t.size, t.colour, t.ha, t.va, t.weight)
-        font = _fonts(t.size * self.k)
-        bx, by, _ = self._baseline(t, font)
-        px, py = self.px(bx, by)
-        ink = rgb(t.colour)
-        for s, f in font.pieces(t.text):
-            draw.text((px, py), s, fill=ink, font=f, anchor="ls")
-            px += f.getlength(s)
+        pixels = round(t.size * self.k, 3)
+        width, pieces = _rendered(pixels, t.text)
+        x = t.x * self.k - {"left": 0.0, "center": width / 2, "right": width}[t.ha]
+        y = t.y * self.k
+        if t.va == "bottom":
+            y -= self._metrics(t.text, t.size)[3] * self.k
+        px, py = round(x) - self.origin[0], round(y) - self.origin[1]
+        ink = draw._getink(rgb(t.colour))[0]
+        for mask, dx, dy in pieces:
+            draw.draw.draw_bitmap((px + dx, py + dy), mask, ink)
 
     # -- the legend, laid out as matplotlib's ``ax.legend`` lays it out
     def _legend_layout(self):

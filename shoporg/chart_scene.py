@@ -17,6 +17,7 @@ top left) place them on a figure. matplotlib draws a scene for notebooks
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -113,6 +114,7 @@ class Scene:
                 top + h / 2 + (y - (self.y0 + self.y1) / 2) * k)
 
 
+@functools.lru_cache(maxsize=1024)
 def rgb(colour) -> tuple[int, int, int]:
     """An 8-bit RGB triple of ``"#rrggbb"``, ``"white"`` or a tuple of floats in 0..1
     (rounded as matplotlib's Agg renderer rounds them).
