@@ -121,6 +121,23 @@ def test_the_png_holds_the_pixels_drawn(d14):
 
 
 def test_a_glyph_the_chinese_font_lacks_comes_from_dejavu_sans():
-    from shoporg.chart_raster import _runs
+    from shoporg.chart_raster import _charmap, _font_files, _fonts, _runs
 
-    assert _runs("人员 \u2603") == (("人员 ", True), ("\u2603", False)) or _runs("人员 \u2603")[0][1]
+    (cjk, ci), (dejavu, di) = _font_files()
+    lacking = next(ch for ch in "\u2654\u2708\u0104" if ord(ch) not in _charmap(cjk, ci))
+    assert ord(lacking) in _charmap(dejavu, di)
+    assert _runs(f"人员{lacking}人") == (("人员", True), (lacking, False), ("人", True))
+    font = _fonts(20.0)
+    assert [f for _, f in font.pieces(f"人{lacking}")] == [font.main, font.fallback]
+
+
+def test_the_pages_are_laid_out_once_per_design_and_drawn_at_each_resolution(d14):
+    picture._pages_kept.clear()
+    first = picture.chart_page_pngs(d14, "zh", 60, min_pt=11.0, crop=True)
+    scenes = picture._pages_kept[0][2]
+    again = picture.chart_page_pngs(d14, "zh", 120, min_pt=11.0, crop=True)
+    assert picture._pages_kept[0][2] is scenes and len(picture._pages_kept) == 1  # the kept scenes
+    small, large = (Image.open(io.BytesIO(p[0])).size for p in (first, again))
+    assert abs(large[0] - 2 * small[0]) <= 3 and abs(large[1] - 2 * small[1]) <= 3
+    whole = Image.open(io.BytesIO(picture.chart_page_pngs(d14, "zh", 60, min_pt=11.0)[0]))
+    assert whole.size == (int(841.89 * 60 / 72), int(595.28 * 60 / 72))  # the A4 page, uncropped
