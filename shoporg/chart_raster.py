@@ -27,7 +27,7 @@ import zlib
 
 from .chart_scene import Scene, Text, dashes, rgb
 
-__all__ = ["Raster", "png", "font_for"]
+__all__ = ["Raster", "png"]
 
 _LEGEND_PT = 8.0
 _LEGEND = {"handle_length": 2.2, "handle_height": 0.7, "handle_pad": 0.8, "column_gap": 1.6,
@@ -66,16 +66,6 @@ def _charmap(path: str, index: int) -> frozenset:
     from matplotlib.ft2font import FT2Font
 
     return frozenset(FT2Font(path, face_index=index).get_charmap())
-
-
-def font_for(pixels: float):
-    """The Chinese font at ``pixels`` per em (cached per size).
-
-    >>> font_for(20).size
-    20
-    """
-    (path, index), _ = _font_files()
-    return _font(path, index, round(pixels, 3))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -381,6 +371,7 @@ class Raster:
         if t.va == "bottom":
             y -= self._metrics(t.text, t.size)[3] * self.k
         px, py = round(x) - self.origin[0], round(y) - self.origin[1]
+        # the two calls ImageDraw.text ends in, with the glyph masks it would render
         ink = draw._getink(rgb(t.colour))[0]
         for mask, dx, dy in pieces:
             draw.draw.draw_bitmap((px + dx, py + dy), mask, ink)
