@@ -5,7 +5,8 @@ its checks, the payroll under a twelve-month scenario, the analytics of the summ
 (layers, widest span, duty areas), the fields re-synced, and, with the chart on, the org
 chart as PNG — only the changed boxes repainted when the layout stays
 (`shoporg.live_chart`), all of it when a role moves. Targets: 100 ms for the numbers,
-300 ms with the chart. The browser test records the time from the keystroke to the number on the page
+300 ms with the chart, 150 ms for a move. Times are CPU seconds (`time.process_time`): the
+machine is shared, wall time is not to be trusted. The browser test records the time from the keystroke to the number on the page
 in `test-artifacts/browser-latency.json`; the script prints it when that file exists.
 
 Run: `.venv/bin/python benchmarks/bench_designer.py`.
@@ -28,16 +29,16 @@ sys.path.insert(0, str(HERE))
 
 from bench_payroll_sweep import brand_department, scenarios  # noqa: E402
 
-TARGET_NUMBERS, TARGET_CHART = 0.100, 0.300
+TARGET_NUMBERS, TARGET_CHART, TARGET_MOVE = 0.100, 0.300, 0.150
 
 
 def timed_updates(app, role: str, n: int) -> list[float]:
     """Seconds per headcount change, alternating 2 and 3 people so every change is real."""
     out = []
     for i in range(n):
-        t = time.perf_counter()
+        t = time.process_time()
         app.set_headcount(role, 2 + i % 2)
-        out.append(time.perf_counter() - t)
+        out.append(time.process_time() - t)
     return out
 
 
@@ -71,11 +72,11 @@ def main() -> None:
     moved, managers = design.roles[-1].id, [design.roles[0].id, design.roles[1].id]
     times = []
     for i in range(8):
-        t = time.perf_counter()
+        t = time.process_time()
         chart.role.value = moved
         chart.manager.value = managers[i % 2]
-        times.append(time.perf_counter() - t)
-    show("update that moves a role (full redraw)", times[1:], TARGET_CHART)
+        times.append(time.process_time() - t)
+    show("update that moves a role (full redraw)", times[1:], TARGET_MOVE)
 
     # where the time goes
     from shoporg.live_chart import LiveOrgChart
@@ -94,9 +95,9 @@ def main() -> None:
     for label, fn in parts.items():
         times = []
         for _ in range(10):
-            t = time.perf_counter()
+            t = time.process_time()
             fn()
-            times.append(time.perf_counter() - t)
+            times.append(time.process_time() - t)
         show(label, times)
 
     record = Path(__file__).resolve().parent.parent / "test-artifacts" / "browser-latency.json"

@@ -36,6 +36,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import fmt
+from .chart_scene import Arrow, Box, Line, Scene, Text
 from .errors import FileExistsRefusedError
 from .fonts import CJK_FONTS, PACKAGED_FONTS, packaged_font_path
 from .hierarchy import layers, to_graph
@@ -45,7 +46,7 @@ from .layout import MODES, dotted_paths, edge_paths, rows, split_pages, tidy_lay
 
 __all__ = ["CJK_FONTS", "PACKAGED_FONTS", "FORMATS", "SHOW", "PAPERS", "cjk_font", "font_family",
            "headcount_text", "pay_band", "box_lines", "role_boxes", "plot_org", "ChartPage", "chart_pages",
-           "plot_org_pages", "save_org_chart"]
+           "plot_org_pages", "org_scene", "page_scenes", "save_org_chart"]
 
 FORMATS = (".png", ".svg", ".pdf")
 SHOW = ("headcount", "pay", "vacancies")
@@ -443,11 +444,10 @@ def _legend_layout(entries, fig_width: float) -> tuple[int, float]:
     return cols, rows_ * _LEGEND_PT * 1.7 + _LEGEND_PT
 
 
-def _new_axes(width: float, height: float, entries, heading: float = 0.0):
-    """Axes on a figure of their own; ``heading`` is the width of the title (the figure
-    is never narrower than it)."""
-    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
-
+def _new_frame(width: float, height: float, entries, heading: float = 0.0):
+    """``(figure size, chart rectangle, scale)`` of a chart on a figure of its own, in
+    figure points (the rectangle from the top left); ``heading`` is the width of the
+    title (the figure is never narrower than it)."""
     _, legend_h = _legend_layout(entries, _PAGE[0])
     scale = _page_scale(width, height, legend_h)
     top = 2.6 * _TITLE_PT + _MARGIN * 0.6
@@ -455,17 +455,29 @@ def _new_axes(width: float, height: float, entries, heading: float = 0.0):
     _, legend_h = _legend_layout(entries, fig_w)
     bottom = legend_h + _MARGIN * 0.5
     fig_h = height * scale + top + bottom
-    fig = plt.figure(figsize=(fig_w / 72, fig_h / 72))
     left = (fig_w - width * scale) / 2
-    ax = fig.add_axes((left / fig_w, bottom / fig_h, width * scale / fig_w, height * scale / fig_h))
-    return ax
+    return (fig_w, fig_h), (left, top, width * scale, height * scale), round(scale, 9)
+
+
+def _new_axes(scene):
+    """Axes on a figure of their own, placed as ``scene`` says."""
+    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+
+    (fig_w, fig_h), (left, top, w, h) = scene.size, scene.axes
+    fig = plt.figure(figsize=(fig_w / 72, fig_h / 72))
+    return fig.add_axes((left / fig_w, (fig_h - top - h) / fig_h, w / fig_w, h / fig_h))
+
+
+def _axes_frame(ax):
+    """Figure size and the rectangle of ``ax`` in figure points (from the top left)."""
+    fig = ax.figure
+    fig_w, fig_h = fig.get_figwidth() * 72, fig.get_figheight() * 72
+    pos = ax.get_position()
+    return (fig_w, fig_h), (pos.x0 * fig_w, (1 - pos.y1) * fig_h, pos.width * fig_w, pos.height * fig_h)
 
 
 def _axes_scale(ax, width: float, height: float) -> float:
-    fig = ax.figure
-    pos = ax.get_position()
-    w_pt = pos.width * fig.get_figwidth() * 72
-    h_pt = pos.height * fig.get_figheight() * 72
+    _, (_, _, w_pt, h_pt) = _axes_frame(ax)
     return round(min(w_pt / width, h_pt / height), 9)  # no 5.999999 pt from float noise
 
 
@@ -512,6 +524,26 @@ def plot_org(design, ax=None, lang: str = "zh", show=("headcount", "pay", "vacan
     ['E-commerce management', 'Promotion and creative']
     >>> plt.close(ax.figure)
     """
+    frame = None if ax is None else _axes_frame(ax)
+    scene = org_scene(design, lang, show, color_by, mode, client=client, option=option, frame=frame)
+    if ax is None:
+        ax = _new_axes(scene)
+    _draw_scene(ax, scene)
+    return ax
+
+
+def org_scene(design, lang: str = "zh", show=("headcount", "pay", "vacancies"), color_by="department",
+              mode: str = "auto", *, client=None, option=None, frame=None):
+    """The whole org chart as a :class:`~shoporg.chart_scene.Scene`: what
+    :func:`plot_org` draws with matplotlib, and :mod:`shoporg.chart_raster` with Pillow.
+    ``frame``: ``(figure size, chart rectangle)`` in figure points to fit the chart into
+    (by default a figure of its own, as :func:`plot_org` makes).
+
+    >>> from shoporg import load_template
+    >>> s = org_scene(load_template("seed-14-basic-22"))
+    >>> len(s.boxes), s.title.text, s.summary.text
+    (11, '网店基本人员构成及职责表', '11个岗位，共22人')
+    """
     show = _check_args(design, lang, show, color_by)
     _check_mode(mode)
     G = to_graph(design)
@@ -521,13 +553,13 @@ def plot_org(design, ax=None, lang: str = "zh", show=("headcount", "pay", "vacan
     colour, departments = _colours(design, G, lang, color_by)
     entries = departments + _line_entries(design, G, plan, lang)
     title, summary = _title_text(design, lang, client, option), _title_summary(design, lang)
-    if ax is None:
+    if frame is None:
         heading = max(_text_width(title, _TITLE_PT), _text_width(summary, _DETAIL_PT + 1))
-        ax = _new_axes(plan.width, plan.height, entries, heading)
-    _draw(ax, design, plan, colour, _axes_scale(ax, plan.width, plan.height))
-    _title(ax, design, lang, title=title, summary=summary)
-    _legend(ax, entries)
-    return ax
+        size, axes, scale = _new_frame(plan.width, plan.height, entries, heading)
+    else:
+        size, axes = frame
+        scale = round(min(axes[2] / plan.width, axes[3] / plan.height), 9)
+    return _scene(design, plan, colour, scale, size, axes, title, summary, entries)
 
 
 def _line_entries(design, G, plan, lang: str) -> list:
@@ -545,66 +577,52 @@ def _line_entries(design, G, plan, lang: str) -> list:
     return entries
 
 
-def _draw(ax, design, plan: _Plan, colour: dict, scale: float, notes: dict | None = None) -> None:
-    ax.set_xlim(plan.x0, plan.x1)
-    ax.set_ylim(plan.y1, plan.y0)  # y grows downward, as in the layout
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.set_axis_off()
-    _draw_lines(ax, plan.G, plan.lay, scale)
+def _scene(design, plan: _Plan, colour: dict, scale: float, size, axes, title: str, summary: str,
+           entries) -> Scene:
+    """The scene of one chart: ``plan`` drawn at ``scale`` in the rectangle ``axes`` of a
+    figure of ``size`` (figure points), with its title, summary line and legend."""
+    scene = Scene(plan.x0, plan.y0, plan.x1, plan.y1, scale, size, axes)
+    _scene_lines(scene, plan.G, plan.lay)
+    role = {r.id: r for r in design.roles}
     for n in plan.G.nodes:
-        _draw_box(ax, n, plan.lay[n], plan.lines[n], colour[n], scale, _all_vacant(design.role(n)))
+        _scene_box(scene, n, plan.lay[n], plan.lines[n], colour[n], _all_vacant(role[n]))
     for (m, r), path in plan.dotted.items():
-        _draw_dotted(ax, path, m, r, scale)
+        _scene_dotted(scene, path, m, r)
+    left, top, w, _ = axes
+    gap = 6.0
+    scene.title = Text("title", left + w / 2, top - (2 * gap + (_DETAIL_PT + 1) * 1.4), title, _TITLE_PT, _INK)
+    scene.summary = Text("summary", left + w / 2, top - gap, summary, _DETAIL_PT + 1, _GREY, va="bottom")
+    scene.legend = list(entries)
+    scene.legend_columns = _legend_layout(entries, size[0])[0]
+    return scene
 
 
-def _draw_lines(ax, G, lay, scale: float) -> None:
-    from matplotlib.collections import (
-        LineCollection,  # matplotlib is heavy: loaded when a chart is drawn
-    )
-
+def _scene_lines(scene, G, lay) -> None:
     paths = edge_paths(G, lay)
-    width = max(0.6, 1.1 * scale)
+    width = max(0.6, 1.1 * scene.scale)
     # inferred lines first: where a stated line shares a bus with them, it shows solid
     for gid, inferred in (("inferred-lines", True), ("reporting-lines", False)):
-        chosen = [p for e, p in paths.items() if bool(G.edges[e].get("inferred", False)) == inferred]
-        if chosen:
-            ax.add_collection(LineCollection(chosen, colors=_LINE_COLOR, linewidths=width,
-                                             linestyles=_INFERRED_DASH if inferred else "solid",
-                                             capstyle="butt", joinstyle="miter", zorder=1, gid=gid))
+        for e, p in paths.items():
+            if bool(G.edges[e].get("inferred", False)) == inferred:
+                scene.lines.append(Line(gid, tuple(map(tuple, p)), _LINE_COLOR, width,
+                                        _INFERRED_DASH[1] if inferred else None))
 
 
-def _draw_box(ax, node, box, lines, colour, scale: float, planned: bool = False):
-    from matplotlib.patches import (  # matplotlib is heavy: loaded when a chart is drawn
-        FancyBboxPatch,
-        Rectangle,
-    )
-
+def _scene_box(scene, node, box, lines, colour, planned: bool) -> None:
     x, y, w, h = box
     left, top = x - w / 2, y - h / 2
-    patch = FancyBboxPatch((left, top), w, h, boxstyle="round,pad=0,rounding_size=3",
-                           facecolor="white" if planned else _tint(colour), edgecolor=colour,
-                           linestyle=_PLANNED_DASH if planned else "solid",
-                           linewidth=max(0.5, (1.2 if planned else 0.9) * scale), zorder=2,
-                           gid=f"role:{node}")
-    # add_artist, not add_patch: the limits are already set, and updating them from
-    # every rounded box is a fifth of the drawing time of a 50-role chart
-    ax.add_artist(patch)
-    bar = Rectangle((left, top), w, _BAR, facecolor=colour, edgecolor="none", zorder=3,
-                    gid=f"accent:{node}")
-    ax.add_artist(bar)
-    bar.set_clip_path(patch)
+    scene.boxes.append(Box(node, left, top, w, h, "white" if planned else _tint(colour), colour,
+                           max(0.5, (1.2 if planned else 0.9) * scene.scale), 3.0,
+                           _PLANNED_DASH[1] if planned else None, colour, _BAR))
     block = sum(size * _LINE for _, size, _ in lines)
     cursor = top + _BAR + _PAD_Y + (h - _BAR - 2 * _PAD_Y - block) / 2  # centred in a taller box
-    family = font_family()
     for i, (text, size, ink) in enumerate(lines):
         step = size * _LINE
         # baseline placed so the glyphs' visual centre sits mid-line (CJK glyphs
         # stand about 0.38 em above the baseline)
-        ax.text(x, cursor + step / 2 + 0.36 * size, text, ha="center", va="baseline",
-                fontsize=size * scale, family=family, color=ink, zorder=4, parse_math=False,
-                gid=f"text:{node}:{i}")
+        scene.texts.append(Text(f"text:{node}:{i}", x, cursor + step / 2 + 0.36 * size, text,
+                                size * scene.scale, ink))
         cursor += step
-    return patch
 
 
 def _arrowhead(path) -> list[tuple[float, float]]:
@@ -619,23 +637,90 @@ def _arrowhead(path) -> list[tuple[float, float]]:
     return [(x1, y1), (bx - uy * half, by + ux * half), (bx + uy * half, by - ux * half)]
 
 
-def _draw_dotted(ax, path, m, r, scale: float) -> None:
-    from matplotlib.patches import (  # matplotlib is heavy: loaded when a chart is drawn
-        PathPatch,
-        Polygon,
+def _scene_dotted(scene, path, m, r) -> None:
+    head = _arrowhead(path)
+    base = ((head[1][0] + head[2][0]) / 2, (head[1][1] + head[2][1]) / 2)
+    shaft = tuple(map(tuple, path[:-1])) + (base,)  # the dashes stop where the arrowhead begins
+    scene.lines.append(Line(f"dotted:{m}->{r}", shaft, _DOTTED_COLOR, max(0.7, 1.2 * scene.scale),
+                            _DOTTED_DASH[1]))
+    scene.arrows.append(Arrow(f"arrow:{m}->{r}", tuple(head), _DOTTED_COLOR, 0.5 * scene.scale))
+
+
+# -- drawing with matplotlib ---------------------------------------------------------------
+def _draw_scene(ax, scene: Scene) -> None:
+    """Draw ``scene`` on ``ax`` (the chart in data units, its title and legend)."""
+    ax.set_xlim(scene.x0, scene.x1)
+    ax.set_ylim(scene.y1, scene.y0)  # y grows downward, as in the layout
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.set_axis_off()
+    _draw_lines(ax, scene.lines)
+    for a in scene.arrows:
+        _draw_arrow(ax, a)
+    texts: dict = {}
+    for tx in scene.texts:
+        texts.setdefault(tx.gid[5:].rsplit(":", 1)[0], []).append(tx)
+    for box in scene.boxes:
+        _draw_box(ax, box, texts.get(box.gid, ()))
+    _title(ax, scene.title, scene.summary)
+    _legend(ax, scene.legend, scene.legend_columns)
+
+
+def _draw_lines(ax, lines) -> None:
+    from matplotlib.collections import (
+        LineCollection,  # matplotlib is heavy: loaded when a chart is drawn
+    )
+    from matplotlib.patches import (
+        PathPatch,  # matplotlib is heavy: loaded when a chart is drawn
     )
     from matplotlib.path import (
         Path as MplPath,  # matplotlib is heavy: loaded when a chart is drawn
     )
 
-    head = _arrowhead(path)
-    base = ((head[1][0] + head[2][0]) / 2, (head[1][1] + head[2][1]) / 2)
-    shaft = list(path[:-1]) + [base]  # the dashes stop where the arrowhead begins
-    ax.add_patch(PathPatch(MplPath(shaft), fill=False, edgecolor=_DOTTED_COLOR,
-                           linestyle=_DOTTED_DASH, linewidth=max(0.7, 1.2 * scale),
-                           capstyle="butt", joinstyle="miter", zorder=1.6, gid=f"dotted:{m}->{r}"))
-    ax.add_patch(Polygon(head, closed=True, facecolor=_DOTTED_COLOR, edgecolor=_DOTTED_COLOR,
-                         linewidth=0.5 * scale, zorder=1.7, gid=f"arrow:{m}->{r}"))
+    for gid in ("inferred-lines", "reporting-lines"):
+        chosen = [ln for ln in lines if ln.gid == gid]
+        if chosen:
+            first = chosen[0]
+            ax.add_collection(LineCollection([ln.points for ln in chosen], colors=first.colour,
+                                             linewidths=first.width,
+                                             linestyles=(0, first.dash) if first.dash else "solid",
+                                             capstyle="butt", joinstyle="miter", zorder=1, gid=gid))
+    for ln in lines:
+        if ln.gid.startswith("dotted:"):
+            ax.add_patch(PathPatch(MplPath(ln.points), fill=False, edgecolor=ln.colour,
+                                   linestyle=(0, ln.dash), linewidth=ln.width, capstyle="butt",
+                                   joinstyle="miter", zorder=1.6, gid=ln.gid))
+
+
+def _draw_arrow(ax, arrow) -> None:
+    from matplotlib.patches import (
+        Polygon,  # matplotlib is heavy: loaded when a chart is drawn
+    )
+    ax.add_patch(Polygon(arrow.points, closed=True, facecolor=arrow.colour, edgecolor=arrow.colour,
+                         linewidth=arrow.edge_width, zorder=1.7, gid=arrow.gid))
+
+
+def _draw_box(ax, box, texts):
+    from matplotlib.patches import (  # matplotlib is heavy: loaded when a chart is drawn
+        FancyBboxPatch,
+        Rectangle,
+    )
+
+    patch = FancyBboxPatch((box.left, box.top), box.width, box.height,
+                           boxstyle=f"round,pad=0,rounding_size={box.radius:g}", facecolor=box.face,
+                           edgecolor=box.edge, linestyle=(0, box.dash) if box.dash else "solid",
+                           linewidth=box.line_width, zorder=2, gid=f"role:{box.gid}")
+    # add_artist, not add_patch: the limits are already set, and updating them from
+    # every rounded box is a fifth of the drawing time of a 50-role chart
+    ax.add_artist(patch)
+    bar = Rectangle((box.left, box.top), box.width, box.bar_height, facecolor=box.bar, edgecolor="none",
+                    zorder=3, gid=f"accent:{box.gid}")
+    ax.add_artist(bar)
+    bar.set_clip_path(patch)
+    family = font_family()
+    for tx in texts:
+        ax.text(tx.x, tx.y, tx.text, ha=tx.ha, va=tx.va, fontsize=tx.size, fontweight=tx.weight,
+                family=family, color=tx.colour, zorder=4, parse_math=False, gid=tx.gid)
+    return patch
 
 
 def _title_text(design, lang: str, client=None, option=None) -> str:
@@ -668,18 +753,18 @@ def _title_summary(design, lang: str) -> str:
     return summary
 
 
-def _title(ax, design, lang: str, *, client=None, option=None, title=None, summary=None) -> None:
-    summary = _title_summary(design, lang) if summary is None else summary
-    gap = 6.0
-    ax.annotate(summary, xy=(0.5, 1.0), xycoords="axes fraction", xytext=(0, gap),
-                textcoords="offset points", ha="center", va="bottom", fontsize=_DETAIL_PT + 1,
-                family=font_family(), color=_GREY, parse_math=False, gid="summary",
+def _title(ax, title: Text, summary: Text) -> None:
+    """The title and, under it, the summary line, above the chart (placed from the
+    chart's top edge as the scene places them)."""
+    _, (_, top, _, _) = _axes_frame(ax)
+    ax.annotate(summary.text, xy=(0.5, 1.0), xycoords="axes fraction", xytext=(0, top - summary.y),
+                textcoords="offset points", ha="center", va=summary.va, fontsize=summary.size,
+                family=font_family(), color=summary.colour, parse_math=False, gid=summary.gid,
                 annotation_clip=False)
-    ax.set_title(title or _title_text(design, lang, client, option), fontsize=_TITLE_PT,
-                 family=font_family(), color=_INK, pad=2 * gap + (_DETAIL_PT + 1) * 1.4)
+    ax.set_title(title.text, fontsize=title.size, family=font_family(), color=title.colour, pad=top - title.y)
 
 
-def _legend(ax, entries) -> None:
+def _legend(ax, entries, columns: int) -> None:
     from matplotlib.lines import (
         Line2D,  # matplotlib is heavy: loaded when a chart is drawn
     )
@@ -703,9 +788,7 @@ def _legend(ax, entries) -> None:
             handles.append(Patch(facecolor="white", edgecolor=_GREY, linestyle=_PLANNED_DASH, label=label))
         else:
             handles.append(Patch(facecolor=_tint(kind), edgecolor=kind, label=label))
-    fig_w = ax.figure.get_figwidth() * 72
-    cols, _ = _legend_layout(entries, fig_w)
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=cols,
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=columns,
               frameon=False, prop=_prop(_LEGEND_PT), handlelength=2.2, columnspacing=1.6)
 
 
@@ -841,8 +924,24 @@ def plot_org_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancie
     (1, [842, 595])
     >>> plt.close("all")
     """
-    import matplotlib.pyplot as plt  # matplotlib is heavy: loaded when a chart is drawn
+    out = []
+    for scene in page_scenes(design, lang, show, color_by, mode, paper=paper, min_pt=min_pt,
+                             client=client, option=option):
+        ax = _new_axes(scene)
+        _draw_scene(ax, scene)
+        out.append(ax)
+    return out
 
+
+def page_scenes(design, lang: str = "zh", show=("headcount", "pay", "vacancies"),
+                color_by="department", mode: str = "auto", *, paper: str = "A4",
+                min_pt: float = 8.0, client=None, option=None) -> list[Scene]:
+    """The pages of :func:`plot_org_pages` as scenes (:mod:`shoporg.chart_scene`), one a page.
+
+    >>> from shoporg import load_template
+    >>> [(s.size, len(s.boxes)) for s in page_scenes(load_template("seed-14-basic-22"))]
+    [((841.89, 595.28), 11)]
+    """
     show = _check_args(design, lang, show, color_by)
     pages = chart_pages(design, lang, show, paper=paper, mode=mode, min_pt=min_pt)
     G = to_graph(design)
@@ -865,13 +964,11 @@ def plot_org_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancie
         entries += _line_entries(design, sub, plan, lang)
         _, legend_h = _legend_layout(entries, W)
         scale = min(page.scale, _page_fit(plan.width, plan.height, legend_h, (W, H)))
-        fig = plt.figure(figsize=(W / 72, H / 72))
         w, h = plan.width * scale, plan.height * scale
         top = _MARGIN + 3.2 * _TITLE_PT
         room_h = H - top - _MARGIN - legend_h
         bottom = _MARGIN + legend_h + (room_h - h) / 2
-        ax = fig.add_axes(((W - w) / 2 / W, bottom / H, w / W, h / H))
-        _draw(ax, design, plan, colour, scale)
+        axes = ((W - w) / 2, H - bottom - h, w, h)
         head = title if page.number == 1 and page.parts == 1 else t(
             "chart.page_title", lang, title=title, root=design.role(page.root).name.get(lang))
         if page.parts > 1:
@@ -882,9 +979,8 @@ def plot_org_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancie
         bits.append(_title_summary(design, lang) if page.number == 1 else t(
             "chart.page_summary", lang, roles=len(page.roles),
             people=fmt.headcount(sum((design.role(n).headcount for n in page.roles), Decimal(0)), lang)))
-        _title(ax, design, lang, title=head, summary=" · ".join(bits))
-        _legend(ax, entries)
-        out.append(ax)
+        out.append(_scene(design, plan, colour, scale, (W, H), axes,
+                          head, " · ".join(bits), entries))
     return out
 
 

@@ -10,7 +10,6 @@ in ``benchmarks/bench_scale.py``, never here.)
 from __future__ import annotations
 
 import dataclasses
-import io
 import itertools
 import subprocess
 import sys
@@ -131,22 +130,17 @@ def test_a_duplicate_key_is_refused_at_its_line_naming_the_first(tmp_path):
 # -- the org chart: one drawing, every writer ------------------------------------------------
 
 def test_the_kept_chart_is_the_picture_a_fresh_drawing_gives():
-    import matplotlib
-    matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from shoporg.chart import plot_org
+    from shoporg.chart import org_scene
+    from shoporg.chart_raster import Raster, png
     from shoporg.io import picture
 
     d = load_template("seed-14-basic-22")
     kept = {dpi: picture.chart_png(d, "zh", dpi) for dpi in (110, 150)}
-    assert picture.chart_png(d, "zh", 110) == kept[110]  # from the kept figure
-    for dpi, png in kept.items():
-        ax = plot_org(d, lang="zh")
-        buf = io.BytesIO()
-        ax.figure.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
-        plt.close(ax.figure)
-        assert buf.getvalue() == png
+    assert picture.chart_png(d, "zh", 110) == kept[110]  # from the kept scene
+    for dpi, png_bytes in kept.items():
+        assert png(Raster(org_scene(d, lang="zh"), dpi, crop="tight").draw()) == png_bytes
     assert not plt.get_fignums()  # nothing left for a notebook to show
 
 
