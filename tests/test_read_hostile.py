@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 import shoporg
-from shoporg.errors import DesignFileError, DesignValidationError
+from shoporg.errors import DesignFileError, DesignValidationError, ShopOrgError
 from shoporg.io import excel
 from shoporg.io.excel import (
     DATA_SHEET,
@@ -302,9 +302,51 @@ def test_the_hidden_sheet_keeps_a_digest_of_its_yaml(book):
         read_excel(book)
 
 
+def test_the_hidden_sheet_is_json_that_a_yaml_reader_reads_alike(book, d14):
+    import json
+
+    import yaml
+
+    from shoporg.io.yaml_io import design_to_dict
+
+    text = "".join(c.value for c in load_workbook(book)[DATA_SHEET]["A"] if c.value)
+    assert text.startswith("{") and "网店基本人员构成及职责表" in text  # Chinese as Chinese
+    assert json.loads(text) == yaml.safe_load(text) == design_to_dict(d14)
+
+
+def test_a_workbook_whose_hidden_sheet_holds_yaml_still_reads(book, d14):
+    """Workbooks written before the hidden sheet held JSON kept the design's YAML there."""
+    from shoporg.io.yaml_io import design_to_dict, dump_yaml
+
+    text = dump_yaml(design_to_dict(d14))
+    wb = load_workbook(book)
+    ws = wb[DATA_SHEET]
+    ws["A1"].value, ws["B1"].value = text, excel._digest(text)
+    wb.save(book)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert read_excel(book) == d14
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda s: s.replace('{"schema"', '{"id":"x","schema"', 1), "given twice"),
+    (lambda s: s.replace('"monthly":10000', '"monthly":NaN', 1), "holds NaN"),
+    (lambda s: s.replace('"monthly":10000', '"monthly":' + "9" * 5000, 1), "too large"),
+    (lambda s: s[:-1], "not valid JSON"),
+    (lambda s: '{"a":' + "[" * 100_000 + s, "too large"),
+])
+def test_a_broken_hidden_sheet_is_a_located_error(book, change, words):
+    _edit_hidden(book, change)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataSheetEdited)
+        with pytest.raises(ShopOrgError) as e:
+            read_excel(book)
+    assert f"{book}!{DATA_SHEET}" in str(e.value) and words in str(e.value)
+
+
 def test_a_hand_edited_hidden_sheet_is_told_and_the_cells_are_the_truth(book, d14):
-    assert "monthly: 10000" in load_workbook(book)[DATA_SHEET]["A1"].value
-    _edit_hidden(book, lambda text: text.replace("monthly: 10000", "monthly: 99999", 1))
+    assert '"monthly":10000' in load_workbook(book)[DATA_SHEET]["A1"].value
+    _edit_hidden(book, lambda text: text.replace('"monthly":10000', '"monthly":99999', 1))
     wb = load_workbook(book)
     ws = wb[SHEETS["roles"]["zh"]]
     ws.cell(_row_of(ws, "picker"), _column(ws, "人数")).value = 3

@@ -588,6 +588,11 @@ WORDS: dict[str, dict[str, str]] = {
                          "en": "no such file; give an .xlsx workbook written by export_excel"},
     "err.not_xlsx": {"zh": "不是 Excel .xlsx 工作簿（请另存为 .xlsx，而不是 .xls 或 .csv）",
                      "en": "not an Excel .xlsx workbook (save it as .xlsx, not .xls or .csv)"},
+    # the design's JSON in a workbook's hidden sheet
+    "err.json_duplicate": {"zh": "键 {key} 出现了两次；每个键只能出现一次", "en": "key {key} is given twice; allowed: each key once"},
+    "err.json_constant": {"zh": "含有 {what}；只允许有限的数值", "en": "holds {what}; allowed: finite numbers"},
+    "err.json_broken": {"zh": "不是有效的 JSON（第 {column} 列）", "en": "not valid JSON (column {column})"},
+    "err.json_too_large": {"zh": "数字位数或嵌套层数过多，无法读取", "en": "a number or a nesting too large to read"},
     "err.xlsx_damaged": {"zh": "无法读取的 .xlsx 工作簿（{detail}）", "en": "not a readable .xlsx workbook ({detail})"},
     "err.xlsx_no_data": {"zh": "缺少隐藏工作表 {sheet}；read_excel 需要由 export_excel 写出的工作簿",
                          "en": "the hidden sheet {sheet} is missing; read_excel needs a workbook written by export_excel"},

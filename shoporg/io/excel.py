@@ -8,10 +8,10 @@ coverage (职责覆盖), the KPI sheet and the org chart, one picture per page; 
 designs the comparison (方案对比), the diff (方案差异) and each further option's own sheets,
 named with its name (``岗位职责表-方案B``). How the sheets look (widths from the shown text,
 row heights, number formats, print set-up) is :mod:`.excel_layout`. A hidden sheet
-``_shoporg`` holds the design as YAML, so :func:`read_excel` starts from the exact
+``_shoporg`` holds the design's data (JSON, which YAML readers read too), so :func:`read_excel` starts from the exact
 design and applies only the cells a consultant changed in the role table (its columns found
 by their headers, so a workbook of an earlier layout reads too). The hidden
-sheet also keeps a digest (sha256) of that YAML: a hidden sheet edited by hand is told
+sheet also keeps a digest (sha256) of that text: a hidden sheet edited by hand is told
 apart, with a warning (:class:`DataSheetEdited`), and the role table's cells are read as
 the truth.
 
@@ -56,6 +56,7 @@ from ..pay.engine import payroll
 from ..pay.kinds import PAY_KINDS
 from ..scenario import filled_note
 from ..tables import CHAIN_COLUMNS, chain_months
+from . import json_data
 from .atomic import atomic_write
 from .excel_cover import heading, write_cover
 from .excel_coverage import write_coverage
@@ -85,7 +86,7 @@ from .excel_names import sheet_title
 from .excel_save import save
 from .excel_staffing import write_peak, write_staffing
 from .picture import chart_page_pngs, chart_png
-from .yaml_io import design_from_dict, design_to_dict, dump_yaml, load_yaml
+from .yaml_io import design_from_dict, design_to_dict, load_yaml
 
 __all__ = ["write_excel", "read_excel", "export_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT",
            "LIMITS", "DataSheetEdited"]
@@ -125,7 +126,7 @@ def _display_width(text: Any) -> int:
 
 
 def _numbered(texts: list[str]) -> str:
-    """Numbered lines, clipped to what an Excel cell holds (32,767 chars; the YAML keeps all)."""
+    """Numbered lines, clipped to what an Excel cell holds (32,767 chars; the hidden sheet keeps all)."""
     text = "\n".join(f"{i}. {t}" for i, t in enumerate(texts, 1))
     return text if len(text) <= _CELL_MAX else text[:_CELL_MAX - 1] + "…"
 
@@ -619,7 +620,7 @@ def _write_findings(book: _Book, designs, scenario, supply=None) -> None:
 
 
 def _digest(text: str) -> str:
-    """The digest the hidden sheet keeps of its YAML (B1), so a hand edit is told apart.
+    """The digest the hidden sheet keeps of its text (B1), so a hand edit is told apart.
 
     >>> _digest("schema: shoporg/design-v1")[:15]
     'sha256:0f5b49fa'
@@ -628,8 +629,9 @@ def _digest(text: str) -> str:
 
 
 def _write_data(wb, design) -> None:
-    """The hidden ``_shoporg`` sheet: the design's YAML in cells of at most 30,000 chars."""
-    text = dump_yaml(design_to_dict(design))
+    """The hidden ``_shoporg`` sheet: the design's data as JSON (:mod:`.json_data`) in cells
+    of at most 30,000 chars."""
+    text = json_data.dumps(design_to_dict(design))
     ws = wb.create_sheet(DATA_SHEET)
     ws.cell(row=1, column=2, value=_digest(text))
     for i in range(0, len(text), _CHUNK):
@@ -816,14 +818,17 @@ def _rows(ws, path: Path, max_col: int | None = None) -> list[tuple]:
 
 def _base_design(wb, path: Path):
     """The design the hidden sheet holds, and whether that sheet was edited by hand (its
-    YAML no longer matches the digest in B1; a workbook written before digests has none)."""
+    text no longer matches the digest in B1; a workbook written before digests has none)."""
     if DATA_SHEET not in wb.sheetnames:
         raise _fail(DATA_SHEET, Phrase("err.xlsx_no_data", sheet=repr(DATA_SHEET)), path)
     rows = _rows(wb[DATA_SHEET], path, max_col=2)
     text = "".join(str(r[0]) for r in rows if r and r[0] is not None)
     digest = rows[0][1] if rows and len(rows[0]) > 1 else None
     edited = digest is not None and str(digest).strip() != _digest(text)
-    return design_from_dict(load_yaml(path, text), file=f"{path}!{DATA_SHEET}"), edited
+    where = f"{path}!{DATA_SHEET}"
+    # JSON since it is written so; YAML in the workbooks written before
+    data = json_data.loads(text, where) if json_data.looks_like_json(text) else load_yaml(where, text)
+    return design_from_dict(data, file=where), edited
 
 
 def _role_sheet(wb, path: Path):
