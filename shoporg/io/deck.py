@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import fmt
-from ..analysis import compare, compare_view, diff, diff_view, health, health_view
+from ..analysis import _compare, compare_view, diff, diff_view, health, health_view
 from ..chart import headcount_text
 from ..client import ClientBlock
 from ..errors import DesignFileError
@@ -585,7 +585,8 @@ def write_pptx(designs, path, scenario=None, lang: str = "zh", *, client=None, s
 
     runs = [payroll(d, scenario, supply=supply) if scenario is not None else None for d in designs]
     # compare() sets options side by side; one design is compared with itself, its own column kept
-    table = compare(designs if len(designs) > 1 else designs * 2, scenario, lang=lang, supply=supply)
+    table = _compare(designs if len(designs) > 1 else designs * 2, scenario, lang=lang, supply=supply,
+                     payrolls=runs if len(designs) > 1 else runs * 2)
     keys = [k for k in _COMPARED if k in table.index]
     shown = compare_view(table.loc[keys], lang)
     names = [d.name.get(lang) for d in designs] if len(designs) == 1 else list(shown.columns[1:1 + len(designs)])
