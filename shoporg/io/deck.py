@@ -17,6 +17,7 @@ later slide carries a stub "见第N页" with the people below it.
 
 from __future__ import annotations
 
+import copy
 import functools
 import math
 import re
@@ -163,7 +164,7 @@ def chart_pages(design, lang: str = "zh", *, area: tuple[float, float] = _AREA,
 
     def fits(shown, stubs):
         sizes = {n: (stub_width if stubs else width, _box_height(name_lines, bool(stubs))) for n in shown}
-        lay = tidy_layout(G.subgraph(shown).copy(), sizes, "top-down", **_GAPS)
+        lay = tidy_layout(_subtree_graph(G, shown), sizes, "top-down", **_GAPS)
         scale = min(_MAX_SCALE, area[0] / lay.width, area[1] / lay.height)
         return (lay, scale) if scale >= least else None
 
@@ -182,8 +183,26 @@ def chart_pages(design, lang: str = "zh", *, area: tuple[float, float] = _AREA,
 def _smallest(G, roles, width, name_lines, stubs, area):
     """A page that does not fit at the smallest text: drawn as it is, smaller."""
     sizes = {n: (width, _box_height(name_lines, stubs)) for n in roles}
-    lay = tidy_layout(G.subgraph(roles).copy(), sizes, "top-down", **_GAPS)
+    lay = tidy_layout(_subtree_graph(G, roles), sizes, "top-down", **_GAPS)
     return lay, min(_MAX_SCALE, area[0] / lay.width, area[1] / lay.height)
+
+
+def _subtree_graph(G, shown):
+    """The reporting lines among ``shown`` as a graph of their own, successors in ``G``'s
+    order: what ``G.subgraph(shown).copy()`` lays out, without a filtered view's cost
+    on every look-up.
+
+    >>> import networkx as nx
+    >>> list(_subtree_graph(nx.DiGraph([("a", "c"), ("a", "b"), ("b", "d")]), ["a", "b", "c"]).edges)
+    [('a', 'c'), ('a', 'b')]
+    """
+    import networkx as nx  # already loaded by shoporg.hierarchy
+
+    keep = set(shown)
+    H = nx.DiGraph()
+    H.add_nodes_from(shown)
+    H.add_edges_from((u, v) for u in shown for v in G.succ[u] if v in keep)
+    return H
 
 
 # -- drawing ---------------------------------------------------------------------------
@@ -209,6 +228,7 @@ def _tint(hex6: str, amount: float = 0.86) -> str:
 _NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
        'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _CTRL = re.compile(r"[\x00-\x08\x0B-\x1F]")
 _ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
                        "\t": "&#9;"})
@@ -266,7 +286,11 @@ def _elements(xml: str) -> list:
 
 def _paragraphs(frame, lines: list[tuple[str, float, str, bool]], align: str | None = None) -> None:
     """``frame``'s text replaced by ``lines`` (its first paragraph holds no settings of its own)."""
-    body = frame._txBody
+    _fill(frame._txBody, lines, align)
+
+
+def _fill(body, lines, align: str | None = None) -> None:
+    """A ``txBody`` element's paragraphs replaced by ``lines``."""
     for p in body.findall(_A + "p"):
         body.remove(p)
     body.extend(_elements(_p_xml(lines, align)))
@@ -382,8 +406,9 @@ class _Deck:
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = _pt(_SLIDE_W), _pt(_SLIDE_H)
         self.lang, self.footer = lang, footer
+        self._frames: dict[int, object] = {}  # layout -> a slide's shapes before its texts: title and footer
 
-    def _add_slide(self, layout):
+    def _add_slide(self, layout, shapes=None):
         """``prs.slides.add_slide(layout)`` without its look through every earlier slide for a
         relationship to the new one (there is none) and for the largest slide id (the count
         tells both): the same parts, ids and relationships, in time independent of the count."""
@@ -396,20 +421,29 @@ class _Deck:
         part = SlidePart.new(PackURI(f"/ppt/slides/slide{number}.xml"), self.prs.part.package, layout.part)
         rid = self.prs.part.rels._add_relationship(RT.SLIDE, part)
         slide = part.slide
-        slide.shapes.clone_layout_placeholders(layout)
+        if shapes is None:
+            slide.shapes.clone_layout_placeholders(layout)
+        else:  # a copy of an earlier slide's shape tree, before anything reads this slide's shapes
+            tree = slide._element.cSld.spTree
+            tree.getparent().replace(tree, copy.deepcopy(shapes))
         ids._add_sldId(id=255 + number, rId=rid)  # slide ids start at 256
         return slide
 
     def slide(self, title: str, *, layout: int = 5):
-        s = self._add_slide(self.prs.slide_layouts[layout])
-        box = s.shapes.title
-        box.left, box.top, box.width, box.height = (_pt(_MARGIN_X), _pt(_TITLE_TOP), _pt(_SLIDE_W - 2 * _MARGIN_X),
-                                                    _pt(_TITLE_H))
-        _paragraphs(box.text_frame, [(title, 24, _INK, True)], "l")
+        """A new slide with its title and footer (the first slide of a layout builds them;
+        the others copy its shapes, the same elements and ids, and set their texts)."""
+        frame = self._frames.get(layout)
+        s = self._add_slide(self.prs.slide_layouts[layout], frame)
+        if frame is None:
+            box = s.shapes.title
+            box.left, box.top, box.width, box.height = (_pt(_MARGIN_X), _pt(_TITLE_TOP),
+                                                        _pt(_SLIDE_W - 2 * _MARGIN_X), _pt(_TITLE_H))
+            s.shapes.add_textbox(_pt(_MARGIN_X), _pt(_SLIDE_H - _FOOT_H), _pt(_SLIDE_W - 2 * _MARGIN_X), _pt(18))
+            self._frames[layout] = copy.deepcopy(s.shapes._spTree)
+        head, foot = (sp.find(_P + "txBody") for sp in s.shapes._spTree.findall(_P + "sp"))
+        _fill(head, [(title, 24, _INK, True)], "l")
         number = len(self.prs.slides)
-        foot = s.shapes.add_textbox(_pt(_MARGIN_X), _pt(_SLIDE_H - _FOOT_H), _pt(_SLIDE_W - 2 * _MARGIN_X), _pt(18))
-        _paragraphs(foot.text_frame, [(f"{self.footer}    {number}" if self.footer else str(number), 9, _GREY, False)],
-                    "r")
+        _fill(foot, [(f"{self.footer}    {number}" if self.footer else str(number), 9, _GREY, False)], "r")
         return s
 
     def cover(self, title: str, subtitle: str, lines: list[str]):
