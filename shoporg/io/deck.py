@@ -163,7 +163,10 @@ def chart_pages(design, lang: str = "zh", *, area: tuple[float, float] = _AREA,
     least = min_pt / _DETAIL_PT
 
     def fits(shown, stubs):
-        sizes = {n: (stub_width if stubs else width, _box_height(name_lines, bool(stubs))) for n in shown}
+        box = (stub_width if stubs else width, _box_height(name_lines, bool(stubs)))
+        if _surely_too_large(G, shown, box, (area[0] / least, area[1] / least)):
+            return None  # no layout needed to tell
+        sizes = dict.fromkeys(shown, box)
         lay = tidy_layout(_subtree_graph(G, shown), sizes, "top-down", **_GAPS)
         scale = min(_MAX_SCALE, area[0] / lay.width, area[1] / lay.height)
         return (lay, scale) if scale >= least else None
@@ -178,6 +181,28 @@ def chart_pages(design, lang: str = "zh", *, area: tuple[float, float] = _AREA,
                                         bool(p.continued), area)
         out.append(ChartPage((p.root,), p.roles, {n: k - 1 for n, k in p.continued.items()}, lay, scale))
     return out
+
+
+def _surely_too_large(G, shown, box, most) -> bool:
+    """Whether boxes of size ``box`` for the roles ``shown`` are wider or taller than
+    ``most`` however they are laid out: boxes of one level sit side by side, levels one
+    below the other, none overlapping. Counted level by level, so that a large subtree is
+    turned down after its first too-wide level (the slack leaves the layout's rounding alone).
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("a", "c"), ("a", "d")])
+    >>> _surely_too_large(G, ["a", "b", "c", "d"], (10, 5), (25, 100)), _surely_too_large(G, ["a", "b"], (10, 5), (25, 100))
+    (True, False)
+    """
+    keep = set(shown)
+    level = [n for n in shown if not any(m in keep for m in G.pred[n])]
+    levels = 0
+    while level:
+        levels += 1
+        if len(level) * box[0] > most[0] * 1.001 or levels * box[1] > most[1] * 1.001:
+            return True
+        level = [c for n in level for c in G.succ[n] if c in keep]
+    return False
 
 
 def _smallest(G, roles, width, name_lines, stubs, area):
