@@ -518,10 +518,9 @@ def _metrics(design, scenario, norms, supply, mid=None) -> dict:
         mid = mid if mid is not None else payroll(design, scenario, supply=supply)
         s = mid.summary()
         out["annual_accrued"], out["annual_paid"] = float(s.loc["accrued", "total"]), float(s.loc["paid", "total"])
-        # the ends of the pay ranges need totals only: the sweep prices them without line detail
-        for level in ("low", "high"):
-            out[f"annual_{level}"] = int(payroll_sweep(design, [scenario], base_level=level,
-                                                       supply=supply)["accrued_fen"].iloc[0]) / 100
+        # the ends of the pay ranges need totals only: one sweep prices both, without line detail
+        ends = payroll_sweep(design, [scenario, scenario], base_level=("low", "high"), supply=supply)["accrued_fen"]
+        out["annual_low"], out["annual_high"] = int(ends.iloc[0]) / 100, int(ends.iloc[1]) / 100
         out["monthly_avg"] = round(out["annual_accrued"] / 12, 2)
         total = s.loc["accrued", "total"]
         out["fixed_share"] = round(float(s.loc["accrued", "fixed"] / total), 4) if total else None
