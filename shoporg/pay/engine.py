@@ -477,10 +477,14 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str | Sequence
                     known = amounts.get(key)
                     if known is not None and (known[0] == "pool" or np.array_equal(known[3], shares)):
                         priced.append(known[:3])  # a pool does not depend on who shares it
-                    else:
-                        priced.append(component_fen(c, Inputs(shares, driver, env.shop, param, level, inputs_base,
-                                                              start_month), factor))
-                        amounts[key] = (*priced[-1], shares)
+                        continue
+                    inputs = (_Watched if len(bases) > 1 else Inputs)(shares, driver, env.shop, param, level,
+                                                                      inputs_base, start_month)
+                    priced.append(component_fen(c, inputs, factor))
+                    amounts[key] = (*priced[-1], shares)
+                    if len(bases) > 1 and not inputs.read:  # the amount does not read the pay level
+                        priced = priced[:1]
+                        break
                 how, fen, most = priced[0] if len(priced) == 1 else _by_level(priced, levels, bases, S, n)
                 bound += most * (n if how == "people" else 1) * MONTHS
                 if bound > MAX_TOTAL_FEN:
@@ -537,6 +541,35 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str | Sequence
         accrued_by_role.append(acc.sum(axis=1))
         paid_by_role.append((acc + paid).sum(axis=1))
     return lines, accrued_by_role, paid_by_role
+
+
+class _Watched(Inputs):
+    """:class:`Inputs` that note whether a kind read the pay level or the base pay it
+    gives (an amount that reads neither is the same at every level)."""
+
+    __slots__ = ("_level", "_base", "read")
+
+    def __init__(self, *args):
+        self.read = False
+        super().__init__(*args)
+
+    @property
+    def base_level(self):
+        self.read = True
+        return self._level
+
+    @base_level.setter
+    def base_level(self, value):
+        self._level = value
+
+    @property
+    def monthly_base(self):
+        self.read = True
+        return self._base
+
+    @monthly_base.setter
+    def monthly_base(self, value):
+        self._base = value
 
 
 def _by_level(priced, levels, bases, S: int, n: int):
