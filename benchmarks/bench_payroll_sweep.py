@@ -5,8 +5,14 @@ bonuses, a quarterly allowance on a condition) under 10,000 twelve-month scenari
 The sweep must give the same totals; the script checks that on a sample and prints
 both times and the ratio. It does so twice: gross pay only, then with the employment
 chain of the Shanghai pack (social insurance, housing fund, income tax, net pay; a
-13th month in January for every fourth role, part of them with an agency). Run:
-`.venv/bin/python benchmarks/bench_payroll_sweep.py`.
+13th month in January for every fourth role, part of them with an agency).
+
+Then the sweep against a plain numpy floor at 100 and 10,000 scenarios: the same rules
+written by hand as one array expression each over (scenarios × months), rounded to the
+fen as the engine rounds, with no engine around them. The floor's totals are checked
+equal to the sweep's to the fen; the targets are the sweep within 5× the floor at 100
+scenarios and 2× at 10,000. Run: `.venv/bin/python benchmarks/bench_payroll_sweep.py`
+(`--floor` for the floor comparison alone).
 """
 
 from __future__ import annotations
@@ -72,7 +78,76 @@ def employed(design):
     return design.replace(roles=tuple(roles), employment={"city": "上海", "effective": "2025-01-01", "roles": agency})
 
 
+def _fen(yuan):
+    """Yuan to fen as the engine rounds: half away from zero."""
+    cents = np.asarray(yuan, dtype=float) * 100
+    return np.copysign(np.floor(np.abs(cents) + 0.5 + 1e-6), cents).astype(np.int64)
+
+
+_TESTS = {">=": np.greater_equal, "==": np.equal}
+
+
+def numpy_floor(design, runs) -> np.ndarray:
+    """Accrued fen per scenario for :func:`brand_department`'s rules, by hand in numpy:
+    the drivers stacked once into (scenarios, 12) arrays, then per role and component one
+    expression (a base per person, a pool on a driver, an amount where a condition holds),
+    rounded and summed. What a sweep of these rules cannot do with less numpy."""
+    from shoporg.pay.engine import people_shares
+
+    names = ("orders_picked", "orders_shipped", "revenue", "complaints", "negative_reviews", "store_incidents",
+             "attainment")
+    drivers = {k: np.array([s.driver(k) for s in runs], dtype=float) for k in names}
+    total = np.zeros(len(runs), dtype=np.int64)
+    for role in design.roles:
+        shares = people_shares(role.headcount)
+        for c in role.pay:
+            held = None
+            if c.condition:
+                name, op, value = c.condition.split()
+                held = _TESTS[op](drivers[name], float(value))
+            if c.kind == "base":
+                lo, hi = c.monthly if isinstance(c.monthly, tuple) else (c.monthly, c.monthly)
+                total += 12 * int(_fen(float(lo + hi) / 2 * shares).sum())
+                continue
+            if c.kind == "allowance":
+                month = np.full(drivers["revenue"].shape, int(_fen(float(c.monthly) * shares).sum()))
+            elif c.kind == "team_bonus":
+                month = np.full(drivers["revenue"].shape, int(_fen(float(c.amount))))
+            elif c.kind == "revenue_bonus" and c.scope == "shop":
+                month = _fen(float(c.rate) * drivers[c.driver][..., None] * shares).sum(axis=-1)
+            else:  # a piece rate or a team's revenue bonus: a pool on a shop-wide driver
+                month = _fen(float(c.rate) * drivers[c.driver])
+            total += (month if held is None else np.where(held, month, 0)).sum(axis=1)
+    return total
+
+
+def against_floor(design, sizes=(100, 10_000)) -> None:
+    """The sweep's time over the floor's at each number of scenarios (CPU seconds, least of
+    several runs: the machine may be shared), totals compared."""
+    from shoporg import payroll_sweep
+
+    payroll_sweep(design, scenarios(10))
+    for n in sizes:
+        runs = scenarios(n)
+        sweep, floor = float("inf"), float("inf")
+        for _ in range(3 if n > 1000 else 7):
+            t = time.process_time()
+            swept = payroll_sweep(design, runs)
+            sweep = min(sweep, time.process_time() - t)
+            t = time.process_time()
+            by_hand = numpy_floor(design, runs)
+            floor = min(floor, time.process_time() - t)
+        assert (swept["accrued_fen"].to_numpy() == by_hand).all(), "the floor and the sweep disagree"
+        most = 5 if n <= 100 else 2
+        print(f"{n:>6,} scenarios: sweep {sweep * 1000:9.1f} ms, numpy floor {floor * 1000:9.1f} ms, "
+              f"{sweep / floor:5.1f}× the floor ({'ok' if sweep / floor <= most else 'NOT'}: ≤ {most}×); "
+              f"{sweep / len(design.roles) * 1e6:6.0f} µs a role; totals equal to the fen")
+
+
 def main() -> None:
+    if "--floor" in sys.argv:
+        against_floor(brand_department())
+        return
     design = brand_department()
     t = time.perf_counter()
     runs = scenarios(10_000)
@@ -83,6 +158,8 @@ def main() -> None:
     measure(design, runs)
     print("\n-- with the employment chain (上海: 五险一金, 个税, 实发; 13th month; agency)")
     measure(employed(design), runs, chain=True)
+    print("\n-- the sweep against a numpy floor (gross pay)")
+    against_floor(design)
 
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", "import shoporg"], check=True)

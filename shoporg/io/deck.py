@@ -17,13 +17,16 @@ later slide carries a stub "见第N页" with the people below it.
 
 from __future__ import annotations
 
+import copy
+import functools
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import fmt
-from ..analysis import compare, compare_view, diff, diff_view, health, health_view
+from ..analysis import _compare, compare_view, diff, diff_view, health, health_view
 from ..chart import headcount_text
 from ..client import ClientBlock
 from ..errors import DesignFileError
@@ -160,8 +163,11 @@ def chart_pages(design, lang: str = "zh", *, area: tuple[float, float] = _AREA,
     least = min_pt / _DETAIL_PT
 
     def fits(shown, stubs):
-        sizes = {n: (stub_width if stubs else width, _box_height(name_lines, bool(stubs))) for n in shown}
-        lay = tidy_layout(G.subgraph(shown).copy(), sizes, "top-down", **_GAPS)
+        box = (stub_width if stubs else width, _box_height(name_lines, bool(stubs)))
+        if _surely_too_large(G, shown, box, (area[0] / least, area[1] / least)):
+            return None  # no layout needed to tell
+        sizes = dict.fromkeys(shown, box)
+        lay = tidy_layout(_subtree_graph(G, shown), sizes, "top-down", **_GAPS)
         scale = min(_MAX_SCALE, area[0] / lay.width, area[1] / lay.height)
         return (lay, scale) if scale >= least else None
 
@@ -177,11 +183,51 @@ def chart_pages(design, lang: str = "zh", *, area: tuple[float, float] = _AREA,
     return out
 
 
+def _surely_too_large(G, shown, box, most) -> bool:
+    """Whether boxes of size ``box`` for the roles ``shown`` are wider or taller than
+    ``most`` however they are laid out: boxes of one level sit side by side, levels one
+    below the other, none overlapping. Counted level by level, so that a large subtree is
+    turned down after its first too-wide level (the slack leaves the layout's rounding alone).
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "b"), ("a", "c"), ("a", "d")])
+    >>> _surely_too_large(G, ["a", "b", "c", "d"], (10, 5), (25, 100)), _surely_too_large(G, ["a", "b"], (10, 5), (25, 100))
+    (True, False)
+    """
+    keep = set(shown)
+    level = [n for n in shown if not any(m in keep for m in G.pred[n])]
+    levels = 0
+    while level:
+        levels += 1
+        if len(level) * box[0] > most[0] * 1.001 or levels * box[1] > most[1] * 1.001:
+            return True
+        level = [c for n in level for c in G.succ[n] if c in keep]
+    return False
+
+
 def _smallest(G, roles, width, name_lines, stubs, area):
     """A page that does not fit at the smallest text: drawn as it is, smaller."""
     sizes = {n: (width, _box_height(name_lines, stubs)) for n in roles}
-    lay = tidy_layout(G.subgraph(roles).copy(), sizes, "top-down", **_GAPS)
+    lay = tidy_layout(_subtree_graph(G, roles), sizes, "top-down", **_GAPS)
     return lay, min(_MAX_SCALE, area[0] / lay.width, area[1] / lay.height)
+
+
+def _subtree_graph(G, shown):
+    """The reporting lines among ``shown`` as a graph of their own, successors in ``G``'s
+    order: what ``G.subgraph(shown).copy()`` lays out, without a filtered view's cost
+    on every look-up.
+
+    >>> import networkx as nx
+    >>> list(_subtree_graph(nx.DiGraph([("a", "c"), ("a", "b"), ("b", "d")]), ["a", "b", "c"]).edges)
+    [('a', 'c'), ('a', 'b')]
+    """
+    import networkx as nx  # already loaded by shoporg.hierarchy
+
+    keep = set(shown)
+    H = nx.DiGraph()
+    H.add_nodes_from(shown)
+    H.add_edges_from((u, v) for u in shown for v in G.succ[u] if v in keep)
+    return H
 
 
 # -- drawing ---------------------------------------------------------------------------
@@ -200,38 +246,180 @@ def _tint(hex6: str, amount: float = 0.86) -> str:
     return "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
 
 
-def _font(run, size: float, colour: str = _INK, bold: bool = False) -> None:
-    """Size, colour and the deck font for Latin and East Asian text of one run."""
+# -- slide XML in bulk -------------------------------------------------------------------
+# Text, tables and org-chart pages are written as XML fragments, parsed once each: the
+# elements python-pptx's run-, cell- and shape-wise calls make, in the same order, with
+# the same attributes (tests/test_deck_content.py pins them), at a fraction of the cost.
+_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_CTRL = re.compile(r"[\x00-\x08\x0B-\x1F]")
+_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
+                       "\t": "&#9;"})
+_CELL_MARGINS = f'<a:tcPr marL="{_pt(_CELL_PAD)}" marR="{_pt(_CELL_PAD)}" marT="{_pt(_CELL_PAD / 2)}" ' \
+                f'marB="{_pt(_CELL_PAD / 2)}"/>'
+_INSET = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}  # DrawingML's defaults, left unwritten
+_STYLE = ('<p:style><a:lnRef idx="{0}"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="{1}"><a:schemeClr '
+          'val="accent1"/></a:fillRef><a:effectRef idx="{2}"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef '
+          'idx="minor"><a:schemeClr val="{3}"/></a:fontRef></p:style>')
+_BOX_STYLE, _LINE_STYLE = _STYLE.format(1, 3, 2, "lt1"), _STYLE.format(2, 0, 1, "tx1")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` as element content: control characters as python-pptx writes them
+    (``_x0007_``; tab and line feed kept), then XML-escaped.
+
+    >>> _xml_text("a<b & c\\x07")
+    'a&lt;b &amp; c_x0007_'
+    """
+    text = _CTRL.sub(lambda m: "_x%04X_" % ord(m.group(0)), text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@functools.lru_cache(maxsize=None)
+def _rpr(size: float, colour: str, bold: bool) -> str:
+    """A run's properties: size, bold, colour and the deck font for Latin, East Asian and
+    complex scripts."""
     from pptx.util import Pt  # python-pptx: loaded when a deck is written
 
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.color.rgb = _rgb(colour)
-    run.font.name = FONT
-    rpr = run._r.get_or_add_rPr()
-    for tag in ("a:ea", "a:cs"):
-        el = rpr.find(_qn(tag))
-        if el is None:
-            el = rpr.makeelement(_qn(tag), {})
-            rpr.append(el)
-        el.set("typeface", FONT)
+    face = f' typeface="{FONT}"'
+    return (f'<a:rPr sz="{Pt(size).centipoints}" b="{int(bool(bold))}"><a:solidFill><a:srgbClr val="{colour}"/>'
+            f'</a:solidFill><a:latin{face}/><a:ea{face}/><a:cs{face}/></a:rPr>')
 
 
-def _qn(tag: str) -> str:
-    from pptx.oxml.ns import qn  # python-pptx: loaded when a deck is written
+def _p_xml(lines, align: str | None = None) -> str:
+    """One paragraph of one run for each ``(text, size, colour, bold)``; ``align`` is
+    DrawingML's ``l``, ``ctr`` or ``r``."""
+    ppr = f'<a:pPr algn="{align}"/>' if align else ""
+    return "".join(f"<a:p>{ppr}<a:r>{_rpr(size, colour, bold)}<a:t>{_xml_text(text)}</a:t></a:r></a:p>"
+                   for text, size, colour, bold in lines)
 
-    return qn(tag)
+
+def _elements(xml: str) -> list:
+    """The elements of an XML fragment in the ``a:`` and ``p:`` namespaces, parsed by
+    python-pptx's parser (so they read back as its element classes)."""
+    from pptx.oxml import parse_xml  # python-pptx: loaded when a deck is written
+
+    tree = parse_xml(f"<p:spTree {_NS}>{xml}</p:spTree>")
+    if "<a:t></a:t>" in xml:  # an empty run's text is "", written <a:t></a:t> as python-pptx does
+        for el in tree.iter(_A + "t"):
+            if el.text is None:
+                el.text = ""
+    return list(tree)
 
 
-def _paragraphs(frame, lines: list[tuple[str, float, str, bool]], align=None) -> None:
-    frame.clear()
-    for i, (text, size, colour, bold) in enumerate(lines):
-        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        if align is not None:
-            p.alignment = align
-        run = p.add_run()
-        run.text = text
-        _font(run, size, colour, bold)
+def _paragraphs(frame, lines: list[tuple[str, float, str, bool]], align: str | None = None) -> None:
+    """``frame``'s text replaced by ``lines`` (its first paragraph holds no settings of its own)."""
+    _fill(frame._txBody, lines, align)
+
+
+def _fill(body, lines, align: str | None = None) -> None:
+    """A ``txBody`` element's paragraphs replaced by ``lines``."""
+    for p in body.findall(_A + "p"):
+        body.remove(p)
+    body.extend(_elements(_p_xml(lines, align)))
+
+
+def _next_shape_id(slide) -> int:
+    """What python-pptx gives the next shape: one more than the largest id on the slide."""
+    return max(int(v) for v in slide.shapes._spTree.xpath("//@id") if v.isdigit()) + 1
+
+
+def _table_xml(shape_id: int, x: int, y: int, widths: list[int], rows: list[tuple[int, list[str]]]) -> str:
+    """A table's graphic frame: column widths and ``(height, cells)`` rows in EMU, each
+    cell's paragraphs as :func:`_p_xml` writes them; the frame as wide and high as they add up."""
+    grid = "".join(f'<a:gridCol w="{w}"/>' for w in widths)
+    trs = "".join(f'<a:tr h="{h}">' + "".join(f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{p}</a:txBody>"
+                                               f"{_CELL_MARGINS}</a:tc>" for p in cells) + "</a:tr>"
+                  for h, cells in rows)
+    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table {shape_id - 1}"/>'
+            f'<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
+            f'</p:nvGraphicFramePr><p:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{sum(widths)}" '
+            f'cy="{sum(h for h, _ in rows)}"/></p:xfrm><a:graphic><a:graphicData '
+            f'uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1">'
+            f'<a:tableStyleId>{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}</a:tableStyleId></a:tblPr><a:tblGrid>{grid}'
+            f'</a:tblGrid>{trs}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>')
+
+
+def _box_xml(shape_id: int, name: str, frame: tuple[int, int, int, int], fill: str, line: str,
+             insets: dict, paragraphs: str) -> str:
+    """An org-chart box: a rectangle with a tinted fill, an outline in its department's
+    colour and no shadow, its text centred on one line per paragraph."""
+    x, y, w, h = frame
+    pads = "".join(f' {k}="{v}"' for k, v in insets.items() if v != _INSET[k])
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name.translate(_ATTR)}"/><p:cNvSpPr/><p:nvPr/>'
+            f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm><a:prstGeom '
+            f'prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill><a:ln '
+            f'w="15875"><a:solidFill><a:srgbClr val="{line}"/></a:solidFill></a:ln><a:effectLst/></p:spPr>'
+            f'{_BOX_STYLE}<p:txBody><a:bodyPr rtlCol="0" anchor="ctr" wrap="none"{pads}/><a:lstStyle/>{paragraphs}'
+            f'</p:txBody></p:sp>')
+
+
+def _move_begin(pos: int, size: int, flipped: bool, new: int) -> tuple[int, int, bool]:
+    """One axis of a connector's frame after its begin point moves to ``new`` (python-pptx's
+    ``begin_x``/``begin_y``)."""
+    if flipped:
+        old = pos + size
+        d = abs(new - old)
+        if new >= old:
+            return pos, size + d, True
+        return (pos, size - d, True) if d <= size else (new, d - size, False)
+    d = abs(new - pos)
+    if new <= pos:
+        return new, size + d, False
+    return (new, size - d, False) if d <= size else (pos + size, d - size, True)
+
+
+def _move_end(pos: int, size: int, flipped: bool, new: int) -> tuple[int, int, bool]:
+    """One axis of a connector's frame after its end point moves to ``new`` (``end_x``/``end_y``)."""
+    if flipped:
+        d = abs(new - pos)
+        if new <= pos:
+            return new, size + d, True
+        return (new, size - d, True) if d <= size else (pos + size, d - size, False)
+    old = pos + size
+    d = abs(new - old)
+    if new >= old:
+        return pos, size + d, False
+    return (pos, size - d, False) if d <= size else (new, d - size, True)
+
+
+def _connector_xml(shape_id: int, a: tuple, b: tuple, *, elbow: bool, mode: str, dashed: bool) -> str:
+    """A line from box ``a``'s bottom to box ``b``'s top, glued to both (each box is
+    ``(id, x, y, w, h)`` in EMU); an elbow of a top-down chart turned upright, as
+    PowerPoint's elbow runs across first and an org chart's runs down first."""
+    (a_id, ax, ay, aw, ah), (b_id, bx, by, bw, _) = a, b
+    flips: dict[str, str] = {}  # xfrm attributes in the order python-pptx sets them
+
+    def flip(name: str, before: bool, after: bool) -> None:
+        if after and not before:
+            flips[name] = "1"
+        elif before and not after:
+            flips.pop(name, None)
+
+    x = y = cx = cy = 0
+    fh = fv = False
+    for move, nx, ny in ((_move_begin, int(ax + aw / 2), ay + ah), (_move_end, int(bx + bw / 2), by)):
+        x, cx, h = move(x, cx, fh, nx)
+        flip("flipH", fh, h)
+        y, cy, v = move(y, cy, fv, ny)
+        flip("flipV", fv, v)
+        fh, fv = h, v
+    x1, y1, x2, y2 = ax + aw // 2, ay + ah, bx + bw // 2, by
+    if elbow and mode == "top-down" and x1 != x2 and y2 > y1:  # the frame turned a quarter, its width along the drop
+        w, h = y2 - y1, abs(x2 - x1)
+        mx, my = (x1 + x2) // 2, (y1 + y2) // 2
+        flips = {"rot": "5400000", **({"flipV": "1"} if x2 > x1 else {})}
+        x, y, cx, cy = mx - w // 2, my - h // 2, w, h
+    attrs = "".join(f' {k}="{v}"' for k, v in flips.items())
+    dash = '<a:prstDash val="dash"/><a:tailEnd type="triangle"/>' if dashed else ""
+    return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="Connector {shape_id - 1}"/><p:cNvCxnSpPr>'
+            f'<a:stCxn id="{a_id}" idx="2"/><a:endCxn id="{b_id}" idx="0"/></p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>'
+            f'<p:spPr><a:xfrm{attrs}><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom '
+            f'prst="{"bentConnector3" if elbow else "line"}"><a:avLst/></a:prstGeom><a:ln w="12700"><a:solidFill>'
+            f'<a:srgbClr val="{_ACCENT if dashed else _LINE_COLOUR}"/></a:solidFill>{dash}</a:ln></p:spPr>'
+            f'{_LINE_STYLE}</p:cxnSp>')
 
 
 class _Deck:
@@ -243,21 +431,44 @@ class _Deck:
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = _pt(_SLIDE_W), _pt(_SLIDE_H)
         self.lang, self.footer = lang, footer
+        self._frames: dict[int, object] = {}  # layout -> a slide's shapes before its texts: title and footer
+
+    def _add_slide(self, layout, shapes=None):
+        """``prs.slides.add_slide(layout)`` without its look through every earlier slide for a
+        relationship to the new one (there is none) and for the largest slide id (the count
+        tells both): the same parts, ids and relationships, in time independent of the count."""
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT  # python-pptx: loaded when a deck is written
+        from pptx.opc.packuri import PackURI
+        from pptx.parts.slide import SlidePart
+
+        ids = self.prs.slides._sldIdLst
+        number = len(ids) + 1
+        part = SlidePart.new(PackURI(f"/ppt/slides/slide{number}.xml"), self.prs.part.package, layout.part)
+        rid = self.prs.part.rels._add_relationship(RT.SLIDE, part)
+        slide = part.slide
+        if shapes is None:
+            slide.shapes.clone_layout_placeholders(layout)
+        else:  # a copy of an earlier slide's shape tree, before anything reads this slide's shapes
+            tree = slide._element.cSld.spTree
+            tree.getparent().replace(tree, copy.deepcopy(shapes))
+        ids._add_sldId(id=255 + number, rId=rid)  # slide ids start at 256
+        return slide
 
     def slide(self, title: str, *, layout: int = 5):
-        s = self.prs.slides.add_slide(self.prs.slide_layouts[layout])
-        box = s.shapes.title
-        box.left, box.top, box.width, box.height = (_pt(_MARGIN_X), _pt(_TITLE_TOP), _pt(_SLIDE_W - 2 * _MARGIN_X),
-                                                    _pt(_TITLE_H))
-        from pptx.enum.text import (
-            PP_ALIGN,  # python-pptx: loaded when a deck is written
-        )
-
-        _paragraphs(box.text_frame, [(title, 24, _INK, True)], PP_ALIGN.LEFT)
+        """A new slide with its title and footer (the first slide of a layout builds them;
+        the others copy its shapes, the same elements and ids, and set their texts)."""
+        frame = self._frames.get(layout)
+        s = self._add_slide(self.prs.slide_layouts[layout], frame)
+        if frame is None:
+            box = s.shapes.title
+            box.left, box.top, box.width, box.height = (_pt(_MARGIN_X), _pt(_TITLE_TOP),
+                                                        _pt(_SLIDE_W - 2 * _MARGIN_X), _pt(_TITLE_H))
+            s.shapes.add_textbox(_pt(_MARGIN_X), _pt(_SLIDE_H - _FOOT_H), _pt(_SLIDE_W - 2 * _MARGIN_X), _pt(18))
+            self._frames[layout] = copy.deepcopy(s.shapes._spTree)
+        head, foot = (sp.find(_P + "txBody") for sp in s.shapes._spTree.findall(_P + "sp"))
+        _fill(head, [(title, 24, _INK, True)], "l")
         number = len(self.prs.slides)
-        foot = s.shapes.add_textbox(_pt(_MARGIN_X), _pt(_SLIDE_H - _FOOT_H), _pt(_SLIDE_W - 2 * _MARGIN_X), _pt(18))
-        _paragraphs(foot.text_frame, [(f"{self.footer}    {number}" if self.footer else str(number), 9, _GREY, False)],
-                    PP_ALIGN.RIGHT)
+        _fill(foot, [(f"{self.footer}    {number}" if self.footer else str(number), 9, _GREY, False)], "r")
         return s
 
     def cover(self, title: str, subtitle: str, lines: list[str]):
@@ -265,9 +476,6 @@ class _Deck:
         and the client block."""
         from pptx.enum.shapes import (
             MSO_SHAPE,  # python-pptx: loaded when a deck is written
-        )
-        from pptx.enum.text import (
-            PP_ALIGN,  # python-pptx: loaded when a deck is written
         )
 
         s = self.slide(title)
@@ -277,7 +485,7 @@ class _Deck:
         band.line.fill.background()
         box = s.shapes.title
         box.left, box.top, box.width, box.height = _pt(72), _pt(150), _pt(_SLIDE_W - 144), _pt(70)
-        _paragraphs(box.text_frame, [(title, 36, _INK, True)], PP_ALIGN.LEFT)
+        _paragraphs(box.text_frame, [(title, 36, _INK, True)], "l")
         rule = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, _pt(72), _pt(232), _pt(120), _pt(3))
         rule.fill.solid()
         rule.fill.fore_color.rgb = _rgb(_PALETTE[1])
@@ -297,133 +505,89 @@ class _Deck:
         return box
 
     def table(self, s, header: list[str], rows: list[list[str]], widths: list[float], *,
-              numeric=frozenset(), top: float = _BODY_TOP, size: float = 11):
+              numeric=frozenset(), top: float = _BODY_TOP, size: float = 11, heights: list[float] | None = None) -> None:
         """A table; ``widths`` are shares of the body width, ``numeric`` columns right-aligned;
-        each row as high as its longest cell needs (LibreOffice does not grow rows)."""
-        from pptx.enum.text import (
-            PP_ALIGN,  # python-pptx: loaded when a deck is written
-        )
-
+        each row as high as its longest cell needs (LibreOffice does not grow rows), or as
+        ``heights`` (header first) says."""
         cols = _column_widths(widths)
-        heights = [_row_height(r, cols, size) for r in [header] + rows]
-        shape = s.shapes.add_table(len(rows) + 1, len(header), _pt(_MARGIN_X), _pt(top), _pt(_AREA[0]),
-                                   _pt(sum(heights)))
-        table = shape.table
-        for i, w in enumerate(cols):
-            table.columns[i].width = _pt(w)
+        if heights is None:
+            heights = [_row_height(r, cols, size) for r in [header] + rows]
+        body = []
         for r, values in enumerate([header] + rows):
-            table.rows[r].height = _pt(heights[r])
-            for c, value in enumerate(values):
-                cell = table.cell(r, c)
-                cell.margin_left = cell.margin_right = _pt(_CELL_PAD)
-                cell.margin_top = cell.margin_bottom = _pt(_CELL_PAD / 2)
-                align = PP_ALIGN.RIGHT if c in numeric and r > 0 else PP_ALIGN.LEFT
-                _paragraphs(cell.text_frame, [("" if value is None else str(value), size, "FFFFFF" if r == 0 else _INK,
-                                               r == 0)], align)
-        return table
+            colour = "FFFFFF" if r == 0 else _INK
+            cells = [_p_xml([("" if v is None else str(v), size, colour, r == 0)], "r" if c in numeric and r > 0 else "l")
+                     for c, v in enumerate(values)]
+            body.append((_pt(heights[r]), cells + ["<a:p/>"] * (len(header) - len(cells))))
+        s.shapes._spTree.extend(_elements(_table_xml(_next_shape_id(s), _pt(_MARGIN_X), _pt(top),
+                                                     [_pt(w) for w in cols], body)))
 
     def tables(self, title: str, header: list[str], rows: list[list[str]], widths: list[float], *,
                numeric=frozenset(), size: float = 11) -> None:
         """As many slides as the rows need, each headed ``title (k/n)`` when there are several."""
         cols = _column_widths(widths)
-        room = _AREA[1] - _row_height(header, cols, size)
+        head_h = _row_height(header, cols, size)
+        room = _AREA[1] - head_h
         parts, part, used = [], [], 0.0
         for row in rows:
             h = _row_height(row, cols, size)
             if part and used + h > room:
                 parts.append(part)
                 part, used = [], 0.0
-            part.append(row)
+            part.append((row, h))
             used += h
         parts.append(part)
         for i, part in enumerate(parts):
             head = title if len(parts) == 1 else t("deck.chart_part", self.lang, title=title, part=i + 1,
                                                    parts=len(parts))
-            self.table(self.slide(head), header, part, widths, numeric=numeric, size=size)
+            self.table(self.slide(head), header, [r for r, _ in part], widths, numeric=numeric, size=size,
+                       heights=[head_h] + [h for _, h in part])
 
-    def org_chart(self, s, design, page: ChartPage, numbers: list[int], colours: dict) -> None:
+    def org_chart(self, s, chart: _Chart, page: ChartPage, numbers: list[int]) -> None:
         """Boxes and glued connectors of one chart page, centred in the body."""
-        from pptx.enum.shapes import (  # python-pptx: loaded when a deck is written
-            MSO_CONNECTOR,
-            MSO_SHAPE,
-        )
-        from pptx.enum.text import (  # python-pptx: loaded when a deck is written
-            MSO_ANCHOR,
-            PP_ALIGN,
-        )
-        from pptx.util import Pt  # python-pptx: loaded when a deck is written
-
         lay, k = page.layout, page.scale
         left = _MARGIN_X + (_AREA[0] - lay.width * k) / 2
         top = _BODY_TOP + (_AREA[1] - lay.height * k) / 2
-        G = to_graph(design)
-        below = headcount_rollup(G)
-        boxes = {}
+        shape_id = _next_shape_id(s)
+        insets = {"lIns": _pt(_PAD_X * k), "rIns": _pt(_PAD_X * k), "tIns": _pt(_PAD_Y * k), "bIns": _pt(_PAD_Y * k)}
+        boxes, xml = {}, []
         for node in page.roles:
-            role = design.role(node)
+            role = chart.roles[node]
             x, y, w, h = lay[node]
-            shape = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, _pt(left + (x - w / 2) * k), _pt(top + (y - h / 2) * k),
-                                       _pt(w * k), _pt(h * k))
-            colour = colours[node]
-            shape.fill.solid()
-            shape.fill.fore_color.rgb = _rgb(_tint(colour))
-            shape.line.color.rgb = _rgb(colour)
-            shape.line.width = Pt(1.25)
-            shape.shadow.inherit = False
-            shape.name = role.name.get(self.lang)
-            frame = shape.text_frame
-            frame.word_wrap = False
-            frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-            frame.margin_left = frame.margin_right = _pt(_PAD_X * k)
-            frame.margin_top = frame.margin_bottom = _pt(_PAD_Y * k)
+            frame = (_pt(left + (x - w / 2) * k), _pt(top + (y - h / 2) * k), _pt(w * k), _pt(h * k))
             lines = [(x_, size * k, _INK if size == _NAME_PT else _GREY, size == _NAME_PT)
                      for x_, size in _box_texts(role, self.lang)]
             if node in page.continued:
                 lines.append((t("deck.continued", self.lang, page=numbers[page.continued[node]],
-                                people=fmt.headcount(below[node] - float(role.headcount), self.lang)),
+                                people=fmt.headcount(chart.below[node] - float(role.headcount), self.lang)),
                               _DETAIL_PT * k, _ACCENT, False))
-            _paragraphs(frame, lines, PP_ALIGN.CENTER)
-            boxes[node] = shape
-        for m, r in G.edges:
-            if m in boxes and r in boxes:
-                self._connector(s, MSO_CONNECTOR.ELBOW, boxes[m], boxes[r], lay.mode, dashed=False)
-        for m, r in G.graph["dotted_lines"]:
-            if m in boxes and r in boxes:
-                self._connector(s, MSO_CONNECTOR.STRAIGHT, boxes[m], boxes[r], "top-down", dashed=True)
+            colour = chart.colours[node]
+            xml.append(_box_xml(shape_id, role.name.get(self.lang), frame, _tint(colour), colour, insets,
+                                _p_xml(lines, "ctr")))
+            boxes[node] = (shape_id, *frame)
+            shape_id += 1
+        for edges, elbow in ((chart.graph.edges, True), (chart.graph.graph["dotted_lines"], False)):
+            for m, r in edges:
+                if m in boxes and r in boxes:
+                    xml.append(_connector_xml(shape_id, boxes[m], boxes[r], elbow=elbow,
+                                              mode=lay.mode if elbow else "top-down", dashed=not elbow))
+                    shape_id += 1
+        s.shapes._spTree.extend(_elements("".join(xml)))
 
-    @staticmethod
-    def _connector(s, kind, a, b, mode: str, *, dashed: bool) -> None:
-        """A line from ``a``'s bottom to ``b``'s top (glued to both), as an elbow turned
-        upright: PowerPoint's elbow runs across first, an org chart's runs down first."""
-        from pptx.util import Pt  # python-pptx: loaded when a deck is written
 
-        c = s.shapes.add_connector(kind, 0, 0, 0, 0)
-        c.begin_connect(a, 2)
-        c.end_connect(b, 0)
-        c.line.color.rgb = _rgb(_ACCENT if dashed else _LINE_COLOUR)
-        c.line.width = Pt(1.0)
-        ln = c.line._get_or_add_ln()
-        if dashed:
-            dash = ln.makeelement(_qn("a:prstDash"), {"val": "dash"})
-            ln.append(dash)
-            ln.append(ln.makeelement(_qn("a:tailEnd"), {"type": "triangle"}))
-        x1, y1 = a.left + a.width // 2, a.top + a.height
-        x2, y2 = b.left + b.width // 2, b.top
-        if kind == 1 or mode != "top-down" or x1 == x2 or y2 <= y1:
-            return
-        # upright elbow: the frame is turned a quarter, its width along the drop
-        xfrm = c._element.spPr.find(_qn("a:xfrm"))
-        w, h = y2 - y1, abs(x2 - x1)
-        cx, cy = (x1 + x2) // 2, (y1 + y2) // 2
-        xfrm.set("rot", "5400000")
-        for attr in ("flipH", "flipV"):
-            xfrm.attrib.pop(attr, None)
-        if x2 > x1:
-            xfrm.set("flipV", "1")
-        xfrm.find(_qn("a:off")).set("x", str(cx - w // 2))
-        xfrm.find(_qn("a:off")).set("y", str(cy - h // 2))
-        xfrm.find(_qn("a:ext")).set("cx", str(w))
-        xfrm.find(_qn("a:ext")).set("cy", str(h))
+@dataclass
+class _Chart:
+    """What every chart page of one design reads: its graph, people below each role, the
+    roles by id and each role's colour."""
+
+    graph: object
+    below: dict
+    roles: dict
+    colours: dict
+
+    @classmethod
+    def of(cls, design) -> _Chart:
+        G = to_graph(design)
+        return cls(G, headcount_rollup(G), {r.id: r for r in design.roles}, _colours(design))
 
 
 def _column_widths(shares) -> list[float]:
@@ -480,7 +644,8 @@ def write_pptx(designs, path, scenario=None, lang: str = "zh", *, client=None, s
 
     runs = [payroll(d, scenario, supply=supply) if scenario is not None else None for d in designs]
     # compare() sets options side by side; one design is compared with itself, its own column kept
-    table = compare(designs if len(designs) > 1 else designs * 2, scenario, lang=lang, supply=supply)
+    table = _compare(designs if len(designs) > 1 else designs * 2, scenario, lang=lang, supply=supply,
+                     payrolls=runs if len(designs) > 1 else runs * 2)
     keys = [k for k in _COMPARED if k in table.index]
     shown = compare_view(table.loc[keys], lang)
     names = [d.name.get(lang) for d in designs] if len(designs) == 1 else list(shown.columns[1:1 + len(designs)])
@@ -493,13 +658,14 @@ def write_pptx(designs, path, scenario=None, lang: str = "zh", *, client=None, s
         pages = chart_pages(d, lang)
         first = len(deck.prs.slides) + 1
         numbers = [first + i for i in range(len(pages))]
-        colours = _colours(d)
+        chart = _Chart.of(d)
         for i, page in enumerate(pages):
             head = t("deck.chart_title", lang, name=name)
             if len(pages) > 1:
                 head = t("deck.chart_part", lang, title=head, part=i + 1, parts=len(pages))
-            deck.org_chart(deck.slide(head), d, page, numbers, colours)
-        rows = [[r.name.get(lang), _department(d, r, lang), fmt.headcount(r.headcount, lang), pay_summary(r, lang),
+            deck.org_chart(deck.slide(head), chart, page, numbers)
+        departments = _departments(d, lang)
+        rows = [[r.name.get(lang), departments.get(r.department, ""), fmt.headcount(r.headcount, lang), pay_summary(r, lang),
                  _first_duties(r, lang)] for r in d.roles]
         deck.tables(t("deck.roles_title", lang, name=name),
                     [t(f"col.{c}", lang) for c in ("name", "department", "headcount", "pay", "duties")],
@@ -530,11 +696,12 @@ def write_pptx(designs, path, scenario=None, lang: str = "zh", *, client=None, s
     return path
 
 
-def _department(design, role, lang: str) -> str:
+def _departments(design, lang: str) -> dict[str, str]:
+    """Each department's name by id (the first of a repeated id)."""
+    names: dict[str, str] = {}
     for dep in design.departments:
-        if dep.id == role.department:
-            return dep.name.get(lang)
-    return ""
+        names.setdefault(dep.id, dep.name.get(lang))
+    return names
 
 
 def _first_duties(role, lang: str, most: int = 2) -> str:

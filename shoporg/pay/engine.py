@@ -406,9 +406,12 @@ def _line(env: Environment, role_id: str, ci: int, c, people: np.ndarray, months
                  np.array(carried[0]), {k: v[0] for k, v in env.inputs(names, role_id).items()}, held)
 
 
-def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", supply: Mapping | None = None,
+def compute(design, scenarios: Sequence[Scenario], *, base_level: str | Sequence[str] = "mid", supply: Mapping | None = None,
             detail: bool = False, progress: bool = False, employment=None, terms=None, chain_out=None):
     """Every role's pay under ``scenarios`` (fitted to the design's headcount) at once.
+
+    ``base_level`` is one pay level for every scenario, or one per scenario (a sweep
+    pricing the ends of the pay ranges at once).
 
     Returns ``(lines, accrued, paid)``: with ``detail`` the lines of the first scenario
     (for one scenario), and per role its plan totals per scenario, int64 fen
@@ -420,7 +423,11 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
     summed per scenario (``"sums"``) and, with ``detail``, the first scenario's arrays
     per month and person (``"people"``).
     """
-    if base_level not in BASE_LEVELS:
+    levels = (base_level,) if isinstance(base_level, str) else tuple(base_level)
+    for level in levels:
+        if level not in BASE_LEVELS:
+            raise ValueError(Phrase("err.base_level", allowed=", ".join(BASE_LEVELS), got=repr(level)))
+    if len(levels) not in (1, len(scenarios)):
         raise ValueError(Phrase("err.base_level", allowed=", ".join(BASE_LEVELS), got=repr(base_level)))
     starts = {s.start for s in scenarios}
     if len(starts) > 1:
@@ -452,7 +459,7 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
         driver = lambda name, _r=role.id: env.driver(name, _r)  # noqa: E731
         gross = np.zeros((S, MONTHS, n), dtype=np.int64) if design.on_cost is not None else None
         people_sums = _PeopleSums(S, n) if terms is not None else None
-        inputs_base = _monthly_base(role, base_level) * shares
+        bases = {level: _monthly_base(role, level) * shares for level in dict.fromkeys(levels)}
         for ci, c in enumerate(() if outsourced else role.pay):
             where = f"roles[{ri}].pay[{ci}]"
             kind = PAY_KINDS[c.kind]
@@ -462,16 +469,23 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
                 factor = env.evaluate(c.multiplier, f"{where}.scale", role.id) if c.multiplier else None
                 if factor is not None and not factor.min() >= 0:
                     _negative_scale(factor, f"{where}.scale", c.multiplier, scenarios)
-                key = (tuple((k, v) for k, v in c if k not in ("label", "note")), env.key(role.id), id(factor),
-                       tuple(inputs_base.tolist()),
-                       (role.id, ci) if kind.missing(c) else None)  # a supplied value is the role's own
-                known = amounts.get(key)
-                if known is not None and (known[0] == "pool" or np.array_equal(known[3], shares)):
-                    how, fen, most = known[:3]  # a pool does not depend on who shares it
-                else:
-                    how, fen, most = component_fen(c, Inputs(shares, driver, env.shop, param, base_level,
-                                                             inputs_base, start_month), factor)
-                    amounts[key] = (how, fen, most, shares)
+                priced = []  # (how, fen, most) at each pay level of the sweep
+                for level, inputs_base in bases.items():
+                    key = (tuple((k, v) for k, v in c if k not in ("label", "note")), env.key(role.id), id(factor),
+                           level, tuple(inputs_base.tolist()),
+                           (role.id, ci) if kind.missing(c) else None)  # a supplied value is the role's own
+                    known = amounts.get(key)
+                    if known is not None and (known[0] == "pool" or np.array_equal(known[3], shares)):
+                        priced.append(known[:3])  # a pool does not depend on who shares it
+                        continue
+                    inputs = (_Watched if len(bases) > 1 else Inputs)(shares, driver, env.shop, param, level,
+                                                                      inputs_base, start_month)
+                    priced.append(component_fen(c, inputs, factor))
+                    amounts[key] = (*priced[-1], shares)
+                    if len(bases) > 1 and not inputs.read:  # the amount does not read the pay level
+                        priced = priced[:1]
+                        break
+                how, fen, most = priced[0] if len(priced) == 1 else _by_level(priced, levels, bases, S, n)
                 bound += most * (n if how == "people" else 1) * MONTHS
                 if bound > MAX_TOTAL_FEN:
                     raise PayrollError(Phrase("err.pay_total_range", where=where, most=f"{MAX_TOTAL_FEN // 100:,}"))
@@ -527,6 +541,47 @@ def compute(design, scenarios: Sequence[Scenario], *, base_level: str = "mid", s
         accrued_by_role.append(acc.sum(axis=1))
         paid_by_role.append((acc + paid).sum(axis=1))
     return lines, accrued_by_role, paid_by_role
+
+
+class _Watched(Inputs):
+    """:class:`Inputs` that note whether a kind read the pay level or the base pay it
+    gives (an amount that reads neither is the same at every level)."""
+
+    __slots__ = ("_level", "_base", "read")
+
+    def __init__(self, *args):
+        self.read = False
+        super().__init__(*args)
+
+    @property
+    def base_level(self):
+        self.read = True
+        return self._level
+
+    @base_level.setter
+    def base_level(self, value):
+        self._level = value
+
+    @property
+    def monthly_base(self):
+        self.read = True
+        return self._base
+
+    @monthly_base.setter
+    def monthly_base(self, value):
+        self._base = value
+
+
+def _by_level(priced, levels, bases, S: int, n: int):
+    """One component priced at several pay levels as one amount: each scenario's months
+    (and people) at its own level; kept as it is where every level gives the same."""
+    first_how, first = priced[0][0], priced[0][1]
+    if all(how == first_how and np.array_equal(fen, first) for how, fen, _ in priced[1:]):
+        return priced[0]
+    shape = (S, MONTHS) if first_how == "pool" else (S, MONTHS, n)
+    which = np.array([list(bases).index(level) for level in levels])
+    stacked = np.stack([np.broadcast_to(fen, shape) for _, fen, _ in priced])
+    return first_how, stacked[which, np.arange(S)], max(most for _, _, most in priced)
 
 
 def _monthly_base(role, level: str) -> float:

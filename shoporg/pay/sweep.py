@@ -31,7 +31,7 @@ from .engine import SUMMED, compute, employment_terms
 __all__ = ["payroll_sweep"]
 
 
-def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "mid",
+def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str | Sequence[str] = "mid",
                   supply: dict | None = None, by_role: bool = False, progress: bool = False,
                   city: str | None = None):
     """Totals for each scenario: ``accrued``, ``paid`` and ``carried_over`` in yuan; with
@@ -39,6 +39,9 @@ def payroll_sweep(design, scenarios: Sequence[Scenario], *, base_level: str = "m
     ``on_cost``) also every chain figure of :func:`~shoporg.pay.engine.payroll` (``gross``,
     ``labour_cost``, ``net``, ``tax``... accrued; ``labour_cost_paid``, ``net_paid``), the
     same to the fen.
+
+    ``base_level`` is the pay level of every scenario (``low``, ``mid``, ``high``) or one
+    level per scenario: the same scenario at several levels is priced in one sweep.
 
     With ``by_role=True`` the frame has one row per scenario and role. ``progress``
     shows a tqdm bar over the roles (useful in notebooks for large designs).
