@@ -140,7 +140,8 @@ def forget_charts() -> None:
         from shoporg.io import picture
     except ImportError:  # an earlier checkout draws every chart afresh anyway
         return
-    picture._kept.clear()
+    for kept in ("_kept", "_pages_kept"):  # the whole chart, and its pages where kept
+        getattr(picture, kept, []).clear()
 
 
 def size_paths(n: int, folder: Path, budget: float) -> dict[str, float | None]:

@@ -935,15 +935,17 @@ def plot_org_pages(design, lang: str = "zh", show=("headcount", "pay", "vacancie
 
 def page_scenes(design, lang: str = "zh", show=("headcount", "pay", "vacancies"),
                 color_by="department", mode: str = "auto", *, paper: str = "A4",
-                min_pt: float = 8.0, client=None, option=None) -> list[Scene]:
-    """The pages of :func:`plot_org_pages` as scenes (:mod:`shoporg.chart_scene`), one a page.
+                min_pt: float = 8.0, client=None, option=None, pages=None) -> list[Scene]:
+    """The pages of :func:`plot_org_pages` as scenes (:mod:`shoporg.chart_scene`), one a page
+    (``pages``: the split :func:`chart_pages` gives for these arguments, where known).
 
     >>> from shoporg import load_template
     >>> [(s.size, len(s.boxes)) for s in page_scenes(load_template("seed-14-basic-22"))]
     [((841.89, 595.28), 11)]
     """
     show = _check_args(design, lang, show, color_by)
-    pages = chart_pages(design, lang, show, paper=paper, mode=mode, min_pt=min_pt)
+    if pages is None:
+        pages = chart_pages(design, lang, show, paper=paper, mode=mode, min_pt=min_pt)
     G = to_graph(design)
     colour, _ = _colours(design, G, lang, color_by)
     title = _title_text(design, lang, client, option)

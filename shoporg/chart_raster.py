@@ -475,9 +475,17 @@ def _rounded_outline(x0, y0, x1, y1, r, steps: int = 6) -> list[tuple[float, flo
 
 
 # -- PNG ---------------------------------------------------------------------------------------
+try:
+    from isal.isal_zlib import compress as _deflate
+except ImportError:  # an installation without it: zlib, slower
+    from zlib import compress as _deflate
+
+
 def png(image, level: int = 1) -> bytes:
     """``image`` (RGB) as PNG bytes: rows unfiltered, deflated at ``level`` — several times
-    faster than Pillow's adaptive filters on a chart, which is mostly flat colour.
+    faster than Pillow's adaptive filters on a chart, which is mostly flat colour. The
+    deflating is ISA-L's (a package dependency; the same stream format, about six times
+    zlib's speed at this level), or zlib's where it is missing.
 
     >>> from PIL import Image
     >>> import io
@@ -490,10 +498,10 @@ def png(image, level: int = 1) -> bytes:
     w, h = image.size
     raw = np.empty((h, w * 3 + 1), np.uint8)
     raw[:, 0] = 0  # filter type: none
-    raw[:, 1:] = np.asarray(image).reshape(h, w * 3)
+    raw[:, 1:] = np.frombuffer(image.tobytes(), np.uint8).reshape(h, w * 3)
 
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    def chunk(kind: bytes, data: bytes) -> list[bytes]:  # parts joined once at the end, no copies
+        return [struct.pack(">I", len(data)), kind, data, struct.pack(">I", zlib.crc32(data, zlib.crc32(kind)))]
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw.tobytes(), level)) + chunk(b"IEND", b""))
+    return b"".join([b"\x89PNG\r\n\x1a\n", *chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),
+                     *chunk(b"IDAT", _deflate(raw, level)), *chunk(b"IEND", b"")])

@@ -134,9 +134,9 @@ def test_a_glyph_the_chinese_font_lacks_comes_from_dejavu_sans():
 def test_the_pages_are_laid_out_once_per_design_and_drawn_at_each_resolution(d14):
     picture._pages_kept.clear()
     first = picture.chart_page_pngs(d14, "zh", 60, min_pt=11.0, crop=True)
-    scenes = picture._pages_kept[0][2]
+    _, scenes = picture._pages_kept[0][2]
     again = picture.chart_page_pngs(d14, "zh", 120, min_pt=11.0, crop=True)
-    assert picture._pages_kept[0][2] is scenes and len(picture._pages_kept) == 1  # the kept scenes
+    assert picture._pages_kept[0][2][1] is scenes and len(picture._pages_kept) == 1  # the kept scenes
     small, large = (Image.open(io.BytesIO(p[0])).size for p in (first, again))
     assert abs(large[0] - 2 * small[0]) <= 5 and abs(large[1] - 2 * small[1]) <= 5
     whole = Image.open(io.BytesIO(picture.chart_page_pngs(d14, "zh", 60, min_pt=11.0)[0]))

@@ -9,7 +9,7 @@ from packaging.requirements import Requirement
 from .conftest import ROOT
 
 # PyPI and conda-forge spell a few packages differently.
-CONDA_NAMES = {"pyyaml": "pyyaml"}
+CONDA_NAMES = {"pyyaml": "pyyaml", "isal": "python-isal"}
 
 
 def pyproject():

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import threading
 
-__all__ = ["chart_png", "chart_page_pngs"]
+__all__ = ["chart_png", "chart_page_pngs", "chart_page_scales"]
 
 #: How many laid-out charts are kept (the options of one export are two to four).
 KEEP = 4
 
 _kept: list[tuple[object, str, object]] = []  # (design, lang, scene), the latest first
-_pages_kept: list[tuple[object, tuple, list]] = []  # (design, (lang, min_pt), scenes), the latest first
+_pages_kept: list[tuple[object, tuple, tuple]] = []  # (design, (lang, min_pt), (pages, scenes)), the latest first
 _lock = threading.Lock()
 
 
@@ -72,10 +72,31 @@ def chart_page_pngs(design, lang: str, dpi: int, *, min_pt: float = 8.0, crop: b
     >>> len(pages), pages[0][:4] == b"\\x89PNG"
     (1, True)
     """
-    from ..chart import page_scenes  # the chart module brings networkx
     from ..chart_raster import Raster, png
 
-    with _lock:
-        scenes = _cached(_pages_kept, design, (lang, min_pt),
-                         lambda: page_scenes(design, lang=lang, min_pt=min_pt))
+    _, scenes = _pages(design, lang, min_pt)
     return [png(Raster(s, dpi, crop="ink" if crop else None).draw()) for s in scenes]
+
+
+def chart_page_scales(design, lang: str, *, min_pt: float = 8.0) -> list[float]:
+    """The scale of each page :func:`chart_page_pngs` draws (points of the page per point
+    of the chart), from the same kept split.
+
+    >>> from shoporg import load_template
+    >>> chart_page_scales(load_template("seed-14-basic-22"), "zh")  # one page, drawn 1.5 times its size
+    [1.5]
+    """
+    pages, _ = _pages(design, lang, min_pt)
+    return [p.scale for p in pages]
+
+
+def _pages(design, lang: str, min_pt: float) -> tuple[list, list]:
+    """The kept (pages, scenes) of ``design``'s chart split onto A4 pages."""
+    from ..chart import chart_pages, page_scenes  # the chart module brings networkx
+
+    def make():
+        pages = chart_pages(design, lang, min_pt=min_pt)
+        return pages, page_scenes(design, lang=lang, min_pt=min_pt, pages=pages)
+
+    with _lock:
+        return _cached(_pages_kept, design, (lang, min_pt), make)

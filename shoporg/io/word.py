@@ -24,7 +24,6 @@ from pathlib import Path
 from .. import fmt
 from ..analysis import compare, compare_view, diff, diff_view, gaps, health, health_view
 from ..catalogue import duty_areas
-from ..chart import chart_pages
 from ..client import ClientBlock
 from ..errors import DesignFileError
 from ..i18n import Phrase, check_lang, driver_name, t, words
@@ -32,7 +31,7 @@ from ..pay.engine import payroll
 from ..scenario import filled_note
 from ..tables import CHAIN_COLUMNS, chain_months, pay_summary, role_table
 from .atomic import atomic_write, check_target
-from .picture import chart_page_pngs
+from .picture import chart_page_pngs, chart_page_scales
 from .staffing_rows import staffing_rows
 from .word_doc import Report, capital
 from .word_parts import Costs, fact_rows, findings, option_names, region_name
@@ -137,7 +136,7 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
     rep.heading(name, 1)
     rep.heading(t("doc.chart", lang), 2)
     pngs = chart_page_pngs(d, lang, _CHART_DPI, min_pt=CHART_MIN_PT, crop=True)
-    scales = [p.scale for p in chart_pages(d, lang, min_pt=CHART_MIN_PT)]
+    scales = chart_page_scales(d, lang, min_pt=CHART_MIN_PT)
     for i, (png, drawn) in enumerate(zip(pngs, scales)):
         if i:
             rep.doc.add_page_break()
