@@ -1054,16 +1054,11 @@ def save_org_chart(design, path, *, overwrite: bool = False, dpi: float = 200, p
                 plt.close(ax.figure)
         _atomic_write(path, buf.getvalue(), overwrite)
         return path
-    if suffix == "png":  # drawn with Pillow from the chart's scene: the same picture, many times faster
-        from .chart_raster import Raster, png
-
-        scene = org_scene(design, **kw)
-        dpi = min(dpi, _MAX_PIXELS / (max(scene.size) / 72))
-        _atomic_write(path, png(Raster(scene, dpi).draw()), overwrite)
-        return path
     ax = plot_org(design, **kw)
     fig = ax.figure
     try:
+        if suffix == "png":
+            dpi = min(dpi, _MAX_PIXELS / max(fig.get_size_inches()))
         with matplotlib.rc_context({"svg.hashsalt": "shoporg"}):  # same chart, same SVG ids
             fig.savefig(buf, format=suffix, dpi=dpi, metadata=_METADATA[suffix], facecolor="white")
     finally:

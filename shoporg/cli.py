@@ -372,8 +372,13 @@ def _cmd_chart(args) -> int:
     import matplotlib  # matplotlib is heavy: loaded when a chart is drawn
     matplotlib.use("Agg")
 
-    path = shoporg.save_org_chart(_load(args.design), args.output, lang=args.lang, mode=args.mode,
-                          overwrite=args.overwrite)
+    if out.suffix.lower() == ".png":  # drawn with Pillow from the chart's scene, as an export draws it
+        from .io.picture import save_png
+
+        path = save_png(_load(args.design), args.output, lang=args.lang, mode=args.mode, overwrite=args.overwrite)
+    else:
+        path = shoporg.save_org_chart(_load(args.design), args.output, lang=args.lang, mode=args.mode,
+                                      overwrite=args.overwrite)
     print(path)
     return EXIT_OK
 

@@ -99,6 +99,8 @@ def _write_chart(designs, path, *, scenario, lang, overwrite, client=None, norms
     import matplotlib  # only to pick the file backend; charts load matplotlib on use
 
     matplotlib.use("Agg")
+    if Path(path).suffix.lower() == ".png":  # drawn with Pillow from the chart's scene, many times faster
+        return _writer("picture").save_png(designs[0], path, lang=lang, overwrite=overwrite)
     # the chart module brings networkx: loaded when a chart is drawn
     from ..chart import save_org_chart
 

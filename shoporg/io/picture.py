@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 
-__all__ = ["chart_png", "chart_page_pngs", "chart_page_scales"]
+__all__ = ["chart_png", "chart_page_pngs", "chart_page_scales", "save_png"]
 
 #: How many laid-out charts are kept (the options of one export are two to four).
 KEEP = 4
@@ -58,6 +58,28 @@ def chart_png(design, lang: str, dpi: int, *, max_side: int | None = None) -> by
     if max_side is not None:
         dpi = min(dpi, max_side / (max(scene.size) / 72))
     return png(Raster(scene, dpi, crop="tight").draw())
+
+
+def save_png(design, path, *, overwrite: bool = False, dpi: float = 200, **kw):
+    """Write the org chart as a PNG file, as :func:`shoporg.chart.save_org_chart` writes it
+    (the whole figure at ``dpi``, at most 30,000 pixels a side, atomically, an existing
+    file replaced only with ``overwrite``), drawn with Pillow. Other keywords go to
+    :func:`shoporg.chart.org_scene` (``lang``, ``mode``...). Returns the path written.
+
+    >>> import tempfile, pathlib
+    >>> from shoporg import load_template
+    >>> p = save_png(load_template("seed-14-basic-22"), pathlib.Path(tempfile.mkdtemp()) / "d14.png", dpi=50)
+    >>> p.read_bytes()[:4], p.name
+    (b'\x89PNG', 'd14.png')
+    """
+    from ..chart import _MAX_PIXELS, _atomic_write, _check_path, org_scene  # the chart module brings networkx
+    from ..chart_raster import Raster, png
+
+    path = _check_path(path, overwrite)
+    scene = org_scene(design, **kw)
+    dpi = min(dpi, _MAX_PIXELS / (max(scene.size) / 72))
+    _atomic_write(path, png(Raster(scene, dpi).draw()), overwrite)
+    return path
 
 
 def chart_page_pngs(design, lang: str, dpi: int, *, min_pt: float = 8.0, crop: bool = False) -> list[bytes]:
