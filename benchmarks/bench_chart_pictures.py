@@ -102,7 +102,7 @@ def main(sizes: list[int]) -> None:
         # the figures' making beyond the planning, then their drawing and encoding
         old = max(0.0, figures_cpu - plan) + cpu(lambda: matplotlib_page_pngs(drawn["axes"]))
         picture._pages_kept.clear()
-        picture._pages_kept.insert(0, (design, ("zh", MIN_PT), scenes))
+        picture._pages_kept.insert(0, (design, ("zh", MIN_PT), (None, scenes)))  # (pages, scenes): drawn only
         pages: list = []
         new = cpu(lambda: pages.extend(picture.chart_page_pngs(design, "zh", WORD_DPI, min_pt=MIN_PT, crop=True)))
         line = (f"{n:>6} {f'{len(pages)} pages: draw + PNG':<34} {old:>10.2f}s {new:>8.3f}s {old / new:>6.1f}x")
