@@ -343,10 +343,10 @@ class Raster:
         face, edge = rgb(box.face), rgb(box.edge)
         if box.dash is None:
             h = w / 2  # the edge is centred on the outline, as matplotlib strokes it
-            draw.rounded_rectangle((round(x0 - h), round(y0 - h), round(x1 + h) - 1, round(y1 + h) - 1),
-                                   radius=r + h, fill=face, outline=edge, width=w)
+            draw.rounded_rectangle(_pixels(x0 - h, y0 - h, x1 + h, y1 + h), radius=r + h, fill=face,
+                                   outline=edge, width=w)
         else:
-            draw.rounded_rectangle((round(x0), round(y0), round(x1) - 1, round(y1) - 1), radius=r, fill=face)
+            draw.rounded_rectangle(_pixels(x0, y0, x1, y1), radius=r, fill=face)
             self.line(draw, _rounded_outline(x0, y0, x1, y1, r), box.line_width, box.edge, box.dash)
         if box.bar:
             bar = rgb(box.bar)
@@ -354,7 +354,7 @@ class Raster:
             for row in range(round(y0), max(round(bottom), round(y0) + 1)):
                 dy = row + 0.5 - y0
                 inset = r - math.sqrt(max(0.0, r * r - (r - dy) ** 2)) if dy < r else 0.0
-                draw.rectangle((round(x0 + inset), row, round(x1 - inset) - 1, row), fill=bar)
+                draw.rectangle(_pixels(x0 + inset, row, x1 - inset, row + 1), fill=bar)
         for t in texts:
             self.text(draw, t, chart=True)
 
@@ -455,12 +455,24 @@ class Raster:
                 face, edge, dash = ("white", _GREY, _PLANNED_DASH[1]) if kind == "planned" else (
                     _tint(kind), kind, None)
                 (x0, y0), (x1, y1) = self.px(x, y - hh), self.px(x + hw, y)
-                draw.rectangle((round(x0), round(y0), round(x1) - 1, round(y1) - 1), fill=rgb(face),
+                draw.rectangle(_pixels(x0, y0, x1, y1), fill=rgb(face),
                                outline=None if dash else rgb(edge), width=self._width(1.0))
                 if dash:
                     self.line(draw, [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)], 1.0, edge, dash)
             self.text(draw, Text("legend", x + hw + _LEGEND["handle_pad"] * fs, y, label, fs, "#000000",
                                  ha="left"))
+
+
+def _pixels(x0: float, y0: float, x1: float, y1: float) -> tuple[int, int, int, int]:
+    """The pixels from ``(x0, y0)`` to ``(x1, y1)`` (exclusive) as Pillow's inclusive corners,
+    at least one pixel each way: a picture drawn very small (a large chart capped at a few
+    thousand pixels) still gets a well-formed rectangle.
+
+    >>> _pixels(10.2, 5, 20.7, 5.2), _pixels(3, 3, 8, 9)
+    ((10, 5, 20, 5), (3, 3, 7, 8))
+    """
+    left, top = round(x0), round(y0)
+    return left, top, max(left, round(x1) - 1), max(top, round(y1) - 1)
 
 
 def _rounded_outline(x0, y0, x1, y1, r, steps: int = 6) -> list[tuple[float, float]]:

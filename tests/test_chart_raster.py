@@ -141,3 +141,14 @@ def test_the_pages_are_laid_out_once_per_design_and_drawn_at_each_resolution(d14
     assert abs(large[0] - 2 * small[0]) <= 5 and abs(large[1] - 2 * small[1]) <= 5
     whole = Image.open(io.BytesIO(picture.chart_page_pngs(d14, "zh", 60, min_pt=11.0)[0]))
     assert whole.size == (int(841.89 * 60 / 72), int(595.28 * 60 / 72))  # the A4 page, uncropped
+
+
+@pytest.mark.parametrize("side", [400, 40, 3])
+def test_a_picture_capped_very_small_is_still_drawn(side):
+    """A brand department's whole chart capped at a few thousand pixels draws each box a
+    pixel or two wide; the picture must still come out (matplotlib refused such a font size)."""
+    from shoporg import load_template
+
+    png = picture.chart_png(load_template("seed-14-basic-22"), "zh", dpi=110, max_side=side)
+    im = Image.open(io.BytesIO(png))
+    assert max(im.size) <= side and min(im.size) >= 1
