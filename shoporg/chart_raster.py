@@ -343,10 +343,12 @@ class Raster:
         face, edge = rgb(box.face), rgb(box.edge)
         if box.dash is None:
             h = w / 2  # the edge is centred on the outline, as matplotlib strokes it
-            draw.rounded_rectangle(_pixels(x0 - h, y0 - h, x1 + h, y1 + h), radius=r + h, fill=face,
-                                   outline=edge, width=w)
+            xy = _pixels(x0 - h, y0 - h, x1 + h, y1 + h)
+            draw.rounded_rectangle(xy, radius=_radius(xy, r + h), fill=face, outline=edge,
+                                   width=max(1, min(w, _side(xy) // 2)))
         else:
-            draw.rounded_rectangle(_pixels(x0, y0, x1, y1), radius=r, fill=face)
+            xy = _pixels(x0, y0, x1, y1)
+            draw.rounded_rectangle(xy, radius=_radius(xy, r), fill=face)
             self.line(draw, _rounded_outline(x0, y0, x1, y1, r), box.line_width, box.edge, box.dash)
         if box.bar:
             bar = rgb(box.bar)
@@ -473,6 +475,23 @@ def _pixels(x0: float, y0: float, x1: float, y1: float) -> tuple[int, int, int, 
     """
     left, top = round(x0), round(y0)
     return left, top, max(left, round(x1) - 1), max(top, round(y1) - 1)
+
+
+def _side(xy) -> int:
+    """The shorter side, in pixels, of Pillow's inclusive rectangle ``xy``."""
+    return min(xy[2] - xy[0], xy[3] - xy[1]) + 1
+
+
+def _radius(xy, r: float) -> float:
+    """``r`` for a rounded rectangle, or a whole number of pixels no more than half the
+    shorter side where the box is too small for it (Pillow refuses a fractional radius
+    close to half the side).
+
+    >>> _radius((0, 0, 99, 39), 6.5), _radius((0, 0, 3, 2), 1.5), _radius((0, 0, 3, 2), 9)
+    (6.5, 1, 1)
+    """
+    side = _side(xy)
+    return r if 2 * r + 4 <= side else int(min(r, side // 2))
 
 
 def _rounded_outline(x0, y0, x1, y1, r, steps: int = 6) -> list[tuple[float, float]]:

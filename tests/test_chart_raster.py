@@ -152,3 +152,14 @@ def test_a_picture_capped_very_small_is_still_drawn(side):
     png = picture.chart_png(load_template("seed-14-basic-22"), "zh", dpi=110, max_side=side)
     im = Image.open(io.BytesIO(png))
     assert max(im.size) <= side and min(im.size) >= 1
+
+
+def test_every_small_resolution_draws():
+    """Boxes of a few pixels, with corners rounded by a fraction of a pixel, at every
+    resolution from 2 to 40 dpi (the sizes a capped whole chart of thousands of roles gets)."""
+    from shoporg import load_template
+
+    scene = org_scene(load_template("seed-14-basic-22"), lang="en")
+    for dpi in [x / 2 for x in range(4, 81)]:
+        image = Raster(scene, dpi).draw()
+        assert min(image.size) >= 1
