@@ -86,7 +86,7 @@ from .excel_names import sheet_title
 from .excel_save import save
 from .excel_staffing import write_peak, write_staffing
 from .picture import chart_page_pngs, chart_png
-from .yaml_io import design_from_dict, design_to_dict, load_yaml
+from .yaml_io import design_from_dict, design_to_dict, gc_paused, load_yaml
 
 __all__ = ["write_excel", "read_excel", "export_excel", "SHEETS", "ROLE_COLUMNS", "DATA_SHEET", "MONEY_FORMAT",
            "LIMITS", "DataSheetEdited"]
@@ -1110,16 +1110,17 @@ def read_excel(path) -> "OrgDesign":
     is read from the edited sheet.
     """
     path = Path(path)
-    wb = _open(path)
-    try:
-        base, edited = _base_design(wb, path)
-        ws, lang = _role_sheet(wb, path)
-        _check_merged(wb, ws, path)
-        grid = _rows(ws, path)
-    finally:
-        wb.close()
-    if edited:
-        warnings.warn(DataSheetEdited(Phrase("io.xlsx_data_edited", file=str(path), sheet=repr(DATA_SHEET),
-                                             roles=repr(ws.title))), stacklevel=2)
-    cols = _header(ws, grid, lang, path)
-    return _apply(base, ws, _table(ws, grid, cols, lang), lang, path)
+    with gc_paused():  # the workbook's XML and the design: many objects, the collector walks them once
+        wb = _open(path)
+        try:
+            base, edited = _base_design(wb, path)
+            ws, lang = _role_sheet(wb, path)
+            _check_merged(wb, ws, path)
+            grid = _rows(ws, path)
+        finally:
+            wb.close()
+        if edited:
+            warnings.warn(DataSheetEdited(Phrase("io.xlsx_data_edited", file=str(path), sheet=repr(DATA_SHEET),
+                                                 roles=repr(ws.title))), stacklevel=2)
+        cols = _header(ws, grid, lang, path)
+        return _apply(base, ws, _table(ws, grid, cols, lang), lang, path)
