@@ -206,10 +206,33 @@ class Raster:
         return (math.floor(x0 - half), math.floor(y0 - half), math.ceil(x1 + half), math.ceil(y1 + half))
 
     def text_px(self, t: Text, pad: float = 0.0) -> tuple[int, int, int, int]:
-        """The pixels a title or summary line covers (its line box, wider than its ink),
-        as :meth:`box_px`."""
-        x0, y0, x1, y1 = self._text_extent(t, "tight")
-        (x0, y0), (x1, y1) = self.px(x0, y0), self.px(x1, y1)
+        """The pixels a text covers (its line box and its ink, which may reach past the
+        line box), as :meth:`box_px`."""
+        boxes = [self._text_extent(t, "tight"), self._text_extent(t, "ink")]
+        (x0, y0), (x1, y1) = (self.px(min(b[0] for b in boxes), min(b[1] for b in boxes)),
+                              self.px(max(b[2] for b in boxes), max(b[3] for b in boxes)))
+        return (math.floor(x0 - pad), math.floor(y0 - pad), math.ceil(x1 + pad), math.ceil(y1 + pad))
+
+    def chart_text_px(self, t: Text, pad: float = 0.0) -> tuple[int, int, int, int]:
+        """:meth:`text_px` of a text placed in layout units (a box's text)."""
+        x, y = self.scene.to_figure(t.x, t.y)
+        return self.text_px(Text(t.gid, x, y, t.text, t.size, t.colour, t.ha, t.va, t.weight), pad)
+
+    def line_px(self, line, pad: float = 0.0) -> tuple[int, int, int, int]:
+        """The pixels a :class:`Line` or :class:`Arrow` covers, as :meth:`box_px`."""
+        pts = [self.chart_px(x, y) for x, y in line.points]
+        half = self._width(getattr(line, "width", getattr(line, "edge_width", 0.0))) / 2 + pad
+        return (math.floor(min(x for x, _ in pts) - half), math.floor(min(y for _, y in pts) - half),
+                math.ceil(max(x for x, _ in pts) + half), math.ceil(max(y for _, y in pts) + half))
+
+    def legend_px(self, pad: float = 0.0) -> tuple[int, int, int, int] | None:
+        """The pixels the legend covers (its box and its ink), as :meth:`box_px`; None
+        without a legend."""
+        if not self.scene.legend:
+            return None
+        parts = self._legend_extent("tight") + self._legend_extent("ink")
+        (x0, y0), (x1, y1) = (self.px(min(p[0] for p in parts), min(p[1] for p in parts)),
+                              self.px(max(p[2] for p in parts), max(p[3] for p in parts)))
         return (math.floor(x0 - pad), math.floor(y0 - pad), math.ceil(x1 + pad), math.ceil(y1 + pad))
 
     def _width(self, points: float) -> int:
@@ -270,8 +293,8 @@ class Raster:
         return (x + ix0, y + iy0, x + ix1, y + iy1)
 
     # -- the whole picture
-    def draw(self, skip=frozenset()):
-        """The picture (an RGB Pillow image); ``skip``: box ids and "summary" to leave out."""
+    def draw(self):
+        """The picture (an RGB Pillow image)."""
         from PIL import Image, ImageDraw
 
         image = Image.new("RGB", self.size, (255, 255, 255))
@@ -283,11 +306,10 @@ class Raster:
             draw.polygon([self.chart_px(x, y) for x, y in a.points], fill=rgb(a.colour), outline=rgb(a.colour))
         texts = self.box_texts()
         for b in s.boxes:
-            if b.gid not in skip:
-                self.box(draw, b, texts.get(b.gid, ()))
+            self.box(draw, b, texts.get(b.gid, ()))
         if s.title is not None:
             self.text(draw, s.title)
-        if s.summary is not None and "summary" not in skip:
+        if s.summary is not None:
             self.text(draw, s.summary)
         self.legend(draw)
         return image

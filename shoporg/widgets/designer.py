@@ -710,8 +710,8 @@ class Designer(Shown):
             self._draw()
 
     def _draw(self) -> None:
-        """Redraw the org chart as a PNG into ``chart`` (only the changed boxes when the
-        layout stays, see :class:`shoporg.live_chart.LiveOrgChart`)."""
+        """Redraw the org chart as a PNG into ``chart`` (only the pixels the edit changes,
+        see :class:`shoporg.live_chart.LiveOrgChart`)."""
         if self._live is None:
             self._live = LiveOrgChart(self.lang)
         data = {"image/png": base64.b64encode(self._live.png(self.design)).decode("ascii"),
