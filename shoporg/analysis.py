@@ -84,9 +84,10 @@ def diff(a, b, mapping: dict[str, str] | None = None):
             rows.append({"action": "Add", "role": rb.id, "name": rb.name.zh, "changes": "", "fields": (),
                          "before": None, "after": rb, "follows": before[rb.id]})
             continue
-        if ra == rb:
-            continue  # the common case, one comparison instead of one per field
-        changed = [f for f in _FIELDS if getattr(ra, f) != getattr(rb, f)]
+        da, db = ra.__dict__, rb.__dict__
+        if da == db:
+            continue  # the common case: one comparison of the fields together
+        changed = [f for f in _FIELDS if da[f] != db[f]]
         old_parent = mapping.get(ra.reports_to, ra.reports_to)
         if "reports_to" in changed and old_parent == rb.reports_to:
             changed.remove("reports_to")  # the manager was only renamed
