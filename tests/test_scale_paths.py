@@ -10,6 +10,7 @@ in ``benchmarks/bench_scale.py``, never here.)
 from __future__ import annotations
 
 import dataclasses
+import gc
 import itertools
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from shoporg import compare, load_scenario, load_template, payroll
 from shoporg.chart import FORMATS as CHART_FORMATS
 from shoporg.errors import DesignFileError
 from shoporg.io import formats
-from shoporg.io.yaml_io import _construct, _StrictLoader, load_yaml
+from shoporg.io.yaml_io import _construct, _StrictLoader, gc_paused, load_yaml
 from shoporg.staffing import StaffingInputError, required_agents
 
 from .conftest import ROOT, TEMPLATES
@@ -128,6 +129,25 @@ def test_a_duplicate_key_is_refused_at_its_line_naming_the_first(tmp_path):
 
 
 # -- the org chart: one drawing, every writer ------------------------------------------------
+
+def test_what_a_pause_made_is_not_walked_by_the_next_young_collection():
+    gc.collect()
+    with gc_paused():
+        kept = [{"n": [i]} for i in range(20_000)]  # tracked objects: each counts as made
+    assert gc.get_count()[0] < 1_000  # moved on, not 40,000 waiting in the young generation
+    assert all(d["n"] == [i] for i, d in enumerate(kept))
+
+
+def test_a_pause_leaves_what_the_program_froze_frozen():
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with gc_paused():
+            _ = [[i] for i in range(1_000)]
+        assert gc.get_freeze_count() == frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()
+
 
 def test_the_kept_chart_is_the_picture_a_fresh_drawing_gives():
     import matplotlib.pyplot as plt

@@ -46,7 +46,8 @@ def gc_paused():
     Building a design of thousands of roles makes hundreds of thousands of small objects
     and no cycles to collect; the collector would walk all of them again and again
     (most of the time of reading a large design file). Reference counting still frees
-    what goes out of use.
+    what goes out of use. Objects made in the block and still alive after it join the
+    oldest generation, as the objects of a long-lived design end up anyway.
 
     >>> import gc
     >>> with gc_paused():
@@ -62,6 +63,12 @@ def gc_paused():
     try:
         yield
     finally:
+        # What the block made and kept (a design) lives long: it goes to the oldest
+        # generation at once, rather than the next young collection walking all of it
+        # (not when the program keeps objects frozen itself: unfreezing would undo that).
+        if not gc.get_freeze_count():
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
 
 
