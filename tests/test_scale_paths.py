@@ -132,10 +132,21 @@ def test_a_duplicate_key_is_refused_at_its_line_naming_the_first(tmp_path):
 
 def test_what_a_pause_made_is_not_walked_by_the_next_young_collection():
     gc.collect()
-    with gc_paused():
-        kept = [{"n": [i]} for i in range(20_000)]  # tracked objects: each counts as made
-    assert gc.get_count()[0] < 1_000  # moved on, not 40,000 waiting in the young generation
-    assert all(d["n"] == [i] for i, d in enumerate(kept))
+    walked = []
+
+    def seen(phase, info):
+        if phase == "start":
+            walked.append(info["generation"])
+
+    try:
+        with gc_paused():
+            kept = [{"n": [i]} for i in range(20_000)]  # 40,000 tracked objects made
+            gc.callbacks.append(seen)
+        more = [[i] for i in range(100)]  # a few more: too few to start a collection
+    finally:
+        gc.callbacks.remove(seen)
+    assert walked == []
+    assert all(d["n"] == [i] for i, d in enumerate(kept)) and len(more) == 100
 
 
 def test_a_pause_leaves_what_the_program_froze_frozen():
