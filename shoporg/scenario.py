@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from . import fmt
-from ._types import Text
+from ._types import NUMBER_MAX, Text
 from .errors import ShopOrgError
 from .i18n import Phrase, driver_name, listed_drivers, quoted_driver, t
 
@@ -47,6 +47,9 @@ PROFILES: dict[str, tuple[float, ...]] = {
 
 #: Drivers that are rates or flags, not volumes: a seasonality profile leaves them alone.
 NOT_SCALED = frozenset({"attainment", "store_incidents", "negative_reviews"})
+#: The largest value of a driver (10^15, :data:`shoporg._types.NUMBER_MAX`): past it no count
+#: or amount of a shop is meant, and a month's pay would overflow the fen.
+_LARGEST = float(NUMBER_MAX)
 
 
 class ScenarioError(ShopOrgError):
@@ -81,6 +84,9 @@ def _series(name: str, values: Any, where: str, persons: bool = False) -> np.nda
                                    persons=Phrase("err.scenario_persons") if persons else "", shape=arr.shape))
     if not np.isfinite(arr).all():
         raise ScenarioError(Phrase("err.scenario_finite", where=where, driver=quoted_driver(name)))
+    if (np.abs(arr) > _LARGEST).any():
+        raise ScenarioError(Phrase("err.scenario_too_large", where=where, driver=quoted_driver(name),
+                                   maximum={lang: fmt.number(_LARGEST, lang) for lang in ("zh", "en")}))
     if (arr < 0).any():
         i = int(np.argwhere(arr < 0)[0][0])
         value = arr.flat[np.flatnonzero(arr < 0)[0]]
@@ -151,6 +157,9 @@ class Scenario:
         >>> s.driver("store_incidents")[:3].tolist()
         [0.0, 1.0, 0.0]
         """
+        for k, v in base.items():
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and abs(float(v)) > _LARGEST:
+                _series(k, float(v), "base")  # refused before the profile scales it past any float
         factors = _profile(profile)
         first = int(start[5:7]) - 1 if re.fullmatch(r"\d{4}-\d{2}", str(start)) else 0
         shaped = np.array([factors[(first + i) % 12] for i in range(MONTHS)])

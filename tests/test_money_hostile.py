@@ -25,6 +25,7 @@ from shoporg.io.yaml_io import design_from_dict
 from shoporg.pay.amounts import MAX_FEN, AmountRangeError, PayrollError, to_fen
 from shoporg.pay.engine import split_pool
 from shoporg.pay.expr import ExpressionError, parse_expression
+from shoporg.scenario import ScenarioError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -180,14 +181,24 @@ def test_a_rate_in_the_design_past_one_is_refused_before_rounding():
 def test_an_exploding_driver_names_the_role_the_component_and_the_month():
     design = shop([{"kind": "base", "monthly": 4000}, {"kind": "piece_rate", "driver": "orders", "rate": 2}])
     fine = Scenario.from_profile({"orders": 1000})
-    bad = fine.with_drivers(orders=[1000] * 5 + [1e300] + [1000] * 6)
+    bad = fine.with_drivers(orders=[1000] * 5 + [1e15] + [1000] * 6)  # the most a driver may be
     with pytest.raises(PayrollError) as e:
         payroll(design, bad)
-    assert str(e.value).startswith("roles[0].pay[1]: Piece rate of role 'boss' in 2026-06: an amount of 2e+300")
+    assert str(e.value).startswith("roles[0].pay[1]: Piece rate of role 'boss' in 2026-06: an amount of "
+                                   "2,000,000,000,000,000.00 yuan cannot be paid")
     assert "2026年6月" in e.value.text("zh")
     with pytest.raises(PayrollError) as e:
         payroll_sweep(design, [fine, dataclasses.replace(bad, id="peak")])
     assert "in 2026-06 (peak)" in str(e.value)
+
+
+@pytest.mark.parametrize("value", [1e15 + 1, 1e300, -1e300])
+def test_a_driver_past_any_shop_is_refused_by_the_scenario(value):
+    fine = Scenario.from_profile({"orders": 1000})
+    with pytest.raises(ScenarioError, match="driver 'orders' has a value over 1,000,000,000,000,000"):
+        fine.with_drivers(orders=[1000] * 5 + [value] + [1000] * 6)
+    with pytest.raises(ScenarioError, match="^base: driver 'orders'"):
+        Scenario.from_profile({"orders": value}, profile="double11")  # refused before it is scaled
 
 
 def test_lines_that_fit_but_whose_sum_would_not_are_refused():

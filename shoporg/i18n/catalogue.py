@@ -1517,6 +1517,8 @@ WORDS: dict[str, dict[str, str]] = {
     "err.scenario_persons": {"zh": "（每月一个数，或每人一个数的列表）", "en": " (each a number or a list per person)"},
     "err.scenario_finite": {"zh": "{where}：业务量{driver}有一个值不是有限的数字",
                             "en": "{where}: driver {driver} has a value that is not a finite number"},
+    "err.scenario_too_large": {"zh": "{where}：业务量{driver}有一个值大于 {maximum}；网店的数量或金额不会这么大",
+                               "en": "{where}: driver {driver} has a value over {maximum}; no count or amount of a shop is that large"},
     "err.scenario_negative": {"zh": "{where}：业务量{driver}在第 {month} 个月为负数（{value}）；业务量是不小于 0 的数量或金额",
                               "en": "{where}: driver {driver} is negative in month {month} ({value}); "
                                     "drivers are counts and amounts >= 0"},

@@ -9,12 +9,13 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .._types import Text, _shown, to_decimal
+from .._types import NUMBER_MAX, Text, _shown, to_decimal
 from ..drivers import DRIVERS
 from ..errors import DesignFileError, Problem, error_words
 from ..i18n import Phrase, listed_drivers, quoted_driver
@@ -88,13 +89,14 @@ def _not_a_number(value) -> Phrase | None:
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 1000:
         return Phrase("err.finite", got=_shown(value))  # past any float: no volume is meant
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return None
+        return _too_large(value)
     if isinstance(value, str):
         try:
-            float(value)  # YAML 1.1 reads 1e300 (no dot) as text; the scenario reads it as the number
-            return None
+            number = float(value)  # YAML 1.1 reads 1e300 (no dot) as text; the scenario reads it as the number
         except ValueError:
             pass
+        else:
+            return _too_large(number)
     if isinstance(value, str) and _BASE_60.fullmatch(value.strip()):
         digits = value.strip().lstrip("+-").split(":")
         whole = 0.0
@@ -105,6 +107,19 @@ def _not_a_number(value) -> Phrase | None:
     if isinstance(value, str):
         return Phrase("err.scenario_text", got=_shown(value))
     return Phrase("err.scenario_value", got=_shown(value))
+
+
+def _too_large(number) -> Phrase | None:
+    """Why a driver's value is refused for its size (None when it is not): past
+    :data:`~shoporg._types.NUMBER_MAX` no count or amount of a shop is meant.
+
+    >>> _too_large(120000) is None, _too_large(1.8e306).text("en")
+    (True, 'must be <= 1000000000000000, got 1.8e+306')
+    """
+    number = float(number)
+    if not math.isfinite(number) or abs(number) <= float(NUMBER_MAX):  # NaN, inf: the finite check names them
+        return None
+    return Phrase("err.max", maximum=NUMBER_MAX, got=_shown(number))
 
 
 def _value_problems(data: dict) -> list[Problem]:
