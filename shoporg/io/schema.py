@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .._types import NUMBER_MAX
 from ..model import SCHEMA_ID, OrgDesign
 from ..staffing.norms import NormsFile
 
@@ -65,7 +66,7 @@ def scenario_json_schema() -> dict:
     from ..model import Employment
 
     driver = "^[a-z][a-z0-9_]{0,63}$"
-    number = {"type": "number"}
+    number = {"type": "number", "minimum": 0, "maximum": float(NUMBER_MAX)}  # a driver's value
     month = {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}
     volumes = {"type": "object", "propertyNames": {"pattern": driver}, "additionalProperties": number}
     row = {"type": "array", "items": number}
@@ -100,7 +101,7 @@ def scenario_json_schema() -> dict:
                       "additionalProperties": {"type": "object", "propertyNames": {"pattern": driver},
                                                "additionalProperties": {"type": "array", "items": {
                                                    "anyOf": [number, row]}}}},
-            "supply": {"type": "object", "additionalProperties": number,
+            "supply": {"type": "object", "additionalProperties": {"type": "number"},
                        "description": "role.pay[i].parameter -> number, for values the design leaves blank"},
             "employment": {"$ref": "#/$defs/EmploymentOverride"},
             "brief": {"$ref": "#/$defs/Brief"},
