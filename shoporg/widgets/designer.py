@@ -220,7 +220,7 @@ class Designer(Shown):
         for widget in labelled:
             widget.style.description_width = f"{room:.1f}em"
         # stable hooks for browser tests and custom styling
-        for name in ("role", "headcount", "summary", "pay_value", "name", "chart"):
+        for name in ("role", "manager", "headcount", "summary", "pay_value", "name", "chart"):
             getattr(self, name).add_class(f"shoporg-designer-{name.replace('_', '-')}")
 
         self.template.observe(self._on_template, names="value")
