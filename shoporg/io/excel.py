@@ -682,8 +682,9 @@ def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwr
     >>> openpyxl.load_workbook(p).sheetnames
     ['Cover', 'Roles', 'Headcount', 'Coverage', 'KPI', 'Org chart', '_shoporg']
     """
-    wb = _workbook(design_or_designs, scenario, lang, client, supply, norms)
-    return _atomic_save(wb, Path(path), overwrite)
+    with gc_paused():  # a workbook of a thousand roles is hundreds of thousands of cells, and no cycles
+        wb = _workbook(design_or_designs, scenario, lang, client, supply, norms)
+        return _atomic_save(wb, Path(path), overwrite)
 
 
 def _workbook(design_or_designs, scenario=None, lang: str = "zh", client=None, supply=None, norms=None):
