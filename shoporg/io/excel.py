@@ -68,6 +68,7 @@ from .excel_layout import (
     ROW_PADDING,
     TALLEST_ROW,
     Styles,
+    append_rows,
     body_font,
     display_width,
     fit_columns,
@@ -352,7 +353,7 @@ def _write_roles(book: _Book, design, option=None) -> None:
     book.own(design, ws)
     keys = list(ROLE_COLUMNS)
     ws.append([ROLE_COLUMNS[k][lang] for k in keys])
-    notes = []
+    notes, table = [], []
     for i, (r, row) in enumerate(zip(design.roles, _role_rows(design, lang)), 2):  # i: the row written
         values = [row[k] for k in keys]
         if not r.requirements:
@@ -360,7 +361,8 @@ def _write_roles(book: _Book, design, option=None) -> None:
             notes.append((i, keys.index("requirements") + 1))
         if _pay_rules(r, lang)[1]:
             notes.append((i, keys.index("pay_rules") + 1))
-        ws.append(values)
+        table.append(values)
+    append_rows(ws, table)
     caps = {keys.index(k) + 1: w for k, w in _ROLE_CAPS.items()}
     caps[keys.index("duties") + 1] = _duties_width(design, lang)
     book.finish(ws, caps, freeze="B2")
@@ -390,10 +392,9 @@ def _write_payroll(book: _Book, design, scenario, option=None, supply=None) -> N
     ids = [r.id for r in design.roles]
     grid = {view: fen[f"{view}_fen"].unstack("month", fill_value=0).reindex(index=ids, columns=months, fill_value=0)
             .to_numpy(dtype="int64").tolist() for view in ("accrued", "paid")}  # role × month, fen
-    for i, r in enumerate(design.roles):
-        for view in ("accrued", "paid"):
-            vals = grid[view][i]
-            ws.append([r.name.get(lang), heading_case(_w(view, lang))] + [v / 100 for v in vals] + [sum(vals) / 100])
+    views = [(view, heading_case(_w(view, lang))) for view in ("accrued", "paid")]
+    append_rows(ws, ([r.name.get(lang), label] + [v / 100 for v in grid[view][i]] + [sum(grid[view][i]) / 100]
+                     for i, r in enumerate(design.roles) for view, label in views))
     by_month = pr.lines.groupby("month", sort=False)[["accrued_fen", "paid_fen"]].sum()
     first_total = ws.max_row + 1
     for view in ("accrued", "paid"):
@@ -498,12 +499,14 @@ def _write_kpi(book: _Book, design) -> None:
     ws.append([ROLE_COLUMNS["name"][lang], _w("group", lang), ROLE_COLUMNS["duties"][lang], _w("weight", lang),
                _w("score", lang), _w("weighted", lang)])
     weighted = [r for r in design.roles if any(d.weight is not None for d in r.duties)]
-    row = 1  # the row last written (``ws.max_row`` would look at every cell each time)
+    row, table = 1, []  # the row last written (``ws.max_row`` would look at every cell each time)
     for r in weighted or [r for r in design.roles if r.duties]:
         for d in r.duties:
             row += 1
-            ws.append([r.name.get(lang), d.group.get(lang) if d.group else "", d.text(lang),
-                       float(d.weight) if d.weight is not None else None, None, f"=IF(E{row}=\"\",\"\",D{row}*E{row}/100)"])
+            table.append([r.name.get(lang), d.group.get(lang) if d.group else "", d.text(lang),
+                          float(d.weight) if d.weight is not None else None, None,
+                          f"=IF(E{row}=\"\",\"\",D{row}*E{row}/100)"])
+    append_rows(ws, table)
     ws.append([])
     ws.append([_w("kpi_note", lang)])
     note = ws.max_row

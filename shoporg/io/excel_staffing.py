@@ -23,6 +23,7 @@ from ..staffing.norms import ErlangNorm
 from ..staffing.sizing import norms_within, recommend_headcount, sizing_reason
 from .excel_layout import (
     Styles,
+    append_rows,
     balanced,
     body_font,
     fit_columns,
@@ -122,8 +123,7 @@ def write_staffing(ws, design, scenario, norms, lang: str) -> None:
     ws.append([_w(f"staff_col_{c}", lang) for c in _COLUMNS])
     style_header(ws)
     rows = staffing_rows(design, scenario, norms, lang)
-    for row in rows:
-        ws.append(row)
+    append_rows(ws, rows)
     body = list(ws.iter_rows(min_row=2))
     for cells in body:
         set_number(cells[3:4], "count")
@@ -138,9 +138,11 @@ def write_staffing(ws, design, scenario, norms, lang: str) -> None:
     erlang = _erlang_rows(design, scenario, norms, lang)
     if erlang:
         heads.append(_section(ws, _w("staff_erlang_title", lang), [_w(f"staff_erl_{c}", lang) for c in _ERLANG]))
-        for row in erlang:
-            ws.append(row)
-            cells = ws[ws.max_row]
+        first = ws.max_row + 1
+        append_rows(ws, erlang)
+        width = ws.max_column  # each row as wide as the sheet, as ``ws[row]`` gives it
+        for r in range(first, first + len(erlang)):
+            cells = tuple(ws.cell(r, c) for c in range(1, width + 1))
             set_number(cells[1:2], "count")
             for c in (cells[2], cells[6], cells[7], cells[8]):
                 c.number_format = _figure(c.value, 2 if c.column == 9 else 1)
