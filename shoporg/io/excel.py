@@ -199,17 +199,18 @@ def _like(first, cells, *fields: str) -> None:
         StyleArray,  # openpyxl: loaded when a workbook is written or read
     )
 
-    values = [(f, getattr(first._style, f)) for f in fields]
+    slots = StyleArray.__dict__  # each field's place in a style array, set by index (no descriptor call a cell)
+    values = [(slots[f].key, getattr(first._style, f)) for f in fields]
     fresh = StyleArray()  # a cell not styled yet has no style array of its own
-    for f, v in values:
-        setattr(fresh, f, v)
+    for i, v in values:
+        fresh[i] = v
     for cell in cells:
         style = cell._style
         if style is None:
             cell._style = StyleArray(fresh)
             continue
-        for f, v in values:
-            setattr(style, f, v)
+        for i, v in values:
+            style[i] = v
 
 
 class _Book:
@@ -256,7 +257,7 @@ class _Book:
                 if cell is first:
                     continue
                 style = cell._style
-                font = fonts[style.fontId] if style is not None and any(style) else None
+                font = fonts[style[0]] if style is not None and any(style) else None  # 0: the font's id
                 if font is not None and (font.b or font.color is not None):
                     styled.append(cell)
                 else:
@@ -299,7 +300,7 @@ def _is_count(cell) -> bool:
     """A number written as it is (headcounts, counts of roles): General format."""
     value, style = cell._value, cell._style
     return isinstance(value, (int, float)) and not isinstance(value, bool) and \
-        (style is None or style.numFmtId == 0)  # General is built-in format 0
+        (style is None or style[3] == 0)  # the number format's id (3), General: built-in format 0
 
 
 def _pay_rules(role, lang: str) -> tuple[str, bool]:

@@ -292,16 +292,16 @@ class _Looks:
 
     def number_format(self, cell) -> str:
         style = cell._style
-        i = style.numFmtId if style is not None else 0
+        i = style[3] if style is not None else 0  # numFmtId (by index: no descriptor call a cell)
         return self._builtin.get(i, "General") if i < 164 else self._formats[i - 164]
 
     def alignment(self, cell):
         style = cell._style
-        return self._alignments[style.alignmentId if style is not None else 0]
+        return self._alignments[style[5] if style is not None else 0]  # alignmentId
 
     def font(self, cell):
         style = cell._style
-        return self._fonts[style.fontId if style is not None else 0]
+        return self._fonts[style[0] if style is not None else 0]  # fontId
 
 
 def fit_columns(ws, caps: dict[int, int] | None = None, *, least: int = 6, skip_rows: frozenset = frozenset()) -> None:
@@ -395,7 +395,7 @@ def fit_rows(ws, first: int = 1) -> None:
         value = c._value
         if r < first or not isinstance(value, str) or c.data_type == "f":
             continue  # one line: not text, or a formula
-        aid = c._style.alignmentId if c._style is not None else 0
+        aid = c._style[5] if c._style is not None else 0  # alignmentId, by index
         if aid not in wraps:
             wraps[aid] = bool(alignments[aid].wrap_text) and not alignments[aid].text_rotation
         if not wraps[aid]:
