@@ -83,7 +83,7 @@ def _sheet_data(ws) -> bytes | None:
         if kind == "s":
             if value is None or value == "":
                 out = attrs + ' t="inlineStr"></c>'
-            elif type(value) is not str and not isinstance(value, str):
+            elif not isinstance(value, str):
                 return None  # rich text
             else:
                 space = ' xml:space="preserve"' if value != value.strip() else ""
