@@ -245,3 +245,25 @@ def test_the_data_sheet_holds_each_design_as_dumped_field_by_field():
     for d in designs:  # key order too: the hidden sheet's text and its digest follow it
         assert json.dumps(design_to_dict(d), ensure_ascii=False) == json.dumps(reference_design_to_dict(d),
                                                                                  ensure_ascii=False), d.id
+
+
+def test_the_role_table_greys_the_pay_cell_of_a_role_without_pay_or_its_text(d14, tmp_path):
+    from shoporg.io.yaml_io import design_from_dict
+
+    data = design_to_dict(d14)
+    for i, r in enumerate(data["roles"]):  # rules; no rules but the source's pay text (either one); neither
+        if i % 4:
+            for key in ("pay", "pay_structure", "pay_method"):
+                r.pop(key, None)
+        if i % 4 in (1, 2):
+            r["pay_structure" if i % 4 == 1 else "pay_method"] = {"zh": "底薪+提成"}
+    design = design_from_dict(data)
+    bare = {r.id for r in design.roles if not r.pay and not r.pay_structure and not r.pay_method}
+    assert 0 < len(bare) < len(design.roles)
+    ws = load_workbook(write_excel(design, tmp_path / "d.xlsx"))[excel.SHEETS["roles"]["zh"]]
+    head = [c.value for c in ws[1]]
+    pay, ids = (head.index(excel.ROLE_COLUMNS[k]["zh"]) + 1 for k in ("pay_rules", "id"))
+    for r in range(2, ws.max_row + 1):
+        cell, role = ws.cell(r, pay), ws.cell(r, ids).value
+        grey_note = bool(cell.font.i) and cell.font.color is not None and cell.font.color.rgb.endswith("808080")
+        assert grey_note == (role in bare) == (cell.value == excel._w("no_pay_rules", "zh")), (r, cell.value)

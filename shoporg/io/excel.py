@@ -337,10 +337,9 @@ _ROLE_CAPS = {"name": 12, "department": 12, "reports_to": 12, "pay_rules": 26, "
 
 
 
-def _duties_width(design, lang: str) -> int:
-    """The duties column's width: 46 units, wider (up to 100) while a role's duties would
-    need a row taller than Excel has (:data:`.excel_layout.TALLEST_ROW`)."""
-    texts = [_numbered([d.text(lang) for d in r.duties]) for r in design.roles]
+def _duties_width(texts: list[str]) -> int:
+    """The duties column's width: 46 units, wider (up to 100) while a role's duties (their
+    cells' ``texts``) would need a row taller than Excel has (:data:`.excel_layout.TALLEST_ROW`)."""
     width = _ROLE_CAPS["duties"]
     while width < 100 and any(wrapped_lines(x, width + 2) * LINE_HEIGHT + ROW_PADDING > TALLEST_ROW
                                  for x in texts):
@@ -354,18 +353,18 @@ def _write_roles(book: _Book, design, option=None) -> None:
     book.own(design, ws)
     keys = list(ROLE_COLUMNS)
     ws.append([ROLE_COLUMNS[k][lang] for k in keys])
-    notes, table = [], []
-    for i, (r, row) in enumerate(zip(design.roles, _role_rows(design, lang)), 2):  # i: the row written
+    notes, table, rows = [], [], _role_rows(design, lang)
+    for i, (r, row) in enumerate(zip(design.roles, rows), 2):  # i: the row written
         values = [row[k] for k in keys]
         if not r.requirements:
             values[keys.index("requirements")] = _w("no_requirements", lang)
             notes.append((i, keys.index("requirements") + 1))
-        if _pay_rules(r, lang)[1]:
+        if not r.pay and not (row["pay_structure"] or row["pay_method"]):  # the cell is _pay_rules' grey note
             notes.append((i, keys.index("pay_rules") + 1))
         table.append(values)
     append_rows(ws, table)
     caps = {keys.index(k) + 1: w for k, w in _ROLE_CAPS.items()}
-    caps[keys.index("duties") + 1] = _duties_width(design, lang)
+    caps[keys.index("duties") + 1] = _duties_width([row["duties"] for row in rows])
     book.finish(ws, caps, freeze="B2")
     styles = Styles(book.wb)
     for r, c in notes:
