@@ -68,6 +68,7 @@ from .excel_layout import (
     ROW_PADDING,
     TALLEST_ROW,
     Styles,
+    append_rows,
     body_font,
     display_width,
     fit_columns,
@@ -198,17 +199,18 @@ def _like(first, cells, *fields: str) -> None:
         StyleArray,  # openpyxl: loaded when a workbook is written or read
     )
 
-    values = [(f, getattr(first._style, f)) for f in fields]
+    slots = StyleArray.__dict__  # each field's place in a style array, set by index (no descriptor call a cell)
+    values = [(slots[f].key, getattr(first._style, f)) for f in fields]
     fresh = StyleArray()  # a cell not styled yet has no style array of its own
-    for f, v in values:
-        setattr(fresh, f, v)
+    for i, v in values:
+        fresh[i] = v
     for cell in cells:
         style = cell._style
         if style is None:
             cell._style = StyleArray(fresh)
             continue
-        for f, v in values:
-            setattr(style, f, v)
+        for i, v in values:
+            style[i] = v
 
 
 class _Book:
@@ -255,7 +257,7 @@ class _Book:
                 if cell is first:
                     continue
                 style = cell._style
-                font = fonts[style.fontId] if style is not None and any(style) else None
+                font = fonts[style[0]] if style is not None and any(style) else None  # 0: the font's id
                 if font is not None and (font.b or font.color is not None):
                     styled.append(cell)
                 else:
@@ -298,7 +300,7 @@ def _is_count(cell) -> bool:
     """A number written as it is (headcounts, counts of roles): General format."""
     value, style = cell._value, cell._style
     return isinstance(value, (int, float)) and not isinstance(value, bool) and \
-        (style is None or style.numFmtId == 0)  # General is built-in format 0
+        (style is None or style[3] == 0)  # the number format's id (3), General: built-in format 0
 
 
 def _pay_rules(role, lang: str) -> tuple[str, bool]:
@@ -335,10 +337,9 @@ _ROLE_CAPS = {"name": 12, "department": 12, "reports_to": 12, "pay_rules": 26, "
 
 
 
-def _duties_width(design, lang: str) -> int:
-    """The duties column's width: 46 units, wider (up to 100) while a role's duties would
-    need a row taller than Excel has (:data:`.excel_layout.TALLEST_ROW`)."""
-    texts = [_numbered([d.text(lang) for d in r.duties]) for r in design.roles]
+def _duties_width(texts: list[str]) -> int:
+    """The duties column's width: 46 units, wider (up to 100) while a role's duties (their
+    cells' ``texts``) would need a row taller than Excel has (:data:`.excel_layout.TALLEST_ROW`)."""
     width = _ROLE_CAPS["duties"]
     while width < 100 and any(wrapped_lines(x, width + 2) * LINE_HEIGHT + ROW_PADDING > TALLEST_ROW
                                  for x in texts):
@@ -352,17 +353,18 @@ def _write_roles(book: _Book, design, option=None) -> None:
     book.own(design, ws)
     keys = list(ROLE_COLUMNS)
     ws.append([ROLE_COLUMNS[k][lang] for k in keys])
-    notes = []
-    for i, (r, row) in enumerate(zip(design.roles, _role_rows(design, lang)), 2):  # i: the row written
+    notes, table, rows = [], [], _role_rows(design, lang)
+    for i, (r, row) in enumerate(zip(design.roles, rows), 2):  # i: the row written
         values = [row[k] for k in keys]
         if not r.requirements:
             values[keys.index("requirements")] = _w("no_requirements", lang)
             notes.append((i, keys.index("requirements") + 1))
-        if _pay_rules(r, lang)[1]:
+        if not r.pay and not (row["pay_structure"] or row["pay_method"]):  # the cell is _pay_rules' grey note
             notes.append((i, keys.index("pay_rules") + 1))
-        ws.append(values)
+        table.append(values)
+    append_rows(ws, table)
     caps = {keys.index(k) + 1: w for k, w in _ROLE_CAPS.items()}
-    caps[keys.index("duties") + 1] = _duties_width(design, lang)
+    caps[keys.index("duties") + 1] = _duties_width([row["duties"] for row in rows])
     book.finish(ws, caps, freeze="B2")
     styles = Styles(book.wb)
     for r, c in notes:
@@ -390,10 +392,9 @@ def _write_payroll(book: _Book, design, scenario, option=None, supply=None) -> N
     ids = [r.id for r in design.roles]
     grid = {view: fen[f"{view}_fen"].unstack("month", fill_value=0).reindex(index=ids, columns=months, fill_value=0)
             .to_numpy(dtype="int64").tolist() for view in ("accrued", "paid")}  # role × month, fen
-    for i, r in enumerate(design.roles):
-        for view in ("accrued", "paid"):
-            vals = grid[view][i]
-            ws.append([r.name.get(lang), heading_case(_w(view, lang))] + [v / 100 for v in vals] + [sum(vals) / 100])
+    views = [(view, heading_case(_w(view, lang))) for view in ("accrued", "paid")]
+    append_rows(ws, ([r.name.get(lang), label] + [v / 100 for v in grid[view][i]] + [sum(grid[view][i]) / 100]
+                     for i, r in enumerate(design.roles) for view, label in views))
     by_month = pr.lines.groupby("month", sort=False)[["accrued_fen", "paid_fen"]].sum()
     first_total = ws.max_row + 1
     for view in ("accrued", "paid"):
@@ -498,12 +499,14 @@ def _write_kpi(book: _Book, design) -> None:
     ws.append([ROLE_COLUMNS["name"][lang], _w("group", lang), ROLE_COLUMNS["duties"][lang], _w("weight", lang),
                _w("score", lang), _w("weighted", lang)])
     weighted = [r for r in design.roles if any(d.weight is not None for d in r.duties)]
-    row = 1  # the row last written (``ws.max_row`` would look at every cell each time)
+    row, table = 1, []  # the row last written (``ws.max_row`` would look at every cell each time)
     for r in weighted or [r for r in design.roles if r.duties]:
         for d in r.duties:
             row += 1
-            ws.append([r.name.get(lang), d.group.get(lang) if d.group else "", d.text(lang),
-                       float(d.weight) if d.weight is not None else None, None, f"=IF(E{row}=\"\",\"\",D{row}*E{row}/100)"])
+            table.append([r.name.get(lang), d.group.get(lang) if d.group else "", d.text(lang),
+                          float(d.weight) if d.weight is not None else None, None,
+                          f"=IF(E{row}=\"\",\"\",D{row}*E{row}/100)"])
+    append_rows(ws, table)
     ws.append([])
     ws.append([_w("kpi_note", lang)])
     note = ws.max_row
@@ -682,8 +685,9 @@ def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwr
     >>> openpyxl.load_workbook(p).sheetnames
     ['Cover', 'Roles', 'Headcount', 'Coverage', 'KPI', 'Org chart', '_shoporg']
     """
-    wb = _workbook(design_or_designs, scenario, lang, client, supply, norms)
-    return _atomic_save(wb, Path(path), overwrite)
+    with gc_paused():  # a workbook of a thousand roles is hundreds of thousands of cells, and no cycles
+        wb = _workbook(design_or_designs, scenario, lang, client, supply, norms)
+        return _atomic_save(wb, Path(path), overwrite)
 
 
 def _workbook(design_or_designs, scenario=None, lang: str = "zh", client=None, supply=None, norms=None):

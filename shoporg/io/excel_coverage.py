@@ -15,7 +15,16 @@ from __future__ import annotations
 from ..analysis import coverage
 from ..catalogue import duty_areas
 from ..i18n import t
-from .excel_layout import FONT_SIZE, PAGE_WIDTH, body_font, display_width, fit_columns, fit_rows, heading_case
+from .excel_layout import (
+    FONT_SIZE,
+    PAGE_WIDTH,
+    append_rows,
+    body_font,
+    display_width,
+    fit_columns,
+    fit_rows,
+    heading_case,
+)
 
 __all__ = ["coverage_grid", "write_coverage"]
 
@@ -26,21 +35,24 @@ _SHRINK = 1.25
 _PT_PER_UNIT = FONT_SIZE * 0.56
 
 
-def _share(model, cell, *, bold: bool = False, fill: bool = False) -> None:
-    """Give ``cell`` the font and alignment (or the fill) of ``model`` by their style ids;
-    bold: the bold body font."""
+def _share_styles(ws, name, mark, last: int, width: int) -> None:
+    """Give the table's cells (rows 2 to ``last``, unstyled but ``name`` and ``mark``) the
+    font and alignment of ``name`` (column A) or ``mark`` (the areas) by their style ids;
+    the count row (``last``) the bold body font. Each style is looked up once and copied:
+    a thousand roles × 30 areas."""
     from openpyxl.styles.cell_style import StyleArray  # openpyxl: loaded when a workbook is written
 
-    if cell._style is None:
-        cell._style = StyleArray()
-    if fill:
-        cell._style.fillId = model._style.fillId
-        return
-    cell._style.alignmentId = model._style.alignmentId
-    if bold:
-        cell.font = body_font(bold=True)
-    else:
-        cell._style.fontId = model._style.fontId
+    bold = ws.parent._fonts.add(body_font(bold=True))
+    looks = {}
+    for model in (name, mark):
+        for font in (model._style.fontId, bold):
+            looks[model.column == 1, font == bold] = StyleArray([font, 0, 0, 0, 0, model._style.alignmentId, 0, 0, 0])
+    cells = ws._cells
+    for r in range(2, last + 1):
+        for c in range(1, width + 1):
+            cell = cells[(r, c)]
+            if cell is not name and cell is not mark:
+                cell._style = StyleArray(looks[c == 1, r == last])
 
 
 def coverage_grid(design, lang: str):
@@ -73,8 +85,7 @@ def write_coverage(ws, design, lang: str) -> bool:
     page = PAGE_WIDTH["landscape"] * _SHRINK
     count = t("xlsx.cov_roles", lang)
     ws.append([heading_case(label)] + cols)
-    for name, marks in zip(rows, grid):
-        ws.append([name] + ["●" if m else "" for m in marks])
+    append_rows(ws, ([name] + ["●" if m else "" for m in marks] for name, marks in zip(rows, grid)))
     sums = [sum(1 for row in grid if row[j]) for j in range(len(cols))]
     ws.append([heading_case(count)] + sums)
     fill = PatternFill("solid", fgColor="DDEBF7")
@@ -91,16 +102,14 @@ def write_coverage(ws, design, lang: str) -> bool:
     name, mark = ws.cell(2, 1), ws.cell(2, 2)
     name.font, name.alignment = plain, named
     mark.font, mark.alignment = plain, centred
-    for row in ws.iter_rows(min_row=2, max_row=last):
-        for cell in row:  # the styles set once and shared (a thousand roles × 30 areas)
-            if cell is not name and cell is not mark:
-                _share(name if cell.column == 1 else mark, cell, bold=cell.row == last)
+    _share_styles(ws, name, mark, last, len(cols) + 1)
     if gaps:
         first_gap = ws.cell(2, min(gaps) + 2)
         first_gap.fill = gap
+        fill_id = first_gap._style.fillId
         for j in gaps:  # nobody does it: the area is marked, not left looking empty
             for r in range(2, last + 1):
-                _share(first_gap, cells[(r, j + 2)], fill=True)
+                cells[(r, j + 2)]._style.fillId = fill_id
     fit_columns(ws, {1: first - 2}, skip_rows=frozenset({1}))
     from openpyxl.utils import get_column_letter
 

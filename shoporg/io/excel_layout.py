@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import fmt
 
-__all__ = ["FONT", "FONT_SIZE", "LINE_HEIGHT", "NUMBER_FORMATS", "shown", "display_width", "wrapped_lines",
+__all__ = ["append_rows", "FONT", "FONT_SIZE", "LINE_HEIGHT", "NUMBER_FORMATS", "shown", "display_width", "wrapped_lines",
            "number_kind", "set_number", "Styles", "fit_columns", "fit_rows", "print_setup", "style_header", "heading_case", "grey",
            "body_font"]
 
@@ -140,6 +140,56 @@ def _wrapped_lines(text: str, width: float) -> int:
     return max(1, total)
 
 
+@functools.lru_cache(maxsize=1)
+def _cell_kit():
+    """openpyxl's cell class and the checks its value setter makes (loaded when first needed)."""
+    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    return Cell, ILLEGAL_CHARACTERS_RE.search, frozenset(ERROR_CODES), IllegalCharacterError
+
+
+def append_rows(ws, rows) -> None:
+    """``ws.append(values)`` for each list of ``rows``: the same cells, those of text,
+    numbers and no value made directly (a thousand roles append over a hundred thousand
+    cells; openpyxl's ``Cell()`` works out each value's type in several calls), any other
+    value by openpyxl itself.
+
+    >>> from openpyxl import Workbook
+    >>> a, b = Workbook().active, Workbook().active
+    >>> rows = [["店长", 2, 2.5, None, True, "=A1", "#N/A", "", "x" * 40_000], []]
+    >>> for row in rows:
+    ...     a.append(row)
+    >>> append_rows(b, rows)
+    >>> def cells(ws): return [(k, c._value, c.data_type, c._style) for k, c in ws._cells.items()]
+    >>> cells(a) == cells(b), a._current_row == b._current_row == 2
+    (True, True)
+    """
+    cell_class, illegal, errors, refused = _cell_kit()
+    new, cells, r = cell_class.__new__, ws._cells, ws._current_row
+    for values in rows:
+        r += 1
+        for c, value in enumerate(values, 1):
+            kind = type(value)
+            if kind is str:
+                value = value[:32767]  # as openpyxl keeps a text: Excel's most
+                if illegal(value):
+                    raise refused(f"{value} cannot be used in worksheets.")
+                data_type = "f" if len(value) > 1 and value[0] == "=" else "e" if value in errors else "s"
+            elif kind is int or kind is float or value is None:
+                data_type = "n"
+            elif kind is bool:
+                data_type = "b"
+            else:
+                cells[(r, c)] = cell_class(ws, row=r, column=c, value=value)
+                continue
+            cell = new(cell_class)
+            cell.parent, cell.row, cell.column, cell._value, cell.data_type = ws, r, c, value, data_type
+            cell._style = cell._hyperlink = cell._comment = None
+            cells[(r, c)] = cell
+    ws._current_row = r
+
+
 def body_font(bold: bool = False, colour: str | None = None, size: float = FONT_SIZE, italic: bool = False):
     from openpyxl.styles import Font  # openpyxl: loaded when a workbook is written or read
 
@@ -242,16 +292,16 @@ class _Looks:
 
     def number_format(self, cell) -> str:
         style = cell._style
-        i = style.numFmtId if style is not None else 0
+        i = style[3] if style is not None else 0  # numFmtId (by index: no descriptor call a cell)
         return self._builtin.get(i, "General") if i < 164 else self._formats[i - 164]
 
     def alignment(self, cell):
         style = cell._style
-        return self._alignments[style.alignmentId if style is not None else 0]
+        return self._alignments[style[5] if style is not None else 0]  # alignmentId
 
     def font(self, cell):
         style = cell._style
-        return self._fonts[style.fontId if style is not None else 0]
+        return self._fonts[style[0] if style is not None else 0]  # fontId
 
 
 def fit_columns(ws, caps: dict[int, int] | None = None, *, least: int = 6, skip_rows: frozenset = frozenset()) -> None:
@@ -345,7 +395,7 @@ def fit_rows(ws, first: int = 1) -> None:
         value = c._value
         if r < first or not isinstance(value, str) or c.data_type == "f":
             continue  # one line: not text, or a formula
-        aid = c._style.alignmentId if c._style is not None else 0
+        aid = c._style[5] if c._style is not None else 0  # alignmentId, by index
         if aid not in wraps:
             wraps[aid] = bool(alignments[aid].wrap_text) and not alignments[aid].text_rotation
         if not wraps[aid]:

@@ -23,6 +23,7 @@ from ..staffing.norms import ErlangNorm
 from ..staffing.sizing import norms_within, recommend_headcount, sizing_reason
 from .excel_layout import (
     Styles,
+    append_rows,
     balanced,
     body_font,
     fit_columns,
@@ -115,6 +116,20 @@ def _section(ws, title: str, header: list[str]) -> int:
     return ws.max_row
 
 
+def _append_erlang(ws, rows: list[list]) -> None:
+    """The Erlang table's rows below the sheet, each figure in its number format."""
+    first = ws.max_row + 1
+    append_rows(ws, rows)
+    width = ws.max_column  # each row as wide as the sheet, as ``ws[row]`` gives it (one scan, not one a row)
+    for r in range(first, first + len(rows)):
+        cells = tuple(ws.cell(r, c) for c in range(1, width + 1))
+        set_number(cells[1:2], "count")
+        for c in (cells[2], cells[6], cells[7], cells[8]):
+            c.number_format = _figure(c.value, 2 if c.column == 9 else 1)
+        set_number(cells[4:5], "percent")
+        set_number(cells[3:4] + cells[5:6], "headcount")
+
+
 def write_staffing(ws, design, scenario, norms, lang: str) -> None:
     """Fill ``ws`` with the staffing sheet of ``design`` under ``scenario``."""
     from openpyxl.utils import get_column_letter
@@ -122,8 +137,7 @@ def write_staffing(ws, design, scenario, norms, lang: str) -> None:
     ws.append([_w(f"staff_col_{c}", lang) for c in _COLUMNS])
     style_header(ws)
     rows = staffing_rows(design, scenario, norms, lang)
-    for row in rows:
-        ws.append(row)
+    append_rows(ws, rows)
     body = list(ws.iter_rows(min_row=2))
     for cells in body:
         set_number(cells[3:4], "count")
@@ -138,14 +152,7 @@ def write_staffing(ws, design, scenario, norms, lang: str) -> None:
     erlang = _erlang_rows(design, scenario, norms, lang)
     if erlang:
         heads.append(_section(ws, _w("staff_erlang_title", lang), [_w(f"staff_erl_{c}", lang) for c in _ERLANG]))
-        for row in erlang:
-            ws.append(row)
-            cells = ws[ws.max_row]
-            set_number(cells[1:2], "count")
-            for c in (cells[2], cells[6], cells[7], cells[8]):
-                c.number_format = _figure(c.value, 2 if c.column == 9 else 1)
-            set_number(cells[4:5], "percent")
-            set_number(cells[3:4] + cells[5:6], "headcount")
+        _append_erlang(ws, erlang)
     styles, fonts = Styles(ws.parent), ws.parent._fonts
     for row in ws.iter_rows(min_row=2):
         titled = len(row) < 2 or row[1]._value is None  # a section's title (column A) runs on

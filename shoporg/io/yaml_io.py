@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import re
@@ -371,6 +372,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=None)  # a model class: its fields looked at once a process
+def _dump_plan(cls) -> tuple[tuple[str, str, bool, Any], ...]:
+    """Each field of ``cls`` as (name, key written, always kept, default): a field left
+    at its default is left out, but a required one, one ``NULLABLE`` names, and ``schema_id``."""
+    nullable = getattr(cls, "NULLABLE", ())
+    plan = []
+    for name, field in cls.model_fields.items():
+        keep = field.is_required() or name in nullable or name == "schema_id"
+        plan.append((name, field.alias or name, keep, None if keep else field.get_default(call_default_factory=True)))
+    return tuple(plan)
+
+
 def design_to_dict(design) -> dict[str, Any]:
     """The design as plain data in file order, leaving out values equal to their defaults.
 
@@ -383,14 +396,12 @@ def design_to_dict(design) -> dict[str, Any]:
     def dump(model) -> Any:
         if isinstance(model, BaseModel):
             out = {}
-            nullable = getattr(model, "NULLABLE", ())
-            for name, field in type(model).model_fields.items():
-                value = getattr(model, name)
-                required = field.is_required()
-                if not required and name not in nullable and value == field.get_default(call_default_factory=True):
-                    if name != "schema_id":
-                        continue
-                out[field.alias or name] = dump(value)
+            values = model.__dict__  # a model's field values (getattr would look further for each)
+            for name, key, keep, default in _dump_plan(type(model)):
+                value = values[name] if name in values else getattr(model, name)
+                if not keep and value == default:
+                    continue
+                out[key] = dump(value)
             if "kind" in out:  # a pay component reads best with its kind first
                 out = {"kind": out.pop("kind"), **out}
             return out
