@@ -139,7 +139,7 @@ def test_what_a_pause_made_is_not_walked_by_the_next_young_collection():
             walked.append(info["generation"])
 
     try:
-        with gc_paused():
+        with gc_paused(kept=True):
             kept = [{"n": [i]} for i in range(20_000)]  # 40,000 tracked objects made
             gc.callbacks.append(seen)
         more = [[i] for i in range(100)]  # a few more: too few to start a collection
@@ -149,11 +149,31 @@ def test_what_a_pause_made_is_not_walked_by_the_next_young_collection():
     assert all(d["n"] == [i] for i, d in enumerate(kept)) and len(more) == 100
 
 
+class Node:
+    """An object in a cycle, as a workbook's cells and sheets are."""
+
+    def __init__(self):
+        self.me = self
+
+
+def test_cycles_left_by_a_pause_are_the_young_generations_unless_kept():
+    import weakref
+
+    for kept, freed_young in ((False, True), (True, False)):
+        gc.collect()
+        with gc_paused(kept=kept):
+            ref = weakref.ref(Node())  # garbage at once, but only the collector frees a cycle
+        gc.collect(0)
+        assert (ref() is None) is freed_young
+        gc.collect()
+        assert ref() is None
+
+
 def test_a_pause_leaves_what_the_program_froze_frozen():
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        with gc_paused():
+        with gc_paused(kept=True):
             _ = [[i] for i in range(1_000)]
         assert gc.get_freeze_count() == frozen and gc.isenabled()
     finally:

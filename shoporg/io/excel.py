@@ -685,7 +685,7 @@ def write_excel(design_or_designs, path, scenario=None, lang: str = "zh", overwr
     >>> openpyxl.load_workbook(p).sheetnames
     ['Cover', 'Roles', 'Headcount', 'Coverage', 'KPI', 'Org chart', '_shoporg']
     """
-    with gc_paused():  # a workbook of a thousand roles is hundreds of thousands of cells, and no cycles
+    with gc_paused():  # a thousand roles make hundreds of thousands of cells: walked once, after the save
         wb = _workbook(design_or_designs, scenario, lang, client, supply, norms)
         return _atomic_save(wb, Path(path), overwrite)
 

@@ -41,14 +41,17 @@ __all__ = ["read_design", "write_design", "design_from_dict", "design_to_dict", 
 
 
 @contextmanager
-def gc_paused():
+def gc_paused(kept: bool = False):
     """Python's cyclic garbage collector off for the block, as it was after it.
 
     Building a design of thousands of roles makes hundreds of thousands of small objects
     and no cycles to collect; the collector would walk all of them again and again
     (most of the time of reading a large design file). Reference counting still frees
-    what goes out of use. Objects made in the block and still alive after it join the
-    oldest generation, as the objects of a long-lived design end up anyway.
+    what goes out of use. ``kept``: what the block makes is kept, and holds no cycles
+    (a design, plain data): it joins the oldest generation at once, as a long-lived
+    design's objects end up anyway, and no young collection walks it after the block.
+    Without it (a workbook is cells and sheets that point at each other), what the block
+    leaves behind is the young generation's, collected soon.
 
     >>> import gc
     >>> with gc_paused():
@@ -64,10 +67,8 @@ def gc_paused():
     try:
         yield
     finally:
-        # What the block made and kept (a design) lives long: it goes to the oldest
-        # generation at once, rather than the next young collection walking all of it
-        # (not when the program keeps objects frozen itself: unfreezing would undo that).
-        if not gc.get_freeze_count():
+        # not when the program keeps objects frozen itself: unfreezing would undo that
+        if kept and not gc.get_freeze_count():
             gc.freeze()
             gc.unfreeze()
         gc.enable()
@@ -249,7 +250,7 @@ def load_yaml(path: str | os.PathLike, text: str | None = None) -> Any:
     _refuse_aliases(path, text)
     loader = _StrictLoader(text)  # the safe loader: plain data only, no tags run
     try:
-        with gc_paused():
+        with gc_paused(kept=True):
             node = loader.get_single_node()
             data = None if node is None else _construct(loader, node)
             del node  # the node tree goes before the collector is back, which would walk it once more
@@ -332,7 +333,7 @@ def design_from_dict(data: Any, file: str | None = None, text: str | None = None
         problems = [Problem("schema", Phrase("err.literal", got=repr(data.get("schema")), allowed=repr(SCHEMA_ID)))]
     else:
         try:
-            with gc_paused():
+            with gc_paused(kept=True):
                 return OrgDesign.model_validate(data)
         except ValidationError as e:
             problems = problems_from_pydantic(e, OrgDesign)
@@ -353,7 +354,7 @@ def read_design(path: str | os.PathLike):
     """
     path = Path(path)
     text = _read_text(path)
-    with gc_paused():  # one pause for the parse and the build: the collector walks the result once
+    with gc_paused(kept=True):  # one pause for the parse and the build: the collector walks the result once
         data = load_yaml(path, text)
         design = design_from_dict(data, file=str(path), text=text)
         del data
@@ -409,7 +410,7 @@ def design_to_dict(design) -> dict[str, Any]:
             return [dump(v) for v in model]
         return _plain(model)
 
-    with gc_paused():
+    with gc_paused(kept=True):
         return dump(design)
 
 
