@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -49,6 +50,34 @@ class Frozen(BaseModel):
 
 def _text_from_str(value: Any) -> Any:
     return {"zh": value} if isinstance(value, str) else value
+
+
+#: Texts already built, by what they were read from. A design repeats its texts (duty
+#: headings, notes, names across options), and a text is immutable: one object serves
+#: every place, and comparing two designs finds equal texts by identity.
+_TEXTS: dict = {}
+_BUILDING_ONE = contextvars.ContextVar("building_one_text", default=False)
+_TEXTS_MAX = 65_536  # then started afresh: a bound on what the process keeps
+
+
+def _shared_text(value: Any, build) -> Any:
+    """The :class:`Text` of ``value`` (a string, or ``{"zh": ..., "en": ...}``), built once;
+    ``Text(zh=...)`` itself fills the object it makes."""
+    if _BUILDING_ONE.get():
+        return build(_text_from_str(value))
+    if isinstance(value, str):
+        key = value
+    elif type(value) is dict and value.keys() <= {"zh", "en"} and all(type(v) is str for v in value.values()):
+        key = (value.get("zh"), value.get("en"))
+    else:
+        return build(_text_from_str(value))
+    text = _TEXTS.get(key)
+    if text is None:
+        text = build(_text_from_str(value))
+        if len(_TEXTS) >= _TEXTS_MAX:
+            _TEXTS.clear()
+        _TEXTS[key] = text
+    return text
 
 
 #: What a text may not hold: C0 controls but tab and line feed (a carriage return
@@ -109,9 +138,16 @@ class Text(_TextModel):
     '店长'
     """
 
+    def __init__(self, /, **data: Any) -> None:
+        token = _BUILDING_ONE.set(True)  # this very object is filled, never a shared one
+        try:
+            super().__init__(**data)
+        finally:
+            _BUILDING_ONE.reset(token)
+
     @classmethod
     def __get_pydantic_core_schema__(cls, source, handler):
-        return core_schema.no_info_before_validator_function(_text_from_str, handler(source))
+        return core_schema.no_info_wrap_validator_function(_shared_text, handler(source))
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema, handler):

@@ -242,3 +242,36 @@ def test_chart_help_lists_the_layout_modes():
     bad = subprocess.run([sys.executable, "-m", "shoporg", "chart", "x", "-o", "x.png", "--mode", "sideways"],
                          cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and "invalid choice: 'sideways'" in bad.stderr
+
+
+def test_equal_texts_read_twice_are_one_object_and_text_makes_its_own():
+    from shoporg._types import Text
+    from shoporg.io.yaml_io import design_from_dict
+
+    data = {"schema": "shoporg/design-v1", "id": "x", "name": "小店",
+            "roles": [{"id": "boss", "name": {"zh": "店长", "en": "Manager"},
+                       "duties": [{"area": "product.listing", "zh": "上架", "group": "工作统筹"}]}]}
+    a, b = design_from_dict(data), design_from_dict(data)
+    assert a.roles[0].name is b.roles[0].name and a.roles[0].duties[0].group is b.roles[0].duties[0].group
+    assert a == b and a.roles[0].name == Text(zh="店长", en="Manager")
+    made = Text(zh="店长", en="Manager")  # the object the call makes, filled, not a shared one
+    assert made is not a.roles[0].name and (made.zh, made.en) == ("店长", "Manager")
+
+
+def test_a_refused_text_is_refused_every_time_it_is_read():
+    from pydantic import ValidationError
+
+    from shoporg._types import Text
+
+    for _ in range(2):
+        with pytest.raises(ValidationError, match="U\\+202E"):
+            Text.model_validate("店\u202e长")
+
+
+def test_the_kept_texts_start_afresh_past_their_bound(monkeypatch):
+    from shoporg import _types
+
+    monkeypatch.setattr(_types, "_TEXTS", {})
+    monkeypatch.setattr(_types, "_TEXTS_MAX", 3)
+    texts = [_types.Text.model_validate(f"岗位{i}") for i in range(5)]
+    assert len(_types._TEXTS) <= 3 and [t.zh for t in texts] == [f"岗位{i}" for i in range(5)]
