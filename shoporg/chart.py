@@ -338,20 +338,32 @@ def _colours(design, G, lang: str, color_by, shown=None):
         ordered = sorted({lay[n] for n in shown})
         legend = [(t("chart.layer", lang, n=k), _PALETTE[(k - 1) % len(_PALETTE)]) for k in ordered]
         return {n: _PALETTE[(lay[n] - 1) % len(_PALETTE)] for n in G.nodes}, legend
+    order, colour = _department_colours(design)
+    return ({r.id: colour[r.department] for r in design.roles},
+            _department_legend(design, order, colour, {r.department for r in design.roles if r.id in shown}, lang))
+
+
+def _department_colours(design) -> tuple[list, dict]:
+    """The departments in the order their colours go, and each one's colour (None: no
+    department)."""
     used = list(dict.fromkeys(r.department for r in design.roles))
     order = [d.id for d in design.departments if d.id in used] + [d for d in used if d is not None
                                                                   and design.department(d) is None]
     colour = {d: _PALETTE[i % len(_PALETTE)] for i, d in enumerate(order)}
     colour[None] = _NO_DEPARTMENT
-    on_page = {r.department for r in design.roles if r.id in shown}
+    return order, colour
+
+
+def _department_legend(design, order: list, colour: dict, shown: set, lang: str) -> list:
+    """Legend entries of the departments in ``shown`` (None: roles of no department)."""
     legend = []
     for d in order:
-        if d in on_page:
+        if d in shown:
             dep = design.department(d)
             legend.append((dep.name.get(lang) if dep else d, colour[d]))
-    if None in on_page:
+    if None in shown:
         legend.append((t("chart.other", lang), _NO_DEPARTMENT))
-    return {r.id: colour[r.department] for r in design.roles}, legend
+    return legend
 
 
 # -- geometry ------------------------------------------------------------------------------
@@ -572,7 +584,7 @@ def _line_entries(design, G, plan, lang: str) -> list:
         entries.append((t("chart.inferred", lang), "inferred"))
     if plan.dotted:
         entries.append((t("chart.dotted", lang), "dotted"))
-    if any(_all_vacant(design.role(n)) for n in plan.lay):
+    if any(_all_vacant(G.nodes[n]["role"]) for n in plan.lay):  # the graph's own role: no search
         entries.append((t("chart.planned", lang), "planned"))
     return entries
 
@@ -948,6 +960,8 @@ def page_scenes(design, lang: str = "zh", show=("headcount", "pay", "vacancies")
         pages = chart_pages(design, lang, show, paper=paper, mode=mode, min_pt=min_pt)
     G = to_graph(design)
     colour, _ = _colours(design, G, lang, color_by)
+    order, by_department = _department_colours(design)
+    role = {r.id: r for r in design.roles}  # design.role() searches the roles in order
     title = _title_text(design, lang, client, option)
     people = totals_below(G, {r.id: r.headcount for r in design.roles}, Decimal(0))
     W, H = PAPERS[paper]
@@ -962,7 +976,11 @@ def page_scenes(design, lang: str = "zh", show=("headcount", "pay", "vacancies")
         lines = _page_lines(design, G, base, page.roles, page.continued, home, people, lang)
         dotted = [(m, r) for m, r in G.graph["dotted_lines"] if m in sub and r in sub]
         plan = _plan(sub, lines, page.mode, dotted)
-        _, entries = _colours(design, G, lang, color_by, shown=page.roles)
+        if color_by == "department":  # the colours found once, not once a page
+            entries = _department_legend(design, order, by_department,
+                                         {role[n].department for n in page.roles}, lang)
+        else:
+            _, entries = _colours(design, G, lang, color_by, shown=page.roles)
         entries += _line_entries(design, sub, plan, lang)
         _, legend_h = _legend_layout(entries, W)
         scale = min(page.scale, _page_fit(plan.width, plan.height, legend_h, (W, H)))
@@ -972,7 +990,7 @@ def page_scenes(design, lang: str = "zh", show=("headcount", "pay", "vacancies")
         bottom = _MARGIN + legend_h + (room_h - h) / 2
         axes = ((W - w) / 2, H - bottom - h, w, h)
         head = title if page.number == 1 and page.parts == 1 else t(
-            "chart.page_title", lang, title=title, root=design.role(page.root).name.get(lang))
+            "chart.page_title", lang, title=title, root=role[page.root].name.get(lang))
         if page.parts > 1:
             head = t("chart.part", lang, title=head, part=page.part, parts=page.parts)
         bits = [t("chart.page", lang, n=page.number, total=len(pages))]
@@ -980,7 +998,7 @@ def page_scenes(design, lang: str = "zh", show=("headcount", "pay", "vacancies")
             bits.append(t("chart.from_page", lang, n=page.from_page))
         bits.append(_title_summary(design, lang) if page.number == 1 else t(
             "chart.page_summary", lang, roles=len(page.roles),
-            people=fmt.headcount(sum((design.role(n).headcount for n in page.roles), Decimal(0)), lang)))
+            people=fmt.headcount(sum((role[n].headcount for n in page.roles), Decimal(0)), lang)))
         out.append(_scene(design, plan, colour, scale, (W, H), axes,
                           head, " · ".join(bits), entries))
     return out

@@ -73,13 +73,14 @@ def write_docx(designs, path, scenario=None, lang: str = "zh", *, client=None, a
     runs = [payroll(d, scenario, supply=supply) if scenario is not None else None for d in designs]
     # a design without any pay rule has no cost to show (not a cost of zero)
     costs = [Costs.of(pr) if pr is not None and any(r.pay for r in d.roles) else None for d, pr in zip(designs, runs)]
+    checks = [health(d, scenario=scenario, lang=lang) for d in designs]  # the findings and each option read them
 
     _cover(rep, block, title, names, lang, author=author, date=date)
     rep.section("portrait")
-    _summary(rep, designs, names, costs, scenario, lang, supply=supply, norms=norms)
+    _summary(rep, designs, names, costs, checks, scenario, lang, supply=supply, norms=norms)
     areas = duty_areas()
-    for d, name, pr, cost in zip(designs, names, runs, costs):
-        _option(rep, d, name, pr, cost, scenario, lang, areas, supply=supply, norms=norms)
+    for d, name, pr, cost, h in zip(designs, names, runs, costs, checks):
+        _option(rep, d, name, pr, cost, h, scenario, lang, areas, supply=supply, norms=norms)
     if len(designs) > 1:
         _comparison(rep, designs, names, scenario, lang, supply=supply)
     if scenario is not None:
@@ -106,7 +107,7 @@ def _cover(rep: Report, block: ClientBlock, title: str, names, lang: str, *, aut
             rep.para(t("doc.field", lang, label=t(key, lang), value=value), "Cover Line")
 
 
-def _summary(rep: Report, designs, names, costs, scenario, lang: str, *, supply, norms) -> None:
+def _summary(rep: Report, designs, names, costs, checks, scenario, lang: str, *, supply, norms) -> None:
     rep.heading(t("doc.summary", lang), 1)
     # the summary reads only the layers and the roles without pay: no payroll to run for them
     table = compare(designs if len(designs) > 1 else designs * 2, lang=lang)
@@ -128,10 +129,10 @@ def _summary(rep: Report, designs, names, costs, scenario, lang: str, *, supply,
     if any(costs) and not any(c is not None and c.labour_year is not None for c in costs):
         rep.para(t("doc.sum.gross_note", lang), "Note")
     rep.heading(t("doc.findings", lang), 2)
-    rep.bullets(findings(designs, names, table, scenario, lang, norms=norms))
+    rep.bullets(findings(designs, names, table, scenario, lang, norms=norms, checks=checks))
 
 
-def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, supply, norms) -> None:
+def _option(rep: Report, d, name: str, pr, cost, h, scenario, lang: str, areas, *, supply, norms) -> None:
     rep.section("landscape")
     rep.heading(name, 1)
     rep.heading(t("doc.chart", lang), 2)
@@ -182,7 +183,6 @@ def _option(rep: Report, d, name: str, pr, cost, scenario, lang: str, areas, *, 
     rep.heading(t("doc.gaps", lang), 3)
     missing = gaps(d)
     rep.para(words([areas.loc[a, lang] for a in missing], lang) if missing else capital(t("word.none", lang)))
-    h = health(d, scenario=scenario, lang=lang)
     rep.heading(t("doc.health", lang), 3)
     if h.empty:
         rep.para(capital(t("word.none", lang)))

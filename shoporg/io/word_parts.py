@@ -89,9 +89,9 @@ class Costs:
         return self._per(self.labour_year, self.orders)
 
 
-def findings(designs, names, table, scenario, lang: str, *, norms=None) -> list[str]:
+def findings(designs, names, table, scenario, lang: str, *, norms=None, checks=None) -> list[str]:
     """A few lines per option: duty gaps, health and compliance findings, roles without
-    pay, headcounts a norm would change."""
+    pay, headcounts a norm would change (``checks``: each option's health, where found)."""
     areas = duty_areas()
     out = []
     for j, (d, name) in enumerate(zip(designs, names)):
@@ -99,7 +99,7 @@ def findings(designs, names, table, scenario, lang: str, *, norms=None) -> list[
         out.append(t("doc.find.gaps", lang, name=name, n=len(missing), areas=words([areas.loc[a, lang] for a in missing],
                                                                                   lang))
                    if missing else t("doc.find.covered", lang, name=name))
-        h = health(d, scenario=scenario, lang=lang)
+        h = checks[j] if checks is not None else health(d, scenario=scenario, lang=lang)
         if h.empty:
             out.append(t("doc.find.healthy", lang, name=name))
         else:
