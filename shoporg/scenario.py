@@ -48,7 +48,7 @@ PROFILES: dict[str, tuple[float, ...]] = {
 #: Drivers that are rates or flags, not volumes: a seasonality profile leaves them alone.
 NOT_SCALED = frozenset({"attainment", "store_incidents", "negative_reviews"})
 #: The largest value of a driver (10^15, :data:`shoporg._types.NUMBER_MAX`): past it no count
-#: or amount of a shop is meant, and a month's pay would overflow the fen.
+#: or amount of a shop is meant.
 _LARGEST = float(NUMBER_MAX)
 
 

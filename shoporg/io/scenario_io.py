@@ -19,7 +19,7 @@ from .._types import NUMBER_MAX, Text, _shown, to_decimal
 from ..drivers import DRIVERS
 from ..errors import DesignFileError, Problem, error_words
 from ..i18n import Phrase, listed_drivers, quoted_driver
-from ..scenario import Scenario, ScenarioError
+from ..scenario import _LARGEST, Scenario, ScenarioError
 from ..validation import FileProblemsError
 from .yaml_io import _line_index, _nearest_line, _read_text, load_yaml
 
@@ -117,7 +117,7 @@ def _too_large(number) -> Phrase | None:
     (True, 'must be <= 1000000000000000, got 1.8e+306')
     """
     number = float(number)
-    if not math.isfinite(number) or abs(number) <= float(NUMBER_MAX):  # NaN, inf: the finite check names them
+    if not math.isfinite(number) or abs(number) <= _LARGEST:  # NaN, inf: the finite check names them
         return None
     return Phrase("err.max", maximum=NUMBER_MAX, got=_shown(number))
 
